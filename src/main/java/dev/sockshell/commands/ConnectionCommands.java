@@ -1,0 +1,152 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.ADDRESS;
+import static dev.sockshell.commands.Param.Kind.NEW_SOCKET;
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.commands.SocketCommands.shown;
+
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.value.Value;
+import java.util.List;
+
+/** bind, listen, accept, connect: how a server and a client meet. */
+final class ConnectionCommands {
+  private ConnectionCommands() {}
+
+  /** Python's default backlog for {@code listen()}: {@code min(SOMAXCONN, 128)}. */
+  static final int DEFAULT_BACKLOG = 128;
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "bind",
+            Group.CONNECTIONS,
+            List.of(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS)),
+            "give the socket a local address; port 0 lets the OS pick a free port",
+            Command.Bind.class,
+            c -> c.name() + ".bind(" + Py.address(c.address()) + ")",
+            "bind srv localhost:9999",
+            List.of(
+                new ErrorDoc(
+                    "EADDRINUSE",
+                    "another socket has that port (or a connection on it is"
+                        + " in TIME_WAIT: set SO_REUSEADDR before bind)"),
+                new ErrorDoc("EADDRNOTAVAIL", "that IP address is not one of this machine's"),
+                new ErrorDoc("EACCES", "ports below 1024 need privileges"),
+                new ErrorDoc("EINVAL", "the socket is already bound"),
+                new ErrorDoc("gaierror", "the host name did not resolve for this family")),
+            a -> {
+              String name = a.name("NAME");
+              var address = a.address();
+              a.end();
+              return new Command.Bind(name, address);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              SockAddress address = Eval.address(ctx, c.address(), s.family());
+              s.bind(address);
+              return new Outcome.Done(c.name() + " bound to " + shown(s.localAddress()));
+            }),
+        new CommandSpec<>(
+            "listen",
+            Group.CONNECTIONS,
+            List.of(Param.of("NAME", SOCKET), Param.optional("BACKLOG", NUMBER)),
+            "make a SOCK_STREAM socket a server that queues up to BACKLOG connections",
+            Command.Listen.class,
+            c -> c.name() + ".listen(" + (c.backlog() == null ? "" : c.backlog()) + ")",
+            "listen srv 5",
+            List.of(
+                new ErrorDoc("EINVAL", "the socket is connected"),
+                new ErrorDoc("EOPNOTSUPP", "a SOCK_DGRAM socket cannot listen"),
+                new ErrorDoc("EADDRINUSE", "another socket listens on that port")),
+            a -> {
+              String name = a.name("NAME");
+              Integer backlog = a.optionalInteger("BACKLOG", 0, Integer.MAX_VALUE);
+              a.end();
+              return new Command.Listen(name, backlog);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              int backlog = c.backlog() == null ? DEFAULT_BACKLOG : c.backlog();
+              s.listen(backlog);
+              return new Outcome.Done(
+                  c.name() + " listening on " + shown(s.localAddress()) + ", backlog " + backlog);
+            }),
+        new CommandSpec<>(
+            "accept",
+            Group.CONNECTIONS,
+            List.of(Param.of("NAME", SOCKET), Param.optional("NEWNAME", NEW_SOCKET)),
+            "wait for a connection; it becomes a new socket NEWNAME (named for you if omitted)",
+            Command.Accept.class,
+            c ->
+                (c.newName() == null ? "conn" : c.newName()) + ", addr = " + c.name() + ".accept()",
+            "accept srv conn",
+            List.of(
+                new ErrorDoc("EINVAL", "the socket is not listening: call listen first"),
+                new ErrorDoc("TimeoutError", "no client connected within the socket's timeout"),
+                new ErrorDoc("EAGAIN", "non-blocking and no connection is waiting"),
+                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; the socket is still listening")),
+            a -> {
+              String name = a.name("NAME");
+              String newName = a.optionalName().orElse(null);
+              a.end();
+              return new Command.Accept(name, newName);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              String newName = c.newName() != null ? c.newName() : ctx.session().freshName("conn");
+              if (ctx.session().isOpenName(newName)) {
+                throw UsageError.general(
+                    newName
+                        + " is already an open socket; choose another"
+                        + " name for the connection");
+              }
+              StreamSocket conn = ctx.session().accept(s, newName);
+              return new Outcome.Returned(
+                  Value.Tuple.of(new Value.SocketRef(newName), address(conn)));
+            }),
+        new CommandSpec<>(
+            "connect",
+            Group.CONNECTIONS,
+            List.of(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS)),
+            "connect to a server (TCP), or set the default peer (UDP)",
+            Command.Connect.class,
+            c -> c.name() + ".connect(" + Py.address(c.address()) + ")",
+            "connect cli localhost:9999",
+            List.of(
+                new ErrorDoc("ECONNREFUSED", "nothing listens at that address"),
+                new ErrorDoc("TimeoutError", "no answer within the socket's timeout"),
+                new ErrorDoc("EISCONN", "the socket is already connected (or listening)"),
+                new ErrorDoc("EINPROGRESS", "non-blocking: the connection completes later"),
+                new ErrorDoc("ENETUNREACH", "no route to that network"),
+                new ErrorDoc("gaierror", "the host name did not resolve for this family")),
+            a -> {
+              String name = a.name("NAME");
+              var address = a.address();
+              a.end();
+              return new Command.Connect(name, address);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              SockAddress address = Eval.address(ctx, c.address(), s.family());
+              s.connect(address);
+              return new Outcome.Done(
+                  c.name()
+                      + " connected to "
+                      + shown(s.peerAddress())
+                      + " from "
+                      + shown(s.localAddress()));
+            }));
+  }
+
+  private static Value address(NetSocket s) throws SocketError {
+    return new Value.Address(s.peerAddress());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.ADDRESS;
+import static dev.sockshell.commands.Param.Kind.DATA;
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Command;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.SockType;
+import dev.sockshell.value.Value;
+import java.util.List;
+
+/** send, sendall, recv, sendto, recvfrom: moving bytes. */
+final class DataCommands {
+  private DataCommands() {}
+
+  static final int DEFAULT_BUFSIZE = 1024;
+  private static final int MAX_BUFSIZE = Integer.MAX_VALUE - 8;
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "send",
+            Group.DATA,
+            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA)),
+            "send bytes; returns how many the OS took (maybe fewer than all: see sendall)",
+            Command.Send.class,
+            c -> c.name() + ".send(" + Py.data(c.data()) + ")",
+            "send cli b'hello from TCP client'",
+            List.of(
+                new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
+                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+                new ErrorDoc("EDESTADDRREQ", "an unconnected UDP socket: use sendto"),
+                new ErrorDoc("TimeoutError", "the send buffer stayed full for the whole timeout")),
+            a -> {
+              String name = a.name("NAME");
+              var data = a.data();
+              a.end();
+              return new Command.Send(name, data);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              ByteString data = Eval.data(ctx, c.data());
+              int n = s.send(data);
+              String note =
+                  n < data.size()
+                      ? "only "
+                          + n
+                          + " of "
+                          + data.size()
+                          + " bytes went out; send the rest, or use"
+                          + " sendall"
+                      : null;
+              return new Outcome.Returned(new Value.Int(n), note);
+            }),
+        new CommandSpec<>(
+            "sendall",
+            Group.DATA,
+            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA)),
+            "send every byte, waiting as long as needed; returns None",
+            Command.SendAll.class,
+            c -> c.name() + ".sendall(" + Py.data(c.data()) + ")",
+            "sendall cli @message.bin",
+            List.of(
+                new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
+                new ErrorDoc(
+                    "TimeoutError",
+                    "not everything was sent in time (the hint says how" + " much was)")),
+            a -> {
+              String name = a.name("NAME");
+              var data = a.data();
+              a.end();
+              return new Command.SendAll(name, data);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              ByteString data = Eval.data(ctx, c.data());
+              s.sendAll(data);
+              return new Outcome.Done("sent all " + data.size() + " bytes");
+            }),
+        new CommandSpec<>(
+            "recv",
+            Group.DATA,
+            List.of(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER)),
+            "receive up to BUFSIZE bytes (1024 by default), waiting for some; b'' means EOF",
+            Command.Recv.class,
+            c -> c.name() + ".recv(" + c.bufsize() + ")",
+            "recv conn 1024",
+            List.of(
+                new ErrorDoc("ENOTCONN", "the socket is not connected"),
+                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+                new ErrorDoc("TimeoutError", "nothing arrived within the socket's timeout"),
+                new ErrorDoc("EAGAIN", "non-blocking and nothing has arrived"),
+                new ErrorDoc("ECONNREFUSED", "UDP: an earlier datagram hit a closed port")),
+            a -> {
+              String name = a.name("NAME");
+              Integer size = a.optionalInteger("BUFSIZE", 0, MAX_BUFSIZE);
+              a.end();
+              return new Command.Recv(name, size == null ? DEFAULT_BUFSIZE : size);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              ByteString data = s.recv(c.bufsize());
+              boolean eof = data.isEmpty() && c.bufsize() > 0 && s.type() == SockType.SOCK_STREAM;
+              return new Outcome.Returned(
+                  new Value.Bytes(data), eof ? "EOF: the peer closed its side" : null);
+            }),
+        new CommandSpec<>(
+            "sendto",
+            Group.DATA,
+            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA), Param.of("ADDR", ADDRESS)),
+            "send one datagram to ADDR (UDP); binds an unbound socket to a free port first",
+            Command.SendTo.class,
+            c -> c.name() + ".sendto(" + Py.data(c.data()) + ", " + Py.address(c.address()) + ")",
+            "sendto cli b'hello UDP' localhost:8888",
+            List.of(
+                new ErrorDoc("EMSGSIZE", "the datagram is larger than the OS allows"),
+                new ErrorDoc("EACCES", "a broadcast address without SO_BROADCAST"),
+                new ErrorDoc("ECONNREFUSED", "an earlier datagram hit a closed port")),
+            a -> {
+              String name = a.name("NAME");
+              var data = a.data();
+              var address = a.address();
+              a.end();
+              return new Command.SendTo(name, data, address);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              ByteString data = Eval.data(ctx, c.data());
+              int n = s.sendTo(data, Eval.address(ctx, c.address(), s.family()));
+              return new Outcome.Returned(new Value.Int(n));
+            }),
+        new CommandSpec<>(
+            "recvfrom",
+            Group.DATA,
+            List.of(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER)),
+            "receive one datagram and its sender: (data, addr); a longer datagram is truncated",
+            Command.RecvFrom.class,
+            c -> "data, addr = " + c.name() + ".recvfrom(" + c.bufsize() + ")",
+            "recvfrom srv 1024",
+            List.of(
+                new ErrorDoc("TimeoutError", "no datagram arrived within the socket's timeout"),
+                new ErrorDoc("EAGAIN", "non-blocking and no datagram is waiting"),
+                new ErrorDoc("ECONNREFUSED", "an earlier datagram hit a closed port")),
+            a -> {
+              String name = a.name("NAME");
+              Integer size = a.optionalInteger("BUFSIZE", 0, MAX_BUFSIZE);
+              a.end();
+              return new Command.RecvFrom(name, size == null ? DEFAULT_BUFSIZE : size);
+            },
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              NetSocket.Received r = s.recvFrom(c.bufsize());
+              Value from = r.from() == null ? Value.NONE : new Value.Address(r.from());
+              return new Outcome.Returned(Value.Tuple.of(new Value.Bytes(r.data()), from));
+            }));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.DataExpr;
+import dev.sockshell.lang.Suggest;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.Family;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.Resolver;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Turns typed arguments into what a call needs, at the moment the command runs. */
+final class Eval {
+  private Eval() {}
+
+  /** The socket called {@code name}, or a usage error suggesting a close name. */
+  static NetSocket socket(Context ctx, String name) throws UsageError {
+    return ctx.session()
+        .find(name)
+        .orElseThrow(
+            () -> {
+              String close = Suggest.closest(name, ctx.session().names());
+              String hint =
+                  close != null
+                      ? "did you mean " + close + "?"
+                      : ctx.session().names().isEmpty()
+                          ? "create one with: socket " + name
+                          : "the sockets are: " + String.join(", ", ctx.session().names());
+              return UsageError.general("no socket named '" + name + "'; " + hint);
+            });
+  }
+
+  static ByteString data(Context ctx, DataExpr data) throws UsageError, SocketError {
+    if (data instanceof DataExpr.Text t) {
+      return ByteString.encode(t.text(), ctx.settings().encoding());
+    } else if (data instanceof DataExpr.Bytes b) {
+      return b.bytes();
+    } else if (data instanceof DataExpr.File f) {
+      return readFile(ctx.baseDirectory().resolve(f.path()), f.path());
+    }
+    DataExpr.Ref r = (DataExpr.Ref) data;
+    Value v = ctx.values().resolve(r.ref());
+    if (v instanceof Value.Bytes b) {
+      return b.bytes();
+    } else if (v instanceof Value.Str s) {
+      return ByteString.encode(s.text(), ctx.settings().encoding());
+    }
+    // Python: sock.send(5) raises "TypeError: a bytes-like object is required, not 'int'".
+    throw SocketError.python(
+            PyException.TypeError, "a bytes-like object is required, not '" + v.typeName() + "'")
+        .withHint(r.source() + " is " + Repr.of(v));
+  }
+
+  private static ByteString readFile(Path path, String typed) throws SocketError {
+    try {
+      return ByteString.wrap(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      throw SocketError.of(Errno.ENOENT).at(typed);
+    } catch (AccessDeniedException e) {
+      throw SocketError.of(Errno.EACCES).at(typed);
+    } catch (IOException e) {
+      throw (Files.isDirectory(path)
+              ? SocketError.of(Errno.EISDIR)
+              : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
+          .at(typed);
+    }
+  }
+
+  /** Resolves {@code address} for a socket of {@code family}. */
+  static SockAddress address(Context ctx, AddrExpr address, Family family)
+      throws UsageError, SocketError {
+    if (address instanceof AddrExpr.HostPort hp) {
+      return Resolver.resolve(hp.host(), hp.port(), family);
+    } else if (address instanceof AddrExpr.Path p) {
+      return unixPath(ctx, p.path(), family);
+    } else if (address instanceof AddrExpr.SocketName n) {
+      return boundAddressOf(ctx, n.name());
+    }
+    AddrExpr.Ref r = (AddrExpr.Ref) address;
+    Value v = ctx.values().resolve(r.ref());
+    if (v instanceof Value.Address a) {
+      return a.address();
+    } else if (v instanceof Value.Tuple t
+        && t.items().size() >= 2
+        && t.items().get(0) instanceof Value.Str host
+        && t.items().get(1) instanceof Value.Int port) {
+      return Resolver.resolve(host.text(), (int) port.value(), family);
+    } else if (v instanceof Value.Str s) {
+      return unixPath(ctx, s.text(), family);
+    }
+    throw SocketError.python(
+            PyException.TypeError, family + " address must be tuple, not " + v.typeName())
+        .withHint(r.source() + " is " + Repr.of(v));
+  }
+
+  private static SockAddress unixPath(Context ctx, String path, Family family) throws SocketError {
+    if (family != Family.AF_UNIX) {
+      // Python: "TypeError: AF_INET address must be tuple, not str"
+      throw SocketError.python(PyException.TypeError, family + " address must be tuple, not str")
+          .withHint("write HOST:PORT or ('host', port); paths are for AF_UNIX sockets");
+    }
+    return new SockAddress.Unix(Path.of(path));
+  }
+
+  private static SockAddress boundAddressOf(Context ctx, String name)
+      throws UsageError, SocketError {
+    NetSocket other = ctx.session().find(name).orElse(null);
+    if (other == null) {
+      String close = Suggest.closest(name, ctx.session().names());
+      throw UsageError.general(
+          "'"
+              + name
+              + "' is neither a socket of this session nor an address"
+              + (close != null ? "; did you mean " + close + "?" : "; write HOST:PORT"));
+    }
+    SockAddress local = other.localAddress();
+    if (local instanceof SockAddress.Inet inet && inet.port() == 0
+        || local instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
+      throw UsageError.general(name + " is not bound yet, so it has no address; bind it first");
+    }
+    return local;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.sockshell.commands;
+
+/** How {@code /help} groups the commands, in this order. */
+public enum Group {
+  SOCKETS("Sockets"),
+  CONNECTIONS("Servers and clients"),
+  DATA("Sending and receiving"),
+  OPTIONS("Options and timeouts"),
+  CHECKS("Checking results (scripts)"),
+  SESSION("Session (meta commands)");
+
+  private final String title;
+
+  Group(String title) {
+    this.title = title;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SocketError;
+import java.util.Map;
+
+/**
+ * What an error usually means, for errors that arrive without a hint of their own. Keyed by command
+ * and errno (or Python class), then by errno alone.
+ */
+final class Hints {
+  private Hints() {}
+
+  private static final Map<String, String> BY_COMMAND =
+      Map.ofEntries(
+          Map.entry(
+              "connect ECONNREFUSED", "nothing is listening there; did the server call listen?"),
+          Map.entry("connect TimeoutError", "no answer in time; the socket is still connecting"),
+          Map.entry("accept TimeoutError", "no client connected in time; the socket still listens"),
+          Map.entry("accept KeyboardInterrupt", "the socket is still listening"),
+          Map.entry("recv TimeoutError", "nothing arrived in time; the connection is still open"),
+          Map.entry("recvfrom TimeoutError", "no datagram arrived in time"),
+          Map.entry(
+              "recv ECONNREFUSED",
+              "an earlier datagram reached a port where nothing listens"
+                  + " (ICMP port unreachable)"),
+          Map.entry(
+              "recvfrom ECONNREFUSED",
+              "an earlier datagram reached a port where nothing"
+                  + " listens (ICMP port unreachable)"),
+          Map.entry(
+              "send ECONNREFUSED",
+              "an earlier datagram reached a port where nothing listens"
+                  + " (ICMP port unreachable)"),
+          Map.entry(
+              "bind EADDRINUSE",
+              "another socket has this port, or a recent connection on it"
+                  + " is in TIME_WAIT; setsockopt NAME SO_REUSEADDR 1 before bind allows the latter"),
+          Map.entry("listen EADDRINUSE", "another socket already listens on this port"));
+
+  private static final Map<Errno, String> BY_ERRNO =
+      Map.of(
+          Errno.ECONNRESET,
+          "the peer reset the connection (it closed with data unread, or"
+              + " SO_LINGER 0); this connection is over",
+          Errno.EPIPE,
+          "the connection cannot send: it is not connected, shut down for writing,"
+              + " or the peer has gone",
+          Errno.EADDRNOTAVAIL,
+          "that IP address is not one of this machine's; try 127.0.0.1",
+          Errno.EAI_NONAME,
+          "the host name is not known; check its spelling, or use an IP address",
+          Errno.EAGAIN,
+          "the socket is non-blocking and the call would have to wait; try again"
+              + " later, or use select",
+          Errno.EINPROGRESS,
+          "the connection is on its way; select for writability, then use it");
+
+  static SocketError complete(String command, SocketError e) {
+    if (e.hint() != null) {
+      return e;
+    }
+    String key = e.errno() != null ? e.errno().name() : e.type().name();
+    String hint = BY_COMMAND.get(command + " " + key);
+    if (hint == null && e.errno() != null) {
+      hint = BY_ERRNO.get(e.errno());
+    }
+    if (hint == null && e.type() == PyException.KeyboardInterrupt) {
+      hint = "cancelled by Ctrl-C; the session and the socket are still usable";
+    }
+    return hint == null ? e : e.withHint(hint);
+  }
+}

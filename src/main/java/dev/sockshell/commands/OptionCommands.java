@@ -1,0 +1,208 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.SockOpt;
+import dev.sockshell.net.Timeout;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** setsockopt, getsockopt, settimeout, gettimeout, setblocking. */
+final class OptionCommands {
+  private OptionCommands() {}
+
+  static final Map<String, SockOpt> OPTIONS = SocketCommands.constants(SockOpt.values());
+  static final Map<String, SockOpt.Level> LEVELS = SocketCommands.constants(SockOpt.Level.values());
+  private static final Map<String, Boolean> BOOLEANS =
+      Map.of("TRUE", true, "FALSE", false, "1", true, "0", false, "ON", true, "OFF", false);
+
+  static List<CommandSpec<?>> specs() {
+    List<String> levelsAndOptions = new ArrayList<>(LEVELS.keySet());
+    levelsAndOptions.addAll(OPTIONS.keySet());
+    return List.of(
+        new CommandSpec<>(
+            "setsockopt",
+            Group.OPTIONS,
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.constant("[LEVEL] OPTION", false, levelsAndOptions),
+                Param.of("VALUE", NUMBER)),
+            "set a socket option, e.g. SO_REUSEADDR 1 before bind (the level is optional)",
+            Command.SetSockOpt.class,
+            c ->
+                c.name()
+                    + ".setsockopt(socket."
+                    + c.option().level()
+                    + ", socket."
+                    + c.option()
+                    + ", "
+                    + c.value()
+                    + ")",
+            "setsockopt srv SOL_SOCKET SO_REUSEADDR 1",
+            List.of(
+                new ErrorDoc("ENOPROTOOPT", "the option does not apply to this kind of socket"),
+                new ErrorDoc("EINVAL", "the value is out of range for the option")),
+            OptionCommands::bindSet,
+            (c, ctx) -> {
+              NetSocket s = Eval.socket(ctx, c.name());
+              s.setOption(c.option(), c.value());
+              return new Outcome.Done(
+                  c.name() + " " + c.option() + " = " + s.getOption(c.option()));
+            }),
+        new CommandSpec<>(
+            "getsockopt",
+            Group.OPTIONS,
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.constant("[LEVEL] OPTION", false, levelsAndOptions)),
+            "the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)",
+            Command.GetSockOpt.class,
+            c ->
+                c.name()
+                    + ".getsockopt(socket."
+                    + c.option().level()
+                    + ", socket."
+                    + c.option()
+                    + ")",
+            "getsockopt srv SO_REUSEADDR",
+            List.of(new ErrorDoc("ENOPROTOOPT", "the option does not apply to this socket")),
+            a -> {
+              String name = a.name("NAME");
+              SockOpt option = option(a);
+              a.end();
+              return new Command.GetSockOpt(name, option);
+            },
+            (c, ctx) ->
+                new Outcome.Returned(
+                    new Value.Int(Eval.socket(ctx, c.name()).getOption(c.option())))),
+        new CommandSpec<>(
+            "settimeout",
+            Group.OPTIONS,
+            List.of(Param.of("NAME", SOCKET), Param.of("SECONDS|none", NUMBER)),
+            "bound every blocking call: TimeoutError after SECONDS; none blocks; 0 non-blocking",
+            Command.SetTimeout.class,
+            c -> c.name() + ".settimeout(" + timeoutRepr(c.timeout()) + ")",
+            "settimeout srv 2.5",
+            List.of(),
+            a -> {
+              String name = a.name("NAME");
+              Timeout timeout = timeout(a);
+              a.end();
+              return new Command.SetTimeout(name, timeout);
+            },
+            (c, ctx) -> {
+              Eval.socket(ctx, c.name()).setTimeout(c.timeout());
+              return new Outcome.Done(c.name() + " " + describe(c.timeout()));
+            }),
+        new CommandSpec<>(
+            "gettimeout",
+            Group.OPTIONS,
+            List.of(Param.of("NAME", SOCKET)),
+            "the timeout in seconds, or None when calls block without limit",
+            Command.GetTimeout.class,
+            c -> c.name() + ".gettimeout()",
+            "gettimeout srv",
+            List.of(),
+            a -> new Command.GetTimeout(SocketCommands.named(a)),
+            (c, ctx) -> {
+              Timeout t = Eval.socket(ctx, c.name()).timeout();
+              return new Outcome.Returned(
+                  t.isBlocking() ? Value.NONE : new Value.Float(t.seconds()));
+            }),
+        new CommandSpec<>(
+            "setblocking",
+            Group.OPTIONS,
+            List.of(
+                Param.of("NAME", SOCKET), Param.constant("FLAG", false, List.of("True", "False"))),
+            "False: calls that would wait fail with BlockingIOError; True: they wait",
+            Command.SetBlocking.class,
+            c -> c.name() + ".setblocking(" + (c.blocking() ? "True" : "False") + ")",
+            "setblocking cli False",
+            List.of(),
+            a -> {
+              String name = a.name("NAME");
+              boolean flag = a.choice("FLAG", BOOLEANS);
+              a.end();
+              return new Command.SetBlocking(name, flag);
+            },
+            (c, ctx) -> {
+              Timeout t = c.blocking() ? Timeout.BLOCKING : Timeout.NON_BLOCKING;
+              Eval.socket(ctx, c.name()).setTimeout(t);
+              return new Outcome.Done(c.name() + " " + describe(t));
+            }));
+  }
+
+  private static Command.SetSockOpt bindSet(Args a) throws UsageError {
+    String name = a.name("NAME");
+    SockOpt option = option(a);
+    Token t = a.next("VALUE");
+    int value;
+    var bool = Args.choiceOf(t, "VALUE", BOOLEANS);
+    if (bool.isPresent()) {
+      value = bool.get() ? 1 : 0;
+    } else {
+      try {
+        value = Integer.decode(t.text());
+      } catch (NumberFormatException e) {
+        throw new UsageError(
+            "VALUE must be a whole number (1 turns a flag on, 0 off), got '" + t.text() + "'",
+            t.start());
+      }
+    }
+    a.end();
+    return new Command.SetSockOpt(name, option, value);
+  }
+
+  /** {@code [LEVEL] OPTION}: the level may be left out, but if given it must be the option's. */
+  private static SockOpt option(Args a) throws UsageError {
+    Token first = a.next("OPTION (e.g. SO_REUSEADDR)");
+    var level = Args.choiceOf(first, "LEVEL", LEVELS);
+    if (level.isEmpty()) {
+      return Args.choiceOf(first, "OPTION", OPTIONS)
+          .orElseThrow(() -> Args.notAChoice(first, "OPTION", OPTIONS));
+    }
+    Token second = a.next("OPTION after " + level.get());
+    SockOpt option =
+        Args.choiceOf(second, "OPTION", OPTIONS)
+            .orElseThrow(() -> Args.notAChoice(second, "OPTION", OPTIONS));
+    if (option.level() != level.get()) {
+      throw new UsageError(
+          option + " is a " + option.level() + " option, not " + level.get(), first.start());
+    }
+    return option;
+  }
+
+  private static Timeout timeout(Args a) throws UsageError {
+    Token t = a.peek();
+    if (t != null && t.text().toLowerCase(Locale.ROOT).equals("none")) {
+      a.next("SECONDS");
+      return Timeout.BLOCKING;
+    }
+    return Timeout.seconds(a.seconds("SECONDS (or none)"));
+  }
+
+  static String timeoutRepr(Timeout t) {
+    return t.isBlocking() ? "None" : Repr.of(new Value.Float(t.seconds()));
+  }
+
+  static String describe(Timeout t) {
+    if (t.isBlocking()) {
+      return "blocks without a timeout";
+    }
+    if (t.isNonBlocking()) {
+      return "is non-blocking";
+    }
+    return "times out after " + timeoutRepr(t) + " s";
+  }
+}

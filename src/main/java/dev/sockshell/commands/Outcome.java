@@ -1,0 +1,64 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.value.Value;
+
+/** What a command that did not fail produced, for the loop to report and expectations to check. */
+public sealed interface Outcome {
+  /** The value an expectation compares with: Python's return value. */
+  Value value();
+
+  /** A returned value, kept as {@code $N}; {@code note} explains it (e.g. "the peer closed"). */
+  record Returned(Value value, String note) implements Outcome {
+    public Returned(Value value) {
+      this(value, null);
+    }
+  }
+
+  /** A socket was created under a name: {@code srv ==> socket(AF_INET, SOCK_STREAM)}. */
+  record Created(String name, String description) implements Outcome {
+    @Override
+    public Value value() {
+      return new Value.SocketRef(name);
+    }
+  }
+
+  /** A call that returns None in Python, with a line saying what changed. */
+  record Done(String message) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /** A meta command that printed what it had to say itself. */
+  record Printed() implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /** An expectation was checked; a failed one makes a script exit 1. */
+  record Checked(boolean passed, String message) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /** A script run by {@code /open} stopped at an unexpected error; so does the one around it. */
+  record Stopped(String message) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /** Leave the console or script with this status. */
+  record Exit(int status) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sockshell.commands;
+
+import java.util.List;
+
+/**
+ * One argument position of a command, for the synopsis, completion and highlighting.
+ *
+ * @param name as the synopsis shows it ({@code NAME}, {@code ADDR})
+ * @param choices the constants allowed here, if it is a constant
+ */
+public record Param(String name, Kind kind, boolean optional, List<String> choices) {
+  /** What kind of thing stands at a position. */
+  public enum Kind {
+    /** An existing socket of the session. */
+    SOCKET,
+    /** A name for a socket this command creates. */
+    NEW_SOCKET,
+    ADDRESS,
+    DATA,
+    NUMBER,
+    CONSTANT,
+    PATH,
+    /** A value to compare with ({@code expect}). */
+    VALUE,
+    /** A Python exception class or errno symbol. */
+    ERROR_NAME,
+    /** A command name ({@code /help COMMAND}). */
+    COMMAND,
+    /** Free text up to the end of the line. */
+    TEXT
+  }
+
+  public Param {
+    choices = List.copyOf(choices);
+  }
+
+  public static Param of(String name, Kind kind) {
+    return new Param(name, kind, false, List.of());
+  }
+
+  public static Param optional(String name, Kind kind) {
+    return new Param(name, kind, true, List.of());
+  }
+
+  public static Param constant(String name, boolean optional, List<String> choices) {
+    return new Param(name, Kind.CONSTANT, optional, choices);
+  }
+
+  @Override
+  public String toString() {
+    return optional ? "[" + name + "]" : name;
+  }
+}

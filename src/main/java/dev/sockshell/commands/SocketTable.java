@@ -1,0 +1,103 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.net.DatagramSocket;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.render.Styled;
+import dev.sockshell.render.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code /list} table: one row per socket of the session. */
+final class SocketTable {
+  private SocketTable() {}
+
+  static List<Styled> lines(Session session) {
+    if (session.sockets().isEmpty()) {
+      return List.of(Styled.plain("|  no sockets yet; create one with: socket NAME"));
+    }
+    Table table =
+        new Table(
+            List.of(
+                "NAME",
+                "FAMILY",
+                "TYPE",
+                "STATE",
+                "LOCAL",
+                "PEER",
+                "TIMEOUT",
+                "SENT",
+                "RECEIVED",
+                "WAITING"));
+    for (NetSocket s : session.sockets()) {
+      table.add(row(s));
+    }
+    return table.render();
+  }
+
+  private static List<String> row(NetSocket s) {
+    List<String> row = new ArrayList<>();
+    row.add(s.name());
+    row.add(s.family().name());
+    row.add(s.type().name());
+    row.add(state(s));
+    boolean open = s.state() != SocketState.CLOSED;
+    row.add(open ? local(s) : "-");
+    row.add(open ? peer(s) : "-");
+    row.add(timeout(s));
+    row.add(Long.toString(s.bytesSent()));
+    row.add(Long.toString(s.bytesReceived()));
+    row.add(open ? Integer.toString(s.bytesWaiting()) : "-");
+    return row;
+  }
+
+  private static String state(NetSocket s) {
+    String state = s.state().label();
+    if (s instanceof StreamSocket st) {
+      if (st.state() == SocketState.LISTENING) {
+        state += " (" + st.backlog() + ")";
+      }
+      if (st.outputShut()) {
+        state += ", SHUT_WR";
+      }
+      if (st.inputShut()) {
+        state += ", SHUT_RD";
+      }
+      if (st.eofSeen()) {
+        state += ", EOF";
+      }
+    }
+    return state;
+  }
+
+  private static String local(NetSocket s) {
+    try {
+      return s.state() == SocketState.UNBOUND && s.type().name().equals("SOCK_STREAM")
+          ? "-"
+          : s.localAddress().toString();
+    } catch (SocketError e) {
+      return "-";
+    }
+  }
+
+  private static String peer(NetSocket s) {
+    if (s instanceof DatagramSocket d) {
+      return d.peer() == null ? "-" : d.peer().toString();
+    }
+    try {
+      return s.state() == SocketState.CONNECTED ? s.peerAddress().toString() : "-";
+    } catch (SocketError e) {
+      return "-";
+    }
+  }
+
+  private static String timeout(NetSocket s) {
+    var t = s.timeout();
+    return t.isBlocking()
+        ? "None"
+        : t.isNonBlocking() ? "0.0 (non-blocking)" : OptionCommands.timeoutRepr(t);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sockshell.console;
+
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
+import dev.sockshell.repl.LineSource;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+
+/** Lines typed at the prompt. Ctrl-C clears the line (it does not quit); Ctrl-D ends. */
+final class ConsoleSource implements LineSource {
+  private final LineReader reader;
+  private final TerminalOutput out;
+  private final String prompt;
+  private int number;
+
+  ConsoleSource(LineReader reader, TerminalOutput out) {
+    this.reader = reader;
+    this.out = out;
+    this.prompt = out.render(Styled.of(Style.PROMPT, "sockshell> "));
+  }
+
+  @Override
+  public Line next() {
+    while (true) {
+      try {
+        String text = reader.readLine(prompt);
+        return new Line(text, ++number);
+      } catch (UserInterruptException e) {
+        if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
+          out.println(
+              Styled.of(
+                  Style.DIM,
+                  "|  (Ctrl-C cancels a line or a running call; type"
+                      + " /exit or press Ctrl-D to leave)"));
+        }
+      } catch (EndOfFileException e) {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return null;
+  }
+
+  @Override
+  public Path baseDirectory() {
+    return null;
+  }
+
+  @Override
+  public boolean isInteractive() {
+    return true;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.sockshell.console;
+
+import dev.sockshell.render.Output;
+import dev.sockshell.render.Styled;
+import java.io.PrintWriter;
+import org.jline.terminal.Terminal;
+
+/** Output to the terminal, coloured when the terminal can show colour. */
+final class TerminalOutput implements Output {
+  private final PrintWriter writer;
+  private final boolean color;
+
+  TerminalOutput(Terminal terminal, boolean color) {
+    this.writer = terminal.writer();
+    this.color = color;
+  }
+
+  /** The line as the terminal should get it: with ANSI colours, or plain. */
+  String render(Styled line) {
+    if (!color) {
+      return line.text();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Styled.Span span : line.spans()) {
+      sb.append(Colors.paint(span.style(), span.text()));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void println(Styled line) {
+    writer.println(render(line));
+    writer.flush();
+  }
+
+  @Override
+  public void flush() {
+    writer.flush();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sockshell.lang;
+
+import java.util.List;
+
+/**
+ * The ADDR argument of bind, connect and sendto, as typed: a host and port, a Unix path, another
+ * socket of the session (meaning its bound address), or a kept value. Checked here (port range,
+ * IPv6 brackets), resolved when the command runs.
+ */
+public sealed interface AddrExpr {
+  /** How it was typed. */
+  String source();
+
+  /** {@code HOST:PORT}, {@code [IPv6]:PORT} or Python's {@code (host, port[, flow, scope])}. */
+  record HostPort(String host, int port, int flowInfo, int scopeId, String source)
+      implements AddrExpr {}
+
+  /** An AF_UNIX path: a quoted string, or a word with a '/' in it. */
+  record Path(String path, String source) implements AddrExpr {}
+
+  /** The bound address of the socket with this name. */
+  record SocketName(String name, String source) implements AddrExpr {}
+
+  record Ref(Literal.Ref ref) implements AddrExpr {
+    @Override
+    public String source() {
+      return ref.text();
+    }
+  }
+
+  static AddrExpr of(Literal literal, String source) throws UsageError {
+    if (literal instanceof Literal.Tuple t) {
+      return tuple(t, source);
+    } else if (literal instanceof Literal.Text t) {
+      return new Path(t.text(), source);
+    } else if (literal instanceof Literal.Ref r) {
+      return new Ref(r);
+    } else if (literal instanceof Literal.Word w) {
+      return word(w, source);
+    }
+    throw new UsageError(
+        "ADDR must be HOST:PORT, [IPv6]:PORT, ('host', port), a socket name or a path",
+        literal.start());
+  }
+
+  private static AddrExpr tuple(Literal.Tuple t, String source) throws UsageError {
+    List<Literal> items = t.items();
+    if (items.size() != 2 && items.size() != 4) {
+      throw new UsageError(
+          "an address tuple is (host, port), or (host, port, flowinfo, scope_id) for IPv6",
+          t.start());
+    }
+    if (!(items.get(0) instanceof Literal.Text host)) {
+      throw new UsageError(
+          "the host must be a quoted string, e.g. ('localhost', 9999)", items.get(0).start());
+    }
+    int port = port(items.get(1));
+    int flow = items.size() == 4 ? (int) whole(items.get(2), "flowinfo") : 0;
+    int scope = items.size() == 4 ? (int) whole(items.get(3), "scope_id") : 0;
+    return new HostPort(host.text(), port, flow, scope, source);
+  }
+
+  private static long whole(Literal literal, String what) throws UsageError {
+    if (literal instanceof Literal.Number n && n.integral()) {
+      return n.asLong();
+    }
+    throw new UsageError(what + " must be a whole number", literal.start());
+  }
+
+  private static int port(Literal literal) throws UsageError {
+    long port = whole(literal, "the port");
+    checkPort(port, literal.start());
+    return (int) port;
+  }
+
+  private static void checkPort(long port, int column) throws UsageError {
+    if (port < 0 || port > 65535) {
+      throw new UsageError("port must be 0..65535, got " + port, column);
+    }
+  }
+
+  private static AddrExpr word(Literal.Word w, String source) throws UsageError {
+    String text = w.text();
+    if (text.contains("/")) {
+      return new Path(text, source);
+    }
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      return new SocketName(text, source);
+    }
+    String host = text.substring(0, colon);
+    String portText = text.substring(colon + 1);
+    int portColumn = w.start() + colon + 1;
+    if (host.startsWith("[")) {
+      if (!host.endsWith("]")) {
+        throw new UsageError("an IPv6 address in brackets must end with ']'", w.start());
+      }
+      host = host.substring(1, host.length() - 1);
+    } else if (host.indexOf(':') >= 0) {
+      throw new UsageError(
+          "write an IPv6 address in brackets: [" + host + "]:" + portText, w.start());
+    }
+    if (!portText.matches("\\d+")) {
+      throw new UsageError(
+          portText.isEmpty()
+              ? "missing port after ':'"
+              : "port must be a number, got '" + portText + "'",
+          portColumn);
+    }
+    long port = portText.length() > 6 ? Long.MAX_VALUE : Long.parseLong(portText);
+    if (port > 65535) {
+      throw new UsageError("port must be 0..65535, got " + portText, portColumn);
+    }
+    if (host.equals("*")) {
+      host = ""; // all interfaces, as Python's ''
+    }
+    return new HostPort(host, (int) port, 0, 0, source);
+  }
+}

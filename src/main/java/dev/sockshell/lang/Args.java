@@ -1,0 +1,159 @@
+package dev.sockshell.lang;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a command's arguments in order, each as the type it must be, with an error that points at
+ * the argument (or at the end of the line when one is missing).
+ */
+public final class Args {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final Pattern CONSTANT =
+      Pattern.compile("(AF|SOCK|SOL|SO|SHUT|TCP|IP|IPV6|IPPROTO)_.*");
+
+  private final Scanner scanner;
+
+  public Args(Scanner scanner) {
+    this.scanner = scanner;
+  }
+
+  public boolean hasMore() {
+    return !scanner.atEnd();
+  }
+
+  public Token peek() throws UsageError {
+    return scanner.peek();
+  }
+
+  /** The next argument, which must be there. */
+  public Token next(String what) throws UsageError {
+    Token t = scanner.next();
+    if (t == null) {
+      throw new UsageError("missing " + what, scanner.position());
+    }
+    return t;
+  }
+
+  /** The raw rest of the line, which must not be empty. */
+  public Token rest(String what) throws UsageError {
+    Token t = scanner.rest();
+    if (t.text().isEmpty()) {
+      throw new UsageError("missing " + what, t.start());
+    }
+    return t;
+  }
+
+  /** Fails if anything but a comment is left. */
+  public void end() throws UsageError {
+    Token extra = scanner.next();
+    if (extra != null) {
+      throw new UsageError("unexpected argument '" + extra.text() + "'", extra.start());
+    }
+  }
+
+  /** A socket name: a letter, then letters, digits or '_'. */
+  public String name(String what) throws UsageError {
+    return checkName(next(what));
+  }
+
+  public Optional<String> optionalName() throws UsageError {
+    return hasMore() ? Optional.of(checkName(scanner.next())) : Optional.empty();
+  }
+
+  public static String checkName(Token t) throws UsageError {
+    String text = t.text();
+    if (CONSTANT.matcher(text).matches()) {
+      throw new UsageError("'" + text + "' is a constant, not a socket name", t.start());
+    }
+    if (!NAME.matcher(text).matches()) {
+      throw new UsageError(
+          "'" + text + "' is not a socket name: use a letter, then letters, digits or _",
+          t.start());
+    }
+    return text;
+  }
+
+  public AddrExpr address() throws UsageError {
+    Token t = next("ADDR (HOST:PORT, ('host', port) or a socket name)");
+    return AddrExpr.of(LiteralParser.parse(t), t.text());
+  }
+
+  public DataExpr data() throws UsageError {
+    Token t = next("DATA (\"text\", b'bytes', x'hex' or @FILE)");
+    return DataExpr.of(LiteralParser.parse(t), t.text());
+  }
+
+  public Literal literal(String what) throws UsageError {
+    return LiteralParser.parse(next(what));
+  }
+
+  public int integer(String what, long min, long max) throws UsageError {
+    Token t = next(what);
+    return parseInteger(t, what, min, max);
+  }
+
+  public Integer optionalInteger(String what, long min, long max) throws UsageError {
+    return hasMore() ? parseInteger(scanner.next(), what, min, max) : null;
+  }
+
+  private static int parseInteger(Token t, String what, long min, long max) throws UsageError {
+    long value;
+    try {
+      value = Long.decode(t.text());
+    } catch (NumberFormatException e) {
+      throw new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
+    }
+    if (value < min || value > max) {
+      throw new UsageError(what + " must be " + min + ".." + max + ", got " + value, t.start());
+    }
+    return (int) value;
+  }
+
+  /** A number of seconds (e.g. {@code 2}, {@code 0.5}). */
+  public double seconds(String what) throws UsageError {
+    Token t = next(what);
+    try {
+      double d = Double.parseDouble(t.text());
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        throw new UsageError(what + " must be 0 or more seconds, got " + t.text(), t.start());
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new UsageError(
+          what + " must be a number of seconds, got '" + t.text() + "'", t.start());
+    }
+  }
+
+  /**
+   * One of {@code choices}, by name; case does not matter and Python's {@code socket.} prefix is
+   * allowed ({@code socket.AF_INET}).
+   */
+  public <T> T choice(String what, Map<String, T> choices) throws UsageError {
+    Token t = next(what);
+    return choiceOf(t, what, choices).orElseThrow(() -> notAChoice(t, what, choices));
+  }
+
+  public static <T> Optional<T> choiceOf(Token t, String what, Map<String, T> choices) {
+    String key = t.text().toUpperCase(Locale.ROOT);
+    if (key.startsWith("SOCKET.")) {
+      key = key.substring("SOCKET.".length());
+    }
+    return Optional.ofNullable(choices.get(key));
+  }
+
+  public static UsageError notAChoice(Token t, String what, Map<String, ?> choices) {
+    String suggestion = Suggest.closest(t.text().toUpperCase(Locale.ROOT), choices.keySet());
+    return new UsageError(
+        what
+            + " must be one of "
+            + String.join(", ", choices.keySet())
+            + ", got '"
+            + t.text()
+            + "'"
+            + (suggestion == null ? "" : "; did you mean " + suggestion + "?"),
+        t.start());
+  }
+}

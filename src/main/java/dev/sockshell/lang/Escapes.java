@@ -1,0 +1,156 @@
+package dev.sockshell.lang;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Python's backslash escapes: {@code \n \r \t \\ \' \" \a \b \f \v \0 \ooo \xHH}, and in text also
+ * {@code \\uXXXX \\UXXXXXXXX}. An unknown escape is kept as typed, as Python does.
+ */
+final class Escapes {
+  private Escapes() {}
+
+  /** Decodes a str literal's body; {@code offset} is the body's column, for errors. */
+  static String text(String body, int offset) throws UsageError {
+    StringBuilder sb = new StringBuilder(body.length());
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c != '\\' || i + 1 >= body.length()) {
+        sb.append(c);
+        continue;
+      }
+      char e = body.charAt(++i);
+      switch (e) {
+        case 'u' -> {
+          sb.append((char) hex(body, i + 1, 4, offset));
+          i += 4;
+        }
+        case 'U' -> {
+          int cp = hex(body, i + 1, 8, offset);
+          if (!Character.isValidCodePoint(cp)) {
+            throw new UsageError("\\U escape out of range", offset + i - 1);
+          }
+          sb.appendCodePoint(cp);
+          i += 8;
+        }
+        case 'x' -> {
+          sb.append((char) hex(body, i + 1, 2, offset));
+          i += 2;
+        }
+        default -> {
+          int[] consumed = new int[1];
+          int simple = simple(body, i, consumed);
+          if (simple >= 0) {
+            sb.append((char) simple);
+            i += consumed[0] - 1;
+          } else {
+            sb.append('\\').append(e);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Decodes a bytes literal's body, which may only hold ASCII characters. */
+  static byte[] bytes(String body, int offset) throws UsageError {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length());
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c > 0x7f) {
+        throw new UsageError(
+            "bytes can only contain ASCII characters; write '"
+                + c
+                + "' as \\xHH escapes, or use a"
+                + " text literal \"...\"",
+            offset + i);
+      }
+      if (c != '\\' || i + 1 >= body.length()) {
+        out.write(c);
+        continue;
+      }
+      char e = body.charAt(++i);
+      if (e == 'x') {
+        out.write(hex(body, i + 1, 2, offset));
+        i += 2;
+        continue;
+      }
+      int[] consumed = new int[1];
+      int simple = simple(body, i, consumed);
+      if (simple >= 0) {
+        out.write(simple);
+        i += consumed[0] - 1;
+      } else {
+        out.write('\\');
+        out.write(e);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The escapes shared by text and bytes; -1 when {@code body[i]} starts none of them. */
+  private static int simple(String body, int i, int[] consumed) {
+    consumed[0] = 1;
+    char e = body.charAt(i);
+    switch (e) {
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case '\\':
+        return '\\';
+      case '\'':
+        return '\'';
+      case '"':
+        return '"';
+      case 'a':
+        return 7;
+      case 'b':
+        return 8;
+      case 'f':
+        return 12;
+      case 'v':
+        return 11;
+      default:
+        break;
+    }
+    if (e >= '0' && e <= '7') {
+      int value = 0;
+      int n = 0;
+      while (n < 3
+          && i + n < body.length()
+          && body.charAt(i + n) >= '0'
+          && body.charAt(i + n) <= '7') {
+        value = value * 8 + body.charAt(i + n) - '0';
+        n++;
+      }
+      consumed[0] = n;
+      return value & 0xff;
+    }
+    return -1;
+  }
+
+  private static int hex(String body, int from, int digits, int offset) throws UsageError {
+    if (from + digits > body.length()) {
+      throw new UsageError(
+          "truncated \\" + body.charAt(from - 1) + " escape: needs " + digits + " hex digits",
+          offset + from - 2);
+    }
+    int value = 0;
+    for (int i = from; i < from + digits; i++) {
+      int d = Character.digit(body.charAt(i), 16);
+      if (d < 0) {
+        throw new UsageError(
+            "bad \\"
+                + body.charAt(from - 1)
+                + " escape: '"
+                + body.charAt(i)
+                + "' is not a hex digit",
+            offset + i);
+      }
+      value = value * 16 + d;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.sockshell.lang;
+
+import dev.sockshell.bytes.ByteString;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one argument as a {@link Literal}: strings with Python's escapes, bytes, hex, tuples,
+ * {@code $N}/{@code _} references, {@code @PATH}, or a bare word.
+ */
+public final class LiteralParser {
+  private final String text;
+  private final int base;
+  private int pos;
+
+  private LiteralParser(Token token) {
+    this.text = token.text();
+    this.base = token.start();
+  }
+
+  public static Literal parse(Token token) throws UsageError {
+    LiteralParser p = new LiteralParser(token);
+    Literal literal = p.topLevel();
+    if (p.pos < p.text.length()) {
+      throw p.error(
+          "unexpected '"
+              + p.text.substring(p.pos)
+              + "' after the literal; put a space"
+              + " between arguments",
+          p.pos);
+    }
+    return literal;
+  }
+
+  private Literal topLevel() throws UsageError {
+    char c = text.charAt(0);
+    if (c == '(') {
+      return tuple();
+    }
+    if (isStringStart()) {
+      return string();
+    }
+    if (c == '$' || text.equals("_") || text.startsWith("_[")) {
+      return ref();
+    }
+    if (c == '@') {
+      if (text.length() == 1) {
+        throw error("@ needs a file path: @PATH", 0);
+      }
+      pos = text.length();
+      return new Literal.FileRef(text.substring(1), base, base + text.length());
+    }
+    pos = text.length();
+    return new Literal.Word(text, base, base + text.length());
+  }
+
+  private boolean isStringStart() {
+    char c = text.charAt(pos);
+    if (c == '\'' || c == '"') {
+      return true;
+    }
+    boolean prefix = c == 'b' || c == 'B' || c == 'x' || c == 'X';
+    return prefix
+        && pos + 1 < text.length()
+        && (text.charAt(pos + 1) == '\'' || text.charAt(pos + 1) == '"');
+  }
+
+  private Literal string() throws UsageError {
+    int start = pos;
+    char prefix = Character.toLowerCase(text.charAt(pos));
+    if (prefix == 'b' || prefix == 'x') {
+      pos++;
+    } else {
+      prefix = 0;
+    }
+    char quote = text.charAt(pos);
+    int bodyStart = pos + 1;
+    int close = bodyStart;
+    while (close < text.length() && text.charAt(close) != quote) {
+      close += text.charAt(close) == '\\' ? 2 : 1;
+    }
+    if (close >= text.length()) {
+      throw error("unterminated string: add the closing " + quote, pos);
+    }
+    String body = text.substring(bodyStart, close);
+    pos = close + 1;
+    int from = base + start;
+    int to = base + pos;
+    if (prefix == 'b') {
+      return new Literal.Bytes(ByteString.wrap(Escapes.bytes(body, base + bodyStart)), from, to);
+    }
+    if (prefix == 'x') {
+      try {
+        return new Literal.Bytes(ByteString.hex(body), from, to);
+      } catch (IllegalArgumentException e) {
+        throw new UsageError(
+            "bad hex bytes: "
+                + e.getMessage().replaceAll(" at \\d+$", "")
+                + "; write pairs of hex digits, e.g. x'48 69'",
+            base + bodyStart);
+      }
+    }
+    return new Literal.Text(Escapes.text(body, base + bodyStart), from, to);
+  }
+
+  private Literal ref() throws UsageError {
+    int start = pos;
+    int number = 0;
+    if (text.charAt(pos) == '$') {
+      pos++;
+      int digits = pos;
+      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        pos++;
+      }
+      if (digits == pos) {
+        throw error("'$' must be followed by a value number, e.g. $1", start);
+      }
+      number = parseIndex(text.substring(digits, pos), digits);
+      if (number == 0) {
+        throw error("values are numbered from $1", start);
+      }
+    } else {
+      pos++; // '_'
+    }
+    List<Integer> indexes = new ArrayList<>();
+    while (pos < text.length() && text.charAt(pos) == '[') {
+      int close = text.indexOf(']', pos);
+      if (close < 0) {
+        throw error("'[' is never closed", pos);
+      }
+      indexes.add(parseIndex(text.substring(pos + 1, close), pos + 1));
+      pos = close + 1;
+    }
+    return new Literal.Ref(number, indexes, base + start, base + pos);
+  }
+
+  private int parseIndex(String digits, int at) throws UsageError {
+    try {
+      return Integer.parseInt(digits.strip());
+    } catch (NumberFormatException e) {
+      throw error("'" + digits + "' is not an index; write a whole number such as [0]", at);
+    }
+  }
+
+  private Literal tuple() throws UsageError {
+    int start = pos;
+    pos++; // '('
+    List<Literal> items = new ArrayList<>();
+    while (true) {
+      skipSpace();
+      if (peek() == ')') {
+        pos++;
+        break;
+      }
+      items.add(element());
+      skipSpace();
+      char c = peek();
+      if (c == ',') {
+        pos++;
+      } else if (c == ')') {
+        pos++;
+        break;
+      } else {
+        throw error("expected ',' or ')' in the tuple", pos);
+      }
+    }
+    return new Literal.Tuple(items, base + start, base + pos);
+  }
+
+  private Literal element() throws UsageError {
+    char c = peek();
+    if (c == '(') {
+      return tuple();
+    }
+    if (c == 0) {
+      throw error("the tuple is not closed; add ')'", pos);
+    }
+    if (isStringStart()) {
+      return string();
+    }
+    if (c == '$' || (c == '_' && !isWordChar(peekAt(pos + 1)))) {
+      return ref();
+    }
+    int start = pos;
+    while (pos < text.length()
+        && ",)".indexOf(text.charAt(pos)) < 0
+        && !Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+    String word = text.substring(start, pos);
+    try {
+      if (word.matches("[+-]?\\d+")) {
+        return new Literal.Number(Long.parseLong(word), true, base + start, base + pos);
+      }
+      if (word.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) {
+        return new Literal.Number(Double.parseDouble(word), false, base + start, base + pos);
+      }
+    } catch (NumberFormatException e) {
+      throw error("number out of range: " + word, start);
+    }
+    return new Literal.Word(word, base + start, base + pos);
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private void skipSpace() {
+    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+  }
+
+  private char peek() {
+    return peekAt(pos);
+  }
+
+  private char peekAt(int i) {
+    return i < text.length() ? text.charAt(i) : 0;
+  }
+
+  private UsageError error(String message, int at) {
+    return new UsageError(message, base + at);
+  }
+}

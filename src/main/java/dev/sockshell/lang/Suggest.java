@@ -1,0 +1,42 @@
+package dev.sockshell.lang;
+
+import java.util.Collection;
+
+/** "Did you mean …": the closest of some known words to what was typed, if close enough. */
+public final class Suggest {
+  private Suggest() {}
+
+  /** The candidate at the smallest edit distance, if within a third of the word; else null. */
+  public static String closest(String typed, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = distance(typed.toLowerCase(), c.toLowerCase());
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    int allowed = Math.max(1, typed.length() / 3);
+    return bestDistance <= allowed ? best : null;
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,206 @@
+package dev.sockshell.net;
+
+import dev.sockshell.bytes.ByteString;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+
+/**
+ * A SOCK_DGRAM socket (UDP). {@code connect} only sets the default peer; a datagram larger than the
+ * buffer is truncated, the rest discarded, as {@code recvfrom(2)} does; an unbound socket is bound
+ * to an ephemeral port by its first {@code sendto} or {@code recvfrom}.
+ */
+public final class DatagramSocket extends NetSocket {
+  private final DatagramChannel channel;
+  private SockAddress peer;
+
+  DatagramSocket(String name, Family family, SocketContext context) throws SocketError {
+    super(name, family, SockType.SOCK_DGRAM, context);
+    try {
+      channel = DatagramChannel.open(family.jdk());
+      channel.configureBlocking(false);
+    } catch (UnsupportedOperationException e) {
+      throw SocketError.python(
+              PyException.OSError,
+              "the JVM cannot create "
+                  + family
+                  + " SOCK_DGRAM sockets (Java 17 has no Unix"
+                  + " datagram channels)")
+          .withHint("the OS supports it (Python can); in sockshell use AF_UNIX SOCK_STREAM");
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  @Override
+  NetworkChannel channel() {
+    return channel;
+  }
+
+  /** The default peer set by connect, or null. */
+  public SockAddress peer() {
+    return peer;
+  }
+
+  @Override
+  public SocketState state() {
+    if (state == SocketState.UNBOUND && channel.isOpen() && isBoundNow()) {
+      state = SocketState.BOUND; // bound implicitly by a sendto or recvfrom
+    }
+    return state;
+  }
+
+  private boolean isBoundNow() {
+    try {
+      return channel.getLocalAddress() != null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int bytesWaiting() {
+    return 0;
+  }
+
+  @Override
+  public SockAddress localAddress() throws SocketError {
+    checkOpen();
+    try {
+      return SockAddress.fromJdk(channel.getLocalAddress(), family());
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  @Override
+  public SockAddress peerAddress() throws SocketError {
+    checkOpen();
+    if (peer == null) {
+      throw SocketError.of(Errno.ENOTCONN);
+    }
+    return peer;
+  }
+
+  @Override
+  public void bind(SockAddress address) throws SocketError {
+    checkOpen();
+    if (isBoundNow()) {
+      throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
+    }
+    try {
+      channel.bind(address.jdk());
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw JdkErrors.map(e).at(address);
+    }
+    state = SocketState.BOUND;
+  }
+
+  @Override
+  public void connect(SockAddress address) throws SocketError {
+    checkOpen();
+    try {
+      if (channel.isConnected()) {
+        channel.disconnect(); // connect(2) on a UDP socket just replaces the default peer
+      }
+      channel.connect(address.jdk());
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw JdkErrors.map(e).at(address);
+    }
+    peer = address;
+    state = SocketState.CONNECTED;
+  }
+
+  @Override
+  public int send(ByteString data) throws SocketError {
+    checkOpen();
+    if (peer == null) {
+      throw SocketError.of(Errno.EDESTADDRREQ)
+          .withHint("a UDP socket needs connect first, or use sendto with an address");
+    }
+    return transmit(data, null);
+  }
+
+  @Override
+  public void sendAll(ByteString data) throws SocketError {
+    send(data);
+  }
+
+  @Override
+  public int sendTo(ByteString data, SockAddress address) throws SocketError {
+    checkOpen();
+    return transmit(data, address);
+  }
+
+  private int transmit(ByteString data, SockAddress address) throws SocketError {
+    ByteBuffer buffer = data.asByteBuffer();
+    long deadline = timeout.deadlineFromNow();
+    try {
+      while (true) {
+        int n = address == null ? channel.write(buffer) : channel.send(buffer, address.jdk());
+        if (n > 0 || data.isEmpty()) {
+          bytesSent += n;
+          return n;
+        }
+        checkMayWait();
+        context.waiter.await(channel, SelectionKey.OP_WRITE, deadline, "sendto on " + name());
+      }
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      SocketError error = JdkErrors.map(e);
+      throw address == null ? error : error.at(address);
+    }
+  }
+
+  @Override
+  public ByteString recv(int bufsize) throws SocketError {
+    checkBufsize(bufsize, "recv");
+    return receive(bufsize, "recv").data();
+  }
+
+  @Override
+  public Received recvFrom(int bufsize) throws SocketError {
+    checkBufsize(bufsize, "recvfrom");
+    return receive(bufsize, "recvfrom");
+  }
+
+  private Received receive(int bufsize, String call) throws SocketError {
+    checkOpen();
+    long deadline = timeout.deadlineFromNow();
+    try {
+      while (true) {
+        ByteBuffer buffer = context.scratch.get(bufsize);
+        SocketAddress from = channel.receive(buffer);
+        if (from != null) {
+          bytesReceived += buffer.position();
+          return new Received(ByteString.read(buffer.flip()), SockAddress.fromJdk(from, family()));
+        }
+        checkMayWait();
+        context.waiter.await(channel, SelectionKey.OP_READ, deadline, call + " on " + name());
+      }
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  @Override
+  public void shutdown(ShutdownHow how) throws SocketError {
+    checkOpen();
+    if (peer == null) {
+      throw SocketError.of(Errno.ENOTCONN);
+    }
+  }
+
+  @Override
+  void releaseChannels() {
+    context.waiter.release(channel);
+  }
+
+  @Override
+  public SelectableChannel watchable() {
+    return state() == SocketState.UNBOUND ? null : channel;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.sockshell.net;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named sockets of one console or script run, in creation order. Closed sockets keep their name
+ * (so a later call on them gets EBADF) until {@link #reset} or until the name is reused.
+ */
+public final class Session implements Closeable {
+  private final Map<String, NetSocket> sockets = new LinkedHashMap<>();
+  private final Waiter waiter = new Waiter();
+  private final SocketContext context = new SocketContext(waiter);
+
+  public Waiter waiter() {
+    return waiter;
+  }
+
+  /**
+   * Creates a real OS socket called {@code name}, replacing a closed socket of that name.
+   *
+   * @throws IllegalStateException if an open socket has that name (the caller checks first)
+   */
+  public NetSocket open(String name, Family family, SockType type) throws SocketError {
+    checkNameFree(name);
+    NetSocket socket =
+        type == SockType.SOCK_STREAM
+            ? new StreamSocket(name, family, context)
+            : new DatagramSocket(name, family, context);
+    put(socket);
+    return socket;
+  }
+
+  /** Accepts a connection on {@code listener} as a new socket called {@code newName}. */
+  public StreamSocket accept(NetSocket listener, String newName) throws SocketError {
+    checkNameFree(newName);
+    StreamSocket accepted = listener.accept(newName);
+    put(accepted);
+    return accepted;
+  }
+
+  private void checkNameFree(String name) {
+    NetSocket existing = sockets.get(name);
+    if (existing != null && existing.state() != SocketState.CLOSED) {
+      throw new IllegalStateException(name + " is an open socket");
+    }
+  }
+
+  private void put(NetSocket socket) {
+    sockets.remove(socket.name()); // a reused name moves to the end, as a new socket
+    sockets.put(socket.name(), socket);
+  }
+
+  public Optional<NetSocket> find(String name) {
+    return Optional.ofNullable(sockets.get(name));
+  }
+
+  public boolean isOpenName(String name) {
+    NetSocket s = sockets.get(name);
+    return s != null && s.state() != SocketState.CLOSED;
+  }
+
+  public Collection<NetSocket> sockets() {
+    return Collections.unmodifiableCollection(sockets.values());
+  }
+
+  public List<String> names() {
+    return new ArrayList<>(sockets.keySet());
+  }
+
+  /** A name not yet used in the session: {@code prefix1}, {@code prefix2}, … */
+  public String freshName(String prefix) {
+    for (int i = 1; ; i++) {
+      String candidate = prefix + i;
+      if (!sockets.containsKey(candidate)) {
+        return candidate;
+      }
+    }
+  }
+
+  /** The timeout new sockets start with (Python's {@code socket.setdefaulttimeout}). */
+  public void setDefaultTimeout(Timeout timeout) {
+    context.setDefaultTimeout(timeout);
+  }
+
+  public Timeout defaultTimeout() {
+    return context.defaultTimeout();
+  }
+
+  /** Closes every socket and forgets every name. */
+  public void reset() {
+    for (NetSocket s : sockets.values()) {
+      s.close();
+    }
+    sockets.clear();
+  }
+
+  @Override
+  public void close() {
+    reset();
+    waiter.close();
+  }
+}

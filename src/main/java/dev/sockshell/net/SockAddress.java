@@ -1,0 +1,86 @@
+package dev.sockshell.net;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+
+/**
+ * A resolved socket address: an IP address and port, or a Unix-domain path. Its {@link #toString}
+ * is the short form used in messages ({@code 127.0.0.1:9999}, {@code [::1]:8888}, a path).
+ */
+public sealed interface SockAddress {
+
+  Family family();
+
+  SocketAddress jdk();
+
+  /** An IPv4 or IPv6 address and port. */
+  record Inet(InetAddress address, int port) implements SockAddress {
+    @Override
+    public Family family() {
+      return address instanceof Inet6Address ? Family.AF_INET6 : Family.AF_INET;
+    }
+
+    @Override
+    public SocketAddress jdk() {
+      return new InetSocketAddress(address, port);
+    }
+
+    /** The address as Python prints it: dotted quad, or RFC 5952's compressed IPv6 text. */
+    public String host() {
+      return address instanceof Inet4Address ? address.getHostAddress() : Ipv6Text.of(address);
+    }
+
+    /** The IPv6 scope id (0 for IPv4 and unscoped addresses). */
+    public int scopeId() {
+      return address instanceof Inet6Address v6 ? v6.getScopeId() : 0;
+    }
+
+    @Override
+    public String toString() {
+      return family() == Family.AF_INET6 ? "[" + host() + "]:" + port : host() + ":" + port;
+    }
+  }
+
+  /** A Unix-domain socket path; the empty path is an unbound socket. */
+  record Unix(Path path) implements SockAddress {
+    @Override
+    public Family family() {
+      return Family.AF_UNIX;
+    }
+
+    @Override
+    public SocketAddress jdk() {
+      return UnixDomainSocketAddress.of(path);
+    }
+
+    @Override
+    public String toString() {
+      return path.toString();
+    }
+  }
+
+  /** Wraps what a JDK channel reports; {@code null} (not bound) becomes the family's wildcard. */
+  static SockAddress fromJdk(SocketAddress address, Family family) {
+    if (address instanceof InetSocketAddress inet) {
+      return new Inet(inet.getAddress(), inet.getPort());
+    }
+    if (address instanceof UnixDomainSocketAddress unix) {
+      return new Unix(unix.getPath());
+    }
+    return unbound(family);
+  }
+
+  /** What {@code getsockname} says of a socket that is not bound: {@code ('0.0.0.0', 0)}. */
+  static SockAddress unbound(Family family) {
+    return switch (family) {
+      case AF_INET -> new Inet(Resolver.wildcard(Family.AF_INET), 0);
+      case AF_INET6 -> new Inet(Resolver.wildcard(Family.AF_INET6), 0);
+      case AF_UNIX -> new Unix(Path.of(""));
+    };
+  }
+}

@@ -1,0 +1,84 @@
+package dev.sockshell.net;
+
+/**
+ * A socket call failed the way Python would raise it: a Python exception class, the errno symbol
+ * when there is one, the reason, and the address involved. A checked exception so that every caller
+ * must decide how the user sees it; it carries no stack trace because users never see one.
+ */
+public final class SocketError extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final PyException type;
+  private final transient Errno errno;
+  private final String address;
+  private final String hint;
+
+  private SocketError(PyException type, Errno errno, String reason, String address, String hint) {
+    super(reason, null, false, false);
+    this.type = type;
+    this.errno = errno;
+    this.address = address;
+    this.hint = hint;
+  }
+
+  /** The OS refused with {@code errno}; the reason is the OS's own text. */
+  public static SocketError of(Errno errno) {
+    return new SocketError(errno.pythonClass(), errno, errno.message(), null, null);
+  }
+
+  /** A Python-level failure with no errno, such as {@code TimeoutError: timed out}. */
+  public static SocketError python(PyException type, String reason) {
+    return new SocketError(type, null, reason, null, null);
+  }
+
+  public static SocketError timedOut() {
+    return python(PyException.TimeoutError, "timed out");
+  }
+
+  /** The same error, naming the address it concerns (shown after the reason). */
+  public SocketError at(Object address) {
+    return new SocketError(type, errno, getMessage(), String.valueOf(address), hint);
+  }
+
+  /** The same error with a short hint saying what it usually means. */
+  public SocketError withHint(String hint) {
+    return new SocketError(type, errno, getMessage(), address, hint);
+  }
+
+  public PyException type() {
+    return type;
+  }
+
+  /** The errno symbol, or null for errors without one (timeouts, ValueError). */
+  public Errno errno() {
+    return errno;
+  }
+
+  public String reason() {
+    return getMessage();
+  }
+
+  /** The address the error concerns, or null. */
+  public String address() {
+    return address;
+  }
+
+  /** A hint for the user, or null. */
+  public String hint() {
+    return hint;
+  }
+
+  /** {@code ConnectionRefusedError [ECONNREFUSED]: Connection refused (127.0.0.1:1)}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(type.pythonName());
+    if (errno != null) {
+      sb.append(" [").append(errno.name()).append(']');
+    }
+    sb.append(": ").append(getMessage());
+    if (address != null) {
+      sb.append(" (").append(address).append(')');
+    }
+    return sb.toString();
+  }
+}

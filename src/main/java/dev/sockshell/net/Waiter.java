@@ -1,0 +1,139 @@
+package dev.sockshell.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes a non-blocking channel look blocking: waits on one {@link Selector} until the channel is
+ * ready, its deadline passes, or {@link #cancel} is called (Ctrl-C). Every channel in a session
+ * stays non-blocking and no thread is spent per socket. Cancelling never interrupts a thread,
+ * because interrupting a thread in a channel operation closes the channel.
+ */
+public final class Waiter implements Closeable {
+  /** Told when a call starts and stops waiting, e.g. to show that the console is blocked. */
+  public interface Listener {
+    void waiting(String what);
+
+    void doneWaiting();
+  }
+
+  private static final Listener SILENT =
+      new Listener() {
+        @Override
+        public void waiting(String what) {}
+
+        @Override
+        public void doneWaiting() {}
+      };
+
+  private final Selector selector;
+  private volatile boolean cancelled;
+  private volatile Listener listener = SILENT;
+
+  public Waiter() {
+    try {
+      selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void setListener(Listener listener) {
+    this.listener = listener == null ? SILENT : listener;
+  }
+
+  /** Forgets an earlier {@link #cancel}; called as each command starts. */
+  public void reset() {
+    cancelled = false;
+  }
+
+  /** Makes the current (or next) wait of the running command fail with KeyboardInterrupt. */
+  public void cancel() {
+    cancelled = true;
+    selector.wakeup();
+  }
+
+  /**
+   * Waits until {@code channel} is ready for {@code ops}.
+   *
+   * @param what what the call is waiting for, for the listener ("accept on srv")
+   * @param deadline a {@link System#nanoTime} value, or {@code Long.MAX_VALUE} to wait forever
+   * @throws SocketError TimeoutError at the deadline, KeyboardInterrupt on {@link #cancel}
+   */
+  void await(SelectableChannel channel, int ops, long deadline, String what) throws SocketError {
+    SelectionKey key = register(channel, ops);
+    listener.waiting(what);
+    try {
+      while (true) {
+        if (cancelled) {
+          throw SocketError.python(PyException.KeyboardInterrupt, what + " cancelled");
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw SocketError.timedOut();
+        }
+        if (deadline == Long.MAX_VALUE) {
+          selector.select();
+        } else {
+          // Round up: select(0) would mean "forever".
+          selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        }
+        boolean ready = selector.selectedKeys().remove(key) && (key.readyOps() & ops) != 0;
+        selector.selectedKeys().clear();
+        if (ready) {
+          return;
+        }
+      }
+    } catch (CancelledKeyException e) {
+      throw SocketError.of(Errno.EBADF);
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    } finally {
+      if (key.isValid()) {
+        key.interestOps(0);
+      }
+      listener.doneWaiting();
+    }
+  }
+
+  private SelectionKey register(SelectableChannel channel, int ops) throws SocketError {
+    SelectionKey key = channel.keyFor(selector);
+    try {
+      return key == null ? channel.register(selector, ops) : key.interestOps(ops);
+    } catch (ClosedChannelException | CancelledKeyException e) {
+      throw SocketError.of(Errno.EBADF);
+    }
+  }
+
+  /**
+   * Closes {@code channel} now. A channel registered with a selector keeps its file descriptor
+   * until the selector drops the key, so the key is flushed here and the port is free at once.
+   */
+  void release(SelectableChannel channel) {
+    try {
+      channel.close();
+      if (selector.isOpen()) {
+        selector.selectNow();
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      // close(2) errors leave nothing the user can act on; the socket is gone either way.
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      selector.close();
+    } catch (IOException e) {
+      // Nothing left to release.
+    }
+  }
+}

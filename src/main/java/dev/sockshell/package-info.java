@@ -1,0 +1,2 @@
+/** Entry point: command-line options, choosing console or script mode, exit status. */
+package dev.sockshell;

@@ -1,0 +1,86 @@
+package dev.sockshell.render;
+
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.value.Value;
+import java.util.stream.Collectors;
+
+/** Python's {@code repr} of values: what the REPL would print for the same call. */
+public final class Repr {
+  private Repr() {}
+
+  public static String of(Value value) {
+    if (value instanceof Value.Bytes b) {
+      return b.bytes().toString();
+    } else if (value instanceof Value.Int i) {
+      return Long.toString(i.value());
+    } else if (value instanceof Value.Float f) {
+      return floatRepr(f.value());
+    } else if (value instanceof Value.Bool b) {
+      return b.value() ? "True" : "False";
+    } else if (value instanceof Value.Str s) {
+      return str(s.text());
+    } else if (value instanceof Value.None) {
+      return "None";
+    } else if (value instanceof Value.Address a) {
+      return address(a.address());
+    } else if (value instanceof Value.SocketRef s) {
+      return s.name();
+    }
+    Value.Tuple t = (Value.Tuple) value;
+    if (t.items().size() == 1) {
+      return "(" + of(t.items().get(0)) + ",)";
+    }
+    return t.items().stream().map(Repr::of).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** {@code ('127.0.0.1', 9999)}, {@code ('::1', 8888, 0, 0)} or a Unix path as a str. */
+  public static String address(SockAddress address) {
+    if (address instanceof SockAddress.Inet inet) {
+      String host = str(inet.host());
+      return switch (inet.family()) {
+        case AF_INET6 -> "(" + host + ", " + inet.port() + ", 0, " + inet.scopeId() + ")";
+        default -> "(" + host + ", " + inet.port() + ")";
+      };
+    }
+    return str(address.toString());
+  }
+
+  static String floatRepr(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+      return (long) d + ".0";
+    }
+    return Double.toString(d);
+  }
+
+  /** Python's str repr: printable text as is, everything else escaped. */
+  public static String str(String text) {
+    boolean hasSingle = text.indexOf('\'') >= 0;
+    boolean hasDouble = text.indexOf('"') >= 0;
+    char quote = hasSingle && !hasDouble ? '"' : '\'';
+    StringBuilder sb = new StringBuilder(text.length() + 2).append(quote);
+    text.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                  if (cp == quote) {
+                    sb.append('\\').appendCodePoint(cp);
+                  } else if (Printable.isPrintable(cp)) {
+                    sb.appendCodePoint(cp);
+                  } else if (cp < 0x100) {
+                    sb.append(String.format("\\x%02x", cp));
+                  } else if (cp < 0x10000) {
+                    sb.append(String.format("\\u%04x", cp));
+                  } else {
+                    sb.append(String.format("\\U%08x", cp));
+                  }
+                }
+              }
+            });
+    return sb.append(quote).toString();
+  }
+}

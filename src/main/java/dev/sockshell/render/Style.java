@@ -1,0 +1,22 @@
+package dev.sockshell.render;
+
+/** What a piece of output is; the console turns it into a colour, plain output ignores it. */
+public enum Style {
+  PLAIN,
+  PROMPT,
+  COMMAND,
+  SOCKET,
+  VALUE,
+  VALUE_NAME,
+  ADDRESS,
+  NUMBER,
+  STRING,
+  CONSTANT,
+  FEEDBACK,
+  HINT,
+  ERROR,
+  WARNING,
+  SUCCESS,
+  HEADER,
+  DIM
+}

@@ -1,0 +1,69 @@
+package dev.sockshell.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A line of output as spans of text, each with a {@link Style}. Immutable. */
+public final class Styled {
+  /** One run of text in one style. */
+  public record Span(Style style, String text) {}
+
+  private final List<Span> spans;
+
+  private Styled(List<Span> spans) {
+    this.spans = List.copyOf(spans);
+  }
+
+  public static Styled of(Style style, String text) {
+    return new Styled(List.of(new Span(style, text)));
+  }
+
+  public static Styled plain(String text) {
+    return of(Style.PLAIN, text);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<Span> spans() {
+    return spans;
+  }
+
+  /** The text without styles. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    spans.forEach(s -> sb.append(s.text()));
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+
+  /** Collects spans. */
+  public static final class Builder {
+    private final List<Span> spans = new ArrayList<>();
+
+    public Builder add(Style style, String text) {
+      if (!text.isEmpty()) {
+        spans.add(new Span(style, text));
+      }
+      return this;
+    }
+
+    public Builder plain(String text) {
+      return add(Style.PLAIN, text);
+    }
+
+    public Builder add(Styled other) {
+      spans.addAll(other.spans);
+      return this;
+    }
+
+    public Styled build() {
+      return new Styled(spans);
+    }
+  }
+}

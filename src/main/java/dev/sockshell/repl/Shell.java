@@ -1,0 +1,322 @@
+package dev.sockshell.repl;
+
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.commands.Context;
+import dev.sockshell.commands.Outcome;
+import dev.sockshell.commands.Settings;
+import dev.sockshell.commands.ValueStore;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.Waiter;
+import dev.sockshell.render.Output;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The read → parse → execute → report loop, over any {@link LineSource}. In a script, a command
+ * that fails unexpectedly stops the run (as an uncaught exception stops a Python program) unless
+ * the next command is {@code expect error …}; in the console nothing stops.
+ */
+public final class Shell implements Context, AutoCloseable {
+  /** How a run of a source ended. */
+  public enum End {
+    /** Every line ran; failures, if any, were expected or only counted (keep-going). */
+    COMPLETED,
+    /** A command failed unexpectedly and the run stopped there. */
+    STOPPED,
+    /** {@code /exit}. */
+    EXITED
+  }
+
+  private final Session session;
+  private final CommandTable table = CommandTable.standard();
+  private final Settings settings = new Settings();
+  private final ValueStore values = new ValueStore();
+  private final Reporter reporter;
+  private final Deque<LineSource> sources = new ArrayDeque<>();
+  private final Path workingDirectory;
+  private LastResult last;
+  private boolean keepGoing;
+  private boolean failed;
+
+  public Shell(Session session, Output out, Path workingDirectory) {
+    this.session = session;
+    this.reporter = new Reporter(out, settings);
+    this.workingDirectory = workingDirectory;
+    session.waiter().setListener(new FlushBeforeWaiting(out, null));
+  }
+
+  /** Also tells {@code listener} when a call starts and stops waiting (the console's status). */
+  public void setWaitListener(Waiter.Listener listener) {
+    session.waiter().setListener(new FlushBeforeWaiting(reporter.out(), listener));
+  }
+
+  /** With keep-going, a script runs its remaining lines after an unexpected error. */
+  public void setKeepGoing(boolean keepGoing) {
+    this.keepGoing = keepGoing;
+  }
+
+  /** True once anything failed that was not expected: the run's exit status is then 1. */
+  public boolean failed() {
+    return failed;
+  }
+
+  /** Cancels the running call, as Ctrl-C does; safe from any thread. */
+  public void interrupt() {
+    session.waiter().cancel();
+  }
+
+  public End run(LineSource source) {
+    sources.push(source);
+    try {
+      return loop(source);
+    } finally {
+      sources.pop();
+      reporter.out().flush();
+    }
+  }
+
+  private End loop(LineSource source) {
+    LineSource.Line pending = null;
+    while (true) {
+      LineSource.Line line;
+      try {
+        line = pending != null ? pending : source.next();
+      } catch (IOException e) {
+        reporter.stopped(source.name(), "cannot read: " + e.getMessage());
+        failed = true;
+        return End.STOPPED;
+      }
+      pending = null;
+      if (line == null) {
+        return End.COMPLETED;
+      }
+      if (CommandTable.isBlank(line.text())) {
+        continue;
+      }
+      if (!source.isInteractive()) {
+        reporter.echo(line.text());
+      }
+      Step step = step(source, line);
+      switch (step) {
+        case EXIT:
+          return End.EXITED;
+        case SOCKET_ERROR:
+          if (source.isInteractive()) {
+            break;
+          }
+          pending = nextCommand(source);
+          boolean expected = pending != null && isExpectError(pending.text());
+          reportError(source, line, expected);
+          if (!expected && stop(source, line)) {
+            return End.STOPPED;
+          }
+          break;
+        case FAILED:
+          if (!source.isInteractive() && stop(source, line)) {
+            return End.STOPPED;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private enum Step {
+    OK,
+    SOCKET_ERROR,
+    FAILED,
+    EXIT
+  }
+
+  private SocketError lastError;
+
+  private Step step(LineSource source, LineSource.Line line) {
+    CommandTable.Parsed parsed;
+    try {
+      parsed = table.parse(line.text());
+    } catch (UsageError e) {
+      reporter.usageError(source.name(), line.number(), line.text(), e);
+      return Step.FAILED;
+    }
+    boolean isCheck =
+        parsed.command() instanceof Command.Expect
+            || parsed.command() instanceof Command.ExpectError;
+    boolean records = !isCheck && !parsed.spec().isMeta();
+    session.waiter().reset();
+    try {
+      Outcome outcome = table.run(parsed, this);
+      if (records) {
+        last = new LastResult(line.text(), outcome, null);
+      }
+      return report(source, line, outcome);
+    } catch (SocketError e) {
+      if (records) {
+        last = new LastResult(line.text(), null, e);
+      }
+      lastError = e;
+      if (source.isInteractive()) {
+        reporter.socketError(null, e);
+      }
+      return Step.SOCKET_ERROR;
+    } catch (UsageError e) {
+      reporter.usageError(
+          source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
+      return Step.FAILED;
+    } catch (RuntimeException e) {
+      reporter.internalError(where(source, line), e);
+      return Step.FAILED;
+    }
+  }
+
+  private Step report(LineSource source, LineSource.Line line, Outcome outcome) {
+    if (outcome instanceof Outcome.Returned r) {
+      reporter.value(values.add(r.value()), r.value(), r.note());
+    } else if (outcome instanceof Outcome.Created c) {
+      reporter.created(c.name(), c.description());
+    } else if (outcome instanceof Outcome.Done d) {
+      reporter.feedback(d.message());
+    } else if (outcome instanceof Outcome.Checked c) {
+      if (c.passed()) {
+        reporter.passed(c.message());
+      } else {
+        reporter.failed(where(source, line), c.message());
+        failed = true;
+        // A failed expectation is counted, but the script goes on: later checks still tell.
+      }
+    } else if (outcome instanceof Outcome.Stopped s) {
+      return Step.FAILED;
+    } else if (outcome instanceof Outcome.Exit) {
+      return Step.EXIT;
+    }
+    return Step.OK;
+  }
+
+  private void reportError(LineSource source, LineSource.Line line, boolean expected) {
+    reporter.socketError(expected ? null : where(source, line), lastError);
+  }
+
+  /** Marks the run failed; true if it must stop here. */
+  private boolean stop(LineSource source, LineSource.Line line) {
+    failed = true;
+    if (keepGoing) {
+      return false;
+    }
+    reporter.stopped(
+        where(source, line),
+        "stopped: the error above was not expected (add"
+            + " \"expect error …\" after it if it is, or run with --keep-going)");
+    return true;
+  }
+
+  /** The next line with a command on it, or null at the end. */
+  private static LineSource.Line nextCommand(LineSource source) {
+    try {
+      for (LineSource.Line l = source.next(); l != null; l = source.next()) {
+        if (!CommandTable.isBlank(l.text())) {
+          return l;
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private boolean isExpectError(String line) {
+    try {
+      return table.parse(line).command() instanceof Command.ExpectError;
+    } catch (UsageError e) {
+      return false;
+    }
+  }
+
+  private static String where(LineSource source, LineSource.Line line) {
+    return source.name() == null ? null : source.name() + ":" + line.number();
+  }
+
+  @Override
+  public Session session() {
+    return session;
+  }
+
+  @Override
+  public ValueStore values() {
+    return values;
+  }
+
+  @Override
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public CommandTable commands() {
+    return table;
+  }
+
+  @Override
+  public Output out() {
+    return reporter.out();
+  }
+
+  @Override
+  public Path baseDirectory() {
+    LineSource current = sources.peek();
+    return current != null && current.baseDirectory() != null
+        ? current.baseDirectory()
+        : workingDirectory;
+  }
+
+  @Override
+  public LastResult last() {
+    return last;
+  }
+
+  @Override
+  public Outcome runScript(Path path) throws UsageError {
+    ReaderSource script;
+    try {
+      script = ReaderSource.open(path);
+    } catch (NoSuchFileException e) {
+      throw UsageError.general("no such file: " + path);
+    } catch (IOException e) {
+      throw UsageError.general("cannot read " + path + ": " + e.getMessage());
+    }
+    return switch (run(script)) {
+      case STOPPED -> new Outcome.Stopped(path + " stopped");
+      case EXITED -> new Outcome.Exit(0);
+      case COMPLETED -> new Outcome.Printed();
+    };
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    reporter.out().flush();
+  }
+
+  /** Script output is buffered; a call about to wait shows everything printed before it. */
+  private record FlushBeforeWaiting(Output out, Waiter.Listener next) implements Waiter.Listener {
+    @Override
+    public void waiting(String what) {
+      out.flush();
+      if (next != null) {
+        next.waiting(what);
+      }
+    }
+
+    @Override
+    public void doneWaiting() {
+      if (next != null) {
+        next.doneWaiting();
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sockshell.value;
+
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.net.SockAddress;
+import java.util.List;
+
+/**
+ * What a command returns, as the Python call would: bytes, a count, an address, a pair such as
+ * accept's {@code (conn, addr)}. Values are kept as {@code $N} and can be used again as data or
+ * addresses.
+ */
+public sealed interface Value {
+  Value NONE = new None();
+
+  record Bytes(ByteString bytes) implements Value {}
+
+  record Int(long value) implements Value {}
+
+  record Float(double value) implements Value {}
+
+  record Bool(boolean value) implements Value {}
+
+  record Str(String text) implements Value {}
+
+  record None() implements Value {}
+
+  record Address(SockAddress address) implements Value {}
+
+  /** A socket of the session, by name (accept's first element). */
+  record SocketRef(String name) implements Value {}
+
+  record Tuple(List<Value> items) implements Value {
+    public Tuple {
+      items = List.copyOf(items);
+    }
+
+    public static Tuple of(Value... items) {
+      return new Tuple(List.of(items));
+    }
+  }
+
+  /** The Python type name, for messages such as "$3 is an int, not bytes". */
+  default String typeName() {
+    if (this instanceof Bytes) {
+      return "bytes";
+    } else if (this instanceof Int) {
+      return "int";
+    } else if (this instanceof Float) {
+      return "float";
+    } else if (this instanceof Bool) {
+      return "bool";
+    } else if (this instanceof Str) {
+      return "str";
+    } else if (this instanceof None) {
+      return "NoneType";
+    } else if (this instanceof Address) {
+      return "address";
+    } else if (this instanceof SocketRef) {
+      return "socket";
+    }
+    return "tuple";
+  }
+}

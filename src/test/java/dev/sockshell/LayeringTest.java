@@ -1,0 +1,73 @@
+package dev.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Layers point one way (see ARCHITECTURE.md): each package may import only the packages listed for
+ * it, and only the console imports JLine.
+ */
+class LayeringTest {
+  private static final String ROOT = "dev.sockshell.";
+
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "bytes",
+          Set.of(),
+          "net",
+          Set.of("bytes"),
+          "value",
+          Set.of("bytes", "net"),
+          "lang",
+          Set.of("bytes", "net"),
+          "render",
+          Set.of("bytes", "net", "value"),
+          "commands",
+          Set.of("bytes", "net", "value", "lang", "render"),
+          "repl",
+          Set.of("bytes", "net", "value", "lang", "render", "commands"),
+          "console",
+          Set.of("bytes", "net", "value", "lang", "render", "commands", "repl", ""));
+
+  @Test
+  void packagesOnlyImportTheLayersBelowThem() throws IOException {
+    List<String> violations = new ArrayList<>();
+    Path src = Path.of("src/main/java/dev/sockshell");
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Path dir = src.relativize(file.getParent());
+        String pkg = dir.toString().replace('/', '.');
+        for (String line : Files.readAllLines(file)) {
+          if (!line.startsWith("import ")) {
+            continue;
+          }
+          String imported = line.replaceFirst("import (static )?", "").replace(";", "");
+          if (imported.startsWith("org.jline") && !pkg.equals("console")) {
+            violations.add(file + ": " + line);
+          }
+          if (pkg.isEmpty() || !imported.startsWith(ROOT)) {
+            continue;
+          }
+          String rest = imported.substring(ROOT.length());
+          String target =
+              rest.contains(".") && Character.isLowerCase(rest.charAt(0))
+                  ? rest.substring(0, rest.indexOf('.'))
+                  : "";
+          if (!target.equals(pkg) && !ALLOWED.get(pkg).contains(target)) {
+            violations.add(file + ": " + line);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+}

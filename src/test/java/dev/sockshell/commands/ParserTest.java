@@ -1,0 +1,104 @@
+package dev.sockshell.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Family;
+import dev.sockshell.net.ShutdownHow;
+import dev.sockshell.net.SockOpt;
+import dev.sockshell.net.SockType;
+import dev.sockshell.net.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Whole command lines: every form of the language, and what a malformed line gets. */
+class ParserTest {
+  private final CommandTable table = CommandTable.standard();
+
+  private Command parse(String line) throws UsageError {
+    return table.parse(line).command();
+  }
+
+  @Test
+  void socketDefaultsLikePythonAndTakesConstantsInAnyOrderAndSpelling() throws UsageError {
+    assertEquals(new Command.Socket("s", Family.AF_INET, SockType.SOCK_STREAM), parse("socket s"));
+    assertEquals(
+        new Command.Socket("u", Family.AF_INET6, SockType.SOCK_DGRAM),
+        parse("socket u SOCK_DGRAM socket.AF_INET6"));
+    assertEquals(
+        new Command.Socket("x", Family.AF_UNIX, SockType.SOCK_STREAM), parse("socket x af_unix"));
+  }
+
+  @Test
+  void setsockoptTakesThePythonFormWithLevelOrTheShortForm() throws UsageError {
+    Command expected = new Command.SetSockOpt("s", SockOpt.SO_REUSEADDR, 1);
+    assertEquals(expected, parse("setsockopt s SO_REUSEADDR 1"));
+    assertEquals(expected, parse("setsockopt s SOL_SOCKET SO_REUSEADDR 1"));
+    assertEquals(expected, parse("setsockopt s socket.SOL_SOCKET socket.SO_REUSEADDR True"));
+  }
+
+  @Test
+  void optionalArgumentsHavePythonDefaults() throws UsageError {
+    assertEquals(new Command.Listen("s", null), parse("listen s"));
+    assertEquals(new Command.Recv("c", 1024), parse("recv c"));
+    assertEquals(new Command.Accept("s", null), parse("accept s"));
+    assertEquals(new Command.Accept("s", "conn"), parse("accept s conn"));
+  }
+
+  @Test
+  void timeoutsAndShutdown() throws UsageError {
+    assertEquals(new Command.SetTimeout("s", Timeout.BLOCKING), parse("settimeout s none"));
+    assertEquals(new Command.SetTimeout("s", Timeout.seconds(2.5)), parse("settimeout s 2.5"));
+    assertEquals(new Command.SetTimeout("s", Timeout.NON_BLOCKING), parse("settimeout s 0"));
+    assertEquals(new Command.SetBlocking("s", false), parse("setblocking s False"));
+    assertEquals(new Command.Shutdown("s", ShutdownHow.SHUT_WR), parse("shutdown s SHUT_WR"));
+  }
+
+  @Test
+  void commentsAndAliases() throws UsageError {
+    assertEquals(new Command.Close("s"), parse("close s   # done"));
+    assertEquals(new Command.Exit(), parse("quit"));
+    assertEquals(new Command.Help("bind"), parse("help bind"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = " ~ ",
+      quoteCharacter = '`',
+      value = {
+        "bnd s x ~ unknown command 'bnd'; did you mean bind? ~ 0 ~ ",
+        "bind srv localhost:70000 ~ port must be 0..65535, got 70000 ~ 19 ~ bind NAME ADDR",
+        "bind srv ~ missing ADDR (HOST:PORT, ('host', port) or a socket name) ~ 8 ~ bind NAME ADDR",
+        "recv c -5 ~ BUFSIZE must be 0..2147483639, got -5 ~ 7 ~ recv NAME [BUFSIZE]",
+        "recv c lots ~ BUFSIZE must be a whole number, got 'lots' ~ 7 ~ recv NAME [BUFSIZE]",
+        "send c hello world ~ unexpected argument 'world' ~ 13 ~ send NAME DATA",
+        "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ ~ 7 ~ "
+            + "socket NAME [FAMILY] [TYPE]",
+        "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
+        "socket s AF_INTE ~ FAMILY or TYPE must be one of AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM,"
+            + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
+        "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is a IPPROTO_TCP option, not"
+            + " SOL_SOCKET ~ 13 ~ setsockopt NAME [LEVEL] OPTION VALUE",
+        "settimeout s soon ~ SECONDS (or none) must be a number of seconds, got 'soon' ~ 13 ~ "
+            + "settimeout NAME SECONDS|none",
+        "expect error ECONREFUSED ~ 'ECONREFUSED' is neither a Python exception class nor an errno"
+            + " symbol; did you mean ECONNREFUSED? ~ 13 ~ expect VALUE | error NAME",
+      })
+  void malformedLinesSayWhatAndWhereWithTheUsage(
+      String line, String message, int column, String usage) {
+    UsageError e = assertThrows(UsageError.class, () -> parse(line));
+    assertEquals(message, e.getMessage());
+    assertEquals(column, e.column());
+    assertEquals(usage, e.usage());
+  }
+
+  @Test
+  void everyHelpExampleParsesAsItsOwnCommand() throws UsageError {
+    for (CommandSpec<?> spec : table.all()) {
+      assertEquals(spec, table.parse(spec.example()).spec(), spec.name());
+    }
+  }
+}

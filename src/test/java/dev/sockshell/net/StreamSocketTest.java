@@ -1,0 +1,112 @@
+package dev.sockshell.net;
+
+import static dev.sockshell.net.Sockets.listening;
+import static dev.sockshell.net.Sockets.loopback;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockshell.bytes.ByteString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The BSD life of a stream socket on top of JDK channels, including the listen-time swap. */
+class StreamSocketTest {
+  private final Session session = new Session();
+
+  @AfterEach
+  void closeSession() {
+    session.close();
+  }
+
+  @Test
+  void getsocknameRightAfterBindToPortZeroShowsTheChosenPort() throws SocketError {
+    NetSocket s = session.open("s", Family.AF_INET, SockType.SOCK_STREAM);
+    assertEquals("0.0.0.0:0", s.localAddress().toString()); // unbound, as Python shows it
+    s.bind(loopback(0));
+    SockAddress.Inet bound = (SockAddress.Inet) s.localAddress();
+    assertNotEquals(0, bound.port());
+    s.listen(5);
+    assertEquals(bound, s.localAddress(), "listen keeps the address bind chose");
+  }
+
+  @Test
+  void listenKeepsTheUsersReuseAddrValueNotTheJdkDefault() throws SocketError {
+    NetSocket plain = listening(session, "plain");
+    assertEquals(0, plain.getOption(SockOpt.SO_REUSEADDR));
+    NetSocket reuse = session.open("reuse", Family.AF_INET, SockType.SOCK_STREAM);
+    reuse.setOption(SockOpt.SO_REUSEADDR, 1);
+    reuse.bind(loopback(0));
+    reuse.listen(5);
+    assertEquals(1, reuse.getOption(SockOpt.SO_REUSEADDR));
+  }
+
+  @Test
+  void listenWithoutBindPicksAnEphemeralPortOnAllInterfaces() throws SocketError {
+    NetSocket s = session.open("s", Family.AF_INET, SockType.SOCK_STREAM);
+    s.listen(1);
+    SockAddress.Inet local = (SockAddress.Inet) s.localAddress();
+    assertEquals("0.0.0.0", local.host());
+    assertNotEquals(0, local.port());
+  }
+
+  @Test
+  void bytesSentArriveAndEofIsEmptyBytes() throws SocketError {
+    NetSocket srv = listening(session, "srv");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.connect(srv.localAddress());
+    StreamSocket conn = session.accept(srv, "conn");
+    assertEquals(5, cli.send(ByteString.utf8("hello")));
+    assertEquals(ByteString.utf8("hello"), conn.recv(1024));
+    cli.shutdown(ShutdownHow.SHUT_WR);
+    assertEquals(ByteString.EMPTY, conn.recv(1024));
+    assertTrue(conn.eofSeen());
+    assertEquals(5, cli.bytesSent());
+    assertEquals(5, conn.bytesReceived());
+  }
+
+  @Test
+  void bytesWaitingCountsWithoutConsuming() throws SocketError {
+    NetSocket srv = listening(session, "srv");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.connect(srv.localAddress());
+    StreamSocket conn = session.accept(srv, "conn");
+    cli.sendAll(ByteString.utf8("0123456789"));
+    conn.setTimeout(Timeout.seconds(5));
+    ByteString first = conn.recv(4);
+    assertEquals(ByteString.utf8("0123"), first);
+    // The rest is still in the kernel: counted by FIONREAD, then returned by recv.
+    assertEquals(6, conn.bytesWaiting());
+    assertEquals(ByteString.utf8("456789"), conn.recv(100));
+  }
+
+  @Test
+  void unreadBytesComeBackFirst() throws SocketError {
+    NetSocket srv = listening(session, "srv");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.connect(srv.localAddress());
+    StreamSocket conn = session.accept(srv, "conn");
+    cli.sendAll(ByteString.utf8("tail"));
+    conn.unread(ByteString.utf8("head"));
+    assertEquals(ByteString.utf8("he"), conn.recv(2));
+    assertEquals(ByteString.utf8("ad"), conn.recv(100));
+    assertEquals(ByteString.utf8("tail"), conn.recv(100));
+  }
+
+  @Test
+  void linuxReportsDoubledReceiveBuffer() throws SocketError {
+    NetSocket s = session.open("s", Family.AF_INET, SockType.SOCK_STREAM);
+    s.setOption(SockOpt.SO_RCVBUF, 8192);
+    assertEquals(16384, s.getOption(SockOpt.SO_RCVBUF));
+  }
+
+  @Test
+  void closedSocketReleasesItsPortAtOnce() throws SocketError {
+    NetSocket first = listening(session, "first");
+    SockAddress address = first.localAddress();
+    first.close();
+    NetSocket second = session.open("second", Family.AF_INET, SockType.SOCK_STREAM);
+    second.bind(address); // no connection ever existed, so no TIME_WAIT holds the port
+    assertEquals(address, second.localAddress());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sockshell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sockshell.testing.ScriptRun;
+import dev.sockshell.testing.Transcripts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One scenario per file in {@code src/test/resources/transcripts}: the file is exactly what a user
+ * sees when the commands in it (the {@code sockshell> } lines) run as a script, ephemeral ports
+ * masked. A first line {@code ## exit N} gives the expected exit status (0 otherwise).
+ */
+class TranscriptTest {
+  static final Path DIR = Path.of("src/test/resources/transcripts");
+  private static final String PROMPT = "sockshell> ";
+
+  @TestFactory
+  Stream<DynamicTest> transcripts() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(DIR)) {
+      files = s.filter(p -> p.toString().endsWith(".transcript")).sorted().toList();
+    }
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> replay(f)));
+  }
+
+  private static void replay(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    int expectedStatus = 0;
+    StringBuilder header = new StringBuilder();
+    StringBuilder script = new StringBuilder();
+    for (String line : lines) {
+      if (line.startsWith("## ")) {
+        header.append(line).append('\n');
+        if (line.startsWith("## exit ")) {
+          expectedStatus = Integer.parseInt(line.substring("## exit ".length()).trim());
+        }
+      } else if (line.startsWith(PROMPT)) {
+        script.append(line.substring(PROMPT.length())).append('\n');
+      }
+    }
+    Path scriptFile = Files.createTempFile("transcript", ".socks");
+    try {
+      Files.writeString(scriptFile, script, StandardCharsets.UTF_8);
+      ScriptRun run = ScriptRun.of(scriptFile.toString());
+      String actual = header + run.maskedOut().replace(scriptFile.toString(), "script");
+      Transcripts.assertMatches(file, actual);
+      if (!Transcripts.updating()) {
+        assertEquals(expectedStatus, run.status(), "exit status of " + file);
+      }
+    } finally {
+      Files.deleteIfExists(scriptFile);
+    }
+  }
+}
