@@ -65,16 +65,24 @@ final class Eval {
   private static ByteString readFile(Path path, String typed) throws SocketError {
     try {
       return ByteString.wrap(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      throw SocketError.of(Errno.ENOENT).at(typed);
-    } catch (AccessDeniedException e) {
-      throw SocketError.of(Errno.EACCES).at(typed);
     } catch (IOException e) {
-      throw (Files.isDirectory(path)
-              ? SocketError.of(Errno.EISDIR)
-              : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
-          .at(typed);
+      throw fileError(e, path, typed);
     }
+  }
+
+  /** A file that could not be opened, read or written, as Python's {@code open} reports it. */
+  static SocketError fileError(IOException e, Path path, String typed) {
+    SocketError error;
+    if (e instanceof NoSuchFileException) {
+      error = SocketError.of(Errno.ENOENT);
+    } else if (e instanceof AccessDeniedException) {
+      error = SocketError.of(Errno.EACCES);
+    } else if (Files.isDirectory(path)) {
+      error = SocketError.of(Errno.EISDIR);
+    } else {
+      error = SocketError.python(PyException.OSError, String.valueOf(e.getMessage()));
+    }
+    return error.at(typed);
   }
 
   /** Resolves {@code address} for a socket of {@code family}. */
@@ -85,12 +93,12 @@ final class Eval {
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);
     } else if (address instanceof AddrExpr.SocketName n) {
-      return boundAddressOf(ctx, n.name());
+      return Resolver.checkFamily(boundAddressOf(ctx, n.name()), family);
     }
     AddrExpr.Ref r = (AddrExpr.Ref) address;
     Value v = ctx.values().resolve(r.ref());
     if (v instanceof Value.Address a) {
-      return a.address();
+      return Resolver.checkFamily(a.address(), family);
     } else if (v instanceof Value.Tuple t
         && t.items().size() >= 2
         && t.items().get(0) instanceof Value.Str host

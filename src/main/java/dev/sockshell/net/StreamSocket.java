@@ -2,13 +2,14 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A SOCK_STREAM socket (TCP, or AF_UNIX stream).
@@ -23,6 +24,10 @@ import java.nio.channels.SocketChannel;
  *
  * <p>The JDK also closes a channel whose connect failed, where the OS keeps the socket (and its
  * explicit bind) for another try; such a channel is replaced by a fresh one in the same state.
+ *
+ * <p>AF_UNIX: re-binding a path on a new channel needs the file the first bind created out of the
+ * way, so the swap removes it first (only if it is still that file: {@link SocketFile}). Closing
+ * the socket leaves the file, as the OS does.
  */
 public final class StreamSocket extends NetSocket {
   private SocketChannel stream;
@@ -34,40 +39,26 @@ public final class StreamSocket extends NetSocket {
    */
   private SockAddress keptBind;
 
+  /** AF_UNIX: the file {@code bind} created, or null. */
+  private SocketFile socketFile;
+
   private SockAddress connectTarget;
 
   /** The error of a non-blocking connect that failed, reported once by the next call. */
   private SocketError connectError;
 
-  private ByteString pending = ByteString.EMPTY;
-  private boolean inputShut;
-  private boolean outputShut;
-  private boolean eofSeen;
+  private final StreamData data = new StreamData(this);
   private int backlog;
 
   StreamSocket(String name, Family family, SocketContext context) throws SocketError {
     super(name, family, SockType.SOCK_STREAM, context);
-    this.stream = openStream();
+    this.stream = StreamChannels.open(family());
   }
 
   private StreamSocket(String name, Family family, SocketContext context, SocketChannel accepted) {
     super(name, family, SockType.SOCK_STREAM, context);
     this.stream = accepted;
     this.state = SocketState.CONNECTED;
-  }
-
-  private SocketChannel openStream() throws SocketError {
-    try {
-      SocketChannel channel = SocketChannel.open(family().jdk());
-      channel.configureBlocking(false);
-      return channel;
-    } catch (IOException | UnsupportedOperationException e) {
-      throw e instanceof IOException io ? JdkErrors.map(io) : unsupportedFamily();
-    }
-  }
-
-  static SocketError unsupportedFamily() {
-    return SocketError.of(Errno.EAFNOSUPPORT);
   }
 
   @Override
@@ -82,15 +73,15 @@ public final class StreamSocket extends NetSocket {
 
   /** True once a recv has returned b'' (the peer closed its side). */
   public boolean eofSeen() {
-    return eofSeen;
+    return data.eofSeen();
   }
 
   public boolean inputShut() {
-    return inputShut;
+    return data.inputShut();
   }
 
   public boolean outputShut() {
-    return outputShut;
+    return data.outputShut();
   }
 
   @Override
@@ -101,25 +92,17 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public int bytesWaiting() {
-    if (state != SocketState.CONNECTED || inputShut) {
-      return pending.size();
-    }
-    try {
-      // FIONREAD, without consuming anything.
-      return pending.size() + stream.socket().getInputStream().available();
-    } catch (IOException e) {
-      return pending.size();
-    }
+    return data.bytesWaiting(state == SocketState.CONNECTED ? stream : null);
   }
 
   /** Bytes read from the kernel but not yet returned by a recv. */
   public int buffered() {
-    return pending.size();
+    return data.buffered();
   }
 
   /** Gives back bytes a framing read took past its message; the next recv returns them first. */
   public void unread(ByteString bytes) {
-    pending = bytes.concat(pending);
+    data.unread(bytes);
   }
 
   @Override
@@ -152,13 +135,34 @@ public final class StreamSocket extends NetSocket {
     if (state != SocketState.UNBOUND) {
       throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
     }
+    if (address instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
+      throw SocketError.jvmCannot(
+              "bind to '' (Linux's autobind to an abstract name): Java 17 binds AF_UNIX sockets"
+                  + " only to paths")
+          .withHint("bind to a path such as ./demo.sock");
+    }
     try {
       stream.bind(address.jdk());
       keptBind = SockAddress.fromJdk(stream.getLocalAddress(), family());
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw JdkErrors.map(e).at(address);
+      SocketError error = JdkErrors.map(e).at(address);
+      if (family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
+        error =
+            error.withHint(
+                "a file already exists at that path (a closed socket leaves its file"
+                    + " behind); remove it, or bind to another path");
+      }
+      throw error;
+    }
+    if (address instanceof SockAddress.Unix u) {
+      socketFile = SocketFile.created(u.path());
     }
     state = SocketState.BOUND;
+  }
+
+  /** AF_UNIX: the path of the file bind created, which stays after close; else null. */
+  public Path socketFilePath() {
+    return socketFile == null ? null : socketFile.path();
   }
 
   @Override
@@ -173,32 +177,41 @@ public final class StreamSocket extends NetSocket {
         // Linux only changes the backlog here; the JDK cannot, so the old one stays.
         return;
       }
+      case UNBOUND -> {
+        if (family() == Family.AF_UNIX) {
+          throw SocketError.of(Errno.EINVAL)
+              .withHint("an AF_UNIX socket must be bound to a path before it can listen");
+        }
+      }
       default -> {}
     }
     SockAddress local = localAddress();
-    ServerSocketChannel listener = null;
+    ServerSocketChannel listener;
     try {
-      listener = ServerSocketChannel.open(family().jdk());
-      listener.configureBlocking(false);
-      listener.setOption(
-          StandardSocketOptions.SO_REUSEADDR, stream.getOption(StandardSocketOptions.SO_REUSEADDR));
-      reapplyOptions(listener);
-      context.waiter.release(stream);
-      // An unbound socket listens on an ephemeral port of the wildcard address, as listen(2) does.
-      listener.bind(local.jdk(), backlog);
+      listener = StreamChannels.listener(this, stream, local, backlog, socketFile);
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      if (listener != null) {
-        context.waiter.release(listener);
-      }
       SocketError error = JdkErrors.map(e).at(local);
-      stream = openStream();
+      stream = StreamChannels.open(family());
       state = SocketState.UNBOUND;
       throw error;
+    }
+    if (socketFile != null) {
+      socketFile = SocketFile.created(socketFile.path());
     }
     server = listener;
     stream = null;
     this.backlog = backlog;
     state = SocketState.LISTENING;
+  }
+
+  @Override
+  boolean passedToAccepted(SockOpt option) {
+    return server != null && family() != Family.AF_UNIX && SocketOptions.isInherited(option);
+  }
+
+  @Override
+  boolean isBound() {
+    return state != SocketState.UNBOUND;
   }
 
   @Override
@@ -214,6 +227,7 @@ public final class StreamSocket extends NetSocket {
         SocketChannel accepted = server.accept();
         if (accepted != null) {
           accepted.configureBlocking(false);
+          passOptionsTo(accepted);
           return new StreamSocket(newName, family(), context, accepted);
         }
         checkMayWait();
@@ -221,6 +235,20 @@ public final class StreamSocket extends NetSocket {
       }
     } catch (IOException e) {
       throw JdkErrors.map(e);
+    }
+  }
+
+  /** What Linux's accepted sockets inherit from the listener, set by hand. */
+  private void passOptionsTo(SocketChannel accepted) throws SocketError {
+    for (Map.Entry<SockOpt, OptionValue> e : userOptions.entrySet()) {
+      if (passedToAccepted(e.getKey())) {
+        try {
+          SocketOptions.set(accepted, e.getKey(), e.getValue());
+        } catch (SocketError error) {
+          context.waiter.release(accepted);
+          throw error;
+        }
+      }
     }
   }
 
@@ -277,11 +305,11 @@ public final class StreamSocket extends NetSocket {
   private SocketError failedConnect(SocketError error) throws SocketError {
     if (!stream.isOpen()) {
       state = SocketState.UNBOUND;
-      stream = openStream();
+      stream = StreamChannels.open(family());
       reapplyOptions(stream);
       if (keptBind != null) {
         try {
-          stream.bind(keptBind.jdk());
+          socketFile = StreamChannels.rebind(stream, keptBind, socketFile);
           state = SocketState.BOUND;
         } catch (IOException e) {
           return error.withHint("and " + name() + " lost its bind to " + keptBind);
@@ -333,98 +361,66 @@ public final class StreamSocket extends NetSocket {
     }
   }
 
-  @Override
-  public int send(ByteString data) throws SocketError {
+  /**
+   * The connected channel to send on, or the error a send gets: Linux says EPIPE for TCP (and for a
+   * socket shut down for writing), ENOTCONN for AF_UNIX.
+   */
+  SocketChannel sendingChannel() throws SocketError {
     checkOpen();
-    awaitConnected(Errno.EPIPE);
-    if (outputShut) {
-      throw SocketError.of(Errno.EPIPE).withHint(name() + " was shut down for writing");
-    }
-    ByteBuffer buffer = data.asByteBuffer();
-    if (!buffer.hasRemaining()) {
-      return 0;
-    }
-    long deadline = timeout.deadlineFromNow();
-    while (true) {
-      int n = write(buffer);
-      if (n > 0) {
-        return n;
-      }
-      checkMayWait();
-      context.waiter.await(stream, SelectionKey.OP_WRITE, deadline, "send on " + name());
-    }
+    awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
+    data.checkCanSend();
+    return stream;
+  }
+
+  /** The connected channel to receive on, or the error a recv gets: ENOTCONN, EINVAL (AF_UNIX). */
+  SocketChannel receivingChannel() throws SocketError {
+    checkOpen();
+    awaitConnected(family() == Family.AF_UNIX ? Errno.EINVAL : Errno.ENOTCONN);
+    return stream;
+  }
+
+  StreamData data() {
+    return data;
   }
 
   @Override
-  public void sendAll(ByteString data) throws SocketError {
-    checkOpen();
-    awaitConnected(Errno.EPIPE);
-    if (outputShut) {
-      throw SocketError.of(Errno.EPIPE).withHint(name() + " was shut down for writing");
-    }
-    ByteBuffer buffer = data.asByteBuffer();
-    long deadline = timeout.deadlineFromNow();
-    try {
-      while (buffer.hasRemaining()) {
-        if (write(buffer) == 0) {
-          checkMayWait();
-          context.waiter.await(stream, SelectionKey.OP_WRITE, deadline, "sendall on " + name());
-        }
-      }
-    } catch (SocketError e) {
-      throw e.withHint(buffer.position() + " of " + data.size() + " bytes were sent before this");
-    }
+  public int send(ByteString bytes) throws SocketError {
+    return data.send(sendingChannel(), bytes);
   }
 
-  private int write(ByteBuffer buffer) throws SocketError {
-    try {
-      int n = stream.write(buffer);
-      bytesSent += n;
-      return n;
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
+  @Override
+  public void sendAll(ByteString bytes) throws SocketError {
+    data.sendAll(sendingChannel(), bytes);
   }
 
   @Override
   public ByteString recv(int bufsize) throws SocketError {
-    checkOpen();
     checkBufsize(bufsize, "recv");
-    awaitConnected(Errno.ENOTCONN);
-    if (!pending.isEmpty()) {
-      int n = Math.min(bufsize, pending.size());
-      ByteString head = pending.substring(0, n);
-      pending = pending.substring(n, pending.size());
-      return head;
-    }
-    if (bufsize == 0 || inputShut) {
-      return ByteString.EMPTY;
-    }
-    long deadline = timeout.deadlineFromNow();
-    while (true) {
-      ByteBuffer buffer = context.scratch.get(bufsize);
-      int n;
-      try {
-        n = stream.read(buffer);
-      } catch (IOException e) {
-        throw JdkErrors.map(e);
-      }
-      if (n > 0) {
-        bytesReceived += n;
-        return ByteString.read(buffer.flip());
-      }
-      if (n < 0) {
-        eofSeen = true;
-        return ByteString.EMPTY;
-      }
-      checkMayWait();
-      context.waiter.await(stream, SelectionKey.OP_READ, deadline, "recv on " + name());
-    }
+    return data.recv(receivingChannel(), bufsize);
   }
 
-  /** On a connected stream the address is ignored, as Linux does. */
+  /** Python's {@code sendfile}: see {@link FileTransfer#send}. */
+  public long sendFile(FileChannel file, long offset, long count) throws SocketError {
+    return FileTransfer.send(this, file, offset, count);
+  }
+
+  /** Receives into {@code file} until EOF, or {@code count} bytes: see {@link FileTransfer}. */
+  public FileTransfer.Received recvFile(FileChannel file, long count) throws SocketError {
+    return FileTransfer.receive(this, file, count);
+  }
+
+  /**
+   * Python's {@code sendto} on a stream: TCP ignores the address, as Linux does; an AF_UNIX stream
+   * refuses any address, EISCONN when connected and EOPNOTSUPP when not.
+   */
   @Override
   public int sendTo(ByteString data, SockAddress address) throws SocketError {
+    if (family() == Family.AF_UNIX) {
+      checkOpen();
+      throw SocketError.of(state() == SocketState.CONNECTED ? Errno.EISCONN : Errno.EOPNOTSUPP)
+          .at(address)
+          .withHint("a stream socket sends with send, to the peer it is connected to");
+    }
     return send(data);
   }
 
@@ -441,18 +437,7 @@ public final class StreamSocket extends NetSocket {
     if (state != SocketState.CONNECTED) {
       throw SocketError.of(Errno.ENOTCONN);
     }
-    try {
-      if (how != ShutdownHow.SHUT_WR) {
-        stream.shutdownInput();
-        inputShut = true;
-      }
-      if (how != ShutdownHow.SHUT_RD) {
-        stream.shutdownOutput();
-        outputShut = true;
-      }
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
+    data.shutdown(stream, how);
   }
 
   @Override
@@ -463,7 +448,7 @@ public final class StreamSocket extends NetSocket {
     if (server != null) {
       context.waiter.release(server);
     }
-    pending = ByteString.EMPTY;
+    data.clear();
   }
 
   @Override
@@ -472,6 +457,21 @@ public final class StreamSocket extends NetSocket {
       case LISTENING -> server;
       case CONNECTED, CONNECTING -> stream;
       default -> null;
+    };
+  }
+
+  /**
+   * Linux's poll on a stream socket: one that is neither connected nor listening reports hang-up,
+   * which select shows as readable and writable (so does a connect that failed).
+   */
+  @Override
+  Readiness.Probe probe() {
+    refreshConnecting();
+    return switch (state) {
+      case LISTENING -> Readiness.Probe.ask(0, server, SelectionKey.OP_ACCEPT, 0);
+      case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
+      case CONNECTED -> Readiness.readWrite(data.readyNow(), stream);
+      default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);
     };
   }
 }

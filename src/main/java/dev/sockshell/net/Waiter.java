@@ -8,6 +8,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,9 +74,7 @@ public final class Waiter implements Closeable {
     listener.waiting(what);
     try {
       while (true) {
-        if (cancelled) {
-          throw SocketError.python(PyException.KeyboardInterrupt, what + " cancelled");
-        }
+        checkCancelled(what);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw SocketError.timedOut();
@@ -100,6 +100,74 @@ public final class Waiter implements Closeable {
         key.interestOps(0);
       }
       listener.doneWaiting();
+    }
+  }
+
+  /**
+   * Python's {@code select}: waits until one of the channels is ready for one of its ops, the
+   * deadline passes, or {@link #cancel} is called, and returns the ready ops of each ready channel
+   * (empty at the deadline). A deadline already passed just looks. With no channels it only waits,
+   * still cancellable.
+   *
+   * @throws SocketError KeyboardInterrupt on {@link #cancel}, EBADF for a closed channel
+   */
+  Map<SelectableChannel, Integer> select(
+      Map<SelectableChannel, Integer> interest, long deadline, String what) throws SocketError {
+    Map<SelectionKey, SelectableChannel> keys = new HashMap<>();
+    boolean waits = deadline - System.nanoTime() > 0;
+    if (waits) {
+      listener.waiting(what);
+    }
+    try {
+      for (Map.Entry<SelectableChannel, Integer> e : interest.entrySet()) {
+        keys.put(register(e.getKey(), e.getValue()), e.getKey());
+      }
+      while (true) {
+        checkCancelled(what);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          selector.selectNow();
+        } else if (deadline == Long.MAX_VALUE) {
+          selector.select();
+        } else {
+          selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        }
+        Map<SelectableChannel, Integer> ready = new HashMap<>();
+        for (SelectionKey key : selector.selectedKeys()) {
+          SelectableChannel channel = keys.get(key);
+          int ops = key.isValid() ? key.readyOps() & key.interestOps() : 0;
+          if (channel != null && ops != 0) {
+            ready.put(channel, ops);
+          }
+        }
+        selector.selectedKeys().clear();
+        if (!ready.isEmpty() || deadline - System.nanoTime() <= 0) {
+          return ready;
+        }
+      }
+    } catch (CancelledKeyException e) {
+      throw SocketError.of(Errno.EBADF);
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    } finally {
+      for (SelectionKey key : keys.keySet()) {
+        if (key.isValid()) {
+          key.interestOps(0);
+        }
+      }
+      if (waits) {
+        listener.doneWaiting();
+      }
+    }
+  }
+
+  /**
+   * Fails with KeyboardInterrupt if {@link #cancel} was called: for long calls that only wait now
+   * and then (a file transfer), so Ctrl-C stops them between chunks too.
+   */
+  void checkCancelled(String what) throws SocketError {
+    if (cancelled) {
+      throw SocketError.python(PyException.KeyboardInterrupt, what + " cancelled");
     }
   }
 

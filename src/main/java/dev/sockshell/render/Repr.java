@@ -25,6 +25,8 @@ public final class Repr {
       return address(a.address());
     } else if (value instanceof Value.SocketRef s) {
       return s.name();
+    } else if (value instanceof Value.PyList l) {
+      return l.items().stream().map(Repr::of).collect(Collectors.joining(", ", "[", "]"));
     }
     Value.Tuple t = (Value.Tuple) value;
     if (t.items().size() == 1) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Family;
+import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
@@ -34,7 +35,7 @@ class ParserTest {
 
   @Test
   void setsockoptTakesThePythonFormWithLevelOrTheShortForm() throws UsageError {
-    Command expected = new Command.SetSockOpt("s", SockOpt.SO_REUSEADDR, 1);
+    Command expected = new Command.SetSockOpt("s", SockOpt.SO_REUSEADDR, new OptionValue.Int(1));
     assertEquals(expected, parse("setsockopt s SO_REUSEADDR 1"));
     assertEquals(expected, parse("setsockopt s SOL_SOCKET SO_REUSEADDR 1"));
     assertEquals(expected, parse("setsockopt s socket.SOL_SOCKET socket.SO_REUSEADDR True"));
