@@ -63,8 +63,7 @@ final class OptionCommands {
             OptionCommands::bindSet,
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
-              s.setOption(c.option(), c.value());
-              OptionValue.Reading now = s.getOption(c.option());
+              OptionValue.Reading now = s.setOption(c.option(), c.value());
               return new Outcome.Done(
                   c.name()
                       + " "
@@ -244,9 +243,14 @@ final class OptionCommands {
             .orElseThrow(() -> Args.notAChoice(second, "OPTION", OPTIONS));
     if (option.level() != level.get()) {
       throw new UsageError(
-          option + " is a " + option.level() + " option, not " + level.get(), first.start());
+          option + " is " + article(option.level()) + " option, not " + level.get(), first.start());
     }
     return option;
+  }
+
+  /** "a SOL_SOCKET", "an IPPROTO_TCP". */
+  private static String article(SockOpt.Level level) {
+    return (level.name().startsWith("I") ? "an " : "a ") + level;
   }
 
   private static Timeout timeout(Args a) throws UsageError {

@@ -50,7 +50,8 @@ final class SocketTable {
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
-    row.add(open ? Integer.toString(s.bytesWaiting()) : "-");
+    int waiting = s.bytesWaiting();
+    row.add(!open ? "-" : waiting == NetSocket.UNKNOWN ? "?" : Integer.toString(waiting));
     return row;
   }
 

@@ -1,6 +1,7 @@
 package dev.sockshell.lang;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The ADDR argument of bind, connect and sendto, as typed: a host and port, a Unix path, another
@@ -27,6 +28,9 @@ public sealed interface AddrExpr {
       return ref.text();
     }
   }
+
+  /** What a socket name looks like (see {@link Args#checkName}). */
+  Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   static AddrExpr of(Literal literal, String source) throws UsageError {
     if (literal instanceof Literal.Tuple t) {
@@ -86,7 +90,8 @@ public sealed interface AddrExpr {
     }
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
-      return new SocketName(text, source);
+      // demo.sock cannot be a socket name, nor HOST:PORT: an AF_UNIX path, as Python's 'demo.sock'.
+      return NAME.matcher(text).matches() ? new SocketName(text, source) : new Path(text, source);
     }
     String host = text.substring(0, colon);
     String portText = text.substring(colon + 1);

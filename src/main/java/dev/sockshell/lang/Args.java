@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the argument (or at the end of the line when one is missing).
  */
 public final class Args {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  private static final Pattern NAME = AddrExpr.NAME;
   private static final Pattern CONSTANT =
       Pattern.compile("(AF|SOCK|SOL|SO|SHUT|TCP|IP|IPV6|IPPROTO)_.*");
 

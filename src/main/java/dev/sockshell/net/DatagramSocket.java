@@ -66,7 +66,8 @@ public final class DatagramSocket extends NetSocket {
 
   @Override
   public int bytesWaiting() {
-    return 0;
+    // The JDK has no FIONREAD for datagram channels.
+    return state() == SocketState.UNBOUND ? 0 : UNKNOWN;
   }
 
   @Override

@@ -71,8 +71,14 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     return bytesReceived;
   }
 
-  /** Bytes a {@code recv} would return at once (FIONREAD plus anything buffered), 0 if none. */
+  /**
+   * Bytes a {@code recv} would return at once (FIONREAD plus anything buffered), 0 if none, or
+   * {@link #UNKNOWN} where the JDK cannot count them without reading (UDP, AF_UNIX).
+   */
   public abstract int bytesWaiting();
+
+  /** {@link #bytesWaiting} when only reading would tell. */
+  public static final int UNKNOWN = -1;
 
   /** The address a client should use to reach this socket: its bound address. */
   public abstract SockAddress localAddress() throws SocketError;
@@ -127,16 +133,22 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
    */
   public abstract SelectableChannel watchable();
 
-  /** Python's {@code setsockopt}; see {@link SocketOptions} for what reaches the OS and how. */
-  public final void setOption(SockOpt option, OptionValue value) throws SocketError {
+  /**
+   * Python's {@code setsockopt}; see {@link SocketOptions} for what reaches the OS and how.
+   *
+   * @return the option's value now, read back from the OS where it can be
+   */
+  public final OptionValue.Reading setOption(SockOpt option, OptionValue value) throws SocketError {
     checkOpen();
     if (value instanceof OptionValue.Linger != (option == SockOpt.SO_LINGER)) {
       throw new IllegalArgumentException(option + " cannot take " + value);
     }
     checkApplies(option, true);
     NetworkChannel channel = channel();
+    OptionValue.Reading now;
     if (SocketOptions.jdkHas(channel, option)) {
       SocketOptions.set(channel, option, value);
+      now = new OptionValue.Reading(SocketOptions.get(channel, option), null);
     } else if (option == SockOpt.IPV6_V6ONLY) {
       if (((OptionValue.Int) value).value() != 0) {
         throw SocketError.jvmCannot(
@@ -144,11 +156,23 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
                     + " dual-stack (IPV6_V6ONLY 0)")
             .withHint("to serve IPv6 only, bind to an IPv6 address such as [::1] instead of [::]");
       }
-      // 0 is what the socket already has: nothing to change.
-    } else if (!passedToAccepted(option)) {
+      now = getOption(option); // 0 is what the socket already has: nothing to change
+    } else if (passedToAccepted(option)) {
+      now =
+          new OptionValue.Reading(
+              value,
+              "for each connection accept returns: the JVM cannot hold it on a listening"
+                  + " socket, so sockshell sets it on each, as Linux's accepted sockets inherit it");
+    } else {
       throw SocketOptions.jvmCannot("set", option, channel);
     }
     userOptions.put(option, value);
+    return now;
+  }
+
+  /** {@link #setOption(SockOpt, OptionValue)} for the options that take an int. */
+  public final OptionValue.Reading setOption(SockOpt option, int value) throws SocketError {
+    return setOption(option, new OptionValue.Int(value));
   }
 
   /**
@@ -184,10 +208,15 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   /** Fails with Linux's errno when the option does not apply to this family and type. */
   private void checkApplies(SockOpt option, boolean set) throws SocketError {
-    Optional<Errno> refused = SocketOptions.linuxRefusal(option, family, type, set, isBound());
+    boolean bound = isBound();
+    Optional<Errno> refused = SocketOptions.linuxRefusal(option, family, type, set, bound);
     if (refused.isPresent()) {
+      boolean tooLate = option == SockOpt.IPV6_V6ONLY && family == Family.AF_INET6;
       throw SocketError.of(refused.get())
-          .withHint(option + " does not apply to a " + family + " " + type + " socket");
+          .withHint(
+              tooLate
+                  ? "IPV6_V6ONLY can only change before the socket is bound"
+                  : option + " does not apply to an " + family + " " + type + " socket");
     }
   }
 

@@ -81,7 +81,7 @@ final class SocketOptions {
     } catch (IOException e) {
       throw JdkErrors.map(e);
     } catch (IllegalArgumentException e) {
-      throw SocketError.of(Errno.EINVAL).withHint(e.getMessage());
+      throw SocketError.of(Errno.EINVAL).withHint(value + " is out of range for " + option);
     }
   }
 

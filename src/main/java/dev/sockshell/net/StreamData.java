@@ -54,10 +54,16 @@ final class StreamData {
     return head;
   }
 
-  /** Bytes a recv would return at once: those held, plus FIONREAD (nothing is consumed). */
-  int bytesWaiting(SocketChannel channel) {
+  /**
+   * Bytes a recv would return at once: those held, plus FIONREAD (nothing is consumed), which the
+   * JDK offers for TCP only.
+   */
+  int bytesWaiting(SocketChannel channel, Family family) {
     if (channel == null || inputShut) {
       return pending.size();
+    }
+    if (family == Family.AF_UNIX) {
+      return pending.isEmpty() ? NetSocket.UNKNOWN : pending.size();
     }
     try {
       return pending.size() + channel.socket().getInputStream().available();

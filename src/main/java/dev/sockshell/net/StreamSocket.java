@@ -92,7 +92,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public int bytesWaiting() {
-    return data.bytesWaiting(state == SocketState.CONNECTED ? stream : null);
+    return data.bytesWaiting(state == SocketState.CONNECTED ? stream : null, family());
   }
 
   /** Bytes read from the kernel but not yet returned by a recv. */
@@ -256,6 +256,8 @@ public final class StreamSocket extends NetSocket {
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
     refreshConnecting();
+    // Linux: connect again after a non-blocking connect failed returns that failure first.
+    throwConnectError();
     switch (state) {
       case LISTENING, CONNECTED -> throw SocketError.of(Errno.EISCONN).at(address);
       case CONNECTING ->
@@ -330,7 +332,11 @@ public final class StreamSocket extends NetSocket {
       }
     } catch (IOException e) {
       // The failure itself is reported by the next call that needs the connection.
-      connectError = JdkErrors.map(e).at(connectTarget);
+      connectError =
+          JdkErrors.map(e)
+              .at(connectTarget)
+              .withHint(
+                  "the connect " + name() + " started earlier failed; connect again to retry");
       try {
         failedConnect(connectError);
       } catch (SocketError ignored) {
@@ -339,14 +345,19 @@ public final class StreamSocket extends NetSocket {
     }
   }
 
-  /** Makes sure the socket is connected for send/recv, finishing a pending connect. */
-  private void awaitConnected(Errno unconnected) throws SocketError {
-    refreshConnecting();
+  /** Reports, once, how a non-blocking connect failed. */
+  private void throwConnectError() throws SocketError {
     if (connectError != null) {
       SocketError e = connectError;
       connectError = null;
       throw e;
     }
+  }
+
+  /** Makes sure the socket is connected for send/recv, finishing a pending connect. */
+  private void awaitConnected(Errno unconnected) throws SocketError {
+    refreshConnecting();
+    throwConnectError();
     if (state == SocketState.CONNECTING) {
       checkMayWait();
       try {

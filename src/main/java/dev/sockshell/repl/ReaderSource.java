@@ -13,6 +13,7 @@ public final class ReaderSource implements LineSource {
   private final String name;
   private final Path baseDirectory;
   private int number;
+  private boolean closed;
 
   public ReaderSource(Reader reader, String name, Path baseDirectory) {
     this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -31,9 +32,13 @@ public final class ReaderSource implements LineSource {
 
   @Override
   public Line next() throws IOException {
+    if (closed) {
+      return null; // asked again after the end (the loop looks ahead for "expect error")
+    }
     String text = reader.readLine();
     if (text == null) {
       reader.close();
+      closed = true;
       return null;
     }
     if (number == 0 && text.startsWith("\uFEFF")) {
