@@ -161,6 +161,10 @@ public final class DatagramSocket extends NetSocket {
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e);
+      if (error.errno() == Errno.EACCES) {
+        error =
+            error.withHint("a broadcast address needs setsockopt " + name() + " SO_BROADCAST 1");
+      }
       throw address == null ? error : error.at(address);
     }
   }

@@ -81,7 +81,7 @@ class ParserTest {
         "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket s AF_INTE ~ FAMILY or TYPE must be one of AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM,"
             + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
-        "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is a IPPROTO_TCP option, not"
+        "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is an IPPROTO_TCP option, not"
             + " SOL_SOCKET ~ 13 ~ setsockopt NAME [LEVEL] OPTION VALUE",
         "settimeout s soon ~ SECONDS (or none) must be a number of seconds, got 'soon' ~ 13 ~ "
             + "settimeout NAME SECONDS|none",
