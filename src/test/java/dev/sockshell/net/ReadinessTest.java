@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.testing.WaitLatch;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,19 +138,8 @@ class ReadinessTest {
 
   @Test
   void ctrlCCancelsASelectThatWaitsOnNothingButTime() throws Exception {
-    CountDownLatch waiting = new CountDownLatch(1);
-    session
-        .waiter()
-        .setListener(
-            new Waiter.Listener() {
-              @Override
-              public void waiting(String what) {
-                waiting.countDown();
-              }
-
-              @Override
-              public void doneWaiting() {}
-            });
+    WaitLatch waiting = new WaitLatch();
+    session.waiter().setListener(waiting);
     CompletableFuture<SocketError> result =
         CompletableFuture.supplyAsync(
             () -> {
@@ -161,7 +150,7 @@ class ReadinessTest {
                 return e;
               }
             });
-    assertTrue(waiting.await(10, TimeUnit.SECONDS), "select never started waiting");
+    assertTrue(waiting.awaitWaiting(), "select never started waiting");
     session.waiter().cancel();
     SocketError e = result.get(10, TimeUnit.SECONDS);
     assertEquals(PyException.KeyboardInterrupt, e.type());
