@@ -23,30 +23,27 @@ import java.util.Map;
  * what the user set.
  *
  * <p>The JDK also closes a channel whose connect failed, where the OS keeps the socket (and its
- * explicit bind) for another try; such a channel is replaced by a fresh one in the same state.
+ * explicit bind) for another try; such a channel is replaced by a fresh one in the same state
+ * ({@link StreamConnect}).
  *
  * <p>AF_UNIX: re-binding a path on a new channel needs the file the first bind created out of the
  * way, so the swap removes it first (only if it is still that file: {@link SocketFile}). Closing
  * the socket leaves the file, as the OS does.
  */
 public final class StreamSocket extends NetSocket {
-  private SocketChannel stream;
+  SocketChannel stream;
   private ServerSocketChannel server;
 
   /**
    * Where the socket is bound (by the user, or by the kernel when a connect started), kept to
    * rebuild the channel after a failed connect: Linux keeps the port either way.
    */
-  private SockAddress keptBind;
+  SockAddress keptBind;
 
   /** AF_UNIX: the file {@code bind} created, or null. */
-  private SocketFile socketFile;
+  SocketFile socketFile;
 
-  private SockAddress connectTarget;
-
-  /** The error of a non-blocking connect that failed, reported once by the next call. */
-  private SocketError connectError;
-
+  private final StreamConnect connecting = new StreamConnect(this);
   private final StreamData data = new StreamData(this);
   private int backlog;
 
@@ -86,7 +83,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public SocketState state() {
-    refreshConnecting();
+    connecting.refresh();
     return state;
   }
 
@@ -118,7 +115,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   public SockAddress peerAddress() throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     if (state != SocketState.CONNECTED) {
       throw SocketError.of(Errno.ENOTCONN);
     }
@@ -168,7 +165,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   public void listen(int backlog) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     switch (state) {
       case CONNECTED, CONNECTING ->
           throw SocketError.of(Errno.EINVAL)
@@ -255,121 +252,18 @@ public final class StreamSocket extends NetSocket {
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     // Linux: connect again after a non-blocking connect failed returns that failure first.
-    throwConnectError();
+    connecting.throwError();
     switch (state) {
       case LISTENING, CONNECTED -> throw SocketError.of(Errno.EISCONN).at(address);
       case CONNECTING ->
           throw SocketError.of(Errno.EALREADY)
-              .at(connectTarget)
+              .at(connecting.target())
               .withHint("a connect is still in progress; select or wait for it to finish");
       default -> {}
     }
-    try {
-      connectTarget = address;
-      if (!stream.connect(address.jdk())) {
-        state = SocketState.CONNECTING;
-        if (keptBind == null) {
-          keptBind = autoBoundPort();
-        }
-        if (timeout.isNonBlocking()) {
-          throw SocketError.of(Errno.EINPROGRESS).at(address);
-        }
-        finishConnecting("connect " + name() + " to " + address);
-      }
-      state = SocketState.CONNECTED;
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw failedConnect(JdkErrors.map(e).at(address));
-    }
-  }
-
-  /** The port the kernel bound for a connect, on the wildcard address, as Linux keeps it. */
-  private SockAddress autoBoundPort() throws IOException {
-    SockAddress local = SockAddress.fromJdk(stream.getLocalAddress(), family());
-    return local instanceof SockAddress.Inet inet
-        ? new SockAddress.Inet(Resolver.wildcard(family()), inet.port())
-        : null;
-  }
-
-  /** Waits for a pending connect and completes it. */
-  private void finishConnecting(String what) throws SocketError, IOException {
-    context.waiter.await(stream, SelectionKey.OP_CONNECT, timeout.deadlineFromNow(), what);
-    stream.finishConnect();
-    state = SocketState.CONNECTED;
-  }
-
-  /**
-   * The JDK closed the channel of a failed connect; Linux keeps the socket, unconnected and still
-   * bound to its port (the user's bind, or the one the kernel chose for the connect), so a new
-   * channel bound there takes its place.
-   */
-  private SocketError failedConnect(SocketError error) throws SocketError {
-    if (!stream.isOpen()) {
-      state = SocketState.UNBOUND;
-      stream = StreamChannels.open(family());
-      reapplyOptions(stream);
-      if (keptBind != null) {
-        try {
-          socketFile = StreamChannels.rebind(stream, keptBind, socketFile);
-          state = SocketState.BOUND;
-        } catch (IOException e) {
-          return error.withHint("and " + name() + " lost its bind to " + keptBind);
-        }
-      }
-    }
-    return error;
-  }
-
-  /** Notices a non-blocking connect that finished (or failed) since the last call. */
-  private void refreshConnecting() {
-    if (state != SocketState.CONNECTING) {
-      return;
-    }
-    try {
-      if (stream.finishConnect()) {
-        state = SocketState.CONNECTED;
-      }
-    } catch (IOException e) {
-      // The failure itself is reported by the next call that needs the connection.
-      connectError =
-          JdkErrors.map(e)
-              .at(connectTarget)
-              .withHint(
-                  "the connect " + name() + " started earlier failed; connect again to retry");
-      try {
-        failedConnect(connectError);
-      } catch (SocketError ignored) {
-        // The socket could not be rebuilt; the next call reports the connect error.
-      }
-    }
-  }
-
-  /** Reports, once, how a non-blocking connect failed. */
-  private void throwConnectError() throws SocketError {
-    if (connectError != null) {
-      SocketError e = connectError;
-      connectError = null;
-      throw e;
-    }
-  }
-
-  /** Makes sure the socket is connected for send/recv, finishing a pending connect. */
-  private void awaitConnected(Errno unconnected) throws SocketError {
-    refreshConnecting();
-    throwConnectError();
-    if (state == SocketState.CONNECTING) {
-      checkMayWait();
-      try {
-        finishConnecting("connect " + name() + " to " + connectTarget);
-      } catch (IOException e) {
-        throw failedConnect(JdkErrors.map(e).at(connectTarget));
-      }
-    }
-    if (state != SocketState.CONNECTED) {
-      throw SocketError.of(unconnected)
-          .withHint(name() + " is not connected; connect it, or accept a connection");
-    }
+    connecting.start(address);
   }
 
   /**
@@ -378,7 +272,7 @@ public final class StreamSocket extends NetSocket {
    */
   SocketChannel sendingChannel() throws SocketError {
     checkOpen();
-    awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
+    connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
     data.checkCanSend();
     return stream;
   }
@@ -386,7 +280,7 @@ public final class StreamSocket extends NetSocket {
   /** The connected channel to receive on, or the error a recv gets: ENOTCONN, EINVAL (AF_UNIX). */
   SocketChannel receivingChannel() throws SocketError {
     checkOpen();
-    awaitConnected(family() == Family.AF_UNIX ? Errno.EINVAL : Errno.ENOTCONN);
+    connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.EINVAL : Errno.ENOTCONN);
     return stream;
   }
 
@@ -444,7 +338,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   public void shutdown(ShutdownHow how) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     if (state != SocketState.CONNECTED) {
       throw SocketError.of(Errno.ENOTCONN);
     }
@@ -477,7 +371,7 @@ public final class StreamSocket extends NetSocket {
    */
   @Override
   Readiness.Probe probe() {
-    refreshConnecting();
+    connecting.refresh();
     return switch (state) {
       case LISTENING -> Readiness.Probe.ask(0, server, SelectionKey.OP_ACCEPT, 0);
       case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
