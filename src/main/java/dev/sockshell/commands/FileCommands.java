@@ -39,8 +39,8 @@ final class FileCommands {
             List.of(
                 Param.of("NAME", SOCKET),
                 Param.of("PATH", PATH),
-                Param.optional("OFFSET", NUMBER),
-                Param.optional("COUNT", NUMBER)),
+                // Python's sendfile(file, offset=0, count=None): a COUNT needs an OFFSET first.
+                Param.optional("OFFSET [COUNT]", NUMBER)),
             "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count",
             Command.SendFile.class,
             c ->

@@ -43,7 +43,7 @@ final class HelpPages {
     lines.add(
         Styled.plain(
             "ADDR is HOST:PORT, [IPv6]:PORT, ('host', port), a socket's NAME (its"
-                + " bound address) or a value such as _[1]."));
+                + " bound address), a path (AF_UNIX) or a value such as _[1]."));
     lines.add(
         Styled.plain(
             "DATA is \"text\" (with \\n \\r \\t \\xHH \\uXXXX escapes), b'bytes',"
