@@ -54,11 +54,12 @@ final class SocketTable {
     return row;
   }
 
-  private static String state(NetSocket s) {
+  /** {@code listening (backlog 5)}, {@code connected, SHUT_WR, EOF}: the state and its details. */
+  static String state(NetSocket s) {
     String state = s.state().label();
     if (s instanceof StreamSocket st) {
       if (st.state() == SocketState.LISTENING) {
-        state += " (" + st.backlog() + ")";
+        state += " (backlog " + st.backlog() + ")";
       }
       if (st.outputShut()) {
         state += ", SHUT_WR";

@@ -36,6 +36,7 @@ final class Colors {
       case WARNING -> ansi.fgBright(Ansi.Color.YELLOW);
       case SUCCESS -> ansi.fg(Ansi.Color.GREEN);
       case HEADER -> ansi.bold();
+      case EVENT -> ansi.fg(Ansi.Color.CYAN);
       default -> {
         return text;
       }

@@ -36,7 +36,9 @@ public final class Console {
             "sockshell "
                 + Version.text()
                 + " | socket programming one call at a time | /help lists commands, Ctrl-D leaves");
-        shell.run(new ConsoleSource(reader, out));
+        try (EventPrinter events = new EventPrinter(shell, reader, out)) {
+          shell.run(new ConsoleSource(reader, out, events));
+        }
       }
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do

@@ -15,9 +15,21 @@ public final class Args {
       Pattern.compile("(AF|SOCK|SOL|SO|SHUT|TCP|IP|IPV6|IPPROTO)_.*");
 
   private final Scanner scanner;
+  private final Token command;
 
   public Args(Scanner scanner) {
+    this(scanner, null);
+  }
+
+  /** Arguments after {@code command}, the word that named the command. */
+  public Args(Scanner scanner, Token command) {
     this.scanner = scanner;
+    this.command = command;
+  }
+
+  /** The word that named the command as typed ({@code /12} for {@code /N}), or null. */
+  public Token command() {
+    return command;
   }
 
   public boolean hasMore() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.PlainOutput;
-import java.io.StringReader;
+import dev.sockshell.testing.Typed;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -50,29 +50,7 @@ class CancelTest {
     }
   }
 
-  /** Lines as if typed at the console: interactive, so errors do not stop the session. */
   private static LineSource console(String lines) {
-    ReaderSource script = new ReaderSource(new StringReader(lines), null, Path.of("."));
-    return new LineSource() {
-      @Override
-      public Line next() throws java.io.IOException {
-        return script.next();
-      }
-
-      @Override
-      public String name() {
-        return null;
-      }
-
-      @Override
-      public Path baseDirectory() {
-        return null;
-      }
-
-      @Override
-      public boolean isInteractive() {
-        return true;
-      }
-    };
+    return Typed.lines(lines);
   }
 }
