@@ -2,9 +2,11 @@ package dev.sockshell.commands;
 
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The commands of this session in the order they ran, numbered from 1 as {@code /history} shows
@@ -16,11 +18,12 @@ public final class CommandLog {
   /**
    * One command as typed.
    *
+   * @param saved the line as a script must say it: ports the OS chose written as socket names
    * @param failure what went wrong (the error, or the failed expectation), or null
    * @param expectsError true for {@code expect error NAME}, which makes the failure before it part
    *     of the script
    */
-  public record Entry(int number, String line, String failure, boolean expectsError) {
+  public record Entry(int number, String line, String saved, String failure, boolean expectsError) {
     public boolean failed() {
       return failure != null;
     }
@@ -28,6 +31,9 @@ public final class CommandLog {
 
   private final List<Entry> entries = new ArrayList<>();
   private Settings start;
+
+  /** Who held each port the OS chose, as the last command left the session. */
+  private Map<Integer, PortNames.Owner> owners = Map.of();
 
   /** A log for a session starting with {@code settings}. */
   public CommandLog(Settings settings) {
@@ -42,14 +48,17 @@ public final class CommandLog {
     return !parsed.spec().isMeta();
   }
 
-  /** Adds a command that ran; {@code failure} null if it succeeded. */
-  public void add(CommandTable.Parsed parsed, String failure) {
+  /** Adds a command that ran in {@code session}; {@code failure} null if it succeeded. */
+  public void add(CommandTable.Parsed parsed, String failure, Session session) {
+    String line = parsed.line().strip();
     entries.add(
         new Entry(
             entries.size() + 1,
-            parsed.line().strip(),
+            line,
+            PortNames.rewrite(line, parsed.spec(), owners),
             failure,
             parsed.command() instanceof Command.ExpectError));
+    owners = PortNames.owners(session);
   }
 
   public List<Entry> entries() {
@@ -68,6 +77,7 @@ public final class CommandLog {
   /** Forgets every command: a fresh session that starts with {@code settings}. */
   public void clear(Settings settings) {
     entries.clear();
+    owners = Map.of();
     start = settings.copy();
   }
 

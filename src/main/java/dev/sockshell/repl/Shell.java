@@ -175,7 +175,8 @@ public final class Shell implements Context, AutoCloseable {
             parsed,
             outcome instanceof Outcome.Checked c && !c.passed()
                 ? "expectation failed: " + c.message()
-                : null);
+                : null,
+            session);
       }
       Step step = report(source, line, outcome);
       if (changes != null) {
@@ -187,7 +188,7 @@ public final class Shell implements Context, AutoCloseable {
         last = new LastResult(line.text(), null, e);
       }
       if (logged) {
-        log.add(parsed, e.toString());
+        log.add(parsed, e.toString(), session);
       }
       lastError = e;
       errorPython = python;
@@ -199,14 +200,14 @@ public final class Shell implements Context, AutoCloseable {
       return Step.SOCKET_ERROR;
     } catch (UsageError e) {
       if (logged) {
-        log.add(parsed, "error: " + e.getMessage());
+        log.add(parsed, "error: " + e.getMessage(), session);
       }
       reporter.usageError(
           source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
       return Step.FAILED;
     } catch (RuntimeException e) {
       if (logged) {
-        log.add(parsed, "internal error: " + e);
+        log.add(parsed, "internal error: " + e, session);
       }
       reporter.internalError(where(source, line), e);
       return Step.FAILED;

@@ -3,6 +3,7 @@ package dev.sockshell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sockshell.net.Session;
+import dev.sockshell.net.SockAddress;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.Ports;
 import dev.sockshell.testing.ScriptRun;
@@ -79,6 +80,46 @@ class SaveReplayTest {
     String console = runInConsole(SESSION);
     String opened = runInConsole("/open session.socks\n");
     assertEquals(results(console), results(opened));
+  }
+
+  @Test
+  void portsTheOsChoseAreSavedAsTheirSocketsNames() throws Exception {
+    StringWriter text = new StringWriter();
+    int srvPort;
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\nsocket cli\n"));
+      int srv = port(shell, "srv");
+      srvPort = srv;
+      shell.run(Typed.lines("connect cli localhost:" + srv + "\n"));
+      String cli = "('127.0.0.1', " + port(shell, "cli") + ")";
+      shell.run(
+          Typed.lines(
+              "accept srv conn\nexpect (conn, "
+                  + cli
+                  + ")\nsend cli \"to :"
+                  + srv
+                  + "\"\ngetpeername conn\nexpect "
+                  + cli
+                  + "\n/save ports.socks\n"));
+    }
+    Path saved = dir.resolve("ports.socks");
+    String script = Files.readString(saved, StandardCharsets.UTF_8);
+    assertEquals(
+        List.of(
+            "connect cli srv",
+            "accept srv conn",
+            "expect (conn, cli)",
+            "send cli \"to :" + srvPort + "\"",
+            "getpeername conn",
+            "expect cli"),
+        script.lines().filter(l -> !l.startsWith("#")).skip(4).toList(),
+        script);
+    ScriptRun replay = ScriptRun.of(saved.toString());
+    assertEquals(0, replay.status(), replay.out());
+  }
+
+  private static int port(Shell shell, String name) throws Exception {
+    return ((SockAddress.Inet) shell.session().find(name).orElseThrow().localAddress()).port();
   }
 
   private String runInConsole(String lines) {
