@@ -119,6 +119,42 @@ final class Probe {
     SocketAddress get() throws IOException;
   }
 
+  /**
+   * What {@code s} has waiting now, as far as the OS tells without a read or a select: bytes
+   * (FIONREAD), and on Linux what the peer did, the clients in a backlog, queued datagrams. Call on
+   * the thread that runs commands.
+   */
+  static Optional<SocketEvent> peek(NetSocket s) {
+    List<Watch> watch = watches(List.of(s), Set.of());
+    if (watch.isEmpty()) {
+      return Optional.empty();
+    }
+    Watch w = watch.get(0);
+    Probe probe = new Probe();
+    boolean tables = probe.tables().isPresent();
+    return switch (w.kind()) {
+      case LISTENING, CONNECTING ->
+          tables ? Optional.ofNullable(probe.evaluate(w)) : Optional.empty();
+      case DATAGRAM ->
+          tables && w.local() != null
+              ? probe
+                  .tables()
+                  .get()
+                  .udp(w.local())
+                  .filter(r -> r.rxQueue() > 0)
+                  .map(r -> probe.datagram(w))
+              : Optional.empty();
+      case STREAM -> {
+        int waiting = s.bytesWaiting();
+        SocketEvent.Peer peer = tables ? probe.peer(w, waiting) : SocketEvent.Peer.OPEN;
+        yield waiting == 0
+                && (peer == SocketEvent.Peer.OPEN || w.eofSeen() && peer == SocketEvent.Peer.EOF)
+            ? Optional.empty()
+            : Optional.of(new SocketEvent(s.name(), SocketEvent.Kind.DATA, waiting, peer));
+      }
+    };
+  }
+
   /** What {@code w}, found ready, has waiting; null when nothing is (a spurious wake-up). */
   SocketEvent evaluate(Watch w) {
     String name = w.socket().name();

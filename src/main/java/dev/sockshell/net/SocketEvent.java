@@ -11,6 +11,15 @@ package dev.sockshell.net;
  * @param peer what the peer did, for {@link Kind#DATA}; {@link Peer#OPEN} otherwise
  */
 public record SocketEvent(String socket, Kind kind, int count, Peer peer) {
+  /**
+   * What {@code socket} has waiting now, told without a read or a wait (for {@code /list}): bytes,
+   * and where the OS keeps socket tables (Linux), what the peer did, clients in the backlog,
+   * datagrams. Call on the thread that runs commands.
+   */
+  public static java.util.Optional<SocketEvent> waitingOn(NetSocket socket) {
+    return Probe.peek(socket);
+  }
+
   /** What happened. */
   public enum Kind {
     /** Clients are waiting in a listening socket's backlog. */
