@@ -75,7 +75,7 @@ final class Probe {
                 kind,
                 channel,
                 inet(() -> ((NetworkChannel) channel).getLocalAddress()),
-                inet(() -> remote(channel)),
+                inet(() -> remote(s, channel)),
                 eofSeen,
                 used.contains(s.name())));
       }
@@ -90,7 +90,8 @@ final class Probe {
           : Kind.DATAGRAM;
     }
     StreamSocket stream = (StreamSocket) s;
-    return switch (stream.state()) {
+    // The field, not state(): state() would finish a connect in progress, and its event with it.
+    return switch (stream.state) {
       case LISTENING -> Kind.LISTENING;
       case CONNECTING -> Kind.CONNECTING;
       case CONNECTED -> stream.inputShut() ? null : Kind.STREAM;
@@ -98,7 +99,10 @@ final class Probe {
     };
   }
 
-  private static SocketAddress remote(SelectableChannel channel) throws IOException {
+  private static SocketAddress remote(NetSocket s, SelectableChannel channel) throws IOException {
+    if (s instanceof StreamSocket st && st.connectTarget() != null) {
+      return st.connectTarget().jdk();
+    }
     if (channel instanceof SocketChannel sc) {
       return sc.getRemoteAddress();
     }
@@ -172,16 +176,26 @@ final class Probe {
     };
   }
 
+  /**
+   * A connect in progress that became ready: no row to its address means it failed (the kernel
+   * drops a refused or unreachable socket from the table); one row tells its state; with other
+   * sockets connected there too, only the next call can tell.
+   */
   private SocketEvent connecting(Watch w) {
-    SocketEvent.Kind kind;
-    if (tables().isEmpty() || w.local() == null || w.remote() == null) {
-      kind = SocketEvent.Kind.CONNECT_ENDED;
-    } else {
-      int state = row(w, w.remote()).map(ProcNet.Row::state).orElse(ProcNet.CLOSE);
-      if (state == ProcNet.SYN_SENT) {
-        return null;
+    SocketEvent.Kind kind = SocketEvent.Kind.CONNECT_ENDED;
+    if (tables().isPresent() && w.remote() != null) {
+      List<ProcNet.Row> rows = tables().get().tcpTo(w.remote());
+      if (rows.isEmpty()) {
+        kind = SocketEvent.Kind.CONNECT_FAILED;
+      } else if (rows.size() == 1) {
+        if (rows.get(0).state() == ProcNet.SYN_SENT) {
+          return null;
+        }
+        kind =
+            rows.get(0).state() == ProcNet.CLOSE
+                ? SocketEvent.Kind.CONNECT_FAILED
+                : SocketEvent.Kind.CONNECTED;
       }
-      kind = state == ProcNet.CLOSE ? SocketEvent.Kind.CONNECT_FAILED : SocketEvent.Kind.CONNECTED;
     }
     return new SocketEvent(w.socket().name(), kind, -1, SocketEvent.Peer.OPEN);
   }

@@ -68,6 +68,17 @@ final class ProcNet {
     return Optional.ofNullable(found);
   }
 
+  /**
+   * The live TCP sockets connected or connecting to {@code remote}. A connect in progress has no
+   * local address the JDK will tell, so this is how to find it.
+   */
+  List<Row> tcpTo(InetSocketAddress remote) {
+    if (tcp == null) {
+      tcp = rows("tcp", "tcp6");
+    }
+    return tcp.stream().filter(r -> r.remote().equals(remote) && r.state() != TIME_WAIT).toList();
+  }
+
   /** The UDP socket bound to {@code local}. */
   Optional<Row> udp(InetSocketAddress local) {
     if (udp == null) {

@@ -195,30 +195,35 @@ public final class SocketWatcher implements Closeable {
         known.put(w.socket(), null);
       }
     }
-    long nextCheck = Long.MAX_VALUE;
+    boolean recheckPlanned = false;
+    long recheckAt = 0;
     while (active) {
       evaluate(selector.selectedKeys());
       selector.selectedKeys().clear();
-      boolean disarmed = hasDisarmed();
-      if (disarmed && nextCheck == Long.MAX_VALUE) {
-        nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS);
-      }
-      long wait = TimeUnit.NANOSECONDS.toMillis(nextCheck - System.nanoTime());
-      if (!disarmed) {
+      if (!anyMayChange()) {
+        recheckPlanned = false;
         selector.select();
-      } else if (wait > 0) {
-        selector.select(wait);
+        continue;
       }
-      if (disarmed && System.nanoTime() - nextCheck >= 0) {
-        nextCheck = Long.MAX_VALUE;
+      long now = System.nanoTime();
+      if (!recheckPlanned) {
+        recheckPlanned = true;
+        recheckAt = now + TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS);
+      }
+      if (recheckAt - now > 0) {
+        // Rounded up: select(0) would wait forever, and a shorter wait would spin.
+        selector.select(TimeUnit.NANOSECONDS.toMillis(recheckAt - now + 999_999));
+      }
+      if (active && System.nanoTime() - recheckAt >= 0) {
+        recheckPlanned = false;
         recheck();
       }
     }
   }
 
-  private boolean hasDisarmed() {
+  private boolean anyMayChange() {
     for (SelectionKey key : selector.keys()) {
-      if (key.isValid() && key.interestOps() == 0) {
+      if (mayChange(key)) {
         return true;
       }
     }
@@ -229,11 +234,26 @@ public final class SocketWatcher implements Closeable {
   private void recheck() {
     Set<SelectionKey> disarmed = new HashSet<>();
     for (SelectionKey key : selector.keys()) {
-      if (key.isValid() && key.interestOps() == 0) {
+      if (mayChange(key)) {
         disarmed.add(key);
       }
     }
     evaluate(disarmed);
+  }
+
+  /**
+   * True for a disarmed socket whose condition can still change while nobody calls it: more bytes
+   * or the peer's close behind unread data, more clients in a counted backlog. After the peer's
+   * close, a datagram or a finished connect, only a command changes anything.
+   */
+  private boolean mayChange(SelectionKey key) {
+    if (!key.isValid() || key.interestOps() != 0) {
+      return false;
+    }
+    SocketEvent last = known.get(((Probe.Watch) key.attachment()).socket());
+    return last == null
+        || last.kind() == SocketEvent.Kind.DATA && last.peer() == SocketEvent.Peer.OPEN
+        || last.kind() == SocketEvent.Kind.CONNECTIONS && last.count() >= 0;
   }
 
   private void evaluate(Set<SelectionKey> ready) {

@@ -185,6 +185,45 @@ class SocketWatcherTest {
     assertEquals(ByteString.utf8("ping"), srv.recvFrom(1024).data());
   }
 
+  @Test
+  void aNonBlockingConnectIsReportedWhenItFinishes() throws Exception {
+    NetSocket srv = listening(session, "srv");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.setTimeout(Timeout.NON_BLOCKING);
+    assumeTrue(inProgress(cli, srv.localAddress()), "the connect finished at once");
+    watcher.resume(session.sockets(), Set.of());
+    SocketEvent event = nextUntil(e -> e.socket().equals("cli"));
+    assertEquals(linux() ? Kind.CONNECTED : Kind.CONNECT_ENDED, event.kind());
+  }
+
+  @Test
+  void aNonBlockingConnectThatFailsIsReportedAndTheNextCallRaisesItsError() throws Exception {
+    NetSocket closed = Sockets.closedPort(session, "closed");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.setTimeout(Timeout.NON_BLOCKING);
+    assumeTrue(inProgress(cli, closed.localAddress()), "the connect failed at once");
+    watcher.resume(session.sockets(), Set.of());
+    SocketEvent event = nextUntil(e -> e.socket().equals("cli"));
+    assertEquals(linux() ? Kind.CONNECT_FAILED : Kind.CONNECT_ENDED, event.kind());
+    watcher.pause();
+    SocketError refused = assertThrows(SocketError.class, () -> cli.send(ByteString.utf8("x")));
+    assertEquals(Errno.ECONNREFUSED, refused.errno());
+  }
+
+  /** Starts a non-blocking connect; false if it ended at once, as it may on loopback. */
+  private static boolean inProgress(NetSocket socket, SockAddress to) {
+    try {
+      socket.connect(to);
+      return false;
+    } catch (SocketError e) {
+      return e.errno() == Errno.EINPROGRESS;
+    }
+  }
+
+  private static boolean linux() {
+    return ProcNet.read().isPresent();
+  }
+
   private Socket connect(NetSocket server) throws IOException, SocketError {
     Socket client = new Socket();
     clients.add(client);
