@@ -164,13 +164,16 @@ public final class SetCommands {
       case ENCODING -> settings.setEncoding(Charset.forName(c.value()));
       default -> settings.setEvents(c.value().equals("on"));
     }
-    return new Outcome.Done(c.key() + ": " + c.value() + meaning(c.key()));
+    return new Outcome.Done(c.key() + ": " + c.value() + meaning(c.key(), c.value()));
   }
 
-  private static String meaning(String key) {
+  private static String meaning(String key, String value) {
     return switch (key) {
       case ENCODING -> " (text literals are encoded, and the text display decoded, with it)";
-      case EVENTS -> " (the console reports what happens on the sockets while it waits)";
+      case EVENTS ->
+          value.equals("on")
+              ? " (the console tells what happens on the sockets while it waits for a line)"
+              : " (the console no longer tells what happens on the sockets)";
       default -> "";
     };
   }

@@ -144,7 +144,7 @@ final class Probe {
               ? probe
                   .tables()
                   .get()
-                  .udp(w.local())
+                  .udp(w.socket().family(), w.local())
                   .filter(r -> r.rxQueue() > 0)
                   .map(r -> probe.datagram(w))
               : Optional.empty();
@@ -154,7 +154,7 @@ final class Probe {
         yield waiting == 0
                 && (peer == SocketEvent.Peer.OPEN || w.eofSeen() && peer == SocketEvent.Peer.EOF)
             ? Optional.empty()
-            : Optional.of(new SocketEvent(s.name(), SocketEvent.Kind.DATA, waiting, peer));
+            : Optional.of(data(w, waiting, peer));
       }
     };
   }
@@ -184,7 +184,7 @@ final class Probe {
   private SocketEvent connecting(Watch w) {
     SocketEvent.Kind kind = SocketEvent.Kind.CONNECT_ENDED;
     if (tables().isPresent() && w.remote() != null) {
-      List<ProcNet.Row> rows = tables().get().tcpTo(w.remote());
+      List<ProcNet.Row> rows = tables().get().tcpTo(w.socket().family(), w.remote());
       if (rows.isEmpty()) {
         kind = SocketEvent.Kind.CONNECT_FAILED;
       } else if (rows.size() == 1) {
@@ -203,11 +203,19 @@ final class Probe {
   private SocketEvent stream(Watch w) {
     int waiting = w.socket().bytesWaiting();
     SocketEvent.Peer peer = peer(w, waiting);
-    if (waiting == 0
-        && (peer == SocketEvent.Peer.OPEN || w.eofSeen() && peer != SocketEvent.Peer.RESET)) {
-      return null; // nothing new: no data, and any close was already seen by a recv
+    if (w.eofSeen() && peer == SocketEvent.Peer.CLOSED_OR_RESET) {
+      peer = SocketEvent.Peer.EOF; // a recv already returned b'': it was a close
     }
+    return waiting == 0 && peer == SocketEvent.Peer.OPEN ? null : data(w, waiting, peer);
+  }
+
+  private static SocketEvent data(Watch w, int waiting, SocketEvent.Peer peer) {
     return new SocketEvent(w.socket().name(), SocketEvent.Kind.DATA, waiting, peer);
+  }
+
+  /** What a recv that returned b'' already told the user: no news when the watcher sees it. */
+  static SocketEvent seenEof(Watch w) {
+    return data(w, 0, SocketEvent.Peer.EOF);
   }
 
   /** What the peer did, from the TCP state of this end (a FIN received, or the row gone). */
@@ -230,7 +238,8 @@ final class Probe {
       kind = SocketEvent.Kind.DATAGRAM_OR_ERROR;
     } else {
       // A pending ICMP error makes the socket readable with an empty receive queue.
-      long queued = tables().get().udp(w.local()).map(ProcNet.Row::rxQueue).orElse(0L);
+      long queued =
+          tables().get().udp(w.socket().family(), w.local()).map(ProcNet.Row::rxQueue).orElse(0L);
       kind = queued > 0 ? SocketEvent.Kind.DATAGRAM : SocketEvent.Kind.DATAGRAM_ERROR;
     }
     return new SocketEvent(w.socket().name(), kind, -1, SocketEvent.Peer.OPEN);
@@ -240,7 +249,7 @@ final class Probe {
     if (w.local() == null) {
       return Optional.empty();
     }
-    return tables().flatMap(t -> t.tcp(w.local(), remote));
+    return tables().flatMap(t -> t.tcp(w.socket().family(), w.local(), remote));
   }
 
   private Optional<ProcNet> tables() {

@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +38,8 @@ final class ProcNet {
   /** One socket of the table; {@code rxQueue} is bytes, or waiting clients for a listener. */
   record Row(InetSocketAddress local, InetSocketAddress remote, int state, long rxQueue) {}
 
-  private List<Row> tcp;
-  private List<Row> udp;
+  /** Rows by file, each read when first searched. */
+  private final Map<String, List<Row>> tables = new HashMap<>();
 
   private ProcNet() {}
 
@@ -51,12 +53,9 @@ final class ProcNet {
    * {@code remote} is null. A connection that ended in TIME_WAIT can leave an older row with the
    * same addresses, so a live row wins.
    */
-  Optional<Row> tcp(InetSocketAddress local, InetSocketAddress remote) {
-    if (tcp == null) {
-      tcp = rows("tcp", "tcp6");
-    }
+  Optional<Row> tcp(Family family, InetSocketAddress local, InetSocketAddress remote) {
     Row found = null;
-    for (Row row : tcp) {
+    for (Row row : table("tcp", family)) {
       boolean match =
           remote == null
               ? row.state() == LISTEN && row.local().equals(local)
@@ -72,32 +71,32 @@ final class ProcNet {
    * The live TCP sockets connected or connecting to {@code remote}. A connect in progress has no
    * local address the JDK will tell, so this is how to find it.
    */
-  List<Row> tcpTo(InetSocketAddress remote) {
-    if (tcp == null) {
-      tcp = rows("tcp", "tcp6");
-    }
-    return tcp.stream().filter(r -> r.remote().equals(remote) && r.state() != TIME_WAIT).toList();
+  List<Row> tcpTo(Family family, InetSocketAddress remote) {
+    return table("tcp", family).stream()
+        .filter(r -> r.remote().equals(remote) && r.state() != TIME_WAIT)
+        .toList();
   }
 
   /** The UDP socket bound to {@code local}. */
-  Optional<Row> udp(InetSocketAddress local) {
-    if (udp == null) {
-      udp = rows("udp", "udp6");
-    }
-    return udp.stream().filter(r -> r.local().equals(local)).findFirst();
+  Optional<Row> udp(Family family, InetSocketAddress local) {
+    return table("udp", family).stream().filter(r -> r.local().equals(local)).findFirst();
   }
 
-  private static List<Row> rows(String... files) {
+  /** An AF_INET6 socket (even one on an IPv4-mapped address) is in the "6" table. */
+  private List<Row> table(String protocol, Family family) {
+    String file = family == Family.AF_INET6 ? protocol + "6" : protocol;
+    return tables.computeIfAbsent(file, ProcNet::rows);
+  }
+
+  private static List<Row> rows(String file) {
     List<Row> rows = new ArrayList<>();
-    for (String file : files) {
-      try {
-        List<String> lines = Files.readAllLines(DIR.resolve(file));
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-          parse(line).ifPresent(rows::add);
-        }
-      } catch (IOException | RuntimeException e) {
-        // No IPv6 (or no such table): the other file still answers.
+    try {
+      List<String> lines = Files.readAllLines(DIR.resolve(file));
+      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        parse(line).ifPresent(rows::add);
       }
+    } catch (IOException | RuntimeException e) {
+      // No such table (no IPv6): no rows.
     }
     return rows;
   }

@@ -26,9 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * selection key: a command that closes a socket then frees its port at once (a channel keeps its
  * file descriptor until every selector it is registered with drops its key, see {@link
  * Waiter#release}), and no socket is touched by two threads. Readiness is level-triggered, so a
- * socket is disarmed once its condition is reported, and looked at again once a second (not in a
- * spin) to see whether the condition changed, or after the next command. A condition is reported
- * once: the same event again is not news, until a command on that socket shows the user its state.
+ * socket is disarmed once its condition is reported, and looked at again after the next command, or
+ * once a second (not in a spin) while its condition can still change without one. A condition is
+ * reported once: an event equal to the last one told for that socket is not news.
  */
 public final class SocketWatcher implements Closeable {
   /** Told about each event, on the watcher's thread. */
@@ -68,8 +68,8 @@ public final class SocketWatcher implements Closeable {
    * Starts watching {@code sockets} (the prompt is about to wait). Called on the thread that runs
    * commands, which must not touch the sockets again before {@link #pause}.
    *
-   * @param used names of sockets a command ran on since the last pause: their earlier events are
-   *     forgotten, so a condition that is still there is reported again
+   * @param used names of sockets a command ran on since the last pause: an earlier event on them
+   *     that could not count (a datagram) is forgotten, as one just like it may be a new one
    */
   public void resume(Collection<NetSocket> sockets, Set<String> used) {
     List<Probe.Watch> watches = Probe.watches(sockets, used);
@@ -177,9 +177,12 @@ public final class SocketWatcher implements Closeable {
     Map<NetSocket, SocketEvent> remembered = new HashMap<>();
     for (Probe.Watch w : watches) {
       SocketEvent last = known.get(w.socket());
-      // After a command on the socket, an event that could not count (a datagram, a client
-      // without the kernel's tables) may be a new one just like it: forget it so it is told.
-      remembered.put(w.socket(), w.used() && last != null && last.count() < 0 ? null : last);
+      if (w.used() && last != null && last.count() < 0) {
+        // After a command on the socket, an event that could not count (a datagram, a client
+        // without the kernel's tables) may be a new one just like it: forget it so it is told.
+        last = null;
+      }
+      remembered.put(w.socket(), last == null && w.eofSeen() ? Probe.seenEof(w) : last);
       try {
         w.channel().register(selector, w.ops(), w);
       } catch (ClosedChannelException e) {

@@ -66,9 +66,9 @@ class SocketWatcherTest {
 
   @Test
   void eofAfterDataIsReportedAndRecvStillReturnsEveryByte() throws Exception {
-    NetSocket srv = listening(session, "srv");
-    Socket client = connect(srv);
-    NetSocket conn = session.accept(srv, "conn");
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
     watcher.resume(session.sockets(), Set.of());
     client.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
     client.close();
@@ -84,11 +84,29 @@ class SocketWatcherTest {
   }
 
   @Test
+  void eofIsToldOnIpv6Too() throws Exception {
+    assumeTrue(linux(), "only Linux's socket tables tell EOF without a read");
+    NetSocket srv = session.open("srv", Family.AF_INET6, SockType.SOCK_STREAM);
+    srv.bind(Resolver.resolve("::1", 0, Family.AF_INET6));
+    srv.listen(5);
+    Socket client = new Socket();
+    clients.add(client);
+    client.connect(new InetSocketAddress(InetAddress.getByName("::1"), port(srv)), 10_000);
+    NetSocket conn = session.accept(srv, "conn");
+    watcher.resume(session.sockets(), Set.of());
+    client.close();
+
+    assertEquals(new SocketEvent("conn", Kind.DATA, 0, Peer.EOF), next());
+    watcher.pause();
+    assertEquals(ByteString.EMPTY, conn.recv(1024));
+  }
+
+  @Test
   void aResetIsToldApartFromEofAndTheBytesBeforeItStayReadable() throws Exception {
     assumeTrue(ProcNet.read().isPresent(), "only Linux's socket tables tell a reset from EOF");
-    NetSocket srv = listening(session, "srv");
-    Socket client = connect(srv);
-    NetSocket conn = session.accept(srv, "conn");
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
     watcher.resume(session.sockets(), Set.of());
     client.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
     client.setSoLinger(true, 0);
@@ -122,10 +140,23 @@ class SocketWatcherTest {
   }
 
   @Test
+  void anEofARecvAlreadyReturnedIsNotToldAgain() throws Exception {
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
+    client.close();
+    assertEquals(ByteString.EMPTY, conn.recv(1024));
+
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(pair.srv());
+    assertEquals("srv", next().socket(), "the EOF recv returned was told as news");
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
+  }
+
+  @Test
   void aSocketWithUnreadDataDoesNotMakeTheWatcherSpin() throws Exception {
-    NetSocket srv = listening(session, "srv");
-    Socket client = connect(srv);
-    session.accept(srv, "conn");
+    Socket client = pair().client();
     watcher.resume(session.sockets(), Set.of());
     client.getOutputStream().write('x');
     assertEquals(new SocketEvent("conn", Kind.DATA, 1, Peer.OPEN), next());
@@ -139,9 +170,9 @@ class SocketWatcherTest {
 
   @Test
   void moreBytesArrivingAfterTheEventAreReportedAsAChange() throws Exception {
-    NetSocket srv = listening(session, "srv");
-    Socket client = connect(srv);
-    NetSocket conn = session.accept(srv, "conn");
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
     watcher.resume(session.sockets(), Set.of());
     client.getOutputStream().write('x');
     assertEquals(new SocketEvent("conn", Kind.DATA, 1, Peer.OPEN), next());
@@ -222,6 +253,15 @@ class SocketWatcherTest {
 
   private static boolean linux() {
     return ProcNet.read().isPresent();
+  }
+
+  /** A client of this test and the connection srv accepted from it, called conn. */
+  private record Pair(NetSocket srv, Socket client, NetSocket conn) {}
+
+  private Pair pair() throws Exception {
+    NetSocket srv = listening(session, "srv");
+    Socket client = connect(srv);
+    return new Pair(srv, client, session.accept(srv, "conn"));
   }
 
   private Socket connect(NetSocket server) throws IOException, SocketError {
