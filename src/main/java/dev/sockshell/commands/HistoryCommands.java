@@ -45,8 +45,7 @@ final class HistoryCommands {
             "/save",
             Group.SESSION,
             List.of(Param.of("FILE", PATH)),
-            "write this session's commands to FILE, a script that replays them (failed ones as"
-                + " comments)",
+            "save the session as a script that replays it (failed commands as comments)",
             Command.Save.class,
             null,
             "/save session.socks",

@@ -81,7 +81,7 @@ public final class SetCommands {
             List.of(
                 Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
                 Param.constant("VALUE", true, allValues)),
-            "show or change the settings: feedback, display (of received bytes), encoding, events",
+            "show or change the settings: feedback, display of received bytes, encoding, events",
             Command.Set.class,
             null,
             "/set display hex",

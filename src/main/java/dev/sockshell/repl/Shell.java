@@ -160,23 +160,18 @@ public final class Shell implements Context, AutoCloseable {
         parsed.command() instanceof Command.Expect
             || parsed.command() instanceof Command.ExpectError;
     boolean records = !isCheck && !parsed.spec().isMeta();
-    boolean logged = CommandLog.keeps(parsed);
     String python = parsed.spec().pythonOf(parsed.command());
     boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
     StateChanges changes = verbose ? StateChanges.before(session) : null;
+    String failure = null;
     session.waiter().reset();
     try {
       Outcome outcome = table.run(parsed, this);
       if (records) {
         last = new LastResult(line.text(), outcome, null);
       }
-      if (logged) {
-        log.add(
-            parsed,
-            outcome instanceof Outcome.Checked c && !c.passed()
-                ? "expectation failed: " + c.message()
-                : null,
-            session);
+      if (outcome instanceof Outcome.Checked c && !c.passed()) {
+        failure = "expectation failed: " + c.message();
       }
       Step step = report(source, line, outcome);
       if (changes != null) {
@@ -184,11 +179,9 @@ public final class Shell implements Context, AutoCloseable {
       }
       return step;
     } catch (SocketError e) {
+      failure = e.toString();
       if (records) {
         last = new LastResult(line.text(), null, e);
-      }
-      if (logged) {
-        log.add(parsed, e.toString(), session);
       }
       lastError = e;
       errorPython = python;
@@ -199,18 +192,18 @@ public final class Shell implements Context, AutoCloseable {
       }
       return Step.SOCKET_ERROR;
     } catch (UsageError e) {
-      if (logged) {
-        log.add(parsed, "error: " + e.getMessage(), session);
-      }
+      failure = "error: " + e.getMessage();
       reporter.usageError(
           source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
       return Step.FAILED;
     } catch (RuntimeException e) {
-      if (logged) {
-        log.add(parsed, "internal error: " + e, session);
-      }
+      failure = "internal error: " + e;
       reporter.internalError(where(source, line), e);
       return Step.FAILED;
+    } finally {
+      if (CommandLog.keeps(parsed)) {
+        log.add(parsed, failure, session);
+      }
     }
   }
 
