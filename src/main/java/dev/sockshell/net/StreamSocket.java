@@ -180,10 +180,17 @@ public final class StreamSocket extends NetSocket {
     try {
       listener = ServerSocketChannel.open(family().jdk());
       listener.configureBlocking(false);
-      listener.setOption(
-          StandardSocketOptions.SO_REUSEADDR, stream.getOption(StandardSocketOptions.SO_REUSEADDR));
+      if (family() != Family.AF_UNIX) { // AF_UNIX channels have no SO_REUSEADDR in the JDK
+        listener.setOption(
+            StandardSocketOptions.SO_REUSEADDR,
+            stream.getOption(StandardSocketOptions.SO_REUSEADDR));
+      }
       reapplyOptions(listener);
       context.waiter.release(stream);
+      if (local instanceof SockAddress.Unix unix && !unix.path().toString().isEmpty()) {
+        // The stream channel's bind created the socket file; the listener must create it anew.
+        java.nio.file.Files.deleteIfExists(unix.path());
+      }
       // An unbound socket listens on an ephemeral port of the wildcard address, as listen(2) does.
       listener.bind(local.jdk(), backlog);
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
