@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,39 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /** Where a shell's lines go: the screen (switchable, for -i), and the transcript (everything). */
 class ShellOutputTest {
-  /** Lines as typed at the console: the terminal shows them, so the shell does not echo them. */
-  private static LineSource typed(String lines) {
-    ReaderSource source = new ReaderSource(new StringReader(lines), null, Path.of("."));
-    return new LineSource() {
-      @Override
-      public Line next() throws IOException {
-        return source.next();
-      }
-
-      @Override
-      public String name() {
-        return null;
-      }
-
-      @Override
-      public Path baseDirectory() {
-        return null;
-      }
-
-      @Override
-      public boolean isInteractive() {
-        return true;
-      }
-    };
-  }
-
   @Test
   void theTranscriptRecordsTypedCommandsThatTheScreenAlreadyShows() {
     StringWriter screen = new StringWriter();
     StringWriter transcript = new StringWriter();
     try (Shell shell = new Shell(new Session(), new PlainOutput(screen), Path.of("."))) {
       shell.setTranscript(new PlainOutput(transcript));
-      shell.run(typed("socket s\nrecv s\n"));
+      shell.run(Typed.lines("socket s\nrecv s\n"));
     }
     String results =
         "s ==> socket(AF_INET, SOCK_STREAM)\n"
@@ -69,7 +42,7 @@ class ShellOutputTest {
       shell.setTranscript(new PlainOutput(transcript));
       shell.run(new ReaderSource(new StringReader("socket s\n"), "a.socks", Path.of(".")));
       shell.setOutput(new PlainOutput(console));
-      shell.run(typed("close s\n"));
+      shell.run(Typed.lines("close s\n"));
     }
     assertEquals("sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\n", scripts.toString());
     assertEquals("|  s closed\n", console.toString());
