@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, str(HERE))
 import pty_prompt  # noqa: E402
 import console_session  # noqa: E402
@@ -200,9 +201,10 @@ def sendfile_form(port, small):
         )
         if run.returncode == 0:
             return arg.startswith("@"), None
-        tried.append(run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr)
-        if "unknown command" in run.stdout:
-            return None, "this build has no sendfile command (" + tried[-1].strip() + ")"
+        errors = [l for l in run.stdout.splitlines() if "error" in l.lower()]
+        tried.append((errors[0] if errors else run.stdout.strip()[-200:] or run.stderr).strip())
+        if "unknown command 'sendfile'" in run.stdout:
+            return None, "this build has no sendfile command; rerun after merging it"
     return None, "sendfile failed: " + " / ".join(tried)
 
 
@@ -282,7 +284,7 @@ def row_sockets():
         "close srv\n" + "".join(f"close c{i}\nclose s{i}\n" for i in range(1, PAIRS + 1))
     )
     say(f"sockets: {PAIRS:,} connections and their {PAIRS:,} clients in one console session")
-    with console_session.Console(SOCKSHELL, PROMPT) as c:
+    with console_session.Console(SOCKSHELL) as c:
         c.command(f"/open {warm}")
         fds_before = c.open_fds()
         c.command(f"/open {setup}", limit=600)
@@ -335,9 +337,10 @@ def main():
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
     jdk = java.splitlines()[1] if len(java.splitlines()) > 1 else java.strip()
     py = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"\nsockshell benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
-        f" {jdk}, {py}; medians of {RUNS} runs\n"
+        f" {jdk}, {py}; medians of {RUNS} runs; load average at the end {load}\n"
     )
     header = ("measure", "sockshell", "comparison", "ratio", "target", "result")
     print("| " + " | ".join(header) + " |")

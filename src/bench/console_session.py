@@ -17,7 +17,7 @@ READING = re.compile(rb"\x1b\[\?2004h(?:\x1b\[[0-9;?]*[A-Za-z])*sockshell> (?:\x
 
 
 class Console:
-    def __init__(self, argv, prompt_regex, limit=60.0):
+    def __init__(self, argv, limit=60.0):
         self.argv = argv
         self.limit = limit
         self.pid = None
