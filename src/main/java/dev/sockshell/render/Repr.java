@@ -2,7 +2,6 @@ package dev.sockshell.render;
 
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
-import java.util.stream.Collectors;
 
 /** Python's {@code repr} of values: what the REPL would print for the same call. */
 public final class Repr {
@@ -30,7 +29,11 @@ public final class Repr {
     if (t.items().size() == 1) {
       return "(" + of(t.items().get(0)) + ",)";
     }
-    return t.items().stream().map(Repr::of).collect(Collectors.joining(", ", "(", ")"));
+    StringBuilder sb = new StringBuilder().append('(');
+    for (int i = 0; i < t.items().size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(of(t.items().get(i)));
+    }
+    return sb.append(')').toString();
   }
 
   /** {@code ('127.0.0.1', 9999)}, {@code ('::1', 8888, 0, 0)} or a Unix path as a str. */
@@ -58,29 +61,29 @@ public final class Repr {
     boolean hasDouble = text.indexOf('"') >= 0;
     char quote = hasSingle && !hasDouble ? '"' : '\'';
     StringBuilder sb = new StringBuilder(text.length() + 2).append(quote);
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                  if (cp == quote) {
-                    sb.append('\\').appendCodePoint(cp);
-                  } else if (Printable.isPrintable(cp)) {
-                    sb.appendCodePoint(cp);
-                  } else if (cp < 0x100) {
-                    sb.append(String.format("\\x%02x", cp));
-                  } else if (cp < 0x10000) {
-                    sb.append(String.format("\\u%04x", cp));
-                  } else {
-                    sb.append(String.format("\\U%08x", cp));
-                  }
-                }
-              }
-            });
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '\\' -> sb.append("\\\\");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (cp == quote) {
+            sb.append('\\').appendCodePoint(cp);
+          } else if (Printable.isPrintable(cp)) {
+            sb.appendCodePoint(cp);
+          } else if (cp < 0x100) {
+            sb.append(String.format("\\x%02x", cp));
+          } else if (cp < 0x10000) {
+            sb.append(String.format("\\u%04x", cp));
+          } else {
+            sb.append(String.format("\\U%08x", cp));
+          }
+        }
+      }
+    }
     return sb.append(quote).toString();
   }
 }
