@@ -103,6 +103,42 @@ public final class Waiter implements Closeable {
     }
   }
 
+  /**
+   * Waits {@code seconds} on the selector, so that {@link #cancel} (Ctrl-C) ends it early with
+   * KeyboardInterrupt; a script's {@code sleep}. No channel is watched.
+   */
+  public void sleep(double seconds) throws SocketError {
+    if (!(seconds > 0)) {
+      return;
+    }
+    long start = System.nanoTime();
+    // Beyond about 292 years the nanoseconds overflow: that is forever.
+    long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
+    Selector selector = selector();
+    listener.waiting("sleep");
+    try {
+      while (true) {
+        if (cancelled) {
+          throw SocketError.python(PyException.KeyboardInterrupt, "sleep cancelled");
+        }
+        long left = nanos - (System.nanoTime() - start);
+        if (left <= 0) {
+          return;
+        }
+        // Round up: select(0) would mean "forever".
+        selector.select(
+            Math.max(
+                1,
+                TimeUnit.NANOSECONDS.toMillis(Math.min(left, Long.MAX_VALUE - 999_999) + 999_999)));
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    } finally {
+      listener.doneWaiting();
+    }
+  }
+
   private Selector selector() throws SocketError {
     if (selector == null) {
       try {
