@@ -50,6 +50,7 @@ public final class CommandTable {
             DataCommands.specs(),
             OptionCommands.specs(),
             ExpectCommands.specs(),
+            ScriptCommands.specs(),
             SessionCommands.specs()));
   }
 

@@ -7,10 +7,17 @@ public sealed interface Outcome {
   /** The value an expectation compares with: Python's return value. */
   Value value();
 
-  /** A returned value, kept as {@code $N}; {@code note} explains it (e.g. "the peer closed"). */
-  record Returned(Value value, String note) implements Outcome {
+  /**
+   * A returned value, kept as {@code $N}; {@code note} explains it (e.g. "the peer closed"). {@code
+   * endOfStream}: a recv that stopped at EOF, which {@code expect eof} checks.
+   */
+  record Returned(Value value, String note, boolean endOfStream) implements Outcome {
+    public Returned(Value value, String note) {
+      this(value, note, false);
+    }
+
     public Returned(Value value) {
-      this(value, null);
+      this(value, null, false);
     }
   }
 

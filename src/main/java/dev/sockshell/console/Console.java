@@ -19,6 +19,15 @@ public final class Console {
 
   /** Runs the console on the system terminal until /exit or Ctrl-D; returns the exit status. */
   public static int run(Options options) {
+    return run(options, null);
+  }
+
+  /**
+   * Runs the console on {@code shell}, which may have run scripts already ({@code -i}): the same
+   * sockets, values and settings; from now on it prints to the terminal. The caller closes it. With
+   * a null shell, the console has a session of its own.
+   */
+  public static int run(Options options, Shell shell) {
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).dumb(true).build();
@@ -27,23 +36,32 @@ public final class Console {
     }
     try (terminal) {
       TerminalOutput out = new TerminalOutput(terminal, Colors.enabled(terminal, options));
-      try (Shell shell = new Shell(new Session(), out, Path.of("").toAbsolutePath())) {
-        // While a command runs the terminal is in cooked mode, so Ctrl-C arrives as SIGINT:
-        // cancel the running call only. At the prompt JLine reads it as a key instead.
-        terminal.handle(Terminal.Signal.INT, signal -> shell.interrupt());
-        LineReader reader = reader(terminal);
-        out.println(
-            "sockshell "
-                + Version.text()
-                + " | socket programming one call at a time | /help lists commands, Ctrl-D leaves");
-        try (EventPrinter events = new EventPrinter(shell, reader, out)) {
-          shell.run(new ConsoleSource(reader, out, events));
+      if (shell != null) {
+        shell.setOutput(out);
+        interact(terminal, out, shell);
+      } else {
+        try (Shell own = new Shell(new Session(), out, Path.of("").toAbsolutePath())) {
+          interact(terminal, out, own);
         }
       }
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do
     }
     return 0;
+  }
+
+  private static void interact(Terminal terminal, TerminalOutput out, Shell shell) {
+    // While a command runs the terminal is in cooked mode, so Ctrl-C arrives as SIGINT:
+    // cancel the running call only. At the prompt JLine reads it as a key instead.
+    terminal.handle(Terminal.Signal.INT, signal -> shell.interrupt());
+    LineReader reader = reader(terminal);
+    out.println(
+        "sockshell "
+            + Version.text()
+            + " | socket programming one call at a time | /help lists commands, Ctrl-D leaves");
+    try (EventPrinter events = new EventPrinter(shell, reader, out)) {
+      shell.run(new ConsoleSource(reader, out, events));
+    }
   }
 
   static LineReader reader(Terminal terminal) {

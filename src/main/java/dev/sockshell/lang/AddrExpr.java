@@ -100,7 +100,7 @@ public sealed interface AddrExpr {
       throw new UsageError(
           "write an IPv6 address in brackets: [" + host + "]:" + portText, w.start());
     }
-    if (!portText.matches("\\d+")) {
+    if (portText.isEmpty() || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new UsageError(
           portText.isEmpty()
               ? "missing port after ':'"

@@ -185,10 +185,17 @@ public final class StreamSocket extends NetSocket {
     try {
       listener = ServerSocketChannel.open(family().jdk());
       listener.configureBlocking(false);
-      listener.setOption(
-          StandardSocketOptions.SO_REUSEADDR, stream.getOption(StandardSocketOptions.SO_REUSEADDR));
+      if (family() != Family.AF_UNIX) { // AF_UNIX channels have no SO_REUSEADDR in the JDK
+        listener.setOption(
+            StandardSocketOptions.SO_REUSEADDR,
+            stream.getOption(StandardSocketOptions.SO_REUSEADDR));
+      }
       reapplyOptions(listener);
       context.waiter.release(stream);
+      if (local instanceof SockAddress.Unix unix && !unix.path().toString().isEmpty()) {
+        // The stream channel's bind created the socket file; the listener must create it anew.
+        java.nio.file.Files.deleteIfExists(unix.path());
+      }
       // An unbound socket listens on an ephemeral port of the wildcard address, as listen(2) does.
       listener.bind(local.jdk(), backlog);
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -400,7 +407,8 @@ public final class StreamSocket extends NetSocket {
       int n = Math.min(bufsize, pending.size());
       ByteString head = pending.substring(0, n);
       pending = pending.substring(n, pending.size());
-      return head;
+      // As if the bytes had never left the kernel: the recv also gets what has arrived since.
+      return n < bufsize && !inputShut ? head.concat(readArrived(bufsize - n)) : head;
     }
     if (bufsize == 0 || inputShut) {
       return ByteString.EMPTY;
@@ -424,6 +432,28 @@ public final class StreamSocket extends NetSocket {
       }
       checkMayWait();
       context.waiter.await(stream, SelectionKey.OP_READ, deadline, "recv on " + name());
+    }
+  }
+
+  /**
+   * Up to {@code max} of the bytes the kernel already holds (FIONREAD), without waiting. With bytes
+   * queued, Linux returns them before any pending error, so this read cannot lose an error.
+   */
+  private ByteString readArrived(int max) throws SocketError {
+    int arrived = bytesWaiting() - pending.size();
+    if (arrived <= 0) {
+      return ByteString.EMPTY;
+    }
+    ByteBuffer buffer = context.scratch.get(Math.min(max, arrived));
+    try {
+      int n = stream.read(buffer);
+      if (n <= 0) {
+        return ByteString.EMPTY;
+      }
+      bytesReceived += n;
+      return ByteString.read(buffer.flip());
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
     }
   }
 

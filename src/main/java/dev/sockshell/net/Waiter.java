@@ -2,7 +2,6 @@ package dev.sockshell.net;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -33,17 +32,14 @@ public final class Waiter implements Closeable {
         public void doneWaiting() {}
       };
 
-  private final Selector selector;
+  /**
+   * Opened by the first call that has to wait: a script whose calls never block (and every
+   * session's start-up) does without the selector machinery.
+   */
+  private volatile Selector selector;
+
   private volatile boolean cancelled;
   private volatile Listener listener = SILENT;
-
-  public Waiter() {
-    try {
-      selector = Selector.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public void setListener(Listener listener) {
     this.listener = listener == null ? SILENT : listener;
@@ -57,7 +53,10 @@ public final class Waiter implements Closeable {
   /** Makes the current (or next) wait of the running command fail with KeyboardInterrupt. */
   public void cancel() {
     cancelled = true;
-    selector.wakeup();
+    Selector current = selector;
+    if (current != null) {
+      current.wakeup();
+    }
   }
 
   /**
@@ -68,7 +67,8 @@ public final class Waiter implements Closeable {
    * @throws SocketError TimeoutError at the deadline, KeyboardInterrupt on {@link #cancel}
    */
   void await(SelectableChannel channel, int ops, long deadline, String what) throws SocketError {
-    SelectionKey key = register(channel, ops);
+    Selector selector = selector();
+    SelectionKey key = register(selector, channel, ops);
     listener.waiting(what);
     try {
       while (true) {
@@ -103,7 +103,55 @@ public final class Waiter implements Closeable {
     }
   }
 
-  private SelectionKey register(SelectableChannel channel, int ops) throws SocketError {
+  /**
+   * Waits {@code seconds} on the selector, so that {@link #cancel} (Ctrl-C) ends it early with
+   * KeyboardInterrupt; a script's {@code sleep}. No channel is watched.
+   */
+  public void sleep(double seconds) throws SocketError {
+    if (!(seconds > 0)) {
+      return;
+    }
+    long start = System.nanoTime();
+    // Beyond about 292 years the nanoseconds overflow: that is forever.
+    long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
+    Selector selector = selector();
+    listener.waiting("sleep");
+    try {
+      while (true) {
+        if (cancelled) {
+          throw SocketError.python(PyException.KeyboardInterrupt, "sleep cancelled");
+        }
+        long left = nanos - (System.nanoTime() - start);
+        if (left <= 0) {
+          return;
+        }
+        // Round up: select(0) would mean "forever".
+        selector.select(
+            Math.max(
+                1,
+                TimeUnit.NANOSECONDS.toMillis(Math.min(left, Long.MAX_VALUE - 999_999) + 999_999)));
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    } finally {
+      listener.doneWaiting();
+    }
+  }
+
+  private Selector selector() throws SocketError {
+    if (selector == null) {
+      try {
+        selector = Selector.open();
+      } catch (IOException e) {
+        throw JdkErrors.map(e);
+      }
+    }
+    return selector;
+  }
+
+  private static SelectionKey register(Selector selector, SelectableChannel channel, int ops)
+      throws SocketError {
     SelectionKey key = channel.keyFor(selector);
     try {
       return key == null ? channel.register(selector, ops) : key.interestOps(ops);
@@ -118,10 +166,12 @@ public final class Waiter implements Closeable {
    */
   void release(SelectableChannel channel) {
     try {
+      Selector current = selector;
+      SelectionKey key = current == null ? null : channel.keyFor(current);
       channel.close();
-      if (selector.isOpen()) {
-        selector.selectNow();
-        selector.selectedKeys().clear();
+      if (key != null && current.isOpen()) {
+        current.selectNow();
+        current.selectedKeys().clear();
       }
     } catch (IOException e) {
       // close(2) errors leave nothing the user can act on; the socket is gone either way.
@@ -131,7 +181,9 @@ public final class Waiter implements Closeable {
   @Override
   public void close() {
     try {
-      selector.close();
+      if (selector != null) {
+        selector.close();
+      }
     } catch (IOException e) {
       // Nothing left to release.
     }

@@ -4,7 +4,6 @@ import dev.sockshell.bytes.ByteString;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Python's {@code repr} of values: what the REPL would print for the same call. */
 public final class Repr {
@@ -37,7 +36,11 @@ public final class Repr {
     if (t.items().size() == 1) {
       return "(" + of(t.items().get(0), bytes) + ",)";
     }
-    return t.items().stream().map(v -> of(v, bytes)).collect(Collectors.joining(", ", "(", ")"));
+    StringBuilder sb = new StringBuilder().append('(');
+    for (int i = 0; i < t.items().size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(of(t.items().get(i), bytes));
+    }
+    return sb.append(')').toString();
   }
 
   /** {@code ('127.0.0.1', 9999)}, {@code ('::1', 8888, 0, 0)} or a Unix path as a str. */
@@ -74,29 +77,29 @@ public final class Repr {
     boolean hasDouble = text.indexOf('"') >= 0;
     char quote = hasSingle && !hasDouble ? '"' : '\'';
     StringBuilder sb = new StringBuilder(text.length() + 2).append(quote);
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                  if (cp == quote) {
-                    sb.append('\\').appendCodePoint(cp);
-                  } else if (Printable.isPrintable(cp)) {
-                    sb.appendCodePoint(cp);
-                  } else if (cp < 0x100 || (escapedBytes && cp >= 0xDC00 && cp <= 0xDCFF)) {
-                    sb.append(String.format("\\x%02x", cp & 0xff));
-                  } else if (cp < 0x10000) {
-                    sb.append(String.format("\\u%04x", cp));
-                  } else {
-                    sb.append(String.format("\\U%08x", cp));
-                  }
-                }
-              }
-            });
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '\\' -> sb.append("\\\\");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (cp == quote) {
+            sb.append('\\').appendCodePoint(cp);
+          } else if (Printable.isPrintable(cp)) {
+            sb.appendCodePoint(cp);
+          } else if (cp < 0x100 || (escapedBytes && cp >= 0xDC00 && cp <= 0xDCFF)) {
+            sb.append(String.format("\\x%02x", cp & 0xff));
+          } else if (cp < 0x10000) {
+            sb.append(String.format("\\u%04x", cp));
+          } else {
+            sb.append(String.format("\\U%08x", cp));
+          }
+        }
+      }
+    }
     return sb.append(quote).toString();
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.PlainOutput;
-import dev.sockshell.testing.Typed;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -30,9 +29,9 @@ class CancelTest {
             @Override
             public void doneWaiting() {}
           });
-      shell.run(console("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
 
-      Thread blocked = new Thread(() -> shell.run(console("accept srv\n")));
+      Thread blocked = new Thread(() -> shell.run(Typed.lines("accept srv\n")));
       blocked.start();
       assertTrue(waiting.await(10, TimeUnit.SECONDS), "accept never started waiting");
       shell.interrupt();
@@ -42,15 +41,11 @@ class CancelTest {
           text.toString().contains("KeyboardInterrupt: accept on srv cancelled"), text::toString);
 
       // The session goes on and the socket still listens: a client connects and is accepted.
-      shell.run(console("socket cli\nconnect cli srv\naccept srv conn\n/list\n"));
+      shell.run(Typed.lines("socket cli\nconnect cli srv\naccept srv conn\n/list\n"));
       String out = text.toString();
       assertTrue(out.contains("$1 ==> (conn, ('127.0.0.1', "), out);
       assertTrue(out.lines().anyMatch(l -> l.startsWith("srv ") && l.contains("listening")), out);
       assertEquals(false, shell.failed());
     }
-  }
-
-  private static LineSource console(String lines) {
-    return Typed.lines(lines);
   }
 }

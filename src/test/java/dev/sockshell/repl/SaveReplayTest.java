@@ -8,7 +8,6 @@ import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.Ports;
 import dev.sockshell.testing.ScriptRun;
 import dev.sockshell.testing.Transcripts;
-import dev.sockshell.testing.Typed;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -42,10 +42,13 @@ class SilentFeedbackTest {
         "sockshell> /set feedback silent\n"
             + "OSError [EINVAL]: Invalid argument\n"
             + script
-            + ":13: expectation failed: expected b'x', got b''\n"
+            + ":13: expectation failed: expected b'x', got b'' from `recv cli 0`\n"
             + "|  feedback: normal\n"
             + "sockshell> close srv\n"
-            + "|  srv closed\n",
+            + "|  srv closed\n"
+            + "FAILED: 12 commands, 2 expectations passed, 1 failed ("
+            + script
+            + ":13)\n",
         run.out());
     assertEquals(1, run.status());
   }

@@ -1,16 +1,16 @@
-package dev.sockshell.testing;
+package dev.sockshell.repl;
 
-import dev.sockshell.repl.LineSource;
-import dev.sockshell.repl.ReaderSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 
-/** Lines as if typed at the console: interactive, so errors stop nothing and nothing is echoed. */
-public final class Typed {
+/**
+ * Lines as if typed at the console: interactive, so errors stop nothing and lines are not echoed.
+ */
+final class Typed {
   private Typed() {}
 
-  public static LineSource lines(String lines) {
+  static LineSource lines(String lines) {
     ReaderSource script = new ReaderSource(new StringReader(lines), null, Path.of("."));
     return new LineSource() {
       @Override
