@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line: options first or mixed with script files. */
-public record Options(boolean help, boolean version, boolean keepGoing, List<Path> files) {
+public record Options(
+    boolean help, boolean version, boolean keepGoing, boolean noColor, List<Path> files) {
   static final String HELP =
       """
       Usage: sockshell [OPTIONS] [FILE...]
@@ -16,6 +17,7 @@ public record Options(boolean help, boolean version, boolean keepGoing, List<Pat
 
       Options:
         --keep-going   run the remaining lines of a script after an unexpected error
+        --no-color     no colours in the console (so does the NO_COLOR variable)
         --help         show this help and exit
         --version      show the version and exit
 
@@ -42,6 +44,7 @@ public record Options(boolean help, boolean version, boolean keepGoing, List<Pat
     boolean help = false;
     boolean version = false;
     boolean keepGoing = false;
+    boolean noColor = false;
     List<Path> files = new ArrayList<>();
     boolean onlyFiles = false;
     for (String arg : args) {
@@ -53,10 +56,11 @@ public record Options(boolean help, boolean version, boolean keepGoing, List<Pat
         case "--help", "-h" -> help = true;
         case "--version", "-V" -> version = true;
         case "--keep-going", "-k" -> keepGoing = true;
+        case "--no-color", "--no-colour" -> noColor = true;
         case "--" -> onlyFiles = true;
         default -> throw new BadUsage("unknown option '" + arg + "'");
       }
     }
-    return new Options(help, version, keepGoing, files);
+    return new Options(help, version, keepGoing, noColor, files);
   }
 }
