@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -76,24 +79,20 @@ public final class Console {
   }
 
   static LineReader reader(Terminal terminal, Shell shell, boolean color, Path history) {
-    LineReaderBuilder builder =
-        LineReaderBuilder.builder()
-            .terminal(terminal)
-            .appName("sockshell")
-            // Our parser splits words as sockshell does and hands lines over untouched.
-            .parser(new LineParser())
-            .completer(new CommandCompleter(shell))
-            .highlighter(new LineHighlighter(shell, color, true))
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    Map<String, Object> variables = new HashMap<>();
     if (history != null) {
-      builder.variable(LineReader.HISTORY_FILE, history);
+      variables.put(LineReader.HISTORY_FILE, history);
     }
     if (!color) {
-      for (String style : COMPLETION_COLORS) {
-        builder.variable(style, "");
-      }
+      COMPLETION_COLORS.forEach(style -> variables.put(style, ""));
     }
-    LineReader reader = builder.build();
+    LineReaderImpl reader = new ReflowingLineReader(terminal, "sockshell", variables);
+    reader.setHistory(new DefaultHistory());
+    // Our parser splits words as sockshell does and hands lines over untouched.
+    reader.setParser(new LineParser());
+    reader.setCompleter(new CommandCompleter(shell));
+    reader.setHighlighter(new LineHighlighter(shell, color, true));
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
     return reader;
   }

@@ -18,6 +18,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.utils.Curses;
+import org.jline.utils.InfoCmp.Capability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +126,33 @@ class ConsoleTest {
       t.type("getsockn\tser\t\r");
       t.await("$1 ==> ('0.0.0.0', 0)");
       t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
+  void aResizeRedrawsTheLineFromTheRowItNowStartsOn() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      t.terminal.setSize(new Size(80, 24));
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      String typed = "send cli \"a line long enough to wrap at forty\"";
+      t.type(typed);
+      t.await("forty\"");
+      int before = t.shown().length();
+
+      // A terminal that reflows puts "sockshell> " + 29 characters on the first row of 40 and
+      // the cursor on the second: go up one row, clear below, and draw the line again.
+      t.terminal.setSize(new Size(40, 24));
+      t.terminal.raise(Terminal.Signal.WINCH);
+      t.await("forty\"", before);
+      String redraw = t.shown().substring(before);
+      String up = Curses.tputs(t.terminal.getStringCapability(Capability.parm_up_cursor), 1);
+      String clear = Curses.tputs(t.terminal.getStringCapability(Capability.clr_eos));
+      assertTrue(redraw.startsWith("\r" + up + clear), redraw);
+      assertTrue(redraw.contains("sockshell> "), redraw);
+
+      t.type("\u0015" + CTRL_D); // Ctrl-U clears the line, Ctrl-D leaves
       console.join(TimeUnit.SECONDS.toMillis(10));
       assertFalse(console.isAlive());
     }

@@ -41,7 +41,12 @@ final class TestTerminal implements AutoCloseable {
 
   /** Waits until {@code text} has been shown, at most a few seconds. */
   void await(String text) {
-    if (!screen.await(text)) {
+    await(text, 0);
+  }
+
+  /** Waits until {@code text} has been shown after the first {@code from} characters. */
+  void await(String text, int from) {
+    if (!screen.await(text, from)) {
       fail("never shown: " + text + "\n--- shown:\n" + shown());
     }
   }
@@ -94,9 +99,9 @@ final class TestTerminal implements AutoCloseable {
       return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    synchronized boolean await(String wanted) {
+    synchronized boolean await(String wanted, int from) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      while (!text().contains(wanted)) {
+      while (text().indexOf(wanted, from) < 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
