@@ -27,38 +27,29 @@ final class HelpPages {
       width = Math.max(width, spec.synopsis().length());
     }
     Group group = null;
+    List<String> cells = new ArrayList<>();
     for (CommandSpec<?> spec : table.all()) {
       if (spec.group() != group) {
+        lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, width, cells));
+        cells.clear();
         group = spec.group();
         if (!lines.isEmpty()) {
           lines.add(Styled.plain(""));
         }
         lines.add(Styled.of(Style.HEADER, group.title()));
       }
-      String synopsis = spec.synopsis();
-      lines.add(
-          Styled.builder()
-              .plain("  ")
-              .add(Style.COMMAND, synopsis)
-              .plain(" ".repeat(width - synopsis.length() + 2))
-              .add(Style.DIM, spec.summary())
-              .build());
+      cells.add(spec.synopsis());
+      cells.add(spec.summary());
     }
+    lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, width, cells));
     lines.add(Styled.plain(""));
     lines.add(Styled.of(Style.HEADER, "Topics"));
-    int topicWidth = 0;
+    cells.clear();
     for (HelpTopics.Topic topic : HelpTopics.all()) {
-      topicWidth = Math.max(topicWidth, topic.name().length());
+      cells.add("/help " + topic.name());
+      cells.add(topic.summary());
     }
-    for (HelpTopics.Topic topic : HelpTopics.all()) {
-      lines.add(
-          Styled.builder()
-              .plain("  ")
-              .add(Style.COMMAND, "/help " + topic.name())
-              .plain(" ".repeat(topicWidth - topic.name().length() + 2))
-              .add(Style.DIM, topic.summary())
-              .build());
-    }
+    lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, 0, cells));
     lines.add(Styled.plain(""));
     lines.add(
         Styled.plain(

@@ -211,9 +211,18 @@ public final class HelpTopics {
 
   /** Two columns, name and meaning, from a flat list of cells. */
   static List<Styled> rows(Style nameStyle, List<String> cells) {
-    int width = 0;
+    return rows(nameStyle, Style.PLAIN, 0, cells);
+  }
+
+  /**
+   * Two columns from a flat list of cells (name, meaning, name, meaning…), indented by two.
+   *
+   * @param width the least width of the name column, so several tables can line up
+   */
+  static List<Styled> rows(Style nameStyle, Style meaningStyle, int width, List<String> cells) {
+    int column = width;
     for (int i = 0; i < cells.size(); i += 2) {
-      width = Math.max(width, cells.get(i).length());
+      column = Math.max(column, cells.get(i).length());
     }
     List<Styled> lines = new ArrayList<>();
     for (int i = 0; i < cells.size(); i += 2) {
@@ -222,8 +231,8 @@ public final class HelpTopics {
           Styled.builder()
               .plain("  ")
               .add(nameStyle, name)
-              .plain(" ".repeat(width - name.length() + 2))
-              .plain(cells.get(i + 1))
+              .plain(" ".repeat(column - name.length() + 2))
+              .add(meaningStyle, cells.get(i + 1))
               .build());
     }
     return lines;
