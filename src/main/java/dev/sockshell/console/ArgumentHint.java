@@ -50,11 +50,13 @@ final class ArgumentHint {
    * for the highlighted line and then reads the tail tip on every redisplay, so the hint follows
    * every edit (typing, deleting, history, completion) without wrapping each editing widget as
    * jline-console's TailTipWidgets does.
+   *
+   * @param unchanged the buffer is what it was at the previous redisplay
    */
-  static void show(LineReader reader, String buffer, TypedLine typed) {
-    // Right after a Tab that listed the choices for a new word, JLine's tail-tip mode would wipe
-    // the list it just printed; show the list rather than the hint until the next key.
-    boolean listed = "\t".equals(reader.getLastBinding()) && !midWord(buffer);
+  static void show(LineReader reader, String buffer, TypedLine typed, boolean unchanged) {
+    // A Tab that left the line as it was listed the choices for a new word, and JLine's tail-tip
+    // mode would wipe that list at once: show the list rather than the hint until the next key.
+    boolean listed = unchanged && "\t".equals(reader.getLastBinding()) && !midWord(buffer);
     reader.setAutosuggestion(
         listed ? LineReader.SuggestionType.NONE : LineReader.SuggestionType.TAIL_TIP);
     reader.setTailTip(tailTip(buffer, typed, room(reader, buffer)));

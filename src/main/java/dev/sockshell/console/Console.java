@@ -60,8 +60,7 @@ public final class Console {
       out.println(
           "sockshell "
               + Version.text()
-              + " | socket programming one call at a time | /help lists commands, Tab completes,"
-              + " Ctrl-D leaves");
+              + " | /help lists the commands, Tab completes, Ctrl-D leaves");
       Shell.End end = shell.run(new ConsoleSource(reader, out));
       if (end == Shell.End.COMPLETED && isDumb(terminal)) {
         out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt

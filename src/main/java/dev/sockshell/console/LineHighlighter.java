@@ -35,6 +35,9 @@ final class LineHighlighter implements Highlighter {
   private final boolean color;
   private final boolean hints;
 
+  /** The line at the previous redisplay, to tell a Tab that completed from one that listed. */
+  private String previous = "";
+
   /**
    * @param color colour the line (off with NO_COLOR, --no-color, or a dumb terminal)
    * @param hints show the hint of the arguments still to come
@@ -49,7 +52,8 @@ final class LineHighlighter implements Highlighter {
   public AttributedString highlight(LineReader reader, String buffer) {
     TypedLine typed = TypedLine.read(buffer, context.commands());
     if (hints && reader != null) {
-      ArgumentHint.show(reader, buffer, typed);
+      ArgumentHint.show(reader, buffer, typed, buffer.equals(previous));
+      previous = buffer;
     }
     if (!color) {
       return new AttributedString(buffer);
