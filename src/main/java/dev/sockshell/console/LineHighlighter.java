@@ -10,6 +10,8 @@ import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.Style;
 import java.util.Arrays;
@@ -73,7 +75,7 @@ final class LineHighlighter implements Highlighter {
   }
 
   /** The style of every character of the line. */
-  Style[] styles(String buffer, TypedLine typed) {
+  private Style[] styles(String buffer, TypedLine typed) {
     Style[] styles = new Style[buffer.length()];
     Arrays.fill(styles, Style.PLAIN);
     Token command = typed.commandWord();
@@ -116,7 +118,7 @@ final class LineHighlighter implements Highlighter {
       case SOCKET -> socket(text, typing);
       case NEW_SOCKET -> newSocket(text);
       case ADDRESS -> address(arg.token(), typing);
-      case DATA -> literal(arg.token(), typing, Style.STRING);
+      case DATA -> literal(arg.token(), typing, false);
       case NUMBER ->
           TypedLine.isNumber(text)
               ? Style.NUMBER
@@ -130,9 +132,9 @@ final class LineHighlighter implements Highlighter {
       case VALUE ->
           TypedLine.isErrorKeyword(param, text)
               ? Style.COMMAND
-              : literal(arg.token(), typing, Style.PLAIN);
+              : literal(arg.token(), typing, true);
       case ERROR_NAME ->
-          ConstantDocs.meaning(text) != null
+          Errno.byName(text).isPresent() || PyException.byName(text).isPresent()
               ? Style.CONSTANT
               : wrong(typing && startsAny(ConstantDocs.errorNames(), text), Style.PLAIN);
       case COMMAND -> helpTopic(text, typing);
@@ -174,16 +176,19 @@ final class LineHighlighter implements Highlighter {
     }
   }
 
-  /** DATA and VALUE: what the literal is, by its form. */
-  private Style literal(Token token, boolean typing, Style word) {
+  /**
+   * DATA and VALUE: what the literal is, by its form. In DATA a bare word is text ({@code send s 5}
+   * sends b'5'); in an expected VALUE it may be a number, None/True/False or a socket.
+   */
+  private Style literal(Token token, boolean typing, boolean value) {
     try {
       Literal literal = LiteralParser.parse(token);
       if (literal instanceof Literal.Ref) {
         return Style.VALUE_NAME;
       } else if (literal instanceof Literal.Tuple) {
         return Style.ADDRESS;
-      } else if (literal instanceof Literal.Word w) {
-        return word(w.text(), word);
+      } else if (literal instanceof Literal.Word w && value) {
+        return word(w.text());
       }
       return Style.STRING;
     } catch (UsageError e) {
@@ -191,16 +196,14 @@ final class LineHighlighter implements Highlighter {
     }
   }
 
-  /** A bare word: a number, None/True/False, a socket's name, or just text. */
-  private Style word(String text, Style otherwise) {
+  /** A bare word in an expected value: a number, None/True/False, a socket's name, or text. */
+  private Style word(String text) {
     if (TypedLine.isNumber(text)) {
       return Style.NUMBER;
     } else if (PYTHON_CONSTANTS.contains(text)) {
       return Style.CONSTANT;
-    } else if (otherwise == Style.PLAIN && context.session().find(text).isPresent()) {
-      return Style.SOCKET;
     }
-    return otherwise;
+    return context.session().find(text).isPresent() ? Style.SOCKET : Style.PLAIN;
   }
 
   private Style helpTopic(String text, boolean typing) {

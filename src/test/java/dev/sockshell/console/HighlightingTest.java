@@ -48,6 +48,9 @@ class HighlightingTest {
     assertStyle("expect error ECONNREFUSED", "error", Style.COMMAND);
     assertStyle("expect error ECONNREFUSED", "ECONNREFUSED", Style.CONSTANT);
     assertStyle("settimeout srv none", "none", Style.CONSTANT);
+    assertStyle("expect error econnrefused", "econnrefused", Style.CONSTANT);
+    assertStyle("send cli 5", "5", Style.STRING); // a bare word of DATA is text
+    assertStyle("expect 5", "5", Style.NUMBER);
   }
 
   @Test
