@@ -19,11 +19,8 @@ import java.util.regex.Pattern;
  * argument hint all work on half-typed lines and agree with each other and with the parser.
  */
 final class TypedLine {
-  /**
-   * One argument, the parameter it fills (null if the command takes no more), and the parameters
-   * that could have filled its position (for completion: optional ones may be skipped).
-   */
-  record Arg(Token token, Param param, List<Param> possible) {}
+  /** One argument and the parameter it fills (null if the command takes no more). */
+  record Arg(Token token, Param param) {}
 
   /** The words of a line, as {@link Scanner} splits them, and where scanning stopped. */
   record Split(List<Token> tokens, UsageError error, int commentAt) {}
@@ -91,14 +88,13 @@ final class TypedLine {
     boolean errorName = false;
     for (Token token : tokens) {
       if (errorName) {
-        args.add(new Arg(token, ERROR_NAME, List.of(ERROR_NAME)));
+        args.add(new Arg(token, ERROR_NAME));
         errorName = false;
         continue;
       }
-      List<Param> possible = reachable(params, next);
       int chosen = choose(params, next, token);
       Param param = chosen < params.size() ? params.get(chosen) : null;
-      args.add(new Arg(token, param, possible));
+      args.add(new Arg(token, param));
       next = Math.min(chosen + 1, params.size());
       errorName = param != null && isErrorKeyword(param, token.text());
     }
@@ -196,9 +192,7 @@ final class TypedLine {
 
   /** The parameters a further argument could fill (optional ones may be skipped). */
   List<Param> possibleNext() {
-    return remaining.isEmpty() || remaining.get(0) == ERROR_NAME
-        ? remaining
-        : reachable(remaining, 0);
+    return reachable(remaining, 0);
   }
 
   /** Why the scanner stopped early (an unterminated string, an unmatched bracket), or null. */
