@@ -8,6 +8,7 @@ import java.util.List;
  * The command line: options first or mixed with script files.
  *
  * @param interactive {@code -i}: open the console on the same session after the scripts
+ * @param noColor {@code --no-color}: no colours in the console
  * @param quiet show only unexpected errors and failed expectations
  * @param timeout seconds every blocking call of a script waits at most, or null for no limit
  * @param transcript where to record the session as it appeared, or null
@@ -17,6 +18,7 @@ public record Options(
     boolean version,
     boolean keepGoing,
     boolean interactive,
+    boolean noColor,
     boolean quiet,
     Double timeout,
     Path transcript,
@@ -36,6 +38,7 @@ public record Options(
                             with TimeoutError, so a missing peer cannot hang a run
         --transcript FILE   also write the session to FILE as it appeared: commands
                             and results, without colour
+        --no-color          no colours in the console (so does the NO_COLOR variable)
         -q, --quiet         print only unexpected errors, failed expectations and,
                             if anything failed, the summary
         -k, --keep-going    run the remaining lines of a script after an unexpected error
@@ -67,6 +70,7 @@ public record Options(
     boolean version = false;
     boolean keepGoing = false;
     boolean interactive = false;
+    boolean noColor = false;
     boolean quiet = false;
     Double timeout = null;
     Path transcript = null;
@@ -90,6 +94,7 @@ public record Options(
         case "--version", "-V" -> version = true;
         case "--keep-going", "-k" -> keepGoing = true;
         case "-i" -> interactive = true;
+        case "--no-color", "--no-colour" -> noColor = true;
         case "--quiet", "-q" -> quiet = true;
         case "--timeout" ->
             timeout = seconds(inline != null ? inline : valueAfter(args, i++, name));
@@ -99,7 +104,8 @@ public record Options(
         default -> throw new BadUsage("unknown option '" + arg + "'");
       }
     }
-    return new Options(help, version, keepGoing, interactive, quiet, timeout, transcript, files);
+    return new Options(
+        help, version, keepGoing, interactive, noColor, quiet, timeout, transcript, files);
   }
 
   private static String valueAfter(String[] args, int i, String option) throws BadUsage {

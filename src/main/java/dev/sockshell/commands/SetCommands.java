@@ -19,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * {@code /set KEY VALUE}: feedback, display, encoding and events, JShell style. Public for {@link
- * #valuesOf}, which completion needs: the values allowed depend on the key.
+ * #choices}, which completion needs: the values allowed depend on the key.
  */
 public final class SetCommands {
   private SetCommands() {}
@@ -66,9 +66,50 @@ public final class SetCommands {
     return words;
   }
 
-  /** The values offered after {@code /set KEY}, for completion; empty for an unknown key. */
-  public static List<String> valuesOf(String key) {
-    return VALUES.getOrDefault(key.toLowerCase(Locale.ROOT), List.of());
+  /** What each key and value means, for /help constants and the completion menu. */
+  private static final Map<String, String> MEANINGS =
+      Map.ofEntries(
+          Map.entry(FEEDBACK, "how much is printed after each command"),
+          Map.entry(DISPLAY, "how received bytes are shown"),
+          Map.entry(ENCODING, "the encoding of text literals and of the text display"),
+          Map.entry(EVENTS, "live events: what happens on the sockets, above the prompt"),
+          Map.entry("verbose", "results, feedback, the Python call and the sockets' state changes"),
+          Map.entry("normal", "results, one line of feedback, hints after errors"),
+          Map.entry("concise", "results and errors only"),
+          Map.entry("silent", "errors only"),
+          Map.entry("repr", "Python's bytes literal: b'hi\\r\\n'"),
+          Map.entry("text", "decoded with the encoding, control characters escaped"),
+          Map.entry("hex", "a hex dump with offsets and an ASCII column"),
+          Map.entry("UTF-8", "Unicode, 1 to 4 bytes a character; Python's default"),
+          Map.entry("GBK", "Simplified Chinese, as Chinese Windows uses it"),
+          Map.entry("GB18030", "Chinese, a superset of GBK covering all of Unicode"),
+          Map.entry("Big5", "Traditional Chinese"),
+          Map.entry("Shift_JIS", "Japanese, as Windows uses it"),
+          Map.entry("EUC-JP", "Japanese, as Unix uses it"),
+          Map.entry("EUC-KR", "Korean"),
+          Map.entry("ISO-8859-1", "Latin-1: one byte a character, every byte decodes"),
+          Map.entry("US-ASCII", "7-bit ASCII"),
+          Map.entry("windows-1252", "Western European, as Windows uses it"),
+          Map.entry("UTF-16", "2 or 4 bytes a character, after a byte order mark"),
+          Map.entry("UTF-16BE", "UTF-16 big-endian, no byte order mark"),
+          Map.entry("UTF-16LE", "UTF-16 little-endian, no byte order mark"),
+          Map.entry("on", "tell what happens on the sockets while the prompt waits"),
+          Map.entry("off", "no live events"));
+
+  /** What a /set key or value means, or null. */
+  public static String meaning(String word) {
+    return MEANINGS.get(word);
+  }
+
+  /**
+   * What completion offers for {@code param} of /set: the keys first, then only the values of the
+   * key typed ({@code previous}, the word before; null when none is).
+   */
+  public static List<String> choices(Param param, String previous) {
+    if (previous == null) {
+      return param.name().equals("KEY") ? param.choices() : List.of();
+    }
+    return VALUES.getOrDefault(previous.toLowerCase(Locale.ROOT), List.of());
   }
 
   static List<CommandSpec<?>> specs() {
@@ -149,11 +190,18 @@ public final class SetCommands {
     }
     if (c.value() == null) {
       ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line(settings, c.key())));
-      List<String> choices =
-          c.key().equals(ENCODING)
-              ? List.copyOf(Charset.availableCharsets().keySet())
-              : VALUES.get(c.key());
-      wrapped("|  values: ", choices).forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
+      if (c.key().equals(ENCODING)) {
+        wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()))
+            .forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
+      } else {
+        for (String value : VALUES.get(c.key())) {
+          ctx.out()
+              .println(
+                  Styled.of(
+                      Style.DIM,
+                      "|    " + value + " ".repeat(9 - value.length()) + MEANINGS.get(value)));
+        }
+      }
       return new Outcome.Printed();
     }
     switch (c.key()) {

@@ -10,6 +10,8 @@ import org.jline.reader.UserInterruptException;
 
 /** Lines typed at the prompt. Ctrl-C clears the line (it does not quit); Ctrl-D ends. */
 final class ConsoleSource implements LineSource {
+  static final String PROMPT = "sockshell> ";
+
   private final LineReader reader;
   private final TerminalOutput out;
   private final EventPrinter events;
@@ -20,7 +22,7 @@ final class ConsoleSource implements LineSource {
     this.reader = reader;
     this.out = out;
     this.events = events;
-    this.prompt = out.render(Styled.of(Style.PROMPT, "sockshell> "));
+    this.prompt = out.render(Styled.of(Style.PROMPT, PROMPT));
   }
 
   @Override

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.net.Session;
-import dev.sockshell.net.Waiter;
 import dev.sockshell.render.PlainOutput;
+import dev.sockshell.testing.WaitLatch;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Ctrl-C's path: {@link Shell#interrupt} cancels only the blocked call. */
@@ -18,22 +16,13 @@ class CancelTest {
   void interruptCancelsABlockingAcceptAndTheSocketStillListens() throws Exception {
     StringWriter text = new StringWriter();
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
-      CountDownLatch waiting = new CountDownLatch(1);
-      shell.setWaitListener(
-          new Waiter.Listener() {
-            @Override
-            public void waiting(String what) {
-              waiting.countDown();
-            }
-
-            @Override
-            public void doneWaiting() {}
-          });
+      WaitLatch waiting = new WaitLatch();
+      shell.setWaitListener(waiting);
       shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
 
       Thread blocked = new Thread(() -> shell.run(Typed.lines("accept srv\n")));
       blocked.start();
-      assertTrue(waiting.await(10, TimeUnit.SECONDS), "accept never started waiting");
+      assertTrue(waiting.await(), "accept never started waiting");
       shell.interrupt();
       blocked.join(10_000);
       assertTrue(!blocked.isAlive(), "accept did not return after the interrupt");
