@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * What each name a command accepts means: the socket module's constants (the choices of the specs'
- * parameters), errno symbols and Python exception classes. {@code /help} and the console's
- * completion menu both read it, so a newcomer sees the same words in both.
+ * parameters; /set's keys and values come from {@link SetCommands}), errno symbols and Python
+ * exception classes. {@code /help} and the console's completion menu both read it, so a newcomer
+ * sees the same words in both.
  */
 public final class ConstantDocs {
   private ConstantDocs() {}
@@ -78,6 +79,10 @@ public final class ConstantDocs {
     String constant = CONSTANTS.get(name);
     if (constant != null) {
       return constant;
+    }
+    String setting = SetCommands.meaning(name);
+    if (setting != null) {
+      return setting;
     }
     for (Errno e : Errno.values()) {
       if (e.name().equals(name)) {

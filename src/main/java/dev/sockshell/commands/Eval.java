@@ -65,16 +65,22 @@ final class Eval {
   private static ByteString readFile(Path path, String typed) throws SocketError {
     try {
       return ByteString.wrap(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      throw SocketError.of(Errno.ENOENT).at(typed);
-    } catch (AccessDeniedException e) {
-      throw SocketError.of(Errno.EACCES).at(typed);
     } catch (IOException e) {
-      throw (Files.isDirectory(path)
-              ? SocketError.of(Errno.EISDIR)
-              : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
-          .at(typed);
+      throw fileError(e, path, typed);
     }
+  }
+
+  /** A failed file read or write as Python's open() raises it, naming the path as typed. */
+  static SocketError fileError(IOException e, Path path, String typed) {
+    if (e instanceof NoSuchFileException) {
+      return SocketError.of(Errno.ENOENT).at(typed);
+    } else if (e instanceof AccessDeniedException) {
+      return SocketError.of(Errno.EACCES).at(typed);
+    }
+    return (Files.isDirectory(path)
+            ? SocketError.of(Errno.EISDIR)
+            : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
+        .at(typed);
   }
 
   /** Resolves {@code address} for a socket of {@code family}. */

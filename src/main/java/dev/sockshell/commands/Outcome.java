@@ -61,6 +61,14 @@ public sealed interface Outcome {
     }
   }
 
+  /** Run {@code line} next, as if typed again ({@code /N}); the loop shows it first. */
+  record Rerun(String line) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
   /** Leave the console or script with this status. */
   record Exit(int status) implements Outcome {
     @Override

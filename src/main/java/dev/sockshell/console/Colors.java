@@ -38,6 +38,7 @@ final class Colors {
     look(Style.WARNING, Ansi.Color.YELLOW, true, false);
     look(Style.SUCCESS, Ansi.Color.GREEN, false, false);
     look(Style.HEADER, null, false, true);
+    look(Style.EVENT, Ansi.Color.CYAN, false, false);
   }
 
   private static void look(Style style, Ansi.Color color, boolean bright, boolean bold) {

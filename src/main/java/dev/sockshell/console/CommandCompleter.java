@@ -5,6 +5,7 @@ import dev.sockshell.commands.ConstantDocs;
 import dev.sockshell.commands.Context;
 import dev.sockshell.commands.HelpTopics;
 import dev.sockshell.commands.Param;
+import dev.sockshell.commands.SetCommands;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
@@ -161,14 +162,19 @@ final class CommandCompleter implements Completer {
     }
   }
 
-  /** The parameter's choices; after a LEVEL only the options of that level. */
+  /**
+   * The parameter's choices; after a LEVEL only the options of that level, after {@code /set KEY}
+   * only that key's values.
+   */
   private static void constants(Param param, TypedLine typed, List<Candidate> out) {
+    String previous =
+        typed.args().isEmpty() ? null : typed.args().get(typed.args().size() - 1).token().text();
     Optional<SockOpt.Level> level =
-        typed.args().isEmpty()
-            ? Optional.empty()
-            : SockOpt.Level.byName(typed.args().get(typed.args().size() - 1).token().text());
+        previous == null ? Optional.empty() : SockOpt.Level.byName(previous);
+    List<String> choices =
+        typed.spec().name().equals("/set") ? SetCommands.choices(param, previous) : param.choices();
     int order = 0;
-    for (String choice : param.choices()) {
+    for (String choice : choices) {
       Optional<SockOpt> option = SockOpt.byName(choice);
       if (level.isPresent() && option.isPresent() && option.get().level() != level.get()) {
         continue;

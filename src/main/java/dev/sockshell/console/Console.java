@@ -74,7 +74,10 @@ public final class Console {
           "sockshell "
               + Version.text()
               + " | /help lists the commands, Tab completes, Ctrl-D leaves");
-      Shell.End end = shell.run(new ConsoleSource(reader, out));
+      Shell.End end;
+      try (EventPrinter events = new EventPrinter(shell, reader, out)) {
+        end = shell.run(new ConsoleSource(reader, out, events));
+      }
       if (end == Shell.End.COMPLETED && isDumb(terminal)) {
         out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt
       }

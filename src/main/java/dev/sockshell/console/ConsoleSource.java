@@ -14,17 +14,28 @@ final class ConsoleSource implements LineSource {
 
   private final LineReader reader;
   private final TerminalOutput out;
+  private final EventPrinter events;
   private final String prompt;
   private int number;
 
-  ConsoleSource(LineReader reader, TerminalOutput out) {
+  ConsoleSource(LineReader reader, TerminalOutput out, EventPrinter events) {
     this.reader = reader;
     this.out = out;
+    this.events = events;
     this.prompt = out.render(Styled.of(Style.PROMPT, PROMPT));
   }
 
   @Override
   public Line next() {
+    events.beforePrompt();
+    try {
+      return read();
+    } finally {
+      events.afterPrompt();
+    }
+  }
+
+  private Line read() {
     while (true) {
       try {
         String text = reader.readLine(prompt);

@@ -15,9 +15,21 @@ public final class Args {
       List.of("AF_", "SOCK_", "SOL_", "SO_", "SHUT_", "TCP_", "IP_", "IPV6_", "IPPROTO_");
 
   private final Scanner scanner;
+  private final Token command;
 
   public Args(Scanner scanner) {
+    this(scanner, null);
+  }
+
+  /** Arguments after {@code command}, the word that named the command. */
+  public Args(Scanner scanner, Token command) {
     this.scanner = scanner;
+    this.command = command;
+  }
+
+  /** The word that named the command as typed ({@code /12} for {@code /N}), or null. */
+  public Token command() {
+    return command;
   }
 
   public boolean hasMore() {

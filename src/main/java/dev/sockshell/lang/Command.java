@@ -108,4 +108,19 @@ public sealed interface Command {
   record Open(String path) implements Command {}
 
   record Exit() implements Command {}
+
+  record History() implements Command {}
+
+  /**
+   * {@code /N} re-runs command N of {@code /history}; {@code /-N} and {@code /!} (N = 1) count back
+   * from the last one.
+   */
+  record Rerun(int number, boolean fromEnd) implements Command {}
+
+  record Save(String path) implements Command {}
+
+  record Reset() implements Command {}
+
+  /** {@code /set}: {@code key} null shows every setting, {@code value} null shows one. */
+  record Set(String key, String value) implements Command {}
 }

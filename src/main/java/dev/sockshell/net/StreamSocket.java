@@ -112,6 +112,11 @@ public final class StreamSocket extends NetSocket {
     }
   }
 
+  /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
+  SockAddress connectTarget() {
+    return state == SocketState.CONNECTING ? connectTarget : null;
+  }
+
   /** Bytes read from the kernel but not yet returned by a recv. */
   public int buffered() {
     return pending.size();

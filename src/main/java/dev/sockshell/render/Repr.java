@@ -1,15 +1,22 @@
 package dev.sockshell.render;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
+import java.util.function.Function;
 
 /** Python's {@code repr} of values: what the REPL would print for the same call. */
 public final class Repr {
   private Repr() {}
 
   public static String of(Value value) {
+    return of(value, ByteString::toString);
+  }
+
+  /** Like {@link #of(Value)}, with every bytes value inside shown by {@code bytes}. */
+  public static String of(Value value, Function<ByteString, String> bytes) {
     if (value instanceof Value.Bytes b) {
-      return b.bytes().toString();
+      return bytes.apply(b.bytes());
     } else if (value instanceof Value.Int i) {
       return Long.toString(i.value());
     } else if (value instanceof Value.Float f) {
@@ -27,11 +34,11 @@ public final class Repr {
     }
     Value.Tuple t = (Value.Tuple) value;
     if (t.items().size() == 1) {
-      return "(" + of(t.items().get(0)) + ",)";
+      return "(" + of(t.items().get(0), bytes) + ",)";
     }
     StringBuilder sb = new StringBuilder().append('(');
     for (int i = 0; i < t.items().size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(of(t.items().get(i)));
+      sb.append(i == 0 ? "" : ", ").append(of(t.items().get(i), bytes));
     }
     return sb.append(')').toString();
   }
@@ -57,6 +64,15 @@ public final class Repr {
 
   /** Python's str repr: printable text as is, everything else escaped. */
   public static String str(String text) {
+    return quoted(text, false);
+  }
+
+  /**
+   * Like {@link #str}; with {@code escapedBytes}, a lone surrogate U+DC00..U+DCFF stands for an
+   * undecodable byte (Python's surrogateescape) and is shown as {@code \xNN}, as Python's
+   * backslashreplace shows it.
+   */
+  static String quoted(String text, boolean escapedBytes) {
     boolean hasSingle = text.indexOf('\'') >= 0;
     boolean hasDouble = text.indexOf('"') >= 0;
     char quote = hasSingle && !hasDouble ? '"' : '\'';
@@ -74,8 +90,8 @@ public final class Repr {
             sb.append('\\').appendCodePoint(cp);
           } else if (Printable.isPrintable(cp)) {
             sb.appendCodePoint(cp);
-          } else if (cp < 0x100) {
-            sb.append(String.format("\\x%02x", cp));
+          } else if (cp < 0x100 || (escapedBytes && cp >= 0xDC00 && cp <= 0xDCFF)) {
+            sb.append(String.format("\\x%02x", cp & 0xff));
           } else if (cp < 0x10000) {
             sb.append(String.format("\\u%04x", cp));
           } else {

@@ -1,18 +1,24 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Repr;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
+import dev.sockshell.render.TextView;
 import dev.sockshell.value.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Prints what happened, JShell style: {@code $3 ==> b'hello'} for a value, {@code | } before
- * feedback, one line per error naming the Python class and errno, a caret under a usage error.
+ * feedback, one line per error naming the Python class and errno, a caret under a usage error. How
+ * much it says follows {@code /set feedback}; how received bytes look, {@code /set display}.
  *
  * <p>Lines go to the screen and, when one is kept, to a transcript file. With {@code --quiet} the
  * screen gets only what went wrong (unexpected errors, failed expectations); the transcript always
@@ -108,19 +114,49 @@ final class Reporter {
     return Styled.builder().add(Style.PROMPT, PROMPT).plain(line).build();
   }
 
+  /** The command {@code /N} is about to re-run, as JShell shows it. */
+  void rerun(String line) {
+    if (settings.feedback() != Settings.Feedback.SILENT) {
+      show(Styled.of(Style.COMMAND, line));
+    }
+  }
+
   void value(int number, Value value, String note) {
     if (settings.feedback() == Settings.Feedback.SILENT) {
       return;
     }
+    List<ByteString> dumps = new ArrayList<>();
+    String shown =
+        settings.display() == Settings.Display.REPR
+            ? Repr.of(value)
+            : Repr.of(value, bytes -> shown(bytes, dumps));
     show(
         Styled.builder()
             .add(Style.VALUE_NAME, "$" + number)
             .plain(" ==> ")
-            .add(Style.VALUE, Repr.of(value))
+            .add(Style.VALUE, shown)
             .build());
+    for (ByteString dump : dumps) {
+      HexDump.lines(dump).forEach(line -> show(Styled.of(Style.VALUE, "  " + line)));
+    }
     if (note != null) {
       feedback(note);
     }
+  }
+
+  /** Bytes as {@code /set display} asks; a hex dump goes below the value line. */
+  private String shown(ByteString bytes, List<ByteString> dumps) {
+    if (bytes.isEmpty()) {
+      return bytes.toString();
+    }
+    return switch (settings.display()) {
+      case REPR -> bytes.toString();
+      case TEXT -> TextView.of(bytes, settings.encoding());
+      case HEX -> {
+        dumps.add(bytes);
+        yield bytes.size() + (bytes.size() == 1 ? " byte" : " bytes");
+      }
+    };
   }
 
   void created(String name, String description) {
@@ -135,10 +171,30 @@ final class Reporter {
   }
 
   void feedback(String message) {
-    if (settings.feedback() == Settings.Feedback.NORMAL
-        || settings.feedback() == Settings.Feedback.VERBOSE) {
+    if (talkative()) {
       show(Styled.of(Style.FEEDBACK, FEEDBACK + message));
     }
+  }
+
+  /** Verbose feedback: the command in Python, and what it did to the sockets' states. */
+  void verbose(String python, List<String> stateChanges) {
+    if (settings.feedback() != Settings.Feedback.VERBOSE) {
+      return;
+    }
+    if (python != null) {
+      show(
+          Styled.builder()
+              .add(Style.FEEDBACK, FEEDBACK + "Python: ")
+              .add(Style.STRING, python)
+              .build());
+    }
+    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, FEEDBACK + change)));
+  }
+
+  /** Normal and verbose feedback say what a command did; concise and silent only show results. */
+  private boolean talkative() {
+    return settings.feedback() == Settings.Feedback.NORMAL
+        || settings.feedback() == Settings.Feedback.VERBOSE;
   }
 
   void passed(String message) {
@@ -157,7 +213,7 @@ final class Reporter {
   void socketError(String where, SocketError e, boolean expected) {
     Consumer<Styled> print = expected ? this::show : this::alert;
     print.accept(Styled.of(Style.ERROR, prefix(where) + e));
-    if (e.hint() != null && settings.feedback() != Settings.Feedback.SILENT) {
+    if (e.hint() != null && talkative()) {
       print.accept(Styled.of(Style.HINT, FEEDBACK + "hint: " + e.hint()));
     }
   }

@@ -1,10 +1,12 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.commands.CommandLog;
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.Context;
 import dev.sockshell.commands.Group;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
+import dev.sockshell.commands.StateChanges;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -19,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The read → parse → execute → report loop, over any {@link LineSource}. In a script, a command
@@ -40,6 +43,7 @@ public final class Shell implements Context, AutoCloseable {
   private final CommandTable table = CommandTable.standard();
   private final Settings settings = new Settings();
   private final ValueStore values = new ValueStore();
+  private final CommandLog log = new CommandLog(settings);
   private final Reporter reporter;
   private final Deque<LineSource> sources = new ArrayDeque<>();
   private final Path workingDirectory;
@@ -171,6 +175,13 @@ public final class Shell implements Context, AutoCloseable {
     EXIT
   }
 
+  /**
+   * Verbose feedback on a failed command (its Python, its state changes), shown after its error.
+   */
+  private String errorPython;
+
+  private List<String> changesAfterError = List.of();
+
   private Step step(LineSource source, LineSource.Line line) {
     CommandTable.Parsed parsed;
     try {
@@ -186,29 +197,50 @@ public final class Shell implements Context, AutoCloseable {
     if (!parsed.spec().name().equals("expect")) {
       tally.command();
     }
+    String python = parsed.spec().pythonOf(parsed.command());
+    boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
+    StateChanges changes = verbose ? StateChanges.before(session) : null;
+    String failure = null;
     session.waiter().reset();
     try {
       Outcome outcome = table.run(parsed, this);
       if (records) {
         last = new LastResult(line.text(), outcome, null);
       }
-      return report(source, line, outcome);
+      if (outcome instanceof Outcome.Checked c && !c.passed()) {
+        failure = "expectation failed: " + c.message();
+      }
+      Step step = report(source, line, outcome);
+      if (changes != null) {
+        reporter.verbose(python, changes.after(session));
+      }
+      return step;
     } catch (SocketError e) {
+      failure = e.toString();
       if (records) {
         last = new LastResult(line.text(), null, e);
       }
       lastError = e;
+      errorPython = python;
+      changesAfterError = changes == null ? List.of() : changes.after(session);
       if (source.isInteractive()) {
         reporter.socketError(null, e, false);
+        reporter.verbose(python, changesAfterError);
       }
       return Step.SOCKET_ERROR;
     } catch (UsageError e) {
+      failure = "error: " + e.getMessage();
       reporter.usageError(
           source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
       return Step.FAILED;
     } catch (RuntimeException e) {
+      failure = "internal error: " + e;
       reporter.internalError(where(source, line), e);
       return Step.FAILED;
+    } finally {
+      if (CommandLog.keeps(parsed)) {
+        log.add(parsed, failure, session);
+      }
     }
   }
 
@@ -228,6 +260,9 @@ public final class Shell implements Context, AutoCloseable {
         failed = true;
         // A failed expectation is counted, but the script goes on: later checks still tell.
       }
+    } else if (outcome instanceof Outcome.Rerun r) {
+      reporter.rerun(r.line());
+      return step(source, new LineSource.Line(r.line(), line.number()));
     } else if (outcome instanceof Outcome.Stopped) {
       return Step.STOPPED;
     } else if (outcome instanceof Outcome.Exit) {
@@ -238,6 +273,7 @@ public final class Shell implements Context, AutoCloseable {
 
   private void reportError(LineSource source, LineSource.Line line, boolean expected) {
     reporter.socketError(expected ? null : where(source, line), lastError, expected);
+    reporter.verbose(errorPython, changesAfterError);
   }
 
   /** Marks the run failed; true if it must stop here. */
@@ -326,6 +362,19 @@ public final class Shell implements Context, AutoCloseable {
   @Override
   public LastResult last() {
     return last;
+  }
+
+  @Override
+  public CommandLog log() {
+    return log;
+  }
+
+  @Override
+  public void reset() {
+    session.reset();
+    values.clear();
+    log.clear(settings);
+    last = null;
   }
 
   @Override

@@ -55,7 +55,31 @@ class CompletionTest {
   @Test
   void aPrefixOffersTheCommandsStartingWithIt() {
     assertEquals(List.of("send", "sendall", "sendto"), values(candidates("sen")));
-    assertEquals(List.of("/help", "/list", "/open", "/exit"), values(candidates("/")));
+    assertEquals(
+        List.of(
+            "/help",
+            "/list",
+            "/set",
+            "/history",
+            "/!",
+            "/N",
+            "/-N",
+            "/save",
+            "/open",
+            "/reset",
+            "/exit"),
+        values(candidates("/")));
+  }
+
+  @Test
+  void setOffersItsKeysThenOnlyTheValuesOfTheKeyTyped() {
+    assertEquals(List.of("feedback", "display", "encoding", "events"), values(candidates("/set ")));
+    assertEquals(
+        List.of("verbose", "normal", "concise", "silent"), values(candidates("/set feedback ")));
+    assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));
+    assertEquals(List.of("on", "off"), values(candidates("/set events ")));
+    Candidate gbk = find(candidates("/set encoding "), "GBK");
+    assertEquals("Simplified Chinese, as Chinese Windows uses it", gbk.descr());
   }
 
   @Test
