@@ -2,6 +2,7 @@ package dev.sockshell;
 
 import dev.sockshell.console.Console;
 import dev.sockshell.net.Session;
+import dev.sockshell.net.Timeout;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.repl.ReaderSource;
 import dev.sockshell.repl.Shell;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,39 +81,95 @@ public final class Main {
                           : ": no such file or not readable")));
       return USAGE;
     }
-    if (options.files().isEmpty() && stdinIsTerminal) {
+    if (options.files().isEmpty() && stdinIsTerminal && options.transcript() == null) {
       return Console.run(options);
     }
-    return runScripts(options, in, out);
+    return runShell(options, in, out, err, stdinIsTerminal);
   }
 
-  private static int runScripts(Options options, InputStream in, PrintStream out) {
-    PlainOutput output = new PlainOutput(out);
-    try (Shell shell = new Shell(new Session(), output, Path.of("").toAbsolutePath())) {
-      shell.setKeepGoing(options.keepGoing());
-      List<ReaderSource> sources = new ArrayList<>();
-      if (options.files().isEmpty()) {
-        sources.add(
-            new ReaderSource(
-                new InputStreamReader(in, StandardCharsets.UTF_8),
-                "<stdin>",
-                Path.of("").toAbsolutePath()));
+  /**
+   * Runs the scripts (or stdin) in one session, prints the summary, then with {@code -i} (or a
+   * transcript of a console run) opens the console on the same session.
+   */
+  private static int runShell(
+      Options options, InputStream in, PrintStream out, PrintStream err, boolean stdinIsTerminal) {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<ReaderSource> sources = new ArrayList<>();
+    for (Path file : options.files()) {
+      try {
+        sources.add(ReaderSource.open(file));
+      } catch (IOException e) {
+        err.println("sockshell: cannot read " + file + ": " + e.getMessage());
+        return USAGE;
       }
-      for (Path file : options.files()) {
-        try {
-          sources.add(ReaderSource.open(file));
-        } catch (IOException e) {
-          output.println("sockshell: cannot read " + file + ": " + e.getMessage());
+    }
+    boolean console = stdinIsTerminal && (options.interactive() || options.files().isEmpty());
+    if (!stdinIsTerminal && (options.files().isEmpty() || options.interactive())) {
+      sources.add(
+          new ReaderSource(new InputStreamReader(in, StandardCharsets.UTF_8), "<stdin>", cwd));
+    }
+    Writer transcript = null;
+    try (Shell shell = new Shell(new Session(), new PlainOutput(out), cwd)) {
+      if (options.transcript() != null) {
+        transcript = openTranscript(options.transcript(), err);
+        if (transcript == null) {
           return USAGE;
         }
+        shell.setTranscript(new PlainOutput(transcript));
       }
-      for (ReaderSource source : sources) {
-        Shell.End end = shell.run(source);
-        if (end != Shell.End.COMPLETED) {
-          break;
-        }
+      shell.setKeepGoing(options.keepGoing());
+      Shell.End end = runScripts(options, shell, sources);
+      int status = shell.failed() ? FAILED : OK;
+      if (console && end != Shell.End.EXITED) {
+        // The console is a person at a prompt: no run-wide timeout, nothing hidden.
+        shell.session().setDefaultTimeout(Timeout.BLOCKING);
+        shell.setQuiet(false);
+        Console.run(options, shell);
       }
-      return shell.failed() ? FAILED : OK;
+      return status;
+    } finally {
+      closeQuietly(transcript);
+    }
+  }
+
+  /** Runs the sources in order; the summary follows unless there were none (a console run). */
+  private static Shell.End runScripts(Options options, Shell shell, List<ReaderSource> sources) {
+    if (sources.isEmpty()) {
+      return Shell.End.COMPLETED;
+    }
+    if (options.timeout() != null) {
+      shell.session().setDefaultTimeout(Timeout.seconds(options.timeout()));
+    }
+    shell.setQuiet(options.quiet());
+    Shell.End end = Shell.End.COMPLETED;
+    for (ReaderSource source : sources) {
+      end = shell.run(source);
+      // With -i the console opens even after an error, to look at what the script left.
+      if (end == Shell.End.EXITED || (end == Shell.End.STOPPED && !options.interactive())) {
+        break;
+      }
+    }
+    shell.printSummary();
+    return end;
+  }
+
+  private static Writer openTranscript(Path file, PrintStream err) {
+    try {
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      err.println("sockshell: cannot write the transcript " + file + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static void closeQuietly(Writer writer) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.close();
+    } catch (IOException e) {
+      // Everything was flushed before; a failing close loses nothing more.
     }
   }
 }

@@ -4,8 +4,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: options first or mixed with script files. */
-public record Options(boolean help, boolean version, boolean keepGoing, List<Path> files) {
+/**
+ * The command line: options first or mixed with script files.
+ *
+ * @param interactive {@code -i}: open the console on the same session after the scripts
+ * @param noColor {@code --no-color}: no colours in the console
+ * @param quiet show only unexpected errors and failed expectations
+ * @param timeout seconds every blocking call of a script waits at most, or null for no limit
+ * @param transcript where to record the session as it appeared, or null
+ */
+public record Options(
+    boolean help,
+    boolean version,
+    boolean keepGoing,
+    boolean interactive,
+    boolean noColor,
+    boolean quiet,
+    Double timeout,
+    Path transcript,
+    List<Path> files) {
   static final String HELP =
       """
       Usage: sockshell [OPTIONS] [FILE...]
@@ -15,10 +32,20 @@ public record Options(boolean help, boolean version, boolean keepGoing, List<Pat
       as scripts in one session and exits; with stdin not a terminal, runs stdin.
 
       Options:
-        --keep-going   run the remaining lines of a script after an unexpected error
-        --help         show this help and exit
-        --version      show the version and exit
+        -i                  after the scripts, open the console on the same session
+                            (with stdin not a terminal, run stdin after them)
+        --timeout SECONDS   every blocking call of the scripts gives up after SECONDS
+                            with TimeoutError, so a missing peer cannot hang a run
+        --transcript FILE   also write the session to FILE as it appeared: commands
+                            and results, without colour
+        --no-color          no colours in the console (so does the NO_COLOR variable)
+        -q, --quiet         print only unexpected errors, failed expectations and,
+                            if anything failed, the summary
+        -k, --keep-going    run the remaining lines of a script after an unexpected error
+        -h, --help          show this help and exit
+        -V, --version       show the version and exit
 
+      A run of scripts ends with a summary: N commands, N expectations passed, N failed.
       Exit status: 0 ran clean; 1 a command failed unexpectedly or an expectation
       failed; 2 bad usage or an unreadable file.
 
@@ -42,21 +69,65 @@ public record Options(boolean help, boolean version, boolean keepGoing, List<Pat
     boolean help = false;
     boolean version = false;
     boolean keepGoing = false;
+    boolean interactive = false;
+    boolean noColor = false;
+    boolean quiet = false;
+    Double timeout = null;
+    Path transcript = null;
     List<Path> files = new ArrayList<>();
     boolean onlyFiles = false;
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (onlyFiles || !arg.startsWith("-") || arg.equals("-")) {
         files.add(Path.of(arg));
         continue;
       }
-      switch (arg) {
+      // --timeout=5 or --timeout 5
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      String inline = eq > 0 ? arg.substring(eq + 1) : null;
+      if (inline != null && !name.equals("--timeout") && !name.equals("--transcript")) {
+        throw new BadUsage("option '" + name + "' takes no value");
+      }
+      switch (name) {
         case "--help", "-h" -> help = true;
         case "--version", "-V" -> version = true;
         case "--keep-going", "-k" -> keepGoing = true;
+        case "-i" -> interactive = true;
+        case "--no-color", "--no-colour" -> noColor = true;
+        case "--quiet", "-q" -> quiet = true;
+        case "--timeout" ->
+            timeout = seconds(inline != null ? inline : valueAfter(args, i++, name));
+        case "--transcript" ->
+            transcript = Path.of(inline != null ? inline : valueAfter(args, i++, name));
         case "--" -> onlyFiles = true;
         default -> throw new BadUsage("unknown option '" + arg + "'");
       }
     }
-    return new Options(help, version, keepGoing, files);
+    return new Options(
+        help, version, keepGoing, interactive, noColor, quiet, timeout, transcript, files);
+  }
+
+  private static String valueAfter(String[] args, int i, String option) throws BadUsage {
+    if (i + 1 >= args.length || args[i + 1].isEmpty()) {
+      throw new BadUsage(
+          option
+              + " needs a value: "
+              + (option.equals("--timeout") ? "--timeout SECONDS" : "--transcript FILE"));
+    }
+    return args[i + 1];
+  }
+
+  private static double seconds(String text) throws BadUsage {
+    try {
+      double seconds = Double.parseDouble(text);
+      if (seconds > 0 && seconds < 1e9) {
+        return seconds;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new BadUsage(
+        "--timeout needs a number of seconds more than 0 (e.g. --timeout 5), got '" + text + "'");
   }
 }

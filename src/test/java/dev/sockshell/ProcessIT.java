@@ -65,6 +65,37 @@ class ProcessIT {
   }
 
   @Test
+  void helpListsTheScriptOptions() throws Exception {
+    Jar.Result r = Jar.run("", "--help");
+    for (String option : new String[] {"-i", "--timeout SECONDS", "--transcript FILE", "--quiet"}) {
+      assertTrue(r.out().contains(option), option + " missing from\n" + r.out());
+    }
+  }
+
+  @Test
+  void quietRunOfAGoodScriptPrintsNothingAndExitsZero() throws Exception {
+    Jar.Result r = Jar.run("socket s\ngettimeout s\nexpect None\n", "--quiet");
+    assertEquals(0, r.status(), r.out());
+    assertEquals("", r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void aStalledScriptEndsAtItsTimeoutWithStatusOne() throws Exception {
+    Jar.Result r =
+        Jar.run("socket s\nbind s 127.0.0.1:0\nlisten s\naccept s\n", "--timeout", "0.3");
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("<stdin>:4: TimeoutError: timed out"), r.out());
+  }
+
+  @Test
+  void anExampleExitsZeroAsTheExamplesReadmeSays() throws Exception {
+    Jar.Result r = Jar.run("", "examples/sticky_packets.socks");
+    assertEquals(0, r.status(), r.out());
+    assertTrue(r.out().endsWith(" expectations passed, 0 failed\n"), r.out());
+  }
+
+  @Test
   void aFailedExpectationExitsOne() throws Exception {
     Jar.Result r = Jar.run("socket s\ngettimeout s\nexpect 5\n");
     assertEquals(1, r.status());

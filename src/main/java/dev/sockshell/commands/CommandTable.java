@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Every command sockshell knows, by name, in /help order; parses lines into commands. */
 public final class CommandTable {
@@ -23,6 +24,9 @@ public final class CommandTable {
   /** Words people type from habit (Python's REPL, JShell) and what they mean here. */
   private static final Map<String, String> ALIASES =
       Map.of("help", "/help", "exit", "/exit", "quit", "/exit", "/quit", "/exit", "/?", "/help");
+
+  /** {@code /12} and {@code /-2}: re-run a command of /history, JShell style. */
+  private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
   private final Map<String, CommandSpec<?>> byName = new LinkedHashMap<>();
 
@@ -48,6 +52,7 @@ public final class CommandTable {
             OptionCommands.specs(),
             ReadinessCommands.specs(),
             ExpectCommands.specs(),
+            ScriptCommands.specs(),
             SessionCommands.specs()));
   }
 
@@ -60,7 +65,17 @@ public final class CommandTable {
   }
 
   public Optional<CommandSpec<?>> find(String name) {
-    return Optional.ofNullable(byName.get(ALIASES.getOrDefault(name, name)));
+    return Optional.ofNullable(byName.get(canonical(name)));
+  }
+
+  /**
+   * The spec name a typed command word stands for: an alias's target, {@code /N} for {@code /12}.
+   */
+  private static String canonical(String word) {
+    if (RERUN_NUMBER.matcher(word).matches()) {
+      return word.startsWith("/-") ? "/-N" : "/N";
+    }
+    return ALIASES.getOrDefault(word, word);
   }
 
   /** True for lines with nothing to run: blank, or only a comment. */
@@ -81,7 +96,7 @@ public final class CommandTable {
     }
     CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word));
     try {
-      Command command = spec.binder().bind(new Args(scanner));
+      Command command = spec.binder().bind(new Args(scanner, word));
       return new Parsed(spec, command, line);
     } catch (UsageError e) {
       throw e.withUsage(spec.synopsis());

@@ -25,6 +25,12 @@ public interface Context {
   /** The last command that was not an expectation, or null before the first. */
   LastResult last();
 
+  /** The commands of this session, for /history, /N and /save. */
+  CommandLog log();
+
+  /** Closes every socket and starts a fresh session: values, the log and {@code _} start again. */
+  void reset();
+
   /** Runs a script file in this session, as {@code /open} does. */
   Outcome runScript(Path path) throws UsageError, SocketError;
 

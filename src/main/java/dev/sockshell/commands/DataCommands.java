@@ -18,17 +18,22 @@ final class DataCommands {
   private DataCommands() {}
 
   static final int DEFAULT_BUFSIZE = 1024;
-  private static final int MAX_BUFSIZE = Integer.MAX_VALUE - 8;
+  static final int MAX_BUFSIZE = Integer.MAX_VALUE - 8;
+  static final String EOF_NOTE = "EOF: the peer closed its side";
 
   static List<CommandSpec<?>> specs() {
     return List.of(
         new CommandSpec<>(
             "send",
             Group.DATA,
-            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA)),
-            "send bytes; returns how many the OS took (maybe fewer than all: see sendall)",
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.of("DATA", DATA),
+                Param.constant("--frame len32", true, List.of("--frame"))),
+            "send bytes; returns how many the OS took (maybe fewer than all: see sendall);"
+                + " --frame len32 sends all of them after a 4-byte big-endian length",
             Command.Send.class,
-            c -> c.name() + ".send(" + Py.data(c.data()) + ")",
+            DataCommands::pythonOfSend,
             "send cli b'hello from TCP client'",
             List.of(
                 new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
@@ -38,12 +43,23 @@ final class DataCommands {
             a -> {
               String name = a.name("NAME");
               var data = a.data();
-              a.end();
-              return new Command.Send(name, data);
+              boolean frame = FramingOptions.sendFrame(a);
+              return new Command.Send(name, data, frame);
             },
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
               ByteString data = Eval.data(ctx, c.data());
+              if (c.frame()) {
+                ByteString frame = Framing.frame(data);
+                FramingOptions.stream(s, "--frame").sendAll(frame);
+                return new Outcome.Returned(
+                    new Value.Int(frame.size()),
+                    "the length header "
+                        + frame.substring(0, Framing.HEADER)
+                        + ", then the "
+                        + data.size()
+                        + " bytes");
+              }
               int n = s.send(data);
               String note =
                   n < data.size()
@@ -84,29 +100,36 @@ final class DataCommands {
         new CommandSpec<>(
             "recv",
             Group.DATA,
-            List.of(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER)),
-            "receive up to BUFSIZE bytes (1024 by default), waiting for some; b'' means EOF",
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.optional("BUFSIZE", NUMBER),
+                Param.constant(
+                    "--exact N | --until DELIM | --frame len32",
+                    true,
+                    List.of("--exact", "--until", "--frame"))),
+            "receive up to BUFSIZE bytes (1024 by default), waiting for some; b'' means EOF;"
+                + " --exact, --until or --frame receive one whole message",
             Command.Recv.class,
-            c -> c.name() + ".recv(" + c.bufsize() + ")",
+            FramingOptions::pythonOfRecv,
             "recv conn 1024",
             List.of(
                 new ErrorDoc("ENOTCONN", "the socket is not connected"),
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("TimeoutError", "nothing arrived within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and nothing has arrived"),
-                new ErrorDoc("ECONNREFUSED", "UDP: an earlier datagram hit a closed port")),
-            a -> {
-              String name = a.name("NAME");
-              Integer size = a.optionalInteger("BUFSIZE", 0, MAX_BUFSIZE);
-              a.end();
-              return new Command.Recv(name, size == null ? DEFAULT_BUFSIZE : size);
-            },
+                new ErrorDoc("ECONNREFUSED", "UDP: an earlier datagram hit a closed port"),
+                new ErrorDoc("EOFError", "--frame: the peer closed the stream inside a frame")),
+            FramingOptions::bindRecv,
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
+              if (c.framing() != null) {
+                return FramingOptions.recv(ctx, s, c);
+              }
               ByteString data = s.recv(c.bufsize());
               boolean eof = data.isEmpty() && c.bufsize() > 0 && s.type() == SockType.SOCK_STREAM;
-              return new Outcome.Returned(
-                  new Value.Bytes(data), eof ? "EOF: the peer closed its side" : null);
+              return eof
+                  ? new Outcome.Returned(new Value.Bytes(data), EOF_NOTE, true)
+                  : new Outcome.Returned(new Value.Bytes(data));
             }),
         new CommandSpec<>(
             "sendto",
@@ -157,5 +180,16 @@ final class DataCommands {
               Value from = r.from() == null ? Value.NONE : new Value.Address(r.from());
               return new Outcome.Returned(Value.Tuple.of(new Value.Bytes(r.data()), from));
             }));
+  }
+
+  private static String pythonOfSend(Command.Send c) {
+    if (c.frame()) {
+      return "data = "
+          + Py.data(c.data())
+          + "; "
+          + c.name()
+          + ".sendall(struct.pack('>I', len(data)) + data)";
+    }
+    return c.name() + ".send(" + Py.data(c.data()) + ")";
   }
 }

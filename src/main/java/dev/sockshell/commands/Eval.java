@@ -70,19 +70,17 @@ final class Eval {
     }
   }
 
-  /** A file that could not be opened, read or written, as Python's {@code open} reports it. */
+  /** A failed file read or write as Python's open() raises it, naming the path as typed. */
   static SocketError fileError(IOException e, Path path, String typed) {
-    SocketError error;
     if (e instanceof NoSuchFileException) {
-      error = SocketError.of(Errno.ENOENT);
+      return SocketError.of(Errno.ENOENT).at(typed);
     } else if (e instanceof AccessDeniedException) {
-      error = SocketError.of(Errno.EACCES);
-    } else if (Files.isDirectory(path)) {
-      error = SocketError.of(Errno.EISDIR);
-    } else {
-      error = SocketError.python(PyException.OSError, String.valueOf(e.getMessage()));
+      return SocketError.of(Errno.EACCES).at(typed);
     }
-    return error.at(typed);
+    return (Files.isDirectory(path)
+            ? SocketError.of(Errno.EISDIR)
+            : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
+        .at(typed);
   }
 
   /** Resolves {@code address} for a socket of {@code family}. */

@@ -13,21 +13,35 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
-import dev.sockshell.render.Repr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** expect VALUE, expect error NAME: checks on the previous command, for scripts and tests. */
+/**
+ * {@code expect}: checks on the previous command, for scripts, tests and the console. {@code expect
+ * VALUE} compares the result, {@code contains} and {@code matches} look inside it, {@code eof}
+ * checks that a recv reached the end of the stream, and {@code error NAME} (or {@code timeout})
+ * that the command failed so.
+ */
 final class ExpectCommands {
   private ExpectCommands() {}
+
+  /**
+   * The words after {@code expect} that are forms, not values; {@code expect b'eof'} is a value.
+   */
+  static final List<String> FORMS = List.of("error", "timeout", "eof", "contains", "matches");
 
   static List<CommandSpec<?>> specs() {
     return List.of(
         new CommandSpec<>(
             "expect",
             Group.CHECKS,
-            List.of(Param.of("VALUE | error NAME", VALUE)),
-            "check the previous command's result (or, with error NAME, that it failed so)",
+            List.of(
+                Param.of(
+                    "VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", VALUE)),
+            "check the previous command: its result equals VALUE, contains DATA, matches"
+                + " /REGEX/ (decoded), is EOF, or it raised TimeoutError or the error NAME",
             Command.class,
             ExpectCommands::python,
             "expect b'message received by server'",
@@ -37,74 +51,151 @@ final class ExpectCommands {
   }
 
   private static Command bind(Args a) throws UsageError {
-    Token first = a.next("VALUE, or error NAME");
-    if (first.text().equals("error")) {
-      Token name =
-          a.next("the error: a Python class (ConnectionRefusedError) or errno (ECONNREFUSED)");
-      if (Errno.byName(name.text()).isEmpty() && PyException.byName(name.text()).isEmpty()) {
-        List<String> known = new ArrayList<>();
-        for (Errno e : Errno.values()) {
-          known.add(e.name());
-        }
-        for (PyException p : PyException.values()) {
-          known.add(p.name());
-        }
-        String close = Suggest.closest(name.text(), known);
-        throw new UsageError(
-            "'"
-                + name.text()
-                + "' is neither a Python exception class nor an"
-                + " errno symbol"
-                + (close != null ? "; did you mean " + close + "?" : ""),
-            name.start());
-      }
-      a.end();
-      return new Command.ExpectError(name.text());
+    Token first = a.next("VALUE, or one of " + String.join(", ", FORMS));
+    switch (first.text()) {
+      case "error":
+        Command.ExpectError error = new Command.ExpectError(errorName(a));
+        a.end();
+        return error;
+      case "timeout":
+        a.end();
+        return new Command.ExpectError(PyException.TimeoutError.name());
+      case "eof":
+        a.end();
+        return new Command.ExpectEof();
+      case "contains":
+        Command.ExpectContains contains = new Command.ExpectContains(a.data());
+        a.end();
+        return contains;
+      case "matches":
+        return regex(a.rest("/REGEX/ after matches, e.g. /hello \\d+/"));
+      default:
+        Literal value = LiteralParser.parse(first);
+        a.end();
+        return new Command.Expect(value, first.text());
     }
-    Literal value = LiteralParser.parse(first);
-    a.end();
-    return new Command.Expect(value, first.text());
+  }
+
+  private static String errorName(Args a) throws UsageError {
+    Token name =
+        a.next("the error: a Python class (ConnectionRefusedError) or errno (ECONNREFUSED)");
+    if (Errno.byName(name.text()).isPresent() || PyException.byName(name.text()).isPresent()) {
+      return name.text();
+    }
+    List<String> known = new ArrayList<>();
+    for (Errno e : Errno.values()) {
+      known.add(e.name());
+    }
+    for (PyException p : PyException.values()) {
+      known.add(p.name());
+    }
+    String close = Suggest.closest(name.text(), known);
+    throw new UsageError(
+        "'"
+            + name.text()
+            + "' is neither a Python exception class nor an errno symbol"
+            + (close != null ? "; did you mean " + close + "?" : ""),
+        name.start());
+  }
+
+  /**
+   * {@code /REGEX/} from the raw rest of the line, so quotes and brackets need no escaping. The
+   * regex ends at the last '/' followed by nothing or a {@code #} comment.
+   */
+  private static Command regex(Token rest) throws UsageError {
+    String text = rest.text();
+    if (!text.startsWith("/")) {
+      throw new UsageError(
+          "write the regular expression between slashes: /" + text + "/", rest.start());
+    }
+    int close = -1;
+    for (int i = text.length() - 1; i > 0; i--) {
+      String after = text.substring(i + 1).strip();
+      if (text.charAt(i) == '/' && (after.isEmpty() || after.startsWith("#"))) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      throw new UsageError("the regular expression needs a closing /", rest.start());
+    }
+    String source = text.substring(1, close);
+    try {
+      return new Command.ExpectMatches(Pattern.compile(source), source);
+    } catch (PatternSyntaxException e) {
+      int at = e.getIndex() >= 0 ? rest.start() + 1 + e.getIndex() : rest.start();
+      throw new UsageError("bad regular expression: " + e.getDescription(), at);
+    }
   }
 
   private static String python(Command c) {
     if (c instanceof Command.ExpectError e) {
       return "except " + e.expected() + ": pass";
+    } else if (c instanceof Command.ExpectContains e) {
+      return "assert " + Py.data(e.data()) + " in _";
+    } else if (c instanceof Command.ExpectMatches e) {
+      return "assert re.search(r'" + e.source() + "', _.decode())";
+    } else if (c instanceof Command.ExpectEof) {
+      return "assert _ == b''";
     }
     return "assert _ == " + ((Command.Expect) c).source();
   }
 
-  private static Outcome check(Command c, Context ctx) throws UsageError, SocketError {
+  private static Outcome check(Command c, Context ctx) throws UsageError {
     LastResult last = ctx.last();
     if (last == null) {
-      return new Outcome.Checked(false, "nothing to check: no command has run yet");
+      return failed("nothing to check: no command has run yet");
     }
     if (c instanceof Command.ExpectError e) {
       return checkError(e.expected(), last);
     }
-    Command.Expect expect = (Command.Expect) c;
+    String wanted = wanted(c);
     if (last.error() != null) {
-      return new Outcome.Checked(
-          false,
-          "expected " + expect.source() + ", but `" + last.line() + "` failed: " + last.error());
+      return failed("expected " + wanted + ", but `" + last.line() + "` failed: " + last.error());
     }
-    var actual = last.outcome().value();
-    if (Expectations.matches(expect.value(), actual, ctx)) {
+    boolean passed;
+    try {
+      passed = Expectations.holds(c, last.outcome(), ctx);
+    } catch (SocketError e) {
+      return failed("expected " + wanted + ", which cannot be evaluated: " + e);
+    } catch (Expectations.NotText e) {
+      return failed(e.getMessage());
+    }
+    if (passed) {
       return new Outcome.Checked(true, "ok");
     }
-    return new Outcome.Checked(false, "expected " + expect.source() + ", got " + Repr.of(actual));
+    return failed(
+        "expected "
+            + wanted
+            + ", got "
+            + Expectations.shown(last.outcome().value())
+            + " from `"
+            + last.line()
+            + "`");
+  }
+
+  /** What the expectation asks for, as the failure message says it. */
+  private static String wanted(Command c) {
+    if (c instanceof Command.ExpectContains e) {
+      return "a result containing " + e.data().source();
+    } else if (c instanceof Command.ExpectMatches e) {
+      return "a match for /" + e.source() + "/";
+    } else if (c instanceof Command.ExpectEof) {
+      return "EOF (a recv returning b'' because the peer closed)";
+    }
+    return ((Command.Expect) c).source();
   }
 
   private static Outcome checkError(String expected, LastResult last) {
     SocketError error = last.error();
     if (error == null) {
-      return new Outcome.Checked(
-          false,
+      return failed(
           "expected "
               + expected
               + ", but `"
               + last.line()
               + "` succeeded: "
-              + Repr.of(last.outcome().value()));
+              + Expectations.shown(last.outcome().value()));
     }
     var errno = Errno.byName(expected);
     boolean matched =
@@ -117,6 +208,10 @@ final class ExpectCommands {
             "ok: "
                 + error.type().pythonName()
                 + (error.errno() != null ? " [" + error.errno() + "]" : ""))
-        : new Outcome.Checked(false, "expected " + expected + ", got " + error);
+        : failed("expected " + expected + ", got " + error);
+  }
+
+  private static Outcome failed(String message) {
+    return new Outcome.Checked(false, message);
   }
 }

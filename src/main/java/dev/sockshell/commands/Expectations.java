@@ -1,22 +1,113 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.util.List;
 
 /**
- * Whether a typed literal equals a result, reading the literal as the result's type: text is
- * encoded to compare with bytes, {@code ('127.0.0.1', 9999)} or {@code localhost:9999} is resolved
- * to compare with an address, {@code (b'ACK', ('127.0.0.1', 8888))} element by element.
+ * Whether an expectation holds for a result. {@code expect VALUE} reads the literal as the result's
+ * type: text is encoded to compare with bytes, {@code ('127.0.0.1', 9999)} or {@code
+ * localhost:9999} is resolved to compare with an address, {@code (b'ACK', ('127.0.0.1', 8888))}
+ * element by element. {@code contains} and {@code matches} look in the data of a {@code (data,
+ * addr)} pair, in bytes or text, and otherwise in the result's repr.
  */
 final class Expectations {
   private Expectations() {}
 
-  static boolean matches(Literal expected, Value actual, Context ctx)
+  /** Longer reprs are cut in messages, so a failed check on a megabyte stays readable. */
+  private static final int SHOWN = 200;
+
+  /** The result is bytes that do not decode, so no regular expression can apply to it. */
+  static final class NotText extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotText(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Whether {@code check} (an expect command other than expect error) holds for {@code outcome}.
+   */
+  static boolean holds(Command check, Outcome outcome, Context ctx)
+      throws UsageError, SocketError, NotText {
+    Value actual = outcome.value();
+    if (check instanceof Command.Expect e) {
+      return matches(e.value(), actual, ctx);
+    } else if (check instanceof Command.ExpectEof) {
+      return outcome instanceof Outcome.Returned r && r.endOfStream();
+    }
+    Charset encoding = ctx.settings().encoding();
+    Value subject = subject(actual);
+    if (check instanceof Command.ExpectContains e) {
+      return bytesOf(subject, encoding).indexOf(Eval.data(ctx, e.data()), 0) >= 0;
+    }
+    Command.ExpectMatches m = (Command.ExpectMatches) check;
+    return m.regex().matcher(textOf(subject, encoding)).find();
+  }
+
+  /** The value's repr, cut after {@value #SHOWN} characters. */
+  static String shown(Value value) {
+    String repr = Repr.of(value);
+    if (repr.length() <= SHOWN) {
+      return repr;
+    }
+    String size = value instanceof Value.Bytes b ? " (" + b.bytes().size() + " bytes)" : "";
+    return repr.substring(0, SHOWN) + "…" + size;
+  }
+
+  /** What contains and matches look in: the data of a (data, addr) pair, else the result. */
+  private static Value subject(Value v) {
+    if (v instanceof Value.Tuple t
+        && !t.items().isEmpty()
+        && t.items().get(0) instanceof Value.Bytes data) {
+      return data;
+    }
+    return v;
+  }
+
+  private static ByteString bytesOf(Value v, Charset encoding) {
+    if (v instanceof Value.Bytes b) {
+      return b.bytes();
+    }
+    String text = v instanceof Value.Str s ? s.text() : Repr.of(v);
+    return ByteString.encode(text, encoding);
+  }
+
+  /** The value as text: bytes decoded strictly (Python's {@code .decode()} raises too). */
+  private static String textOf(Value v, Charset encoding) throws NotText {
+    if (v instanceof Value.Bytes b) {
+      try {
+        return encoding
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(b.bytes().asByteBuffer())
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new NotText(
+            "the result "
+                + shown(v)
+                + " is not "
+                + encoding.name()
+                + " text, so no regular expression can match it; compare bytes with expect"
+                + " contains b'...'");
+      }
+    }
+    return v instanceof Value.Str s ? s.text() : Repr.of(v);
+  }
+
+  private static boolean matches(Literal expected, Value actual, Context ctx)
       throws UsageError, SocketError {
     if (expected instanceof Literal.Ref r) {
       return ctx.values().resolve(r).equals(actual);

@@ -6,7 +6,7 @@ public enum Group {
   CONNECTIONS("Servers and clients"),
   DATA("Sending and receiving"),
   OPTIONS("Options and timeouts"),
-  CHECKS("Checking results (scripts)"),
+  CHECKS("Scripts: checking results, pacing"),
   SESSION("Session (meta commands)");
 
   private final String title;

@@ -19,6 +19,7 @@ final class Hints {
           Map.entry("connect TimeoutError", "no answer in time; the socket is still connecting"),
           Map.entry("accept TimeoutError", "no client connected in time; the socket still listens"),
           Map.entry("accept KeyboardInterrupt", "the socket is still listening"),
+          Map.entry("sleep KeyboardInterrupt", "the rest of the wait was skipped"),
           Map.entry("recv TimeoutError", "nothing arrived in time; the connection is still open"),
           Map.entry("recvfrom TimeoutError", "no datagram arrived in time"),
           Map.entry(

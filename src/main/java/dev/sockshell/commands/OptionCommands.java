@@ -16,7 +16,6 @@ import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +30,15 @@ final class OptionCommands {
       Map.of("TRUE", true, "FALSE", false, "1", true, "0", false, "ON", true, "OFF", false);
 
   static List<CommandSpec<?>> specs() {
-    List<String> levelsAndOptions = new ArrayList<>(LEVELS.keySet());
-    levelsAndOptions.addAll(OPTIONS.keySet());
+    // Two parameters for the synopsis "[LEVEL] OPTION", so completion offers the levels and the
+    // options where the level may go, and only the options after a level.
+    Param levelParam = Param.constant("LEVEL", true, List.copyOf(LEVELS.keySet()));
+    Param optionParam = Param.constant("OPTION", false, List.copyOf(OPTIONS.keySet()));
     return List.of(
         new CommandSpec<>(
             "setsockopt",
             Group.OPTIONS,
-            List.of(
-                Param.of("NAME", SOCKET),
-                Param.constant("[LEVEL] OPTION", false, levelsAndOptions),
-                Param.of("VALUE", NUMBER)),
+            List.of(Param.of("NAME", SOCKET), levelParam, optionParam, Param.of("VALUE", NUMBER)),
             "set a socket option, e.g. SO_REUSEADDR 1 before bind; SO_LINGER takes ONOFF SECONDS",
             Command.SetSockOpt.class,
             c ->
@@ -75,9 +73,7 @@ final class OptionCommands {
         new CommandSpec<>(
             "getsockopt",
             Group.OPTIONS,
-            List.of(
-                Param.of("NAME", SOCKET),
-                Param.constant("[LEVEL] OPTION", false, levelsAndOptions)),
+            List.of(Param.of("NAME", SOCKET), levelParam, optionParam),
             "the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)",
             Command.GetSockOpt.class,
             c ->

@@ -7,10 +7,17 @@ public sealed interface Outcome {
   /** The value an expectation compares with: Python's return value. */
   Value value();
 
-  /** A returned value, kept as {@code $N}; {@code note} explains it (e.g. "the peer closed"). */
-  record Returned(Value value, String note) implements Outcome {
+  /**
+   * A returned value, kept as {@code $N}; {@code note} explains it (e.g. "the peer closed"). {@code
+   * endOfStream}: a recv that stopped at EOF, which {@code expect eof} checks.
+   */
+  record Returned(Value value, String note, boolean endOfStream) implements Outcome {
+    public Returned(Value value, String note) {
+      this(value, note, false);
+    }
+
     public Returned(Value value) {
-      this(value, null);
+      this(value, null, false);
     }
   }
 
@@ -48,6 +55,14 @@ public sealed interface Outcome {
 
   /** A script run by {@code /open} stopped at an unexpected error; so does the one around it. */
   record Stopped(String message) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /** Run {@code line} next, as if typed again ({@code /N}); the loop shows it first. */
+  record Rerun(String line) implements Outcome {
     @Override
     public Value value() {
       return Value.NONE;

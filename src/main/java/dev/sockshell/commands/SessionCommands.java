@@ -4,14 +4,27 @@ import static dev.sockshell.commands.Param.Kind.COMMAND;
 import static dev.sockshell.commands.Param.Kind.PATH;
 
 import dev.sockshell.lang.Command;
+import dev.sockshell.net.SocketState;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Meta commands, JShell style: /help, /list, /open, /exit. */
+/**
+ * Meta commands, JShell style: /help, /list, /open, /reset, /exit, with /set ({@link SetCommands})
+ * and the history commands ({@link HistoryCommands}) in /help order.
+ */
 final class SessionCommands {
   private SessionCommands() {}
 
   static List<CommandSpec<?>> specs() {
+    List<CommandSpec<?>> specs = new ArrayList<>(inspecting());
+    specs.addAll(SetCommands.specs());
+    specs.addAll(HistoryCommands.specs());
+    specs.addAll(leaving());
+    return specs;
+  }
+
+  private static List<CommandSpec<?>> inspecting() {
     return List.of(
         new CommandSpec<>(
             "/help",
@@ -52,7 +65,11 @@ final class SessionCommands {
             (c, ctx) -> {
               SocketTable.lines(ctx.session()).forEach(ctx.out()::println);
               return new Outcome.Printed();
-            }),
+            }));
+  }
+
+  private static List<CommandSpec<?>> leaving() {
+    return List.of(
         new CommandSpec<>(
             "/open",
             Group.SESSION,
@@ -64,6 +81,30 @@ final class SessionCommands {
             List.of(),
             a -> new Command.Open(a.rest("FILE").text()),
             (c, ctx) -> ctx.runScript(ctx.baseDirectory().resolve(Path.of(c.path())))),
+        new CommandSpec<>(
+            "/reset",
+            Group.SESSION,
+            List.of(),
+            "close every socket and start a fresh session: $N and /history start again",
+            Command.Reset.class,
+            null,
+            "/reset",
+            List.of(),
+            a -> {
+              a.end();
+              return new Command.Reset();
+            },
+            (c, ctx) -> {
+              long open =
+                  ctx.session().sockets().stream()
+                      .filter(s -> s.state() != SocketState.CLOSED)
+                      .count();
+              ctx.reset();
+              return new Outcome.Done(
+                  "session reset"
+                      + (open == 0 ? "" : ": closed " + open + (open == 1 ? " socket" : " sockets"))
+                      + "; $N and /history start again");
+            }),
         new CommandSpec<>(
             "/exit",
             Group.SESSION,

@@ -2,29 +2,61 @@ package dev.sockshell.commands;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** The session's settings that change how commands read text and how results are shown. */
+/**
+ * The session's settings that change how commands read text and how results are shown; {@code /set}
+ * changes them ({@link SetCommands} knows their names and values).
+ */
 public final class Settings {
   /** How much the loop prints after each command. */
   public enum Feedback {
+    /** Also the Python equivalent of each command and the sockets' state changes. */
     VERBOSE,
+    /** Results, one line of feedback per command, and hints after errors. */
     NORMAL,
+    /** Results and errors only. */
     CONCISE,
-    SILENT
+    /** Errors only; a script's lines are not echoed. */
+    SILENT;
+
+    /** As {@code /set feedback} takes it. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** How received bytes are shown. */
   public enum Display {
+    /** Python's bytes literal: {@code b'hi\r\n'}. */
     REPR,
+    /** Decoded with the session's encoding, control characters escaped: {@code 'hi\r\n'}. */
     TEXT,
-    HEX
+    /** A hex dump with offsets and an ASCII column. */
+    HEX;
+
+    /** As {@code /set display} takes it. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private Charset encoding = StandardCharsets.UTF_8;
   private Feedback feedback = Feedback.NORMAL;
   private Display display = Display.REPR;
+  private volatile boolean events = true;
 
-  /** The encoding of text literals (Python's {@code str.encode()} default is UTF-8). */
+  /** A copy, e.g. to remember the settings a session started with. */
+  public Settings copy() {
+    Settings s = new Settings();
+    s.encoding = encoding;
+    s.feedback = feedback;
+    s.display = display;
+    s.events = events;
+    return s;
+  }
+
+  /** The encoding of text literals and of the text display (Python's default is UTF-8). */
   public Charset encoding() {
     return encoding;
   }
@@ -47,5 +79,14 @@ public final class Settings {
 
   public void setDisplay(Display display) {
     this.display = display;
+  }
+
+  /** Whether the console reports what happens on the sockets while the prompt waits. */
+  public boolean events() {
+    return events;
+  }
+
+  public void setEvents(boolean events) {
+    this.events = events;
   }
 }

@@ -74,8 +74,9 @@ final class SocketCommands {
                   wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
                       ? "; its file "
                           + st.socketFilePath()
-                          + " stays, as the OS leaves it (remove it before binding that path"
-                          + " again)"
+                          + " stays, as the OS leaves it (unlink "
+                          + st.socketFilePath()
+                          + " before binding there again)"
                       : "";
               return new Outcome.Done(
                   c.name() + (wasOpen ? " closed" + left : " was already closed"));

@@ -4,6 +4,7 @@ import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.net.SocketEvent;
 import dev.sockshell.net.SocketState;
 import dev.sockshell.net.StreamSocket;
 import dev.sockshell.render.Styled;
@@ -50,16 +51,53 @@ final class SocketTable {
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
-    int waiting = s.bytesWaiting();
-    row.add(!open ? "-" : waiting == NetSocket.UNKNOWN ? "?" : Integer.toString(waiting));
+    row.add(open ? waiting(s) : "-");
     return row;
   }
 
-  private static String state(NetSocket s) {
+  /**
+   * {@code 12 bytes, EOF}, {@code 2 connections}: what a call would get at once. Bytes are always
+   * known (FIONREAD); clients and datagrams only where the OS has socket tables, else "-".
+   */
+  private static String waiting(NetSocket s) {
+    return SocketEvent.waitingOn(s)
+        .map(
+            e ->
+                switch (e.kind()) {
+                  case CONNECTIONS -> e.count() + (e.count() == 1 ? " connection" : " connections");
+                  case DATA -> data(e);
+                  case CONNECTED -> "connect done";
+                  case CONNECT_FAILED -> "connect failed";
+                  case CONNECT_ENDED -> "connect ended";
+                  default -> "datagrams";
+                })
+        .orElse(
+            s.bytesWaiting() == NetSocket.UNKNOWN
+                ? "?" // an AF_UNIX stream: the JDK cannot count its bytes without reading
+                : s instanceof StreamSocket st && st.state() == SocketState.CONNECTED ? "0" : "-");
+  }
+
+  private static String data(SocketEvent e) {
+    String peer =
+        switch (e.peer()) {
+          case OPEN -> "";
+          case EOF -> "EOF";
+          case RESET -> "reset";
+          case CLOSED_OR_RESET -> "closed or reset";
+        };
+    if (e.count() == 0) {
+      return peer;
+    }
+    String bytes = e.count() + (e.count() == 1 ? " byte" : " bytes");
+    return peer.isEmpty() ? bytes : bytes + ", " + peer;
+  }
+
+  /** {@code listening (backlog 5)}, {@code connected, SHUT_WR, EOF}: the state and its details. */
+  static String state(NetSocket s) {
     String state = s.state().label();
     if (s instanceof StreamSocket st) {
       if (st.state() == SocketState.LISTENING) {
-        state += " (" + st.backlog() + ")";
+        state += " (backlog " + st.backlog() + ")";
       }
       if (st.outputShut()) {
         state += ", SHUT_WR";

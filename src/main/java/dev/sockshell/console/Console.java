@@ -2,14 +2,22 @@ package dev.sockshell.console;
 
 import dev.sockshell.Options;
 import dev.sockshell.Version;
+import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -17,43 +25,120 @@ import org.jline.terminal.TerminalBuilder;
 public final class Console {
   private Console() {}
 
+  /** Closing more sockets than this at the end names only the first ones. */
+  private static final int NAMED = 5;
+
   /** Runs the console on the system terminal until /exit or Ctrl-D; returns the exit status. */
   public static int run(Options options) {
+    return run(options, null);
+  }
+
+  /**
+   * Runs the console on {@code shell}, which may have run scripts already ({@code -i}): the same
+   * sockets, values and settings, printing to the terminal from now on. With a null shell the
+   * console has a session of its own. Either way the shell is closed at the end.
+   */
+  public static int run(Options options, Shell shell) {
     Terminal terminal;
     try {
+      // dumb(true): without a usable terminal fall back to plain lines, quietly (no warning).
       terminal = TerminalBuilder.builder().system(true).dumb(true).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     try (terminal) {
-      TerminalOutput out = new TerminalOutput(terminal, Colors.enabled(terminal, options));
-      try (Shell shell = new Shell(new Session(), out, Path.of("").toAbsolutePath())) {
-        // While a command runs the terminal is in cooked mode, so Ctrl-C arrives as SIGINT:
-        // cancel the running call only. At the prompt JLine reads it as a key instead.
-        terminal.handle(Terminal.Signal.INT, signal -> shell.interrupt());
-        LineReader reader = reader(terminal);
-        out.println(
-            "sockshell "
-                + Version.text()
-                + " | socket programming one call at a time | /help lists commands, Ctrl-D leaves");
-        shell.run(new ConsoleSource(reader, out));
+      boolean color = Colors.enabled(terminal, options);
+      TerminalOutput out = new TerminalOutput(terminal, color);
+      if (shell == null) {
+        shell = new Shell(new Session(), out, Path.of("").toAbsolutePath());
+      } else {
+        shell.setOutput(out);
       }
+      return run(terminal, shell, out, color, History.file());
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do
+    }
+  }
+
+  /**
+   * Runs the console on {@code terminal} until /exit or Ctrl-D, then closes the shell and with it
+   * every socket.
+   *
+   * @param history the history file, or null to keep history in memory only
+   */
+  static int run(Terminal terminal, Shell shell, TerminalOutput out, boolean color, Path history) {
+    CtrlC ctrlC = CtrlC.install(terminal, shell::interrupt);
+    try (shell) {
+      LineReader reader = reader(terminal, shell, color, history);
+      out.println(
+          "sockshell "
+              + Version.text()
+              + " | /help lists the commands, Tab completes, Ctrl-D leaves");
+      Shell.End end;
+      try (EventPrinter events = new EventPrinter(shell, reader, out)) {
+        end = shell.run(new ConsoleSource(reader, out, events));
+      }
+      if (end == Shell.End.COMPLETED && isDumb(terminal)) {
+        out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt
+      }
+      sayWhatClosingDoes(shell.session(), out);
+    } finally {
+      ctrlC.uninstall();
     }
     return 0;
   }
 
-  static LineReader reader(Terminal terminal) {
-    DefaultParser parser = new DefaultParser();
-    // We tokenize lines ourselves; JLine must hand them over untouched ("\r\n" stays "\r\n").
-    parser.setEscapeChars(new char[0]);
-    return LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("sockshell")
-        .parser(parser)
-        .variable(LineReader.HISTORY_FILE, History.file())
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .build();
+  private static boolean isDumb(Terminal terminal) {
+    String type = terminal.getType();
+    return type == null || type.startsWith(Terminal.TYPE_DUMB);
+  }
+
+  static LineReader reader(Terminal terminal, Shell shell, boolean color, Path history) {
+    Map<String, Object> variables = new HashMap<>();
+    if (history != null) {
+      variables.put(LineReader.HISTORY_FILE, history);
+    }
+    if (!color) {
+      COMPLETION_COLORS.forEach(style -> variables.put(style, ""));
+    }
+    LineReaderImpl reader = new ReflowingLineReader(terminal, "sockshell", variables);
+    reader.setHistory(new DefaultHistory());
+    // Our parser splits words as sockshell does and hands lines over untouched.
+    reader.setParser(new LineParser());
+    reader.setCompleter(new CommandCompleter(shell));
+    reader.setHighlighter(new LineHighlighter(shell, color, true));
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
+    return reader;
+  }
+
+  /** The colours of JLine's completion menu, cleared when colour is off. */
+  private static final List<String> COMPLETION_COLORS =
+      List.of(
+          LineReader.COMPLETION_STYLE_STARTING,
+          LineReader.COMPLETION_STYLE_DESCRIPTION,
+          LineReader.COMPLETION_STYLE_GROUP,
+          LineReader.COMPLETION_STYLE_BACKGROUND,
+          LineReader.COMPLETION_STYLE_LIST_STARTING,
+          LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+          LineReader.COMPLETION_STYLE_LIST_GROUP,
+          LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
+
+  /** Leaving closes every socket (the shell does it); say which, so nobody wonders. */
+  private static void sayWhatClosingDoes(Session session, TerminalOutput out) {
+    List<String> open = new ArrayList<>();
+    for (NetSocket s : session.sockets()) {
+      if (s.state() != SocketState.CLOSED) {
+        open.add(s.name());
+      }
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    String names =
+        open.size() <= NAMED
+            ? String.join(", ", open)
+            : String.join(", ", open.subList(0, NAMED)) + " and " + (open.size() - NAMED) + " more";
+    out.println(Styled.of(Style.FEEDBACK, "|  closing " + names));
   }
 }

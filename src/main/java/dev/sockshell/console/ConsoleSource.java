@@ -10,19 +10,32 @@ import org.jline.reader.UserInterruptException;
 
 /** Lines typed at the prompt. Ctrl-C clears the line (it does not quit); Ctrl-D ends. */
 final class ConsoleSource implements LineSource {
+  static final String PROMPT = "sockshell> ";
+
   private final LineReader reader;
   private final TerminalOutput out;
+  private final EventPrinter events;
   private final String prompt;
   private int number;
 
-  ConsoleSource(LineReader reader, TerminalOutput out) {
+  ConsoleSource(LineReader reader, TerminalOutput out, EventPrinter events) {
     this.reader = reader;
     this.out = out;
-    this.prompt = out.render(Styled.of(Style.PROMPT, "sockshell> "));
+    this.events = events;
+    this.prompt = out.render(Styled.of(Style.PROMPT, PROMPT));
   }
 
   @Override
   public Line next() {
+    events.beforePrompt();
+    try {
+      return read();
+    } finally {
+      events.afterPrompt();
+    }
+  }
+
+  private Line read() {
     while (true) {
       try {
         String text = reader.readLine(prompt);

@@ -1,7 +1,6 @@
 package dev.sockshell.lang;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The ADDR argument of bind, connect and sendto, as typed: a host and port, a Unix path, another
@@ -28,9 +27,6 @@ public sealed interface AddrExpr {
       return ref.text();
     }
   }
-
-  /** What a socket name looks like (see {@link Args#checkName}). */
-  Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   static AddrExpr of(Literal literal, String source) throws UsageError {
     if (literal instanceof Literal.Tuple t) {
@@ -91,7 +87,7 @@ public sealed interface AddrExpr {
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
       // demo.sock cannot be a socket name, nor HOST:PORT: an AF_UNIX path, as Python's 'demo.sock'.
-      return NAME.matcher(text).matches() ? new SocketName(text, source) : new Path(text, source);
+      return Args.isName(text) ? new SocketName(text, source) : new Path(text, source);
     }
     String host = text.substring(0, colon);
     String portText = text.substring(colon + 1);
@@ -105,7 +101,7 @@ public sealed interface AddrExpr {
       throw new UsageError(
           "write an IPv6 address in brackets: [" + host + "]:" + portText, w.start());
     }
-    if (!portText.matches("\\d+")) {
+    if (portText.isEmpty() || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new UsageError(
           portText.isEmpty()
               ? "missing port after ':'"

@@ -1,23 +1,35 @@
 package dev.sockshell.lang;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a command's arguments in order, each as the type it must be, with an error that points at
  * the argument (or at the end of the line when one is missing).
  */
 public final class Args {
-  private static final Pattern NAME = AddrExpr.NAME;
-  private static final Pattern CONSTANT =
-      Pattern.compile("(AF|SOCK|SOL|SO|SHUT|TCP|IP|IPV6|IPPROTO)_.*");
+  /** Prefixes of the socket module's constants, which are never socket names. */
+  private static final List<String> CONSTANT_PREFIXES =
+      List.of("AF_", "SOCK_", "SOL_", "SO_", "SHUT_", "TCP_", "IP_", "IPV6_", "IPPROTO_");
 
   private final Scanner scanner;
+  private final Token command;
 
   public Args(Scanner scanner) {
+    this(scanner, null);
+  }
+
+  /** Arguments after {@code command}, the word that named the command. */
+  public Args(Scanner scanner, Token command) {
     this.scanner = scanner;
+    this.command = command;
+  }
+
+  /** The word that named the command as typed ({@code /12} for {@code /N}), or null. */
+  public Token command() {
+    return command;
   }
 
   public boolean hasMore() {
@@ -65,15 +77,44 @@ public final class Args {
 
   public static String checkName(Token t) throws UsageError {
     String text = t.text();
-    if (CONSTANT.matcher(text).matches()) {
+    if (isConstant(text)) {
       throw new UsageError("'" + text + "' is a constant, not a socket name", t.start());
     }
-    if (!NAME.matcher(text).matches()) {
+    if (!isName(text)) {
       throw new UsageError(
           "'" + text + "' is not a socket name: use a letter, then letters, digits or _",
           t.start());
     }
     return text;
+  }
+
+  // Plain loops rather than regular expressions: every command names a socket, and a Matcher per
+  // name was the parser's largest allocation (see src/bench).
+  private static boolean isConstant(String text) {
+    for (String prefix : CONSTANT_PREFIXES) {
+      if (text.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A letter, then letters, digits or '_' (ASCII only). */
+  static boolean isName(String text) {
+    if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   public AddrExpr address() throws UsageError {

@@ -7,6 +7,7 @@ import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.Timeout;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every command as an immutable, validated value: the grammar on one screen. A line becomes one of
@@ -31,11 +32,36 @@ public sealed interface Command {
 
   record Connect(String name, AddrExpr address) implements Command {}
 
-  record Send(String name, DataExpr data) implements Command {}
+  /** {@code frame}: a 4-byte big-endian length first, and every byte sent (as sendall does). */
+  record Send(String name, DataExpr data, boolean frame) implements Command {
+    public Send(String name, DataExpr data) {
+      this(name, data, false);
+    }
+  }
 
   record SendAll(String name, DataExpr data) implements Command {}
 
-  record Recv(String name, int bufsize) implements Command {}
+  /**
+   * {@code framing} null: one recv(2) of up to {@code bufsize} bytes. With a framing, one message;
+   * {@code bufsize} is then the most bytes {@code --until} returns, or the largest frame accepted.
+   */
+  record Recv(String name, int bufsize, Framing framing) implements Command {
+    public Recv(String name, int bufsize) {
+      this(name, bufsize, null);
+    }
+  }
+
+  /** How {@code recv} cuts one message out of a byte stream: the sticky-packet (粘包) fixes. */
+  sealed interface Framing {
+    /** {@code --exact N}: N bytes, fewer only at EOF (fixed-length messages). */
+    record Exact(int size) implements Framing {}
+
+    /** {@code --until DELIM}: up to and including the delimiter. */
+    record Until(DataExpr delimiter) implements Framing {}
+
+    /** {@code --frame len32}: a 4-byte big-endian length, then that many bytes. */
+    record Len32() implements Framing {}
+  }
 
   record SendTo(String name, DataExpr data, AddrExpr address) implements Command {}
 
@@ -76,6 +102,21 @@ public sealed interface Command {
   /** {@code expected} is a Python exception class or an errno symbol. */
   record ExpectError(String expected) implements Command {}
 
+  /** The result holds these bytes (or this text). */
+  record ExpectContains(DataExpr data) implements Command {}
+
+  /** The result, decoded in the session's encoding, has a match for {@code regex}. */
+  record ExpectMatches(Pattern regex, String source) implements Command {}
+
+  /** The last recv reached the end of the stream: the peer closed its side. */
+  record ExpectEof() implements Command {}
+
+  /** Waits, cancellable with Ctrl-C (Python's {@code time.sleep}). */
+  record Sleep(double seconds) implements Command {}
+
+  /** Removes a file, e.g. the one an AF_UNIX socket left (Python's {@code os.unlink}). */
+  record Unlink(String path, boolean missingOk) implements Command {}
+
   // Meta commands, JShell style.
   record Help(String topic) implements Command {}
 
@@ -84,4 +125,19 @@ public sealed interface Command {
   record Open(String path) implements Command {}
 
   record Exit() implements Command {}
+
+  record History() implements Command {}
+
+  /**
+   * {@code /N} re-runs command N of {@code /history}; {@code /-N} and {@code /!} (N = 1) count back
+   * from the last one.
+   */
+  record Rerun(int number, boolean fromEnd) implements Command {}
+
+  record Save(String path) implements Command {}
+
+  record Reset() implements Command {}
+
+  /** {@code /set}: {@code key} null shows every setting, {@code value} null shows one. */
+  record Set(String key, String value) implements Command {}
 }

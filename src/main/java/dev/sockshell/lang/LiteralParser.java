@@ -3,12 +3,18 @@ package dev.sockshell.lang;
 import dev.sockshell.bytes.ByteString;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one argument as a {@link Literal}: strings with Python's escapes, bytes, hex, tuples,
  * {@code $N}/{@code _} references, {@code @PATH}, or a bare word.
  */
 public final class LiteralParser {
+  // Compiled once: String.matches compiles its pattern on every call, for every bare word.
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  private static final Pattern FLOAT =
+      Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?");
+
   private final String text;
   private final int base;
   private int pos;
@@ -206,10 +212,10 @@ public final class LiteralParser {
     }
     String word = text.substring(start, pos);
     try {
-      if (word.matches("[+-]?\\d+")) {
+      if (INTEGER.matcher(word).matches()) {
         return new Literal.Number(Long.parseLong(word), true, base + start, base + pos);
       }
-      if (word.matches("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?")) {
+      if (FLOAT.matcher(word).matches()) {
         return new Literal.Number(Double.parseDouble(word), false, base + start, base + pos);
       }
     } catch (NumberFormatException e) {

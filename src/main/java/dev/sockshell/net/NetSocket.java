@@ -73,7 +73,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   /**
    * Bytes a {@code recv} would return at once (FIONREAD plus anything buffered), 0 if none, or
-   * {@link #UNKNOWN} where the JDK cannot count them without reading (UDP, AF_UNIX).
+   * {@link #UNKNOWN} where the JDK cannot count them without reading (an AF_UNIX stream).
    */
   public abstract int bytesWaiting();
 

@@ -14,6 +14,8 @@ public enum PyException {
   ValueError(Exception),
   OverflowError(Exception),
   TypeError(Exception),
+  /** A message cut short by EOF (asyncio's IncompleteReadError is one). */
+  EOFError(Exception),
   OSError(Exception),
   BlockingIOError(OSError),
   ConnectionError(OSError),

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
  */
 public final class Session implements Closeable {
   private final Map<String, NetSocket> sockets = new LinkedHashMap<>();
+  private final Map<String, Integer> nextSuffix = new HashMap<>();
   private final Waiter waiter = new Waiter();
   private final SocketContext context = new SocketContext(waiter);
 
@@ -85,9 +87,12 @@ public final class Session implements Closeable {
 
   /** A name not yet used in the session: {@code prefix1}, {@code prefix2}, … */
   public String freshName(String prefix) {
-    for (int i = 1; ; i++) {
+    // Names are never freed before reset, so the search resumes after the last name handed out
+    // instead of probing prefix1, prefix2, … again: 5,000 accepts stay linear.
+    for (int i = nextSuffix.getOrDefault(prefix, 1); ; i++) {
       String candidate = prefix + i;
       if (!sockets.containsKey(candidate)) {
+        nextSuffix.put(prefix, i + 1);
         return candidate;
       }
     }
@@ -108,6 +113,7 @@ public final class Session implements Closeable {
       s.close();
     }
     sockets.clear();
+    nextSuffix.clear();
   }
 
   @Override

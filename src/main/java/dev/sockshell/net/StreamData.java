@@ -123,7 +123,10 @@ final class StreamData {
 
   ByteString recv(SocketChannel channel, int bufsize) throws SocketError {
     if (!pending.isEmpty()) {
-      return takePending(bufsize);
+      ByteString head = takePending(bufsize);
+      // As if the bytes had never left the kernel: the recv also gets what has arrived since.
+      int room = bufsize - head.size();
+      return room > 0 && !inputShut ? head.concat(readArrived(channel, room)) : head;
     }
     if (bufsize == 0 || inputShut) {
       return ByteString.EMPTY;
@@ -148,6 +151,29 @@ final class StreamData {
       socket.checkMayWait();
       socket.context.waiter.await(
           channel, SelectionKey.OP_READ, deadline, "recv on " + socket.name());
+    }
+  }
+
+  /**
+   * Up to {@code max} of the bytes the kernel already holds (FIONREAD), without waiting. With bytes
+   * queued, Linux returns them before any pending error, so this read cannot lose an error. The JDK
+   * has no FIONREAD for AF_UNIX: nothing is read then.
+   */
+  private ByteString readArrived(SocketChannel channel, int max) throws SocketError {
+    int arrived = bytesWaiting(channel, socket.family()) - pending.size();
+    if (arrived <= 0) {
+      return ByteString.EMPTY;
+    }
+    ByteBuffer buffer = socket.context.scratch.get(Math.min(max, arrived));
+    try {
+      int n = channel.read(buffer);
+      if (n <= 0) {
+        return ByteString.EMPTY;
+      }
+      socket.bytesReceived += n;
+      return ByteString.read(buffer.flip());
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
     }
   }
 

@@ -63,6 +63,11 @@ public final class StreamSocket extends NetSocket {
     return server != null ? server : stream;
   }
 
+  /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
+  SockAddress connectTarget() {
+    return state == SocketState.CONNECTING ? connecting.target() : null;
+  }
+
   /** The listening backlog, 0 when not listening. */
   public int backlog() {
     return backlog;
@@ -147,7 +152,7 @@ public final class StreamSocket extends NetSocket {
         error =
             error.withHint(
                 "a file already exists at that path (a closed socket leaves its file"
-                    + " behind); remove it, or bind to another path");
+                    + " behind); unlink it, or bind to another path");
       }
       throw error;
     }

@@ -2,7 +2,6 @@ package dev.sockshell.net;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -35,17 +34,14 @@ public final class Waiter implements Closeable {
         public void doneWaiting() {}
       };
 
-  private final Selector selector;
+  /**
+   * Opened by the first call that has to wait: a script whose calls never block (and every
+   * session's start-up) does without the selector machinery.
+   */
+  private volatile Selector selector;
+
   private volatile boolean cancelled;
   private volatile Listener listener = SILENT;
-
-  public Waiter() {
-    try {
-      selector = Selector.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public void setListener(Listener listener) {
     this.listener = listener == null ? SILENT : listener;
@@ -59,7 +55,10 @@ public final class Waiter implements Closeable {
   /** Makes the current (or next) wait of the running command fail with KeyboardInterrupt. */
   public void cancel() {
     cancelled = true;
-    selector.wakeup();
+    Selector current = selector;
+    if (current != null) {
+      current.wakeup();
+    }
   }
 
   /**
@@ -70,7 +69,8 @@ public final class Waiter implements Closeable {
    * @throws SocketError TimeoutError at the deadline, KeyboardInterrupt on {@link #cancel}
    */
   void await(SelectableChannel channel, int ops, long deadline, String what) throws SocketError {
-    SelectionKey key = register(channel, ops);
+    Selector selector = selector();
+    SelectionKey key = register(selector, channel, ops);
     listener.waiting(what);
     try {
       while (true) {
@@ -104,15 +104,32 @@ public final class Waiter implements Closeable {
   }
 
   /**
+   * Waits {@code seconds} on the selector, so that {@link #cancel} (Ctrl-C) ends it early with
+   * KeyboardInterrupt; a script's {@code sleep}. No channel is watched.
+   */
+  public void sleep(double seconds) throws SocketError {
+    if (!(seconds > 0)) {
+      return;
+    }
+    // Beyond about 292 years the nanoseconds overflow: that is forever.
+    long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
+    long start = System.nanoTime();
+    long deadline = nanos < Long.MAX_VALUE - start ? start + nanos : Long.MAX_VALUE;
+    select(Map.of(), deadline, "sleep");
+  }
+
+  /**
    * Python's {@code select}: waits until one of the channels is ready for one of its ops, the
    * deadline passes, or {@link #cancel} is called, and returns the ready ops of each ready channel
    * (empty at the deadline). A deadline already passed just looks. With no channels it only waits,
    * still cancellable.
    *
+   * @param deadline a {@link System#nanoTime} value, or {@code Long.MAX_VALUE} to wait forever
    * @throws SocketError KeyboardInterrupt on {@link #cancel}, EBADF for a closed channel
    */
   Map<SelectableChannel, Integer> select(
       Map<SelectableChannel, Integer> interest, long deadline, String what) throws SocketError {
+    Selector selector = selector();
     Map<SelectionKey, SelectableChannel> keys = new HashMap<>();
     boolean waits = deadline - System.nanoTime() > 0;
     if (waits) {
@@ -120,7 +137,7 @@ public final class Waiter implements Closeable {
     }
     try {
       for (Map.Entry<SelectableChannel, Integer> e : interest.entrySet()) {
-        keys.put(register(e.getKey(), e.getValue()), e.getKey());
+        keys.put(register(selector, e.getKey(), e.getValue()), e.getKey());
       }
       while (true) {
         checkCancelled(what);
@@ -130,6 +147,7 @@ public final class Waiter implements Closeable {
         } else if (deadline == Long.MAX_VALUE) {
           selector.select();
         } else {
+          // Round up: select(0) would mean "forever".
           selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
         }
         Map<SelectableChannel, Integer> ready = new HashMap<>();
@@ -171,7 +189,19 @@ public final class Waiter implements Closeable {
     }
   }
 
-  private SelectionKey register(SelectableChannel channel, int ops) throws SocketError {
+  private Selector selector() throws SocketError {
+    if (selector == null) {
+      try {
+        selector = Selector.open();
+      } catch (IOException e) {
+        throw JdkErrors.map(e);
+      }
+    }
+    return selector;
+  }
+
+  private static SelectionKey register(Selector selector, SelectableChannel channel, int ops)
+      throws SocketError {
     SelectionKey key = channel.keyFor(selector);
     try {
       return key == null ? channel.register(selector, ops) : key.interestOps(ops);
@@ -186,10 +216,12 @@ public final class Waiter implements Closeable {
    */
   void release(SelectableChannel channel) {
     try {
+      Selector current = selector;
+      SelectionKey key = current == null ? null : channel.keyFor(current);
       channel.close();
-      if (selector.isOpen()) {
-        selector.selectNow();
-        selector.selectedKeys().clear();
+      if (key != null && current.isOpen()) {
+        current.selectNow();
+        current.selectedKeys().clear();
       }
     } catch (IOException e) {
       // close(2) errors leave nothing the user can act on; the socket is gone either way.
@@ -199,7 +231,9 @@ public final class Waiter implements Closeable {
   @Override
   public void close() {
     try {
-      selector.close();
+      if (selector != null) {
+        selector.close();
+      }
     } catch (IOException e) {
       // Nothing left to release.
     }

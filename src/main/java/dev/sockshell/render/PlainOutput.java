@@ -21,8 +21,11 @@ public final class PlainOutput implements Output {
 
   @Override
   public void println(Styled line) {
-    writer.print(line.text());
-    writer.print('\n');
+    // Span by span: a script prints a line per command, and joining them first doubled the copying.
+    for (Styled.Span span : line.spans()) {
+      writer.write(span.text());
+    }
+    writer.write('\n');
   }
 
   @Override

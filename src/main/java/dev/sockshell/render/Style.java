@@ -18,5 +18,7 @@ public enum Style {
   WARNING,
   SUCCESS,
   HEADER,
-  DIM
+  DIM,
+  /** Something that happened on a socket while the prompt waited. */
+  EVENT
 }

@@ -32,8 +32,13 @@ public final class Styled {
 
   /** The text without styles. */
   public String text() {
+    if (spans.size() == 1) {
+      return spans.get(0).text();
+    }
     StringBuilder sb = new StringBuilder();
-    spans.forEach(s -> sb.append(s.text()));
+    for (Span s : spans) {
+      sb.append(s.text());
+    }
     return sb.toString();
   }
 

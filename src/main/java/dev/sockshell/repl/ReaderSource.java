@@ -13,7 +13,7 @@ public final class ReaderSource implements LineSource {
   private final String name;
   private final Path baseDirectory;
   private int number;
-  private boolean closed;
+  private boolean ended;
 
   public ReaderSource(Reader reader, String name, Path baseDirectory) {
     this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -23,22 +23,25 @@ public final class ReaderSource implements LineSource {
 
   /** A script file; its own directory is the base for relative paths inside it. */
   public static ReaderSource open(Path file) throws IOException {
+    return open(file, file.toString());
+  }
+
+  /** A script file called {@code name} in messages. */
+  public static ReaderSource open(Path file, String name) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
     return new ReaderSource(
-        Files.newBufferedReader(absolute, StandardCharsets.UTF_8),
-        file.toString(),
-        absolute.getParent());
+        Files.newBufferedReader(absolute, StandardCharsets.UTF_8), name, absolute.getParent());
   }
 
   @Override
   public Line next() throws IOException {
-    if (closed) {
-      return null; // asked again after the end (the loop looks ahead for "expect error")
+    if (ended) {
+      return null;
     }
     String text = reader.readLine();
     if (text == null) {
+      ended = true;
       reader.close();
-      closed = true;
       return null;
     }
     if (number == 0 && text.startsWith("\uFEFF")) {

@@ -1,38 +1,123 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Repr;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
+import dev.sockshell.render.TextView;
 import dev.sockshell.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Prints what happened, JShell style: {@code $3 ==> b'hello'} for a value, {@code | } before
- * feedback, one line per error naming the Python class and errno, a caret under a usage error.
+ * feedback, one line per error naming the Python class and errno, a caret under a usage error. How
+ * much it says follows {@code /set feedback}; how received bytes look, {@code /set display}.
+ *
+ * <p>Lines go to the screen and, when one is kept, to a transcript file. With {@code --quiet} the
+ * screen gets only what went wrong (unexpected errors, failed expectations); the transcript always
+ * gets everything, without colour.
  */
 final class Reporter {
   static final String PROMPT = "sockshell> ";
   static final String FEEDBACK = "|  ";
 
-  private final Output out;
   private final Settings settings;
+  private Output screen;
+  private Output transcript;
+  private boolean quiet;
 
-  Reporter(Output out, Settings settings) {
-    this.out = out;
+  /** What commands print themselves (/list, /help): routine output, as {@link #show} routes it. */
+  private final Output routine =
+      new Output() {
+        @Override
+        public void println(Styled line) {
+          show(line);
+        }
+
+        @Override
+        public void flush() {
+          Reporter.this.flush();
+        }
+      };
+
+  Reporter(Output screen, Settings settings) {
+    this.screen = screen;
     this.settings = settings;
   }
 
+  /** The output commands print to. */
   Output out() {
-    return out;
+    return routine;
+  }
+
+  void setScreen(Output screen) {
+    flush();
+    this.screen = screen;
+  }
+
+  /** Also writes every line to {@code transcript} (null: none). */
+  void setTranscript(Output transcript) {
+    this.transcript = transcript;
+  }
+
+  void setQuiet(boolean quiet) {
+    this.quiet = quiet;
+  }
+
+  void flush() {
+    screen.flush();
+    if (transcript != null) {
+      transcript.flush();
+    }
+  }
+
+  /** Routine output: hidden from the screen by --quiet. */
+  private void show(Styled line) {
+    if (!quiet) {
+      screen.println(line);
+    }
+    record(line);
+  }
+
+  /** What went wrong: always shown. */
+  private void alert(Styled line) {
+    screen.println(line);
+    record(line);
+  }
+
+  private void record(Styled line) {
+    if (transcript != null) {
+      transcript.println(line);
+    }
   }
 
   /** A script line, shown as if typed at the prompt. */
   void echo(String line) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      out.println(Styled.builder().add(Style.PROMPT, PROMPT).plain(line).build());
+      show(prompted(line));
+    }
+  }
+
+  /** A line typed at the console: the terminal shows it already, the transcript needs it. */
+  void typed(String line) {
+    record(prompted(line));
+  }
+
+  private static Styled prompted(String line) {
+    return Styled.builder().add(Style.PROMPT, PROMPT).plain(line).build();
+  }
+
+  /** The command {@code /N} is about to re-run, as JShell shows it. */
+  void rerun(String line) {
+    if (settings.feedback() != Settings.Feedback.SILENT) {
+      show(Styled.of(Style.COMMAND, line));
     }
   }
 
@@ -40,20 +125,43 @@ final class Reporter {
     if (settings.feedback() == Settings.Feedback.SILENT) {
       return;
     }
-    out.println(
+    List<ByteString> dumps = new ArrayList<>();
+    String shown =
+        settings.display() == Settings.Display.REPR
+            ? Repr.of(value)
+            : Repr.of(value, bytes -> shown(bytes, dumps));
+    show(
         Styled.builder()
             .add(Style.VALUE_NAME, "$" + number)
             .plain(" ==> ")
-            .add(Style.VALUE, Repr.of(value))
+            .add(Style.VALUE, shown)
             .build());
+    for (ByteString dump : dumps) {
+      HexDump.lines(dump).forEach(line -> show(Styled.of(Style.VALUE, "  " + line)));
+    }
     if (note != null) {
       feedback(note);
     }
   }
 
+  /** Bytes as {@code /set display} asks; a hex dump goes below the value line. */
+  private String shown(ByteString bytes, List<ByteString> dumps) {
+    if (bytes.isEmpty()) {
+      return bytes.toString();
+    }
+    return switch (settings.display()) {
+      case REPR -> bytes.toString();
+      case TEXT -> TextView.of(bytes, settings.encoding());
+      case HEX -> {
+        dumps.add(bytes);
+        yield bytes.size() + (bytes.size() == 1 ? " byte" : " bytes");
+      }
+    };
+  }
+
   void created(String name, String description) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      out.println(
+      show(
           Styled.builder()
               .add(Style.SOCKET, name)
               .plain(" ==> ")
@@ -63,10 +171,30 @@ final class Reporter {
   }
 
   void feedback(String message) {
-    if (settings.feedback() == Settings.Feedback.NORMAL
-        || settings.feedback() == Settings.Feedback.VERBOSE) {
-      out.println(Styled.of(Style.FEEDBACK, FEEDBACK + message));
+    if (talkative()) {
+      show(Styled.of(Style.FEEDBACK, FEEDBACK + message));
     }
+  }
+
+  /** Verbose feedback: the command in Python, and what it did to the sockets' states. */
+  void verbose(String python, List<String> stateChanges) {
+    if (settings.feedback() != Settings.Feedback.VERBOSE) {
+      return;
+    }
+    if (python != null) {
+      show(
+          Styled.builder()
+              .add(Style.FEEDBACK, FEEDBACK + "Python: ")
+              .add(Style.STRING, python)
+              .build());
+    }
+    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, FEEDBACK + change)));
+  }
+
+  /** Normal and verbose feedback say what a command did; concise and silent only show results. */
+  private boolean talkative() {
+    return settings.feedback() == Settings.Feedback.NORMAL
+        || settings.feedback() == Settings.Feedback.VERBOSE;
   }
 
   void passed(String message) {
@@ -75,13 +203,18 @@ final class Reporter {
 
   /** A failed expectation: never silenced. */
   void failed(String where, String message) {
-    out.println(Styled.of(Style.ERROR, prefix(where) + "expectation failed: " + message));
+    alert(Styled.of(Style.ERROR, prefix(where) + "expectation failed: " + message));
   }
 
-  void socketError(String where, SocketError e) {
-    out.println(Styled.of(Style.ERROR, prefix(where) + e));
-    if (e.hint() != null && settings.feedback() != Settings.Feedback.SILENT) {
-      out.println(Styled.of(Style.HINT, FEEDBACK + "hint: " + e.hint()));
+  /**
+   * A socket error; {@code expected} (the next line is {@code expect error}) makes it routine, so
+   * --quiet hides it.
+   */
+  void socketError(String where, SocketError e, boolean expected) {
+    Consumer<Styled> print = expected ? this::show : this::alert;
+    print.accept(Styled.of(Style.ERROR, prefix(where) + e));
+    if (e.hint() != null && talkative()) {
+      print.accept(Styled.of(Style.HINT, FEEDBACK + "hint: " + e.hint()));
     }
   }
 
@@ -93,19 +226,19 @@ final class Reporter {
         where == null
             ? ""
             : where + ":" + lineNumber + (e.column() >= 0 ? ":" + (e.column() + 1) : "") + ": ";
-    out.println(Styled.of(Style.ERROR, location + "error: " + e.getMessage()));
+    alert(Styled.of(Style.ERROR, location + "error: " + e.getMessage()));
     if (e.column() >= 0 && line != null) {
-      out.println(Styled.plain("  " + line));
-      out.println(Styled.of(Style.ERROR, "  " + " ".repeat(e.column()) + "^"));
+      alert(Styled.plain("  " + line));
+      alert(Styled.of(Style.ERROR, "  " + " ".repeat(e.column()) + "^"));
     }
     if (e.usage() != null) {
-      out.println(Styled.of(Style.DIM, "usage: " + e.usage()));
+      alert(Styled.of(Style.DIM, "usage: " + e.usage()));
     }
   }
 
   /** Something sockshell did not foresee: one line, never a stack trace. */
   void internalError(String where, RuntimeException e) {
-    out.println(
+    alert(
         Styled.of(
             Style.ERROR,
             prefix(where)
@@ -115,7 +248,16 @@ final class Reporter {
   }
 
   void stopped(String where, String why) {
-    out.println(Styled.of(Style.ERROR, prefix(where) + why));
+    alert(Styled.of(Style.ERROR, prefix(where) + why));
+  }
+
+  /** The summary at the end of a run; --quiet shows it only when something failed. */
+  void summary(Tally tally) {
+    if (tally.anyFailure()) {
+      alert(tally.summary());
+    } else {
+      show(tally.summary());
+    }
   }
 
   private static String prefix(String where) {

@@ -1,14 +1,19 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.commands.CommandLog;
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.Context;
+import dev.sockshell.commands.Group;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
+import dev.sockshell.commands.StateChanges;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.PyException;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
 import java.io.IOException;
@@ -16,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The read → parse → execute → report loop, over any {@link LineSource}. In a script, a command
@@ -37,10 +43,13 @@ public final class Shell implements Context, AutoCloseable {
   private final CommandTable table = CommandTable.standard();
   private final Settings settings = new Settings();
   private final ValueStore values = new ValueStore();
+  private final CommandLog log = new CommandLog(settings);
   private final Reporter reporter;
   private final Deque<LineSource> sources = new ArrayDeque<>();
   private final Path workingDirectory;
+  private final Tally tally = new Tally();
   private LastResult last;
+  private SocketError lastError;
   private boolean keepGoing;
   private boolean failed;
 
@@ -48,17 +57,38 @@ public final class Shell implements Context, AutoCloseable {
     this.session = session;
     this.reporter = new Reporter(out, settings);
     this.workingDirectory = workingDirectory;
-    session.waiter().setListener(new FlushBeforeWaiting(out, null));
+    session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
   }
 
   /** Also tells {@code listener} when a call starts and stops waiting (the console's status). */
   public void setWaitListener(Waiter.Listener listener) {
-    session.waiter().setListener(new FlushBeforeWaiting(reporter.out(), listener));
+    session.waiter().setListener(new FlushBeforeWaiting(reporter, listener));
+  }
+
+  /** Prints to {@code out} from now on, e.g. the console's terminal after the scripts of -i. */
+  public void setOutput(Output out) {
+    reporter.setScreen(out);
+  }
+
+  /** Also records everything the run prints in {@code transcript}, whatever the screen shows. */
+  public void setTranscript(Output transcript) {
+    reporter.setTranscript(transcript);
+  }
+
+  /** Quiet: the screen shows only unexpected errors and failed expectations. */
+  public void setQuiet(boolean quiet) {
+    reporter.setQuiet(quiet);
   }
 
   /** With keep-going, a script runs its remaining lines after an unexpected error. */
   public void setKeepGoing(boolean keepGoing) {
     this.keepGoing = keepGoing;
+  }
+
+  /** Prints {@code N commands, N expectations passed, N failed}, saying where anything failed. */
+  public void printSummary() {
+    reporter.summary(tally);
+    reporter.flush();
   }
 
   /** True once anything failed that was not expected: the run's exit status is then 1. */
@@ -77,7 +107,7 @@ public final class Shell implements Context, AutoCloseable {
       return loop(source);
     } finally {
       sources.pop();
-      reporter.out().flush();
+      reporter.flush();
     }
   }
 
@@ -99,7 +129,9 @@ public final class Shell implements Context, AutoCloseable {
       if (CommandTable.isBlank(line.text())) {
         continue;
       }
-      if (!source.isInteractive()) {
+      if (source.isInteractive()) {
+        reporter.typed(line.text());
+      } else {
         reporter.echo(line.text());
       }
       Step step = step(source, line);
@@ -122,6 +154,12 @@ public final class Shell implements Context, AutoCloseable {
             return End.STOPPED;
           }
           break;
+        case STOPPED:
+          if (!source.isInteractive()) {
+            failed = true; // the script it opened said where and why
+            return End.STOPPED;
+          }
+          break;
         default:
           break;
       }
@@ -132,46 +170,77 @@ public final class Shell implements Context, AutoCloseable {
     OK,
     SOCKET_ERROR,
     FAILED,
+    /** A script run by /open stopped at an unexpected error. */
+    STOPPED,
     EXIT
   }
 
-  private SocketError lastError;
+  /**
+   * Verbose feedback on a failed command (its Python, its state changes), shown after its error.
+   */
+  private String errorPython;
+
+  private List<String> changesAfterError = List.of();
 
   private Step step(LineSource source, LineSource.Line line) {
     CommandTable.Parsed parsed;
     try {
       parsed = table.parse(line.text());
     } catch (UsageError e) {
+      tally.command();
       reporter.usageError(source.name(), line.number(), line.text(), e);
       return Step.FAILED;
     }
-    boolean isCheck =
-        parsed.command() instanceof Command.Expect
-            || parsed.command() instanceof Command.ExpectError;
-    boolean records = !isCheck && !parsed.spec().isMeta();
+    // Expectations and sleep look at the last result; they must not replace it.
+    boolean scripting = parsed.spec().group() == Group.CHECKS;
+    boolean records = !scripting && !parsed.spec().isMeta();
+    if (!parsed.spec().name().equals("expect")) {
+      tally.command();
+    }
+    String python = parsed.spec().pythonOf(parsed.command());
+    boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
+    StateChanges changes = verbose ? StateChanges.before(session) : null;
+    String failure = null;
     session.waiter().reset();
     try {
       Outcome outcome = table.run(parsed, this);
       if (records) {
         last = new LastResult(line.text(), outcome, null);
       }
-      return report(source, line, outcome);
+      if (outcome instanceof Outcome.Checked c && !c.passed()) {
+        failure = "expectation failed: " + c.message();
+      }
+      Step step = report(source, line, outcome);
+      if (changes != null) {
+        reporter.verbose(python, changes.after(session));
+      }
+      return step;
     } catch (SocketError e) {
+      failure = e.toString();
       if (records) {
         last = new LastResult(line.text(), null, e);
       }
       lastError = e;
+      errorPython = python;
+      changesAfterError = changes == null ? List.of() : changes.after(session);
       if (source.isInteractive()) {
-        reporter.socketError(null, e);
+        reporter.socketError(null, e, false);
+        reporter.verbose(python, changesAfterError);
       }
       return Step.SOCKET_ERROR;
     } catch (UsageError e) {
+      failure = "error: " + e.getMessage();
       reporter.usageError(
           source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
       return Step.FAILED;
     } catch (RuntimeException e) {
+      failure = "internal error: " + e;
       reporter.internalError(where(source, line), e);
       return Step.FAILED;
+    } finally {
+      if (CommandLog.keeps(parsed)) {
+        log.add(parsed, failure, session);
+      }
     }
   }
 
@@ -183,6 +252,7 @@ public final class Shell implements Context, AutoCloseable {
     } else if (outcome instanceof Outcome.Done d) {
       reporter.feedback(d.message());
     } else if (outcome instanceof Outcome.Checked c) {
+      tally.expectation(c.passed(), where(source, line));
       if (c.passed()) {
         reporter.passed(c.message());
       } else {
@@ -190,8 +260,11 @@ public final class Shell implements Context, AutoCloseable {
         failed = true;
         // A failed expectation is counted, but the script goes on: later checks still tell.
       }
-    } else if (outcome instanceof Outcome.Stopped s) {
-      return Step.FAILED;
+    } else if (outcome instanceof Outcome.Rerun r) {
+      reporter.rerun(r.line());
+      return step(source, new LineSource.Line(r.line(), line.number()));
+    } else if (outcome instanceof Outcome.Stopped) {
+      return Step.STOPPED;
     } else if (outcome instanceof Outcome.Exit) {
       return Step.EXIT;
     }
@@ -199,20 +272,32 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   private void reportError(LineSource source, LineSource.Line line, boolean expected) {
-    reporter.socketError(expected ? null : where(source, line), lastError);
+    reporter.socketError(expected ? null : where(source, line), lastError, expected);
+    reporter.verbose(errorPython, changesAfterError);
   }
 
   /** Marks the run failed; true if it must stop here. */
   private boolean stop(LineSource source, LineSource.Line line) {
     failed = true;
+    tally.unexpectedError(where(source, line), !keepGoing);
     if (keepGoing) {
       return false;
     }
     reporter.stopped(
         where(source, line),
         "stopped: the error above was not expected (add"
-            + " \"expect error …\" after it if it is, or run with --keep-going)");
+            + " \"expect error …\" after it if it is, or run with --keep-going)"
+            + timeoutNote());
     return true;
+  }
+
+  /** Says where a timeout came from when the run set one for every socket (--timeout). */
+  private String timeoutNote() {
+    Timeout all = session.defaultTimeout();
+    boolean timedOut = lastError != null && lastError.type() == PyException.TimeoutError;
+    return timedOut && !all.isBlocking()
+        ? "; every blocking call of this run gives up after " + all.seconds() + " s (--timeout)"
+        : "";
   }
 
   /** The next line with a command on it, or null at the end. */
@@ -280,10 +365,23 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   @Override
+  public CommandLog log() {
+    return log;
+  }
+
+  @Override
+  public void reset() {
+    session.reset();
+    values.clear();
+    log.clear(settings);
+    last = null;
+  }
+
+  @Override
   public Outcome runScript(Path path) throws UsageError {
     ReaderSource script;
     try {
-      script = ReaderSource.open(path);
+      script = ReaderSource.open(path, shortName(path));
     } catch (NoSuchFileException e) {
       throw UsageError.general("no such file: " + path);
     } catch (IOException e) {
@@ -296,17 +394,26 @@ public final class Shell implements Context, AutoCloseable {
     };
   }
 
+  /** A script's name in messages: relative to the working directory when it is under it. */
+  private String shortName(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(workingDirectory)
+        ? workingDirectory.relativize(absolute).toString()
+        : absolute.toString();
+  }
+
   @Override
   public void close() {
     session.close();
-    reporter.out().flush();
+    reporter.flush();
   }
 
   /** Script output is buffered; a call about to wait shows everything printed before it. */
-  private record FlushBeforeWaiting(Output out, Waiter.Listener next) implements Waiter.Listener {
+  private record FlushBeforeWaiting(Reporter reporter, Waiter.Listener next)
+      implements Waiter.Listener {
     @Override
     public void waiting(String what) {
-      out.flush();
+      reporter.flush();
       if (next != null) {
         next.waiting(what);
       }

@@ -3,7 +3,9 @@ package dev.sockshell.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.OptionValue;
@@ -17,6 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whole command lines: every form of the language, and what a malformed line gets. */
 class ParserTest {
+  private static final String RECV =
+      "recv NAME [BUFSIZE] [--exact N | --until DELIM | --frame len32]";
+  private static final String SEND = "send NAME DATA [--frame len32]";
+  private static final String EXPECT =
+      "expect VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME";
+
   private final CommandTable table = CommandTable.standard();
 
   private Command parse(String line) throws UsageError {
@@ -73,9 +81,23 @@ class ParserTest {
         "bnd s x ~ unknown command 'bnd'; did you mean bind? ~ 0 ~ ",
         "bind srv localhost:70000 ~ port must be 0..65535, got 70000 ~ 19 ~ bind NAME ADDR",
         "bind srv ~ missing ADDR (HOST:PORT, ('host', port) or a socket name) ~ 8 ~ bind NAME ADDR",
-        "recv c -5 ~ BUFSIZE must be 0..2147483639, got -5 ~ 7 ~ recv NAME [BUFSIZE]",
-        "recv c lots ~ BUFSIZE must be a whole number, got 'lots' ~ 7 ~ recv NAME [BUFSIZE]",
-        "send c hello world ~ unexpected argument 'world' ~ 13 ~ send NAME DATA",
+        "recv c -5 ~ BUFSIZE must be 0..2147483639, got -5 ~ 7 ~ " + RECV,
+        "recv c lots ~ BUFSIZE must be a whole number, got 'lots' ~ 7 ~ " + RECV,
+        "recv c --exact 3 5 ~ --exact N already says how many bytes to receive; leave out BUFSIZE"
+            + " ~ 17 ~ "
+            + RECV,
+        "recv c --exect 3 ~ unknown option '--exect'; did you mean --exact? ~ 7 ~ " + RECV,
+        "recv c --exact 1 --frame len32 ~ give only one of --exact, --until and --frame ~ 17 ~ "
+            + RECV,
+        "recv c --frame len16 ~ --frame knows len32 (a 4-byte big-endian length, then the bytes),"
+            + " got 'len16' ~ 15 ~ "
+            + RECV,
+        "recv c --until \"\" ~ the delimiter must not be empty ~ 15 ~ " + RECV,
+        "recv c --exact ~ missing N (--exact) ~ 14 ~ " + RECV,
+        "send c hello world ~ unexpected argument 'world' ~ 13 ~ " + SEND,
+        "send c hello --frame ~ missing the frame format after --frame: len32 ~ 20 ~ " + SEND,
+        "send c hello --framed len32 ~ unknown option '--framed'; did you mean --frame? ~ 13 ~ "
+            + SEND,
         "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ ~ 7 ~ "
             + "socket NAME [FAMILY] [TYPE]",
         "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
@@ -86,7 +108,16 @@ class ParserTest {
         "settimeout s soon ~ SECONDS (or none) must be a number of seconds, got 'soon' ~ 13 ~ "
             + "settimeout NAME SECONDS|none",
         "expect error ECONREFUSED ~ 'ECONREFUSED' is neither a Python exception class nor an errno"
-            + " symbol; did you mean ECONNREFUSED? ~ 13 ~ expect VALUE | error NAME",
+            + " symbol; did you mean ECONNREFUSED? ~ 13 ~ "
+            + EXPECT,
+        "expect matches hello ~ write the regular expression between slashes: /hello/ ~ 15 ~ "
+            + EXPECT,
+        "expect matches /abc ~ the regular expression needs a closing / ~ 15 ~ " + EXPECT,
+        "expect matches /a(b/ ~ bad regular expression: Unclosed group ~ 19 ~ " + EXPECT,
+        "expect eof now ~ unexpected argument 'now' ~ 11 ~ " + EXPECT,
+        "sleep soon ~ SECONDS must be a number of seconds, got 'soon' ~ 6 ~ sleep SECONDS",
+        "unlink ./a.sock --force ~ unexpected argument '--force'; the only option is --missing-ok"
+            + " ~ 16 ~ unlink PATH [--missing-ok]",
       })
   void malformedLinesSayWhatAndWhereWithTheUsage(
       String line, String message, int column, String usage) {
@@ -94,6 +125,59 @@ class ParserTest {
     assertEquals(message, e.getMessage());
     assertEquals(column, e.column());
     assertEquals(usage, e.usage());
+  }
+
+  @Test
+  void recvTakesOneFramingOptionBeforeOrAfterBufsize() throws UsageError {
+    assertEquals(
+        new Command.Recv("c", 10, new Command.Framing.Exact(10)), parse("recv c --exact 10"));
+    assertEquals(
+        new Command.Recv(
+            "c",
+            DataCommands.MAX_BUFSIZE,
+            new Command.Framing.Until(new DataExpr.Text("\n", "\"\\n\""))),
+        parse("recv c --until \"\\n\""));
+    assertEquals(
+        new Command.Recv(
+            "c",
+            100,
+            new Command.Framing.Until(new DataExpr.Bytes(ByteString.utf8("\r\n"), "b'\\r\\n'"))),
+        parse("recv c --until b'\\r\\n' 100"));
+    assertEquals(
+        new Command.Recv("c", FramingOptions.DEFAULT_MAX_FRAME, new Command.Framing.Len32()),
+        parse("recv c --frame len32"));
+    assertEquals(
+        new Command.Recv("c", 64, new Command.Framing.Len32()), parse("recv c 64 --frame len32"));
+  }
+
+  @Test
+  void sendTakesAFrameOption() throws UsageError {
+    assertEquals(
+        new Command.Send("c", new DataExpr.Text("hi", "hi"), true),
+        parse("send c hi --frame len32"));
+    assertEquals(new Command.Send("c", new DataExpr.Text("hi", "hi")), parse("send c hi"));
+  }
+
+  @Test
+  void expectFormsAndScriptHelpers() throws UsageError {
+    assertEquals(new Command.ExpectError("TimeoutError"), parse("expect timeout"));
+    assertEquals(new Command.ExpectEof(), parse("expect eof  # the peer closed"));
+    assertEquals(
+        new Command.ExpectContains(new DataExpr.Text("x y", "\"x y\"")),
+        parse("expect contains \"x y\""));
+    // The regex is the raw rest of the line: quotes, brackets and '#' need no escaping,
+    // and a comment may follow the closing slash.
+    Command.ExpectMatches m =
+        (Command.ExpectMatches) parse("expect matches /('a', \\d+) #1/  # a comment");
+    assertEquals("('a', \\d+) #1", m.source());
+    // A bytes value that looks like a form is written as a literal.
+    assertEquals(
+        new Command.Expect(
+            new dev.sockshell.lang.Literal.Bytes(ByteString.utf8("eof"), 7, 13), "b'eof'"),
+        parse("expect b'eof'"));
+    assertEquals(new Command.Sleep(0.5), parse("sleep 0.5"));
+    assertEquals(new Command.Unlink("./a.sock", true), parse("unlink ./a.sock --missing-ok"));
+    assertEquals(new Command.Unlink("a.sock", false), parse("unlink \"a.sock\""));
   }
 
   @Test

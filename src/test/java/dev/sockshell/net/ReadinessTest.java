@@ -150,7 +150,7 @@ class ReadinessTest {
                 return e;
               }
             });
-    assertTrue(waiting.awaitWaiting(), "select never started waiting");
+    assertTrue(waiting.await(), "select never started waiting");
     session.waiter().cancel();
     SocketError e = result.get(10, TimeUnit.SECONDS);
     assertEquals(PyException.KeyboardInterrupt, e.type());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.WaitLatch;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,11 +18,11 @@ class CancelTest {
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
       WaitLatch waiting = new WaitLatch();
       shell.setWaitListener(waiting);
-      shell.run(console("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
 
-      Thread blocked = new Thread(() -> shell.run(console("accept srv\n")));
+      Thread blocked = new Thread(() -> shell.run(Typed.lines("accept srv\n")));
       blocked.start();
-      assertTrue(waiting.awaitWaiting(), "accept never started waiting");
+      assertTrue(waiting.await(), "accept never started waiting");
       shell.interrupt();
       blocked.join(10_000);
       assertTrue(!blocked.isAlive(), "accept did not return after the interrupt");
@@ -31,37 +30,11 @@ class CancelTest {
           text.toString().contains("KeyboardInterrupt: accept on srv cancelled"), text::toString);
 
       // The session goes on and the socket still listens: a client connects and is accepted.
-      shell.run(console("socket cli\nconnect cli srv\naccept srv conn\n/list\n"));
+      shell.run(Typed.lines("socket cli\nconnect cli srv\naccept srv conn\n/list\n"));
       String out = text.toString();
       assertTrue(out.contains("$1 ==> (conn, ('127.0.0.1', "), out);
       assertTrue(out.lines().anyMatch(l -> l.startsWith("srv ") && l.contains("listening")), out);
       assertEquals(false, shell.failed());
     }
-  }
-
-  /** Lines as if typed at the console: interactive, so errors do not stop the session. */
-  private static LineSource console(String lines) {
-    ReaderSource script = new ReaderSource(new StringReader(lines), null, Path.of("."));
-    return new LineSource() {
-      @Override
-      public Line next() throws java.io.IOException {
-        return script.next();
-      }
-
-      @Override
-      public String name() {
-        return null;
-      }
-
-      @Override
-      public Path baseDirectory() {
-        return null;
-      }
-
-      @Override
-      public boolean isInteractive() {
-        return true;
-      }
-    };
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One scenario per file in {@code src/test/resources/transcripts}: the file is exactly what a user
  * sees when the commands in it (the {@code sockshell> } lines) run as a script, ephemeral ports
- * masked. A first line {@code ## exit N} gives the expected exit status (0 otherwise). {@code
- * <tmp>} stands for a fresh temporary directory.
+ * masked. A first line {@code ## exit N} gives the expected exit status (0 otherwise); a line
+ * {@code ## keep-going} runs the script with {@code --keep-going}, so it can show several errors
+ * that stop a script. {@code <tmp>} stands for a fresh temporary directory.
  */
 class TranscriptTest {
   static final Path DIR = Path.of("src/test/resources/transcripts");
@@ -37,6 +38,7 @@ class TranscriptTest {
   private static void replay(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     int expectedStatus = 0;
+    boolean keepGoing = false;
     StringBuilder header = new StringBuilder();
     StringBuilder script = new StringBuilder();
     for (String line : lines) {
@@ -45,6 +47,7 @@ class TranscriptTest {
         if (line.startsWith("## exit ")) {
           expectedStatus = Integer.parseInt(line.substring("## exit ".length()).trim());
         }
+        keepGoing |= line.equals("## keep-going");
       } else if (line.startsWith(PROMPT)) {
         script.append(line.substring(PROMPT.length())).append('\n');
       }
@@ -55,7 +58,10 @@ class TranscriptTest {
     try {
       Files.writeString(
           scriptFile, script.toString().replace(TMP, tmp.toString()), StandardCharsets.UTF_8);
-      ScriptRun run = ScriptRun.of(scriptFile.toString());
+      ScriptRun run =
+          keepGoing
+              ? ScriptRun.of("--keep-going", scriptFile.toString())
+              : ScriptRun.of(scriptFile.toString());
       String actual =
           header
               + run.maskedOut()

@@ -4,7 +4,7 @@ import dev.sockshell.net.Waiter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A waiter listener that lets a test wait, with a bound, until a call starts waiting. */
+/** Tells a test when a blocking call has started to wait, so it can then cancel it. */
 public final class WaitLatch implements Waiter.Listener {
   private final CountDownLatch waiting = new CountDownLatch(1);
 
@@ -16,8 +16,8 @@ public final class WaitLatch implements Waiter.Listener {
   @Override
   public void doneWaiting() {}
 
-  /** True once a call started waiting, false if none did within 10 seconds. */
-  public boolean awaitWaiting() throws InterruptedException {
+  /** True once a call waits; false if none did within ten seconds. */
+  public boolean await() throws InterruptedException {
     return waiting.await(10, TimeUnit.SECONDS);
   }
 }

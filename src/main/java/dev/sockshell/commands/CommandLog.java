@@ -1,0 +1,106 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Session;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands of this session in the order they ran, numbered from 1 as {@code /history} shows
+ * them, with how each ended: what {@code /N} re-runs and {@code /save} writes. Only commands that
+ * act on the session are kept (socket commands, expectations, {@code /set KEY VALUE}); {@code
+ * /reset} starts it again.
+ */
+public final class CommandLog {
+  /**
+   * One command as typed.
+   *
+   * @param saved the line as a script must say it: ports the OS chose written as socket names
+   * @param failure what went wrong (the error, or the failed expectation), or null
+   * @param expectsError true for {@code expect error NAME}, which makes the failure before it part
+   *     of the script
+   */
+  public record Entry(int number, String line, String saved, String failure, boolean expectsError) {
+    public boolean failed() {
+      return failure != null;
+    }
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+  private Settings start;
+
+  /** Who held each port the OS chose, as the last command left the session. */
+  private Map<Integer, PortNames.Owner> owners = Map.of();
+
+  /** A log for a session starting with {@code settings}. */
+  public CommandLog(Settings settings) {
+    this.start = settings.copy();
+  }
+
+  /** True for a command the log keeps. */
+  public static boolean keeps(CommandTable.Parsed parsed) {
+    if (parsed.command() instanceof Command.Set set) {
+      return set.value() != null;
+    }
+    return !parsed.spec().isMeta();
+  }
+
+  /** Adds a command that ran in {@code session}; {@code failure} null if it succeeded. */
+  public void add(CommandTable.Parsed parsed, String failure, Session session) {
+    String line = parsed.line().strip();
+    entries.add(
+        new Entry(
+            entries.size() + 1,
+            line,
+            PortNames.rewrite(line, parsed.spec(), owners),
+            failure,
+            parsed.command() instanceof Command.ExpectError));
+    owners = PortNames.owners(session);
+  }
+
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** The settings in effect when the session (or the last /reset) began. */
+  public Settings startSettings() {
+    return start.copy();
+  }
+
+  /** Forgets every command: a fresh session that starts with {@code settings}. */
+  public void clear(Settings settings) {
+    entries.clear();
+    owners = Map.of();
+    start = settings.copy();
+  }
+
+  /**
+   * The command {@code /N} names, or with {@code fromEnd} the N-th last ({@code /-N}, {@code /!}).
+   */
+  Entry find(int number, boolean fromEnd) throws UsageError {
+    if (entries.isEmpty()) {
+      throw UsageError.general("no command to re-run yet; /history lists the commands run so far");
+    }
+    int index = fromEnd ? entries.size() - number : number - 1;
+    if (index < 0 || index >= entries.size()) {
+      int n = entries.size();
+      throw UsageError.general(
+          fromEnd
+              ? "cannot go back "
+                  + number
+                  + ": "
+                  + n
+                  + (n == 1 ? " command has" : " commands have")
+                  + " run (/history lists them)"
+              : "there is no command " + number + ": /history lists commands 1.." + n);
+    }
+    return entries.get(index);
+  }
+}

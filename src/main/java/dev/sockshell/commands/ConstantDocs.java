@@ -1,0 +1,125 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What each name a command accepts means: the socket module's constants (the choices of the specs'
+ * parameters; /set's keys and values come from {@link SetCommands}), errno symbols and Python
+ * exception classes. {@code /help} and the console's completion menu both read it, so a newcomer
+ * sees the same words in both.
+ */
+public final class ConstantDocs {
+  private ConstantDocs() {}
+
+  private static final Map<String, String> CONSTANTS =
+      Map.ofEntries(
+          Map.entry("AF_INET", "IPv4: addresses such as 127.0.0.1"),
+          Map.entry("AF_INET6", "IPv6: addresses such as ::1"),
+          Map.entry("AF_UNIX", "Unix domain: a file path instead of host and port"),
+          Map.entry("SOCK_STREAM", "TCP: a connection carrying a stream of bytes"),
+          Map.entry("SOCK_DGRAM", "UDP: separate datagrams, no connection"),
+          Map.entry("SHUT_RD", "stop receiving"),
+          Map.entry("SHUT_WR", "stop sending: the peer reads EOF (b'')"),
+          Map.entry("SHUT_RDWR", "stop sending and receiving"),
+          Map.entry("SOL_SOCKET", "level of the SO_* options"),
+          Map.entry(
+              "--exact",
+              "receive exactly N bytes (fixed-length messages), or what came" + " before EOF"),
+          Map.entry("--until", "receive through the delimiter DELIM, e.g. \"\\n\""),
+          Map.entry("--frame", "len32: a 4-byte big-endian length, then that many bytes"),
+          Map.entry("--missing-ok", "no error if the file does not exist"),
+          Map.entry("IPPROTO_TCP", "level of the TCP_* options"),
+          Map.entry("IPPROTO_IP", "level of the IP_* options (IPv4)"),
+          Map.entry("IPPROTO_IPV6", "level of the IPV6_* options"),
+          Map.entry("SO_REUSEADDR", "1: bind a port whose old connection is in TIME_WAIT"),
+          Map.entry("SO_REUSEPORT", "1: let several sockets bind the same port"),
+          Map.entry("SO_KEEPALIVE", "1: probe an idle connection to notice a dead peer"),
+          Map.entry("SO_BROADCAST", "1: allow sending to a broadcast address"),
+          Map.entry("SO_RCVBUF", "size of the receive buffer in bytes"),
+          Map.entry("SO_SNDBUF", "size of the send buffer in bytes"),
+          Map.entry("SO_LINGER", "ONOFF SECONDS: close waits to send the rest; 1 0 resets"),
+          Map.entry("IPV6_V6ONLY", "1: an AF_INET6 socket refuses IPv4 (the JVM keeps it 0)"),
+          Map.entry("TCP_NODELAY", "1: send small writes at once (no Nagle delay)"),
+          Map.entry("IP_MULTICAST_TTL", "how many hops a multicast datagram may take"),
+          Map.entry("IP_MULTICAST_LOOP", "1: receive your own multicast datagrams"),
+          Map.entry("True", "blocking: calls wait until they can complete"),
+          Map.entry("False", "non-blocking: calls that would wait raise BlockingIOError"));
+
+  private static final Map<PyException, String> CLASSES =
+      Map.ofEntries(
+          Map.entry(PyException.BaseException, "catches everything, KeyboardInterrupt too"),
+          Map.entry(PyException.Exception, "any error except KeyboardInterrupt"),
+          Map.entry(PyException.KeyboardInterrupt, "Ctrl-C cancelled the call"),
+          Map.entry(PyException.ValueError, "a value out of range, e.g. a negative buffer size"),
+          Map.entry(PyException.OverflowError, "a number too large for the call"),
+          Map.entry(PyException.TypeError, "the wrong kind of value, e.g. an int as DATA"),
+          Map.entry(PyException.OSError, "any error the OS reports: every errno symbol"),
+          Map.entry(PyException.BlockingIOError, "a non-blocking call would have to wait"),
+          Map.entry(PyException.ConnectionError, "refused, reset, aborted or broken pipe"),
+          Map.entry(PyException.BrokenPipeError, "sending where the connection cannot carry it"),
+          Map.entry(PyException.ConnectionAbortedError, "this side aborted the connection"),
+          Map.entry(PyException.ConnectionRefusedError, "nothing listens at that address"),
+          Map.entry(PyException.ConnectionResetError, "the peer reset the connection"),
+          Map.entry(PyException.FileExistsError, "the path exists (AF_UNIX bind)"),
+          Map.entry(PyException.FileNotFoundError, "no such file (@FILE, an AF_UNIX path)"),
+          Map.entry(PyException.InterruptedError, "a signal interrupted the call"),
+          Map.entry(PyException.IsADirectoryError, "a directory where a file was needed"),
+          Map.entry(PyException.NotADirectoryError, "a file where a directory was needed"),
+          Map.entry(PyException.PermissionError, "not allowed, e.g. a port below 1024"),
+          Map.entry(PyException.TimeoutError, "the socket's timeout (settimeout) passed first"),
+          Map.entry(PyException.gaierror, "a host name did not resolve (getaddrinfo)"));
+
+  /** What {@code name} means, or null if it is none of the names sockshell knows. */
+  public static String meaning(String name) {
+    String constant = CONSTANTS.get(name);
+    if (constant != null) {
+      return constant;
+    }
+    String setting = SetCommands.meaning(name);
+    if (setting != null) {
+      return setting;
+    }
+    for (Errno e : Errno.values()) {
+      if (e.name().equals(name)) {
+        return e.pythonClass().pythonName() + ": " + e.message();
+      }
+    }
+    return PyException.byName(name)
+        .filter(p -> p.name().equals(name))
+        .map(ConstantDocs::classMeaning)
+        .orElse(null);
+  }
+
+  /** A Python class's meaning, with the errno symbols that raise it. */
+  private static String classMeaning(PyException p) {
+    String errnos =
+        Arrays.stream(Errno.values())
+            .filter(e -> e.pythonClass() == p)
+            .map(Errno::name)
+            .collect(Collectors.joining(", "));
+    String meaning = CLASSES.getOrDefault(p, "a Python exception");
+    boolean listed = !errnos.isEmpty() && p != PyException.OSError;
+    return listed ? meaning + "; errno " + errnos : meaning;
+  }
+
+  /**
+   * The names {@code expect error} accepts: Python's classes, then errno symbols (without the
+   * aliases EWOULDBLOCK and ENOTSUP).
+   */
+  public static List<String> errorNames() {
+    List<String> names = new ArrayList<>();
+    for (PyException p : PyException.values()) {
+      names.add(p.name());
+    }
+    for (Errno e : Errno.values()) {
+      names.add(e.name());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,240 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code /help} pages that are not commands: how to write an ADDR, DATA and values, every
+ * constant (taken from the specs' choices), every error name, and the keys of the console.
+ */
+public final class HelpTopics {
+  private HelpTopics() {}
+
+  /** A page of {@code /help TOPIC}, with the one line the overview and completion show. */
+  public record Topic(String name, String summary) {}
+
+  private static final List<Topic> TOPICS =
+      List.of(
+          new Topic("addr", "how to write an address: HOST:PORT, ('host', port), a socket NAME"),
+          new Topic("data", "how to write bytes to send: \"text\", b'bytes', x'hex', @FILE"),
+          new Topic("values", "$1, $2, _ and _[1]: the results every command keeps"),
+          new Topic("constants", "AF_*, SOCK_*, SHUT_*, SOL_*, SO_*, TCP_*… and what each does"),
+          new Topic("errors", "every Python exception class and errno symbol, and what it means"),
+          new Topic("keys", "Tab, Ctrl-C, Ctrl-D, history and the other keys of the console"));
+
+  public static List<Topic> all() {
+    return TOPICS;
+  }
+
+  static Optional<Topic> find(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    return TOPICS.stream().filter(t -> t.name().equals(key)).findFirst();
+  }
+
+  static List<Styled> page(Topic topic, CommandTable table) {
+    return switch (topic.name()) {
+      case "addr" -> addr();
+      case "data" -> data();
+      case "values" -> values();
+      case "constants" -> constants(table);
+      case "errors" -> errors();
+      default -> keys();
+    };
+  }
+
+  private static List<Styled> addr() {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(Styled.of(Style.HEADER, "ADDR: the address bind, connect and sendto take"));
+    lines.addAll(
+        rows(
+            Style.ADDRESS,
+            List.of(
+                "HOST:PORT",
+                "localhost:9999, 127.0.0.1:8080, example.org:80",
+                "[IPv6]:PORT",
+                "[::1]:9999",
+                "*:PORT",
+                "every interface, as Python's ('', 9999)",
+                "('host', port)",
+                "Python's tuple; ('::1', 9999, 0, 0) for IPv6",
+                "NAME",
+                "another socket of the session: its bound address",
+                "$N, _[1]",
+                "a kept value holding an address, e.g. the sender recvfrom returned",
+                "\"/tmp/s.sock\", demo.sock",
+                "a path, for AF_UNIX sockets (relative to the working directory)")));
+    lines.add(
+        Styled.plain(
+            "Port 0 lets the OS choose a free port (getsockname shows it); so"
+                + " `bind srv localhost:0` then `connect cli srv` needs no port number."));
+    return lines;
+  }
+
+  private static List<Styled> data() {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(Styled.of(Style.HEADER, "DATA: the bytes send, sendall and sendto take"));
+    lines.addAll(
+        rows(
+            Style.STRING,
+            List.of(
+                "\"text\", 'text'",
+                "text with Python's escapes \\n \\r \\t \\\\ \\\" \\' \\xHH \\uXXXX, sent as UTF-8",
+                "b'bytes'",
+                "a bytes literal: b'GET / HTTP/1.0\\r\\n\\r\\n'",
+                "x'48 69'",
+                "bytes in hex; spaces between the pairs are allowed",
+                "@PATH",
+                "the bytes of a file (relative to the script, else the working directory)",
+                "word",
+                "one bare word is text: send cli hello",
+                "$N, _",
+                "a kept value (bytes or str), e.g. what recv returned")));
+    lines.add(
+        Styled.plain(
+            "Received bytes are always shown escaped (b'\\x1b[2J'), so nothing from the"
+                + " network can drive your terminal."));
+    return lines;
+  }
+
+  private static List<Styled> values() {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(Styled.of(Style.HEADER, "Values: every result is kept, as in Python's REPL"));
+    lines.addAll(
+        rows(
+            Style.VALUE_NAME,
+            List.of(
+                "$1, $2, …",
+                "the values commands returned, numbered as shown: $3 ==> b'hi'",
+                "_",
+                "the last value",
+                "$N[0], _[1]",
+                "an item of a pair: accept's (conn, addr), recvfrom's (data, addr)")));
+    lines.add(
+        Styled.plain(
+            "Use them as DATA (send conn $3), as ADDR (sendto srv b'ACK' _[1]) or in"
+                + " expect (expect b'hi')."));
+    return lines;
+  }
+
+  /** Every CONSTANT parameter of every command, once per distinct parameter, with meanings. */
+  private static List<Styled> constants(CommandTable table) {
+    Map<List<String>, List<String>> usedBy = new LinkedHashMap<>();
+    Map<List<String>, String> names = new LinkedHashMap<>();
+    for (CommandSpec<?> spec : table.all()) {
+      for (Param p : spec.params()) {
+        if (p.kind() == Param.Kind.CONSTANT) {
+          names.putIfAbsent(p.choices(), p.name());
+          usedBy.computeIfAbsent(p.choices(), k -> new ArrayList<>()).add(spec.name());
+        }
+      }
+    }
+    List<Styled> lines = new ArrayList<>();
+    lines.add(
+        Styled.of(
+            Style.HEADER,
+            "Constants, by the parameter they fill (any case; Python's socket. prefix is fine)"));
+    for (Map.Entry<List<String>, List<String>> e : usedBy.entrySet()) {
+      lines.add(Styled.plain(names.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")"));
+      List<String> cells = new ArrayList<>();
+      for (String choice : e.getKey()) {
+        cells.add(choice);
+        String meaning = ConstantDocs.meaning(choice);
+        cells.add(meaning == null ? "" : meaning);
+      }
+      lines.addAll(rows(Style.CONSTANT, cells));
+    }
+    lines.add(Styled.plain("Tab completes them at each position; errors are in /help errors."));
+    return lines;
+  }
+
+  private static List<Styled> errors() {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(
+        Styled.of(
+            Style.HEADER,
+            "Python exception classes (expect error CLASS also matches its subclasses, as except"
+                + " does)"));
+    List<String> cells = new ArrayList<>();
+    for (PyException p : PyException.values()) {
+      cells.add(p.pythonName());
+      cells.add(ConstantDocs.meaning(p.name()));
+    }
+    lines.addAll(rows(Style.ERROR, cells));
+    lines.add(Styled.of(Style.HEADER, "errno symbols (Linux numbers), each raised as its class"));
+    cells.clear();
+    for (Errno e : Errno.values()) {
+      cells.add(e.name() + " " + e.number());
+      cells.add(e.pythonClass().pythonName() + ": " + e.message());
+    }
+    lines.addAll(rows(Style.ERROR, cells));
+    lines.add(
+        Styled.plain(
+            "/help COMMAND says which errors a command raises and what they usually mean there."));
+    return lines;
+  }
+
+  private static List<Styled> keys() {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(Styled.of(Style.HEADER, "Keys at the prompt"));
+    lines.addAll(
+        rows(
+            Style.COMMAND,
+            List.of(
+                "Tab",
+                "complete commands, socket names, constants, files (@PATH, /open)",
+                "Tab Tab",
+                "list the choices, each with what it is",
+                "Up, Down",
+                "earlier commands (kept across runs)",
+                "Ctrl-R",
+                "search earlier commands",
+                "Ctrl-A, Ctrl-E",
+                "go to the start, the end of the line",
+                "Ctrl-C",
+                "clear the line; while a call waits, cancel only that call",
+                "Ctrl-D",
+                "on an empty line: close every socket and leave")));
+    lines.add(
+        Styled.plain(
+            "As you type, the arguments still to come show faintly after the cursor; unknown"
+                + " commands, socket names and constants turn red."));
+    return lines;
+  }
+
+  /** Two columns, name and meaning, from a flat list of cells. */
+  static List<Styled> rows(Style nameStyle, List<String> cells) {
+    return rows(nameStyle, Style.PLAIN, 0, cells);
+  }
+
+  /**
+   * Two columns from a flat list of cells (name, meaning, name, meaning…), indented by two.
+   *
+   * @param width the least width of the name column, so several tables can line up
+   */
+  static List<Styled> rows(Style nameStyle, Style meaningStyle, int width, List<String> cells) {
+    int column = width;
+    for (int i = 0; i < cells.size(); i += 2) {
+      column = Math.max(column, cells.get(i).length());
+    }
+    List<Styled> lines = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i += 2) {
+      String name = cells.get(i);
+      lines.add(
+          Styled.builder()
+              .plain("  ")
+              .add(nameStyle, name)
+              .plain(" ".repeat(column - name.length() + 2))
+              .add(meaningStyle, cells.get(i + 1))
+              .build());
+    }
+    return lines;
+  }
+}

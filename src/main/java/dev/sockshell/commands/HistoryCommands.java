@@ -1,0 +1,128 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.PATH;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** /history, /!, /N, /-N and /save: the session's commands, JShell style. */
+final class HistoryCommands {
+  private HistoryCommands() {}
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "/history",
+            Group.SESSION,
+            List.of(),
+            "the commands of this session, numbered for /N; failed ones say why",
+            Command.History.class,
+            null,
+            "/history",
+            List.of(),
+            a -> {
+              a.end();
+              return new Command.History();
+            },
+            (c, ctx) -> {
+              history(ctx.log()).forEach(ctx.out()::println);
+              return new Outcome.Printed();
+            }),
+        rerun("/!", "re-run the last command", "/!"),
+        rerun("/N", "re-run command N of /history", "/2"),
+        rerun("/-N", "re-run the N-th last command (/-1 is the last)", "/-2"),
+        new CommandSpec<>(
+            "/save",
+            Group.SESSION,
+            List.of(Param.of("FILE", PATH)),
+            "save the session as a script that replays it (failed commands as comments)",
+            Command.Save.class,
+            null,
+            "/save session.socks",
+            List.of(
+                new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
+                new CommandSpec.ErrorDoc("EACCES", "no permission to write there")),
+            a -> new Command.Save(a.rest("FILE").text()),
+            HistoryCommands::save));
+  }
+
+  private static CommandSpec<Command.Rerun> rerun(String name, String summary, String example) {
+    return new CommandSpec<>(
+        name,
+        Group.SESSION,
+        List.of(),
+        summary,
+        Command.Rerun.class,
+        null,
+        example,
+        List.of(),
+        HistoryCommands::bindRerun,
+        (c, ctx) -> new Outcome.Rerun(ctx.log().find(c.number(), c.fromEnd()).line()));
+  }
+
+  /** {@code /!}, {@code /12} or {@code /-2}: the number is part of the command word. */
+  private static Command.Rerun bindRerun(Args a) throws UsageError {
+    Token word = a.command();
+    a.end();
+    if (word == null || word.text().equals("/!")) {
+      return new Command.Rerun(1, true);
+    }
+    boolean fromEnd = word.text().startsWith("/-");
+    String digits = word.text().substring(fromEnd ? 2 : 1);
+    int number;
+    try {
+      number = Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new UsageError(
+          "write the command's number as /history shows it, e.g. /3 (or /-1 for the last)",
+          word.start());
+    }
+    if (number < 1) {
+      throw new UsageError("commands are numbered from 1", word.start());
+    }
+    return new Command.Rerun(number, fromEnd);
+  }
+
+  private static List<Styled> history(CommandLog log) {
+    if (log.size() == 0) {
+      return List.of(Styled.of(Style.FEEDBACK, "|  no commands yet in this session"));
+    }
+    int width = Integer.toString(log.size()).length();
+    return log.entries().stream()
+        .map(
+            e -> {
+              String number = Integer.toString(e.number());
+              Styled.Builder line =
+                  Styled.builder()
+                      .add(Style.DIM, " ".repeat(width - number.length() + 2) + number + "  ")
+                      .plain(e.line());
+              if (e.failed()) {
+                line.add(Style.ERROR, "    # failed: " + e.failure());
+              }
+              return line.build();
+            })
+        .toList();
+  }
+
+  private static Outcome save(Command.Save c, Context ctx) throws SocketError {
+    Path path = ctx.baseDirectory().resolve(c.path());
+    List<String> lines = SavedScript.lines(ctx.log(), c.path());
+    try {
+      Files.write(path, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Eval.fileError(e, path, c.path());
+    }
+    int n = ctx.log().size();
+    return new Outcome.Done("saved " + n + (n == 1 ? " command" : " commands") + " to " + c.path());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Scanner;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.EphemeralPorts;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.Resolver;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SocketError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ports the OS chose during a session, by the socket that has them, so that a saved script names
+ * the socket where the user typed its port ({@code connect cli localhost:41873} becomes {@code
+ * connect cli srv}): a replay gets other ports, and a typed one would point nowhere. Only addresses
+ * in ADDR and VALUE positions are rewritten, never data, and only when the typed host is the
+ * socket's own address (or, for a socket on all interfaces, a local one), so the name means the
+ * same address.
+ */
+final class PortNames {
+  /** A socket holding an OS-chosen port. */
+  record Owner(String name, SockAddress.Inet address) {}
+
+  private PortNames() {}
+
+  /**
+   * Who holds each OS-chosen port now, the first-created socket first (a listener, not its
+   * connections).
+   */
+  static Map<Integer, Owner> owners(Session session) {
+    Map<Integer, Owner> owners = new LinkedHashMap<>();
+    for (NetSocket s : session.sockets()) {
+      try {
+        if (s.localAddress() instanceof SockAddress.Inet inet
+            && EphemeralPorts.contains(inet.port())) {
+          owners.putIfAbsent(inet.port(), new Owner(s.name(), inet));
+        }
+      } catch (SocketError e) {
+        // Closed: nothing to name.
+      }
+    }
+    return owners;
+  }
+
+  /** {@code line} with each such address written as its socket's name; the line itself if none. */
+  static String rewrite(String line, CommandSpec<?> spec, Map<Integer, Owner> owners) {
+    if (owners.isEmpty()) {
+      return line;
+    }
+    List<int[]> spans = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try {
+      Scanner scanner = new Scanner(line);
+      scanner.next(); // the command's name
+      List<Token> tokens = scanner.remaining();
+      for (int i = 0; i < tokens.size() && i < spec.params().size(); i++) {
+        Param.Kind kind = spec.params().get(i).kind();
+        if (kind == Param.Kind.ADDRESS || kind == Param.Kind.VALUE) {
+          find(LiteralParser.parse(tokens.get(i)), kind, owners, spans, names);
+        }
+      }
+    } catch (UsageError e) {
+      return line; // it parsed when it ran; leave it as typed if it no longer does
+    }
+    StringBuilder sb = new StringBuilder(line);
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      sb.replace(spans.get(i)[0], spans.get(i)[1], names.get(i));
+    }
+    return sb.toString();
+  }
+
+  /** Collects the spans of {@code literal} (or of the items of a tuple) to rewrite. */
+  private static void find(
+      Literal literal,
+      Param.Kind kind,
+      Map<Integer, Owner> owners,
+      List<int[]> spans,
+      List<String> names) {
+    Owner owner = owner(literal, kind, owners);
+    if (owner != null) {
+      spans.add(new int[] {literal.start(), literal.end()});
+      names.add(owner.name());
+    } else if (literal instanceof Literal.Tuple t) {
+      for (Literal item : t.items()) {
+        find(item, kind, owners, spans, names);
+      }
+    }
+  }
+
+  private static Owner owner(Literal literal, Param.Kind kind, Map<Integer, Owner> owners) {
+    try {
+      if (!(AddrExpr.of(literal, "") instanceof AddrExpr.HostPort hp)) {
+        return null;
+      }
+      Owner owner = owners.get(hp.port());
+      if (owner == null) {
+        return null;
+      }
+      SockAddress.Inet typed = Resolver.resolve(hp.host(), hp.port(), owner.address().family());
+      boolean same = typed.address().equals(owner.address().address());
+      // connect/sendto to the socket's port on a local address reach a socket on all interfaces.
+      boolean reaches =
+          kind == Param.Kind.ADDRESS
+              && owner.address().address().isAnyLocalAddress()
+              && (typed.address().isLoopbackAddress() || typed.address().isAnyLocalAddress());
+      return same || reaches ? owner : null;
+    } catch (UsageError | SocketError e) {
+      return null;
+    }
+  }
+}

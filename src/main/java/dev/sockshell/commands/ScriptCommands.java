@@ -1,0 +1,121 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.PATH;
+
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What scripts need besides socket calls: {@code sleep} to pace them, {@code unlink} to remove the
+ * file an AF_UNIX socket leaves behind.
+ */
+final class ScriptCommands {
+  private ScriptCommands() {}
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "sleep",
+            Group.CHECKS,
+            List.of(Param.of("SECONDS", NUMBER)),
+            "wait SECONDS (e.g. 0.5); Ctrl-C ends the wait early",
+            Command.Sleep.class,
+            c -> "time.sleep(" + seconds(c.seconds()) + ")",
+            "sleep 0.5",
+            List.of(new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait")),
+            a -> {
+              double seconds = a.seconds("SECONDS");
+              a.end();
+              return new Command.Sleep(seconds);
+            },
+            (c, ctx) -> {
+              ctx.session().waiter().sleep(c.seconds());
+              return new Outcome.Done("slept " + seconds(c.seconds()) + " s");
+            }),
+        new CommandSpec<>(
+            "unlink",
+            Group.SOCKETS,
+            List.of(
+                Param.of("PATH", PATH),
+                Param.constant("--missing-ok", true, List.of("--missing-ok"))),
+            "remove a file, such as the one an AF_UNIX socket leaves after close",
+            Command.Unlink.class,
+            c ->
+                c.missingOk()
+                    ? "pathlib.Path(" + Repr.str(c.path()) + ").unlink(missing_ok=True)"
+                    : "os.unlink(" + Repr.str(c.path()) + ")",
+            "unlink ./demo.sock",
+            List.of(
+                new ErrorDoc("FileNotFoundError", "there is no such file (--missing-ok allows it)"),
+                new ErrorDoc("IsADirectoryError", "the path is a directory")),
+            ScriptCommands::bindUnlink,
+            (c, ctx) -> unlink(c)));
+  }
+
+  private static Command.Unlink bindUnlink(Args a) throws UsageError {
+    Token t = a.next("PATH");
+    Literal path = LiteralParser.parse(t);
+    String text =
+        path instanceof Literal.Text s
+            ? s.text()
+            : path instanceof Literal.Word w ? w.text() : null;
+    if (text == null || text.isEmpty()) {
+      throw new UsageError("PATH must be a file path, e.g. ./demo.sock", t.start());
+    }
+    boolean missingOk = false;
+    if (a.hasMore()) {
+      Token option = a.next("--missing-ok");
+      if (!option.text().equals("--missing-ok")) {
+        throw new UsageError(
+            "unexpected argument '" + option.text() + "'; the only option is --missing-ok",
+            option.start());
+      }
+      missingOk = true;
+    }
+    a.end();
+    return new Command.Unlink(text, missingOk);
+  }
+
+  /** Relative to the working directory, as bind resolves an AF_UNIX path (and os.unlink does). */
+  private static Outcome unlink(Command.Unlink c) throws SocketError {
+    Path path = Path.of(c.path());
+    try {
+      if (Files.isDirectory(path)) {
+        throw SocketError.of(Errno.EISDIR).at(c.path());
+      }
+      Files.delete(path);
+      return new Outcome.Done("removed " + c.path());
+    } catch (NoSuchFileException e) {
+      if (c.missingOk()) {
+        return new Outcome.Done(c.path() + " was not there");
+      }
+      throw SocketError.of(Errno.ENOENT).at(c.path());
+    } catch (AccessDeniedException e) {
+      throw SocketError.of(Errno.EACCES).at(c.path());
+    } catch (IOException e) {
+      throw SocketError.python(PyException.OSError, String.valueOf(e.getMessage())).at(c.path());
+    }
+  }
+
+  /** As Python prints the float: {@code 0.5}, {@code 2.0}. */
+  private static String seconds(double s) {
+    return Repr.of(new Value.Float(s));
+  }
+}

@@ -1,0 +1,283 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Suggest;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code /set KEY VALUE}: feedback, display, encoding and events, JShell style. Public for {@link
+ * #choices}, which completion needs: the values allowed depend on the key.
+ */
+public final class SetCommands {
+  private SetCommands() {}
+
+  static final String FEEDBACK = "feedback";
+  static final String DISPLAY = "display";
+  static final String ENCODING = "encoding";
+  static final String EVENTS = "events";
+
+  /** Encodings offered by completion; any name Java knows is accepted. */
+  private static final List<String> COMMON_ENCODINGS =
+      List.of(
+          "UTF-8",
+          "GBK",
+          "GB18030",
+          "Big5",
+          "Shift_JIS",
+          "EUC-JP",
+          "EUC-KR",
+          "ISO-8859-1",
+          "US-ASCII",
+          "windows-1252",
+          "UTF-16",
+          "UTF-16BE",
+          "UTF-16LE");
+
+  /** Each key and the values completion offers for it, in /set order. */
+  private static final Map<String, List<String>> VALUES = values();
+
+  private static Map<String, List<String>> values() {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    values.put(FEEDBACK, words(Settings.Feedback.values()));
+    values.put(DISPLAY, words(Settings.Display.values()));
+    values.put(ENCODING, COMMON_ENCODINGS);
+    values.put(EVENTS, List.of("on", "off"));
+    return values;
+  }
+
+  private static List<String> words(Enum<?>[] constants) {
+    List<String> words = new ArrayList<>();
+    for (Enum<?> c : constants) {
+      words.add(c.name().toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
+  /** What each key and value means, for /help constants and the completion menu. */
+  private static final Map<String, String> MEANINGS =
+      Map.ofEntries(
+          Map.entry(FEEDBACK, "how much is printed after each command"),
+          Map.entry(DISPLAY, "how received bytes are shown"),
+          Map.entry(ENCODING, "the encoding of text literals and of the text display"),
+          Map.entry(EVENTS, "live events: what happens on the sockets, above the prompt"),
+          Map.entry("verbose", "results, feedback, the Python call and the sockets' state changes"),
+          Map.entry("normal", "results, one line of feedback, hints after errors"),
+          Map.entry("concise", "results and errors only"),
+          Map.entry("silent", "errors only"),
+          Map.entry("repr", "Python's bytes literal: b'hi\\r\\n'"),
+          Map.entry("text", "decoded with the encoding, control characters escaped"),
+          Map.entry("hex", "a hex dump with offsets and an ASCII column"),
+          Map.entry("UTF-8", "Unicode, 1 to 4 bytes a character; Python's default"),
+          Map.entry("GBK", "Simplified Chinese, as Chinese Windows uses it"),
+          Map.entry("GB18030", "Chinese, a superset of GBK covering all of Unicode"),
+          Map.entry("Big5", "Traditional Chinese"),
+          Map.entry("Shift_JIS", "Japanese, as Windows uses it"),
+          Map.entry("EUC-JP", "Japanese, as Unix uses it"),
+          Map.entry("EUC-KR", "Korean"),
+          Map.entry("ISO-8859-1", "Latin-1: one byte a character, every byte decodes"),
+          Map.entry("US-ASCII", "7-bit ASCII"),
+          Map.entry("windows-1252", "Western European, as Windows uses it"),
+          Map.entry("UTF-16", "2 or 4 bytes a character, after a byte order mark"),
+          Map.entry("UTF-16BE", "UTF-16 big-endian, no byte order mark"),
+          Map.entry("UTF-16LE", "UTF-16 little-endian, no byte order mark"),
+          Map.entry("on", "tell what happens on the sockets while the prompt waits"),
+          Map.entry("off", "no live events"));
+
+  /** What a /set key or value means, or null. */
+  public static String meaning(String word) {
+    return MEANINGS.get(word);
+  }
+
+  /**
+   * What completion offers for {@code param} of /set: the keys first, then only the values of the
+   * key typed ({@code previous}, the word before; null when none is).
+   */
+  public static List<String> choices(Param param, String previous) {
+    if (previous == null) {
+      return param.name().equals("KEY") ? param.choices() : List.of();
+    }
+    return VALUES.getOrDefault(previous.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  static List<CommandSpec<?>> specs() {
+    List<String> allValues = new ArrayList<>();
+    VALUES.values().forEach(allValues::addAll);
+    return List.of(
+        new CommandSpec<>(
+            "/set",
+            Group.SESSION,
+            List.of(
+                Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
+                Param.constant("VALUE", true, allValues)),
+            "show or change the settings: feedback, display of received bytes, encoding, events",
+            Command.Set.class,
+            null,
+            "/set display hex",
+            List.of(),
+            SetCommands::bind,
+            SetCommands::run));
+  }
+
+  private static Command.Set bind(Args a) throws UsageError {
+    if (!a.hasMore()) {
+      return new Command.Set(null, null);
+    }
+    Token keyToken = a.next("KEY");
+    String key = keyToken.text().toLowerCase(Locale.ROOT);
+    if (!VALUES.containsKey(key)) {
+      throw Args.notAChoice(keyToken, "KEY", VALUES);
+    }
+    if (!a.hasMore()) {
+      return new Command.Set(key, null);
+    }
+    Token valueToken = a.next("VALUE");
+    a.end();
+    if (key.equals(ENCODING)) {
+      return new Command.Set(key, charset(valueToken).name());
+    }
+    String value = valueToken.text().toLowerCase(Locale.ROOT);
+    if (!VALUES.get(key).contains(value)) {
+      Map<String, String> choices = new LinkedHashMap<>();
+      VALUES.get(key).forEach(v -> choices.put(v, v));
+      throw Args.notAChoice(valueToken, key, choices);
+    }
+    return new Command.Set(key, value);
+  }
+
+  private static Charset charset(Token t) throws UsageError {
+    try {
+      if (Charset.isSupported(t.text())) {
+        return Charset.forName(t.text());
+      }
+    } catch (IllegalCharsetNameException e) {
+      // Reported below like any other unknown name.
+    }
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (Charset c : Charset.availableCharsets().values()) {
+      names.add(c.name());
+      names.addAll(c.aliases());
+    }
+    String close = Suggest.closest(t.text(), names);
+    throw new UsageError(
+        "unknown encoding '"
+            + t.text()
+            + "'"
+            + (close == null ? "" : "; did you mean " + Charset.forName(close).name() + "?")
+            + " (/set encoding lists the "
+            + Charset.availableCharsets().size()
+            + " encodings Java knows)",
+        t.start());
+  }
+
+  private static Outcome run(Command.Set c, Context ctx) {
+    Settings settings = ctx.settings();
+    if (c.key() == null) {
+      lines(settings).forEach(line -> ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line)));
+      return new Outcome.Printed();
+    }
+    if (c.value() == null) {
+      ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line(settings, c.key())));
+      if (c.key().equals(ENCODING)) {
+        wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()))
+            .forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
+      } else {
+        for (String value : VALUES.get(c.key())) {
+          ctx.out()
+              .println(
+                  Styled.of(
+                      Style.DIM,
+                      "|    " + value + " ".repeat(9 - value.length()) + MEANINGS.get(value)));
+        }
+      }
+      return new Outcome.Printed();
+    }
+    switch (c.key()) {
+      case FEEDBACK ->
+          settings.setFeedback(Settings.Feedback.valueOf(c.value().toUpperCase(Locale.ROOT)));
+      case DISPLAY ->
+          settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
+      case ENCODING -> settings.setEncoding(Charset.forName(c.value()));
+      default -> settings.setEvents(c.value().equals("on"));
+    }
+    return new Outcome.Done(c.key() + ": " + c.value() + meaning(c.key(), c.value()));
+  }
+
+  private static String meaning(String key, String value) {
+    return switch (key) {
+      case ENCODING -> " (text literals are encoded, and the text display decoded, with it)";
+      case EVENTS ->
+          value.equals("on")
+              ? " (the console tells what happens on the sockets while it waits for a line)"
+              : " (the console no longer tells what happens on the sockets)";
+      default -> "";
+    };
+  }
+
+  /** Every setting as the /set line that sets it, e.g. {@code /set feedback normal}. */
+  static List<String> lines(Settings settings) {
+    List<String> lines = new ArrayList<>();
+    for (String key : VALUES.keySet()) {
+      lines.add(line(settings, key));
+    }
+    return lines;
+  }
+
+  /**
+   * The /set lines a script needs to reproduce {@code settings}: those that differ from the
+   * defaults, except events, which only the console has.
+   */
+  static List<String> scriptLines(Settings settings) {
+    Settings defaults = new Settings();
+    List<String> lines = new ArrayList<>();
+    for (String key : VALUES.keySet()) {
+      String line = line(settings, key);
+      if (!key.equals(EVENTS) && !line.equals(line(defaults, key))) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  private static String line(Settings settings, String key) {
+    String value =
+        switch (key) {
+          case FEEDBACK -> settings.feedback().word();
+          case DISPLAY -> settings.display().word();
+          case ENCODING -> settings.encoding().name();
+          default -> settings.events() ? "on" : "off";
+        };
+    return "/set " + key + " " + value;
+  }
+
+  /** {@code words} after {@code prefix}, comma-separated, wrapped to about 100 columns. */
+  private static List<String> wrapped(String prefix, List<String> words) {
+    String indent = "|" + " ".repeat(prefix.length() - 1);
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder(prefix);
+    boolean first = true;
+    for (String word : words) {
+      if (!first && line.length() + word.length() + 2 > 100) {
+        lines.add(line.append(',').toString());
+        line = new StringBuilder(indent);
+        first = true;
+      }
+      line.append(first ? "" : ", ").append(word);
+      first = false;
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sockshell.console;
+
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.LineDisciplineTerminal;
+import org.jline.utils.Signals;
+
+/**
+ * Ctrl-C while a command runs: cancels only that call, and keeps the screen tidy. (At the prompt
+ * JLine reads Ctrl-C as a key; {@link ConsoleSource} answers it.)
+ */
+final class CtrlC {
+  private final Object nativeHandler;
+
+  private CtrlC(Object nativeHandler) {
+    this.nativeHandler = nativeHandler;
+  }
+
+  /**
+   * While a command runs the terminal is in cooked mode, so Ctrl-C arrives as SIGINT: {@code
+   * cancel} runs, and the KeyboardInterrupt line that follows starts on a clean line.
+   */
+  static CtrlC install(Terminal terminal, Runnable cancel) {
+    hideControlEcho(terminal);
+    // JLine's emulated terminals (ssh, tests) echo "^C" whatever ECHOCTL says: end that line.
+    boolean echoes = terminal instanceof LineDisciplineTerminal;
+    terminal.handle(
+        Terminal.Signal.INT,
+        signal -> {
+          if (echoes) {
+            endLine(terminal);
+          }
+          cancel.run();
+        });
+    // JLine's dumb terminal (TERM=dumb) hooks no signals and the tty stays cooked with its own
+    // echo, so Ctrl-C would kill the JVM: forward SIGINT to the terminal, after ending the line
+    // the tty's "^C" is on. This also reaches JLine's own handler at the prompt.
+    Object nativeHandler =
+        terminal instanceof DumbTerminal
+            ? Signals.register(
+                "INT",
+                () -> {
+                  endLine(terminal);
+                  terminal.raise(Terminal.Signal.INT);
+                })
+            : null;
+    return new CtrlC(nativeHandler);
+  }
+
+  /**
+   * Without ECHOCTL a tty does not echo "^C" when Ctrl-C cancels a running call, so the
+   * KeyboardInterrupt line starts clean instead of after "^C". JLine keeps these attributes between
+   * lines, and restores the user's own when the terminal closes.
+   */
+  private static void hideControlEcho(Terminal terminal) {
+    Attributes attributes = terminal.getAttributes();
+    attributes.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
+    terminal.setAttributes(attributes);
+  }
+
+  private static void endLine(Terminal terminal) {
+    terminal.writer().println();
+    terminal.writer().flush();
+  }
+
+  /** Restores the JVM's own SIGINT handler, if the dumb terminal needed ours. */
+  void uninstall() {
+    if (nativeHandler != null) {
+      Signals.unregister("INT", nativeHandler);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.sockshell.console;
+
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.commands.ConstantDocs;
+import dev.sockshell.commands.Context;
+import dev.sockshell.commands.HelpTopics;
+import dev.sockshell.commands.Param;
+import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.Session;
+import dev.sockshell.render.Style;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jline.reader.Highlighter;
+import org.jline.reader.LineReader;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * Colours the line being typed as the parser will read it: the command, socket names (red when no
+ * socket has that name), strings and bytes, addresses, numbers, constants, and errors such as an
+ * unterminated string. A word still being typed at the end of the line is only red once no
+ * completion of it could be right. Also keeps the argument hint (JLine's tail tip) in step.
+ */
+final class LineHighlighter implements Highlighter {
+  private static final Set<String> PYTHON_CONSTANTS = Set.of("None", "True", "False", "none");
+
+  private final Context context;
+  private final boolean color;
+  private final boolean hints;
+
+  /** The line at the previous redisplay, to tell a Tab that completed from one that listed. */
+  private String previous = "";
+
+  /**
+   * @param color colour the line (off with NO_COLOR, --no-color, or a dumb terminal)
+   * @param hints show the hint of the arguments still to come
+   */
+  LineHighlighter(Context context, boolean color, boolean hints) {
+    this.context = context;
+    this.color = color;
+    this.hints = hints;
+  }
+
+  @Override
+  public AttributedString highlight(LineReader reader, String buffer) {
+    TypedLine typed = TypedLine.read(buffer, context.commands());
+    if (hints && reader != null) {
+      ArgumentHint.show(reader, buffer, typed, buffer.equals(previous));
+      previous = buffer;
+    }
+    if (!color) {
+      return new AttributedString(buffer);
+    }
+    Style[] styles = styles(buffer, typed);
+    AttributedStringBuilder sb = new AttributedStringBuilder(buffer.length());
+    int i = 0;
+    while (i < buffer.length()) {
+      int j = i;
+      while (j < buffer.length() && styles[j] == styles[i]) {
+        j++;
+      }
+      sb.styled(Colors.attributes(styles[i]), buffer.substring(i, j));
+      i = j;
+    }
+    return sb.toAttributedString();
+  }
+
+  /** The style of every character of the line. */
+  private Style[] styles(String buffer, TypedLine typed) {
+    Style[] styles = new Style[buffer.length()];
+    Arrays.fill(styles, Style.PLAIN);
+    Token command = typed.commandWord();
+    if (command == null) {
+      return styles;
+    }
+    boolean known = typed.spec() != null;
+    Style commandStyle =
+        known
+            ? Style.COMMAND
+            : typing(command, buffer) && startsAny(context.commands().names(), command.text())
+                ? Style.PLAIN
+                : Style.ERROR;
+    fill(styles, command, commandStyle);
+    for (TypedLine.Arg arg : typed.args()) {
+      fill(styles, arg.token(), style(arg, typing(arg.token(), buffer)));
+    }
+    if (typed.scanError() != null) {
+      int from = Math.max(0, Math.min(typed.scanError().column(), buffer.length()));
+      Arrays.fill(styles, from, buffer.length(), Style.ERROR);
+    }
+    if (typed.commentAt() >= 0) {
+      Arrays.fill(styles, typed.commentAt(), buffer.length(), Style.DIM);
+    }
+    return styles;
+  }
+
+  /** A word still being typed: it ends the line, with the cursor after it. */
+  private static boolean typing(Token token, String buffer) {
+    return token.end() == buffer.length();
+  }
+
+  private Style style(TypedLine.Arg arg, boolean typing) {
+    Param param = arg.param();
+    String text = arg.token().text();
+    if (param == null) {
+      return Style.ERROR; // more arguments than the command takes
+    }
+    return switch (param.kind()) {
+      case SOCKET -> socket(text, typing);
+      case NEW_SOCKET -> newSocket(text);
+      case ADDRESS -> address(arg.token(), typing);
+      case DATA -> literal(arg.token(), typing, false);
+      case NUMBER ->
+          TypedLine.isNumber(text)
+              ? Style.NUMBER
+              : PYTHON_CONSTANTS.contains(text) ? Style.CONSTANT : wrong(typing, Style.PLAIN);
+      case CONSTANT ->
+          TypedLine.isChoice(text, param)
+              ? Style.CONSTANT
+              : wrong(
+                  typing && startsAny(upper(param.choices()), TypedLine.constantKey(text)),
+                  Style.PLAIN);
+      case VALUE ->
+          TypedLine.isErrorKeyword(param, text)
+              ? Style.COMMAND
+              : literal(arg.token(), typing, true);
+      case ERROR_NAME ->
+          Errno.byName(text).isPresent() || PyException.byName(text).isPresent()
+              ? Style.CONSTANT
+              : wrong(typing && startsAny(ConstantDocs.errorNames(), text), Style.PLAIN);
+      case COMMAND -> helpTopic(text, typing);
+      case PATH -> Style.STRING;
+      default -> Style.PLAIN;
+    };
+  }
+
+  /** Red, unless the word is still being typed and may yet become right. */
+  private static Style wrong(boolean mayBecomeRight, Style meanwhile) {
+    return mayBecomeRight ? meanwhile : Style.ERROR;
+  }
+
+  private Style socket(String name, boolean typing) {
+    Session session = context.session();
+    if (session.find(name).isPresent()) {
+      return Style.SOCKET;
+    }
+    return wrong(typing && startsAny(session.names(), name), Style.PLAIN);
+  }
+
+  /** A name for a new socket: red if it is not a name, or an open socket already has it. */
+  private Style newSocket(String name) {
+    return TypedLine.isName(name) && !context.session().isOpenName(name)
+        ? Style.SOCKET
+        : Style.ERROR;
+  }
+
+  private Style address(Token token, boolean typing) {
+    try {
+      Literal literal = LiteralParser.parse(token);
+      AddrExpr address = AddrExpr.of(literal, token.text());
+      if (address instanceof AddrExpr.SocketName n) {
+        return socket(n.name(), typing);
+      }
+      return address instanceof AddrExpr.Ref ? Style.VALUE_NAME : Style.ADDRESS;
+    } catch (UsageError e) {
+      return wrong(typing, Style.ADDRESS);
+    }
+  }
+
+  /**
+   * DATA and VALUE: what the literal is, by its form. In DATA a bare word is text ({@code send s 5}
+   * sends b'5'); in an expected VALUE it may be a number, None/True/False or a socket.
+   */
+  private Style literal(Token token, boolean typing, boolean value) {
+    try {
+      Literal literal = LiteralParser.parse(token);
+      if (literal instanceof Literal.Ref) {
+        return Style.VALUE_NAME;
+      } else if (literal instanceof Literal.Tuple) {
+        return Style.ADDRESS;
+      } else if (literal instanceof Literal.Word w && value) {
+        return word(w.text());
+      }
+      return Style.STRING;
+    } catch (UsageError e) {
+      return wrong(typing, Style.STRING);
+    }
+  }
+
+  /** A bare word in an expected value: a number, None/True/False, a socket's name, or text. */
+  private Style word(String text) {
+    if (TypedLine.isNumber(text)) {
+      return Style.NUMBER;
+    } else if (PYTHON_CONSTANTS.contains(text)) {
+      return Style.CONSTANT;
+    }
+    return context.session().find(text).isPresent() ? Style.SOCKET : Style.PLAIN;
+  }
+
+  private Style helpTopic(String text, boolean typing) {
+    CommandTable table = context.commands();
+    if (table.find(text).or(() -> table.find("/" + text)).isPresent()) {
+      return Style.COMMAND;
+    }
+    boolean topic = HelpTopics.all().stream().anyMatch(t -> t.name().equalsIgnoreCase(text));
+    return topic ? Style.COMMAND : wrong(typing, Style.PLAIN);
+  }
+
+  private static List<String> upper(List<String> choices) {
+    return choices.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
+  }
+
+  private static void fill(Style[] styles, Token token, Style style) {
+    Arrays.fill(styles, token.start(), Math.min(token.end(), styles.length), style);
+  }
+
+  private static boolean startsAny(Collection<String> names, String prefix) {
+    for (String name : names) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

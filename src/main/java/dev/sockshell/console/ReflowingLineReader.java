@@ -1,0 +1,49 @@
+package dev.sockshell.console;
+
+import java.util.Map;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp.Capability;
+
+/**
+ * JLine's line reader, redrawing the line being edited correctly after a window resize on the
+ * terminals that reflow wrapped lines (tmux, VTE, iTerm2, kitty, Windows Terminal…).
+ */
+final class ReflowingLineReader extends LineReaderImpl {
+  ReflowingLineReader(Terminal terminal, String appName, Map<String, Object> variables) {
+    super(terminal, appName, variables);
+  }
+
+  @Override
+  protected synchronized void handleSignal(Terminal.Signal signal) {
+    if (signal == Terminal.Signal.WINCH && reading) {
+      backToPromptStart();
+    }
+    super.handleSignal(signal);
+  }
+
+  /**
+   * JLine redraws a resized line from the start of the cursor's row, so when the terminal has
+   * rewrapped the line at the new width (its cursor staying on the same character) the rows above
+   * keep a stale copy, or the redraw climbs into earlier output. Go up to the row the prompt starts
+   * on now and clear below, so JLine's redraw starts on a clean slate.
+   */
+  private void backToPromptStart() {
+    int width = terminal.getWidth();
+    if (width <= 0) {
+      return;
+    }
+    String beforeCursor = buf.substring(0, buf.cursor());
+    int columns = prompt.columnLength() + new AttributedString(beforeCursor).columnLength();
+    int rowsUp = columns / width;
+    terminal.puts(Capability.carriage_return);
+    if (rowsUp > 0 && !terminal.puts(Capability.parm_up_cursor, rowsUp)) {
+      for (int i = 0; i < rowsUp; i++) {
+        terminal.puts(Capability.cursor_up);
+      }
+    }
+    terminal.puts(Capability.clr_eos);
+    terminal.flush();
+  }
+}

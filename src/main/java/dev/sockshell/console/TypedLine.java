@@ -1,0 +1,207 @@
+package dev.sockshell.console;
+
+import dev.sockshell.commands.CommandSpec;
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.commands.Param;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Scanner;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A line as typed so far, read the way {@link CommandTable} will parse it: the command word, then
+ * each argument with the parameter of the command's spec it fills. Unlike the parser it never
+ * fails: an unfinished string or bracket just ends the line, so completion, highlighting and the
+ * argument hint all work on half-typed lines and agree with each other and with the parser.
+ */
+final class TypedLine {
+  /** One argument and the parameter it fills (null if the command takes no more). */
+  record Arg(Token token, Param param) {}
+
+  /** The words of a line, as {@link Scanner} splits them, and where scanning stopped. */
+  record Split(List<Token> tokens, UsageError error, int commentAt) {}
+
+  /** {@code expect error NAME}: the word {@code error} in a VALUE position, then a NAME. */
+  static final String ERROR_KEYWORD = "error";
+
+  static final Param ERROR_NAME = Param.of("NAME", Param.Kind.ERROR_NAME);
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\.\\d+)");
+
+  private final Split split;
+  private final CommandSpec<?> spec;
+  private final List<Arg> args = new ArrayList<>();
+  private List<Param> remaining = List.of();
+
+  private TypedLine(Split split, CommandSpec<?> spec) {
+    this.split = split;
+    this.spec = spec;
+  }
+
+  static TypedLine read(String line, CommandTable table) {
+    Split split = split(line);
+    List<Token> tokens = split.tokens();
+    CommandSpec<?> spec = tokens.isEmpty() ? null : table.find(tokens.get(0).text()).orElse(null);
+    TypedLine typed = new TypedLine(split, spec);
+    if (spec != null) {
+      typed.bind(tokens.subList(1, tokens.size()));
+    }
+    return typed;
+  }
+
+  /**
+   * Splits {@code line} into arguments; an unterminated string or bracket becomes one last word
+   * running to the end of the line, with the scanner's error kept.
+   */
+  static Split split(String line) {
+    Scanner scanner = new Scanner(line);
+    List<Token> tokens = new ArrayList<>();
+    UsageError error = null;
+    while (true) {
+      int start = scanner.position();
+      try {
+        Token t = scanner.next();
+        if (t == null) {
+          break;
+        }
+        tokens.add(t);
+      } catch (UsageError e) {
+        tokens.add(new Token(line.substring(start), start, line.length()));
+        error = e;
+        break;
+      }
+    }
+    int end = error == null ? scanner.position() : line.length();
+    int commentAt = end < line.length() && line.charAt(end) == '#' ? end : -1;
+    return new Split(List.copyOf(tokens), error, commentAt);
+  }
+
+  /** Gives each token a parameter, skipping optional ones it cannot fill (socket s SOCK_DGRAM). */
+  private void bind(List<Token> tokens) {
+    List<Param> params = spec.params();
+    int next = 0;
+    boolean errorName = false;
+    for (Token token : tokens) {
+      if (errorName) {
+        args.add(new Arg(token, ERROR_NAME));
+        errorName = false;
+        continue;
+      }
+      int chosen = choose(params, next, token);
+      Param param = chosen < params.size() ? params.get(chosen) : null;
+      args.add(new Arg(token, param));
+      next = Math.min(chosen + 1, params.size());
+      errorName = param != null && isErrorKeyword(param, token.text());
+    }
+    remaining = errorName ? List.of(ERROR_NAME) : params.subList(next, params.size());
+  }
+
+  /** The parameter a token at {@code next} fills: the first of the reachable ones it fits. */
+  private static int choose(List<Param> params, int next, Token token) {
+    for (int i = next; i < params.size(); i++) {
+      if (fits(token.text(), params.get(i))) {
+        return i;
+      }
+      if (!params.get(i).optional()) {
+        break;
+      }
+    }
+    return next; // nothing fits: it is a wrong argument for the parameter in line
+  }
+
+  /** The parameters from {@code next} up to and including the first one that is required. */
+  private static List<Param> reachable(List<Param> params, int next) {
+    List<Param> out = new ArrayList<>();
+    for (int i = next; i < params.size(); i++) {
+      out.add(params.get(i));
+      if (!params.get(i).optional()) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code text} is the kind of thing {@code param} takes, as far as its form shows. */
+  static boolean fits(String text, Param param) {
+    return switch (param.kind()) {
+      case CONSTANT -> isChoice(text, param);
+      case NUMBER -> isNumber(text);
+      case SOCKET, NEW_SOCKET -> isName(text);
+      default -> true;
+    };
+  }
+
+  /** As {@code Args.choice}: any case, and Python's {@code socket.} prefix allowed. */
+  static boolean isChoice(String text, Param param) {
+    String key = constantKey(text);
+    for (String choice : param.choices()) {
+      if (choice.toUpperCase(Locale.ROOT).equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code socket.af_inet} → {@code AF_INET}: a constant as the binders look it up. */
+  static String constantKey(String text) {
+    String key = text.toUpperCase(Locale.ROOT);
+    return key.startsWith("SOCKET.") ? key.substring("SOCKET.".length()) : key;
+  }
+
+  /** A whole or decimal number as the binders read them ({@code 5}, {@code 0x10}, {@code 2.5}). */
+  static boolean isNumber(String text) {
+    return NUMBER.matcher(text).matches();
+  }
+
+  static boolean isName(String text) {
+    try {
+      Args.checkName(new Token(text, 0, text.length()));
+      return true;
+    } catch (UsageError e) {
+      return false;
+    }
+  }
+
+  static boolean isErrorKeyword(Param param, String text) {
+    return param.kind() == Param.Kind.VALUE && text.equals(ERROR_KEYWORD);
+  }
+
+  /** The command word, or null on a blank line. */
+  Token commandWord() {
+    return split.tokens().isEmpty() ? null : split.tokens().get(0);
+  }
+
+  /** The command's spec, or null when the line is blank or the command unknown. */
+  CommandSpec<?> spec() {
+    return spec;
+  }
+
+  List<Arg> args() {
+    return args;
+  }
+
+  /** The parameters not filled yet, in order. */
+  List<Param> remaining() {
+    return remaining;
+  }
+
+  /** The parameters a further argument could fill (optional ones may be skipped). */
+  List<Param> possibleNext() {
+    return reachable(remaining, 0);
+  }
+
+  /** Why the scanner stopped early (an unterminated string, an unmatched bracket), or null. */
+  UsageError scanError() {
+    return split.error();
+  }
+
+  /** The column where a {@code #} comment starts, or -1. */
+  int commentAt() {
+    return split.commentAt();
+  }
+}

@@ -1,0 +1,229 @@
+package dev.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockshell.testing.ScriptRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command-line features of a scripted run: the summary line, --quiet, --transcript, --timeout,
+ * -i, and /open of a script relative to the one that opens it.
+ */
+class ScriptOptionsTest {
+  @TempDir Path dir;
+
+  private static final String PASSING =
+      """
+      socket s
+      bind s 127.0.0.1:0
+      gettimeout s
+      expect None
+      close s
+      expect None
+      """;
+
+  private static final String FAILING =
+      """
+      socket s
+      gettimeout s
+      expect 5
+      expect None
+      close s
+      """;
+
+  private String write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file.toString();
+  }
+
+  @Test
+  void aCleanRunEndsWithTheSummaryAndExitsZero() throws IOException {
+    ScriptRun run = ScriptRun.of(write("ok.socks", PASSING));
+    assertEquals(0, run.status(), run.out());
+    assertTrue(run.out().endsWith("\n4 commands, 2 expectations passed, 0 failed\n"), run.out());
+  }
+
+  @Test
+  void aFailedExpectationNamesFileLineExpectedAndGotAndTheSummaryPointsAtIt() throws IOException {
+    String script = write("bad.socks", FAILING);
+    ScriptRun run = ScriptRun.of(script);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(
+        run.out()
+            .contains(script + ":3: expectation failed: expected 5, got None from `gettimeout s`"),
+        run.out());
+    // The script goes on after a failed expectation: later checks still tell.
+    assertTrue(run.out().contains("sockshell> close s"), run.out());
+    assertTrue(
+        run.out()
+            .endsWith("\nFAILED: 3 commands, 1 expectation passed, 1 failed (" + script + ":3)\n"),
+        run.out());
+  }
+
+  @Test
+  void quietPrintsNothingWhenAllIsWell() throws IOException {
+    ScriptRun run = ScriptRun.of("--quiet", write("ok.socks", PASSING));
+    assertEquals(0, run.status());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void quietPrintsOnlyTheFailuresAndTheSummary() throws IOException {
+    String script = write("bad.socks", FAILING);
+    ScriptRun run = ScriptRun.of("-q", script);
+    assertEquals(1, run.status());
+    assertEquals(
+        script
+            + ":3: expectation failed: expected 5, got None from `gettimeout s`\n"
+            + "FAILED: 3 commands, 1 expectation passed, 1 failed ("
+            + script
+            + ":3)\n",
+        run.out());
+  }
+
+  @Test
+  void quietStillShowsAnUnexpectedErrorButNotAnExpectedOne() throws IOException {
+    String script =
+        write("errors.socks", "socket s\nrecv s\nexpect error ENOTCONN\naccept s\nclose s\n");
+    ScriptRun run = ScriptRun.of("--quiet", script);
+    assertEquals(1, run.status());
+    assertFalse(run.out().contains("ENOTCONN"), run.out());
+    assertTrue(
+        run.out().startsWith(script + ":4: OSError [EINVAL]: Invalid argument\n"), run.out());
+    assertTrue(run.out().contains(script + ":4: stopped: the error above was not expected"));
+  }
+
+  @Test
+  void theTranscriptIsTheSessionAsItAppearedEvenWhenTheScreenIsQuiet() throws IOException {
+    String script = write("bad.socks", FAILING);
+    Path transcript = dir.resolve("session.txt");
+    ScriptRun full = ScriptRun.of(script);
+    ScriptRun quiet = ScriptRun.of("--quiet", "--transcript", transcript.toString(), script);
+    assertEquals(1, quiet.status());
+    assertEquals(full.out(), Files.readString(transcript, StandardCharsets.UTF_8));
+    assertTrue(full.out().startsWith("sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\n"));
+    assertFalse(full.out().contains("\u001b["), "no colour codes");
+  }
+
+  @Test
+  void aTranscriptThatCannotBeWrittenIsBadUsage() throws IOException {
+    ScriptRun run =
+        ScriptRun.of(
+            "--transcript=" + dir.resolve("no/such/dir/t.txt"), write("ok.socks", PASSING));
+    assertEquals(2, run.status());
+    assertTrue(run.err().startsWith("sockshell: cannot write the transcript "), run.err());
+  }
+
+  @Test
+  void timeoutEndsAScriptWhosePeerNeverComesAtTheLineThatWaited() throws IOException {
+    String script =
+        write("lonely.socks", "socket s\nbind s 127.0.0.1:0\nlisten s\naccept s\nclose s\n");
+    ScriptRun run = ScriptRun.of("--timeout", "0.2", script);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains(script + ":4: TimeoutError: timed out\n"), run.out());
+    assertTrue(
+        run.out().contains("; every blocking call of this run gives up after 0.2 s (--timeout)"),
+        run.out());
+    assertTrue(run.out().contains("stopped by an unexpected error at " + script + ":4"));
+  }
+
+  @Test
+  void aSocketsOwnTimeoutStillWinsOverTheRunsDefault() throws IOException {
+    String script =
+        write(
+            "own.socks",
+            "socket s\ngettimeout s\nexpect 5.0\nsettimeout s none\ngettimeout s\nexpect None\n");
+    ScriptRun run = ScriptRun.of("--timeout=5", script);
+    assertEquals(0, run.status(), run.out());
+  }
+
+  @Test
+  void badTimeoutValuesAreBadUsage() {
+    for (String[] args :
+        new String[][] {{"--timeout", "soon"}, {"--timeout", "0"}, {"--timeout"}, {"-i=1"}}) {
+      ScriptRun run = ScriptRun.of(args);
+      assertEquals(2, run.status(), String.join(" ", args));
+      assertTrue(run.err().startsWith("sockshell: "), run.err());
+    }
+  }
+
+  @Test
+  void dashIContinuesTheSameSessionWithStdinWhenStdinIsNotATerminal() throws IOException {
+    String script = write("setup.socks", "socket s\nbind s 127.0.0.1:0\n");
+    ScriptRun run = ScriptRun.withStdin("getsockname s\nexpect s\n", "-i", script);
+    assertEquals(0, run.status(), run.out());
+    assertTrue(run.out().contains("sockshell> getsockname s\n$1 ==> ('127.0.0.1', "), run.out());
+    assertTrue(run.out().endsWith("\n3 commands, 1 expectation passed, 0 failed\n"), run.out());
+  }
+
+  @Test
+  void dashIGoesOnAfterAScriptStoppedSoTheSocketsCanBeInspected() throws IOException {
+    String script = write("broken.socks", "socket s\nrecv s\nclose s\n");
+    ScriptRun run = ScriptRun.withStdin("/list\n", "-i", script);
+    assertEquals(1, run.status(), run.out());
+    assertFalse(run.out().contains("sockshell> close s"), run.out());
+    assertTrue(run.out().contains("sockshell> /list\nNAME"), run.out());
+  }
+
+  @Test
+  void openIsRelativeToTheScriptThatOpensIt() throws IOException {
+    write("lib/inner/leaf.socks", "socket leaf\n");
+    write("lib/middle.socks", "/open inner/leaf.socks\nsocket middle\n");
+    String top = write("top.socks", "/open lib/middle.socks\n/list\n");
+    ScriptRun run = ScriptRun.of(top);
+    assertEquals(0, run.status(), run.out());
+    assertTrue(run.out().contains("leaf ==> socket(AF_INET, SOCK_STREAM)"), run.out());
+    assertTrue(run.out().contains("middle ==> socket(AF_INET, SOCK_STREAM)"), run.out());
+  }
+
+  @Test
+  void anErrorInAnOpenedScriptNamesThatScriptAndStopsTheOneAroundIt() throws IOException {
+    write("lib/fails.socks", "socket x\nrecv x\n");
+    String top = write("top.socks", "/open lib/fails.socks\nsocket after\n");
+    ScriptRun run = ScriptRun.of(top);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains("fails.socks:2: OSError [ENOTCONN]"), run.out());
+    assertFalse(run.out().contains("socket after"), run.out());
+    assertEquals(1, run.out().split("stopped: ", -1).length - 1, "one stop message:\n" + run.out());
+  }
+
+  @Test
+  void withKeepGoingAnExpectationAfterAFailedCommandSaysWhatFailed() throws IOException {
+    String script = write("k.socks", "socket s\nrecv s\nexpect b'x'\nclose s\n");
+    ScriptRun run = ScriptRun.of("--keep-going", script);
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out()
+            .contains(
+                script
+                    + ":3: expectation failed: expected b'x', but `recv s` failed: OSError"
+                    + " [ENOTCONN]: Transport endpoint is not connected"),
+        run.out());
+    assertTrue(
+        run.out()
+            .endsWith(
+                "FAILED: 3 commands, 0 expectations passed, 1 failed ("
+                    + script
+                    + ":3); 1 unexpected error ("
+                    + script
+                    + ":2)\n"),
+        run.out());
+  }
+
+  @Test
+  void sleepWaitsAndCountsAsACommandButKeepsTheLastResultForExpect() throws IOException {
+    String script = write("s.socks", "socket s\ngettimeout s\nsleep 0.05\nexpect None\n");
+    ScriptRun run = ScriptRun.of(script);
+    assertEquals(0, run.status(), run.out());
+    assertTrue(run.out().contains("sockshell> sleep 0.05\n|  slept 0.05 s\n"), run.out());
+  }
+}

@@ -1,0 +1,167 @@
+package dev.sockshell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.repl.Shell;
+import dev.sockshell.testing.WaitLatch;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.utils.Curses;
+import org.jline.utils.InfoCmp.Capability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console on a terminal: keys go through JLine's line discipline as on a tty, so Ctrl-C (0x03)
+ * raises SIGINT and Ctrl-D (0x04) ends input.
+ */
+class ConsoleTest {
+  private static final String CTRL_C = "\u0003";
+  private static final String CTRL_D = "\u0004";
+
+  @TempDir Path dir;
+
+  @Test
+  void ctrlCAtAnEmptyPromptSaysHowToLeaveAndDoesNotQuit() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Session session = new Session();
+      Thread console = start(t, shell(t, session), new AtomicInteger());
+      t.await("sockshell> ");
+      t.type(CTRL_C);
+      t.await("type /exit or press Ctrl-D to leave");
+      t.type("socket s\r");
+      t.await("s ==> socket(AF_INET, SOCK_STREAM)");
+      assertTrue(console.isAlive(), "Ctrl-C at the prompt must not end the console");
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive(), "Ctrl-D must end the console");
+    }
+  }
+
+  @Test
+  void ctrlDClosesEverySocketAndExitsZero() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Session session = new Session();
+      AtomicInteger status = new AtomicInteger(-1);
+      Thread console = start(t, shell(t, session), status);
+      t.type("socket srv\rbind srv 127.0.0.1:0\rlisten srv\rsocket u SOCK_DGRAM\r");
+      t.await("u ==> socket(AF_INET, SOCK_DGRAM)");
+      NetSocket srv = session.find("srv").orElseThrow();
+      NetSocket u = session.find("u").orElseThrow();
+      int port = ((SockAddress.Inet) srv.localAddress()).port();
+
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive(), "Ctrl-D must end the console");
+      assertEquals(0, status.get());
+      assertTrue(t.shown().contains("|  closing srv, u"), t::shown);
+      assertEquals(SocketState.CLOSED, srv.state());
+      assertEquals(SocketState.CLOSED, u.state());
+      // The OS agrees: nothing listens on the port any more.
+      try (Socket probe = new Socket()) {
+        assertThrows(
+            ConnectException.class,
+            () -> probe.connect(new InetSocketAddress("127.0.0.1", port), 5_000));
+      }
+    }
+  }
+
+  @Test
+  void ctrlCDuringABlockingCallCancelsOnlyThatCallOnACleanLine() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Session session = new Session();
+      Shell shell = shell(t, session);
+      WaitLatch waiting = new WaitLatch();
+      shell.setWaitListener(waiting);
+      Thread console = start(t, shell, new AtomicInteger());
+      t.type("socket srv\rbind srv 127.0.0.1:0\rlisten srv\raccept srv\r");
+      assertTrue(waiting.await(), "accept never started waiting");
+      t.type(CTRL_C);
+      t.await("KeyboardInterrupt: accept on srv cancelled");
+      assertTrue(
+          t.shown().contains("\nKeyboardInterrupt: accept on srv cancelled"),
+          "the error starts its own line: " + t.shown());
+
+      // Only the call was cancelled: the console goes on and srv still listens.
+      t.type("getsockname srv\r");
+      t.await("$1 ==> ('127.0.0.1', ");
+      assertEquals(SocketState.LISTENING, session.find("srv").orElseThrow().state());
+      assertTrue(console.isAlive());
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
+  void tabCompletesACommandAndASocketNameInTheLineReader() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Session session = new Session();
+      Thread console = start(t, shell(t, session), new AtomicInteger());
+      t.type("socket server1\r");
+      t.await("server1 ==> socket");
+      t.type("getsockn\tser\t\r");
+      t.await("$1 ==> ('0.0.0.0', 0)");
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
+  void aResizeRedrawsTheLineFromTheRowItNowStartsOn() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      t.terminal.setSize(new Size(80, 24));
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      t.await("sockshell> "); // typed before the prompt, keys would be echoed by the tty
+      t.type("send cli \"a line long enough to wrap at forty\"");
+      t.await("forty\"");
+      int before = t.shown().length();
+
+      // A terminal that reflows puts "sockshell> " + 29 characters on the first row of 40 and
+      // the cursor on the second: go up one row, clear below, and draw the line again.
+      t.terminal.setSize(new Size(40, 24));
+      t.terminal.raise(Terminal.Signal.WINCH);
+      t.await("forty\"", before);
+      String redraw = t.shown().substring(before);
+      String up = Curses.tputs(t.terminal.getStringCapability(Capability.parm_up_cursor), 1);
+      String clear = Curses.tputs(t.terminal.getStringCapability(Capability.clr_eos));
+      int cleared = redraw.indexOf("\r" + up + clear);
+      assertTrue(cleared >= 0 && cleared < redraw.indexOf("sockshell> "), redraw);
+
+      t.type("\u0015" + CTRL_D); // Ctrl-U clears the line, Ctrl-D leaves
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  private Shell shell(TestTerminal t, Session session) {
+    return new Shell(session, new TerminalOutput(t.terminal, false), dir);
+  }
+
+  /** Runs the console in its own thread, as Main would on the system terminal. */
+  private static Thread start(TestTerminal t, Shell shell, AtomicInteger status) {
+    Thread thread =
+        new Thread(
+            () ->
+                status.set(
+                    Console.run(
+                        t.terminal, shell, new TerminalOutput(t.terminal, false), false, null)),
+            "console");
+    thread.start();
+    return thread;
+  }
+}

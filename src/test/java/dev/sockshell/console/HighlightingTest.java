@@ -1,0 +1,118 @@
+package dev.sockshell.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sockshell.render.Style;
+import java.nio.file.Path;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The line being typed, coloured token by token as the parser will read it. */
+class HighlightingTest {
+  @TempDir Path dir;
+  private TestSession session;
+
+  @BeforeEach
+  void setUp() {
+    session = new TestSession(dir).run("socket srv", "socket cli");
+  }
+
+  @AfterEach
+  void tearDown() {
+    session.close();
+  }
+
+  @Test
+  void commandsSocketsAndLiteralsEachGetTheirColour() {
+    String line = "send cli b'hi\\r\\n'";
+    assertStyle(line, "send", Style.COMMAND);
+    assertStyle(line, "cli", Style.SOCKET);
+    assertStyle(line, "b'hi", Style.STRING);
+    assertStyle("send cli \"text\"", "\"text\"", Style.STRING);
+    assertStyle("send cli $1", "$1", Style.VALUE_NAME);
+  }
+
+  @Test
+  void addressesNumbersAndConstants() {
+    assertStyle("connect cli localhost:9999", "localhost:9999", Style.ADDRESS);
+    assertStyle("connect cli ('127.0.0.1', 9999)", "('127.0.0.1'", Style.ADDRESS);
+    assertStyle("connect cli srv", "srv", Style.SOCKET);
+    assertStyle("listen srv 5", "5", Style.NUMBER);
+    assertStyle("socket u AF_INET SOCK_DGRAM", "AF_INET", Style.CONSTANT);
+    assertStyle("socket u AF_INET SOCK_DGRAM", "SOCK_DGRAM", Style.CONSTANT);
+    assertStyle("setsockopt srv socket.so_reuseaddr 1", "socket.so_reuseaddr", Style.CONSTANT);
+    assertStyle("expect error ECONNREFUSED", "error", Style.COMMAND);
+    assertStyle("expect error ECONNREFUSED", "ECONNREFUSED", Style.CONSTANT);
+    assertStyle("settimeout srv none", "none", Style.CONSTANT);
+    assertStyle("expect error econnrefused", "econnrefused", Style.CONSTANT);
+    assertStyle("send cli 5", "5", Style.STRING); // a bare word of DATA is text
+    assertStyle("expect 5", "5", Style.NUMBER);
+  }
+
+  @Test
+  void unknownNamesAndWrongArgumentsAreErrors() {
+    assertStyle("recv nosuch ", "nosuch", Style.ERROR);
+    assertStyle("frobnicate srv", "frobnicate", Style.ERROR);
+    assertStyle("shutdown cli SHUT_SIDEWAYS", "SHUT_SIDEWAYS", Style.ERROR);
+    assertStyle("listen srv many ", "many", Style.ERROR);
+    assertStyle("close srv extra", "extra", Style.ERROR);
+    assertStyle("bind srv localhost:70000 ", "localhost:70000", Style.ERROR);
+    assertStyle("socket cli ", "cli", Style.ERROR); // already an open socket
+    assertStyle("expect error ENOSUCH ", "ENOSUCH", Style.ERROR);
+  }
+
+  @Test
+  void anUnterminatedStringIsAnErrorFromItsQuoteOn() {
+    String line = "send cli \"hello wor";
+    assertStyle(line, "cli", Style.SOCKET);
+    assertStyle(line, "\"hello", Style.ERROR);
+    assertStyle(line, "wor", Style.ERROR);
+  }
+
+  @Test
+  void aWordStillBeingTypedIsNotRedWhileItCanStillBecomeRight() {
+    assertStyle("sen", "sen", Style.PLAIN);
+    assertStyle("recv sr", "sr", Style.PLAIN);
+    assertStyle("shutdown cli SHUT_", "SHUT_", Style.PLAIN);
+    assertStyle("recv zz", "zz", Style.ERROR); // no socket starts with zz
+    assertStyle("recv sr ", "sr", Style.ERROR); // the word is finished
+  }
+
+  @Test
+  void commentsAreDim() {
+    assertStyle("close srv # done with it", "# done", Style.DIM);
+  }
+
+  @Test
+  void withoutColourTheLineIsPlain() {
+    AttributedString plain =
+        new LineHighlighter(session.shell, false, false).highlight(null, "recv nosuch");
+    assertEquals(AttributedStyle.DEFAULT, plain.styleAt(0));
+    assertEquals(AttributedStyle.DEFAULT, plain.styleAt(6));
+  }
+
+  @Test
+  void highlightingUsesTheSameColoursAsOutput() {
+    AttributedString typed =
+        new LineHighlighter(session.shell, true, false).highlight(null, "recv srv");
+    assertEquals(Colors.attributes(Style.COMMAND), typed.styleAt(0));
+    assertEquals(
+        AttributedString.fromAnsi(Colors.paint(Style.SOCKET, "srv")).styleAt(0), typed.styleAt(5));
+  }
+
+  private void assertStyle(String line, String word, Style expected) {
+    AttributedString highlighted =
+        new LineHighlighter(session.shell, true, false).highlight(null, line);
+    int at = line.indexOf(word);
+    for (int i = at; i < at + word.length(); i++) {
+      assertEquals(
+          Colors.attributes(expected),
+          highlighted.styleAt(i),
+          "'" + word + "' in '" + line + "' should be " + expected);
+    }
+  }
+}

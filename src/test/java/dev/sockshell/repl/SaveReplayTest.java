@@ -1,0 +1,144 @@
+package dev.sockshell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.render.PlainOutput;
+import dev.sockshell.testing.Ports;
+import dev.sockshell.testing.ScriptRun;
+import dev.sockshell.testing.Transcripts;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /save} writes a console session as a script that replays to the same sockets and results,
+ * whether run with {@code java -jar sockshell.jar FILE} or {@code /open FILE}. The session has what
+ * makes a replay hard: a setting changed before a /reset, a failure that was expected, failures
+ * that were not, a failed expectation, values used by later commands, and a command re-run with /N.
+ */
+class SaveReplayTest {
+  private static final Path DIR = Path.of("src/test/resources/save");
+
+  private static final String SESSION =
+      """
+      /set encoding GBK
+      socket old
+      /reset
+      socket srv
+      bind srv 127.0.0.1:0
+      listen srv
+      socket cli
+      connect cli 127.0.0.1:1
+      expect error ECONNREFUSED
+      recv cli
+      connect cli srv
+      accept srv
+      send cli "你好\\n"
+      recv conn1
+      expect "你好\\n"
+      expect b'nope'
+      send conn1 $3
+      /set display hex
+      recv cli
+      /10
+      recv conn1
+      /list
+      close cli
+      recv conn1
+      /history
+      /save session.socks
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void aSavedSessionReplaysToTheSameResults() throws Exception {
+    String console = runInConsole(SESSION);
+    Transcripts.assertMatches(DIR.resolve("console.out"), console);
+    Path saved = dir.resolve("session.socks");
+    Transcripts.assertMatches(
+        DIR.resolve("session.socks"), Files.readString(saved, StandardCharsets.UTF_8));
+
+    ScriptRun replay = ScriptRun.of(saved.toString());
+    String replayed = replay.maskedOut().replace(saved.toString(), "session.socks");
+    Transcripts.assertMatches(DIR.resolve("replay.out"), replayed);
+    if (!Transcripts.updating()) {
+      assertEquals(0, replay.status(), replayed);
+      assertEquals(results(console), results(replayed));
+    }
+  }
+
+  @Test
+  void openReplaysASavedSessionInTheConsole() throws Exception {
+    String console = runInConsole(SESSION);
+    String opened = runInConsole("/open session.socks\n");
+    assertEquals(results(console), results(opened));
+  }
+
+  @Test
+  void portsTheOsChoseAreSavedAsTheirSocketsNames() throws Exception {
+    StringWriter text = new StringWriter();
+    int srvPort;
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\nsocket cli\n"));
+      int srv = port(shell, "srv");
+      srvPort = srv;
+      shell.run(Typed.lines("connect cli localhost:" + srv + "\n"));
+      String cli = "('127.0.0.1', " + port(shell, "cli") + ")";
+      shell.run(
+          Typed.lines(
+              "accept srv conn\nexpect (conn, "
+                  + cli
+                  + ")\nsend cli \"to :"
+                  + srv
+                  + "\"\ngetpeername conn\nexpect "
+                  + cli
+                  + "\n/save ports.socks\n"));
+    }
+    Path saved = dir.resolve("ports.socks");
+    String script = Files.readString(saved, StandardCharsets.UTF_8);
+    assertEquals(
+        List.of(
+            "connect cli srv",
+            "accept srv conn",
+            "expect (conn, cli)",
+            "send cli \"to :" + srvPort + "\"",
+            "getpeername conn",
+            "expect cli"),
+        script.lines().filter(l -> !l.startsWith("#")).skip(4).toList(),
+        script);
+    ScriptRun replay = ScriptRun.of(saved.toString());
+    assertEquals(0, replay.status(), replay.out());
+  }
+
+  private static int port(Shell shell, String name) throws Exception {
+    return ((SockAddress.Inet) shell.session().find(name).orElseThrow().localAddress()).port();
+  }
+
+  private String runInConsole(String lines) {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(Typed.lines(lines));
+    }
+    return Ports.mask(text.toString());
+  }
+
+  /**
+   * The values and sockets the commands returned, in order, from the last /reset on: what must be
+   * the same.
+   */
+  private static List<String> results(String output) {
+    int reset = output.lastIndexOf("session reset");
+    return output
+        .substring(Math.max(0, reset))
+        .lines()
+        .filter(l -> l.matches("^(\\$\\d+|\\w+) ==> .*"))
+        .toList();
+  }
+}

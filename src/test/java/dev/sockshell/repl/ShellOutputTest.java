@@ -1,0 +1,53 @@
+package dev.sockshell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sockshell.net.Session;
+import dev.sockshell.render.PlainOutput;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Where a shell's lines go: the screen (switchable, for -i), and the transcript (everything). */
+class ShellOutputTest {
+  @Test
+  void theTranscriptRecordsTypedCommandsThatTheScreenAlreadyShows() {
+    StringWriter screen = new StringWriter();
+    StringWriter transcript = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(screen), Path.of("."))) {
+      shell.setTranscript(new PlainOutput(transcript));
+      shell.run(Typed.lines("socket s\nrecv s\n"));
+    }
+    String results =
+        "s ==> socket(AF_INET, SOCK_STREAM)\n"
+            + "OSError [ENOTCONN]: Transport endpoint is not connected\n"
+            + "|  hint: s is not connected; connect it, or accept a connection\n";
+    assertEquals(results, screen.toString());
+    assertEquals(
+        "sockshell> socket s\n"
+            + "s ==> socket(AF_INET, SOCK_STREAM)\n"
+            + "sockshell> recv s\n"
+            + "OSError [ENOTCONN]: Transport endpoint is not connected\n"
+            + "|  hint: s is not connected; connect it, or accept a connection\n",
+        transcript.toString());
+  }
+
+  @Test
+  void afterTheScriptsTheSameSessionPrintsToTheNewScreenAndTheTranscriptGoesOn() {
+    StringWriter scripts = new StringWriter();
+    StringWriter console = new StringWriter();
+    StringWriter transcript = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(scripts), Path.of("."))) {
+      shell.setTranscript(new PlainOutput(transcript));
+      shell.run(new ReaderSource(new StringReader("socket s\n"), "a.socks", Path.of(".")));
+      shell.setOutput(new PlainOutput(console));
+      shell.run(Typed.lines("close s\n"));
+    }
+    assertEquals("sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\n", scripts.toString());
+    assertEquals("|  s closed\n", console.toString());
+    assertEquals(
+        "sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\nsockshell> close s\n|  s closed\n",
+        transcript.toString());
+  }
+}

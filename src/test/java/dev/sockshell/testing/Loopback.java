@@ -1,0 +1,22 @@
+package dev.sockshell.testing;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** What the machine's loopback offers, for tests that skip (with the reason) when it lacks it. */
+public final class Loopback {
+  private Loopback() {}
+
+  /** True when a socket can bind ::1 (some containers run with IPv6 disabled). */
+  public static boolean hasIpv6() {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+      return s.getInetAddress() instanceof Inet6Address;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
