@@ -34,6 +34,7 @@ public final class ConstantDocs {
           Map.entry("--until", "receive through the delimiter DELIM, e.g. \"\\n\""),
           Map.entry("--frame", "len32: a 4-byte big-endian length, then that many bytes"),
           Map.entry("--missing-ok", "no error if the file does not exist"),
+          Map.entry("--", "select: the sockets after it are checked for writing"),
           Map.entry("IPPROTO_TCP", "level of the TCP_* options"),
           Map.entry("IPPROTO_IP", "level of the IP_* options (IPv4)"),
           Map.entry("IPPROTO_IPV6", "level of the IPV6_* options"),

@@ -32,7 +32,8 @@ final class ReadinessCommands {
             Group.OPTIONS,
             List.of(
                 Param.optional("READ...", SOCKET),
-                Param.optional("-- WRITE...", SOCKET),
+                Param.constant(SEPARATOR, true, List.of(SEPARATOR)),
+                Param.optional("WRITE...", SOCKET),
                 Param.optional("TIMEOUT", NUMBER)),
             "wait until a socket is readable (READ) or writable (WRITE), or TIMEOUT seconds pass",
             Command.Select.class,
