@@ -48,7 +48,9 @@ public final class CommandTable {
             SocketCommands.specs(),
             ConnectionCommands.specs(),
             DataCommands.specs(),
+            FileCommands.specs(),
             OptionCommands.specs(),
+            ReadinessCommands.specs(),
             ExpectCommands.specs(),
             ScriptCommands.specs(),
             SessionCommands.specs()));

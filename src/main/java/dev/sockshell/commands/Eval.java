@@ -91,12 +91,12 @@ final class Eval {
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);
     } else if (address instanceof AddrExpr.SocketName n) {
-      return boundAddressOf(ctx, n.name());
+      return Resolver.checkFamily(boundAddressOf(ctx, n.name(), family), family);
     }
     AddrExpr.Ref r = (AddrExpr.Ref) address;
     Value v = ctx.values().resolve(r.ref());
     if (v instanceof Value.Address a) {
-      return a.address();
+      return Resolver.checkFamily(a.address(), family);
     } else if (v instanceof Value.Tuple t
         && t.items().size() >= 2
         && t.items().get(0) instanceof Value.Str host
@@ -119,7 +119,7 @@ final class Eval {
     return new SockAddress.Unix(Path.of(path));
   }
 
-  private static SockAddress boundAddressOf(Context ctx, String name)
+  private static SockAddress boundAddressOf(Context ctx, String name, Family family)
       throws UsageError, SocketError {
     NetSocket other = ctx.session().find(name).orElse(null);
     if (other == null) {
@@ -128,7 +128,11 @@ final class Eval {
           "'"
               + name
               + "' is neither a socket of this session nor an address"
-              + (close != null ? "; did you mean " + close + "?" : "; write HOST:PORT"));
+              + (close != null
+                  ? "; did you mean " + close + "?"
+                  : family == Family.AF_UNIX
+                      ? "; write a path as ./" + name + " or '" + name + "'"
+                      : "; write HOST:PORT"));
     }
     SockAddress local = other.localAddress();
     if (local instanceof SockAddress.Inet inet && inet.port() == 0

@@ -121,6 +121,9 @@ final class Expectations {
     if (actual instanceof Value.Tuple t) {
       return expected instanceof Literal.Tuple lt && elementsMatch(lt.items(), t.items(), ctx);
     }
+    if (actual instanceof Value.PyList l) {
+      return expected instanceof Literal.ListOf ll && elementsMatch(ll.items(), l.items(), ctx);
+    }
     if (actual instanceof Value.Int i) {
       return number(expected) == i.value();
     }

@@ -69,8 +69,8 @@ public final class HelpTopics {
                 "another socket of the session: its bound address",
                 "$N, _[1]",
                 "a kept value holding an address, e.g. the sender recvfrom returned",
-                "\"/tmp/s.sock\"",
-                "a path, for AF_UNIX sockets")));
+                "\"/tmp/s.sock\", demo.sock",
+                "a path, for AF_UNIX sockets (relative to the working directory)")));
     lines.add(
         Styled.plain(
             "Port 0 lets the OS choose a free port (getsockname shows it); so"

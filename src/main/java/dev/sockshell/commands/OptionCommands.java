@@ -6,9 +6,12 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.render.Repr;
@@ -36,7 +39,7 @@ final class OptionCommands {
             "setsockopt",
             Group.OPTIONS,
             List.of(Param.of("NAME", SOCKET), levelParam, optionParam, Param.of("VALUE", NUMBER)),
-            "set a socket option, e.g. SO_REUSEADDR 1 before bind (the level is optional)",
+            "set a socket option, e.g. SO_REUSEADDR 1 before bind; SO_LINGER takes ONOFF SECONDS",
             Command.SetSockOpt.class,
             c ->
                 c.name()
@@ -45,18 +48,27 @@ final class OptionCommands {
                     + ", socket."
                     + c.option()
                     + ", "
-                    + c.value()
+                    + (c.value() instanceof OptionValue.Linger l
+                        ? "struct.pack('ii', " + (l.on() ? 1 : 0) + ", " + l.seconds() + ")"
+                        : c.value())
                     + ")",
             "setsockopt srv SOL_SOCKET SO_REUSEADDR 1",
             List.of(
                 new ErrorDoc("ENOPROTOOPT", "the option does not apply to this kind of socket"),
-                new ErrorDoc("EINVAL", "the value is out of range for the option")),
+                new ErrorDoc("EOPNOTSUPP", "not for this family (AF_UNIX has only SOL_SOCKET)"),
+                new ErrorDoc("EINVAL", "the value is out of range, or too late (after bind)"),
+                new ErrorDoc("OSError", "the JVM cannot reach this option on this socket")),
             OptionCommands::bindSet,
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
-              s.setOption(c.option(), c.value());
+              OptionValue.Reading now = s.setOption(c.option(), c.value());
               return new Outcome.Done(
-                  c.name() + " " + c.option() + " = " + s.getOption(c.option()));
+                  c.name()
+                      + " "
+                      + c.option()
+                      + " = "
+                      + now.value()
+                      + (now.notFromOs() == null ? "" : " (" + now.notFromOs() + ")"));
             }),
         new CommandSpec<>(
             "getsockopt",
@@ -65,23 +77,36 @@ final class OptionCommands {
             "the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)",
             Command.GetSockOpt.class,
             c ->
-                c.name()
-                    + ".getsockopt(socket."
-                    + c.option().level()
-                    + ", socket."
-                    + c.option()
-                    + ")",
+                c.option() == SockOpt.SO_LINGER
+                    ? "struct.unpack('ii', "
+                        + c.name()
+                        + ".getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))"
+                    : c.name()
+                        + ".getsockopt(socket."
+                        + c.option().level()
+                        + ", socket."
+                        + c.option()
+                        + ")",
             "getsockopt srv SO_REUSEADDR",
-            List.of(new ErrorDoc("ENOPROTOOPT", "the option does not apply to this socket")),
+            List.of(
+                new ErrorDoc("ENOPROTOOPT", "the option does not apply to this socket"),
+                new ErrorDoc("EOPNOTSUPP", "not for this family or type"),
+                new ErrorDoc("OSError", "the JVM cannot read this option on this socket")),
             a -> {
               String name = a.name("NAME");
               SockOpt option = option(a);
               a.end();
               return new Command.GetSockOpt(name, option);
             },
-            (c, ctx) ->
-                new Outcome.Returned(
-                    new Value.Int(Eval.socket(ctx, c.name()).getOption(c.option())))),
+            (c, ctx) -> {
+              OptionValue.Reading r = Eval.socket(ctx, c.name()).getOption(c.option());
+              Value value =
+                  r.value() instanceof OptionValue.Linger l
+                      ? Value.Tuple.of(new Value.Int(l.on() ? 1 : 0), new Value.Int(l.seconds()))
+                      : new Value.Int(((OptionValue.Int) r.value()).value());
+              return new Outcome.Returned(
+                  value, r.notFromOs() == null ? null : "not read from the OS: " + r.notFromOs());
+            }),
         new CommandSpec<>(
             "settimeout",
             Group.OPTIONS,
@@ -142,22 +167,62 @@ final class OptionCommands {
   private static Command.SetSockOpt bindSet(Args a) throws UsageError {
     String name = a.name("NAME");
     SockOpt option = option(a);
-    Token t = a.next("VALUE");
-    int value;
-    var bool = Args.choiceOf(t, "VALUE", BOOLEANS);
-    if (bool.isPresent()) {
-      value = bool.get() ? 1 : 0;
+    OptionValue value;
+    if (option == SockOpt.SO_LINGER) {
+      value = linger(a);
     } else {
-      try {
-        value = Integer.decode(t.text());
-      } catch (NumberFormatException e) {
-        throw new UsageError(
-            "VALUE must be a whole number (1 turns a flag on, 0 off), got '" + t.text() + "'",
-            t.start());
-      }
+      Token t = a.next("VALUE");
+      var bool = Args.choiceOf(t, "VALUE", BOOLEANS);
+      value = new OptionValue.Int(bool.isPresent() ? (bool.get() ? 1 : 0) : whole(t, "VALUE"));
     }
     a.end();
     return new Command.SetSockOpt(name, option, value);
+  }
+
+  /**
+   * SO_LINGER's {@code struct linger}, as {@code ONOFF SECONDS} or {@code (ONOFF, SECONDS)}. The
+   * JDK holds at most 65535 seconds.
+   */
+  private static OptionValue linger(Args a) throws UsageError {
+    Token first = a.next("ONOFF SECONDS (SO_LINGER takes two numbers, e.g. 1 0)");
+    int on;
+    int secs;
+    int secondsAt;
+    if (first.text().startsWith("(")) {
+      Literal l = LiteralParser.parse(first);
+      if (!(l instanceof Literal.Tuple t) || t.items().size() != 2) {
+        throw new UsageError("SO_LINGER takes (ONOFF, SECONDS), e.g. (1, 0)", first.start());
+      }
+      on = whole(t.items().get(0), "ONOFF");
+      secs = whole(t.items().get(1), "SECONDS");
+      secondsAt = t.items().get(1).start();
+    } else {
+      Token seconds = a.next("SECONDS after ONOFF (SO_LINGER takes two numbers, e.g. 1 0)");
+      on = whole(first, "ONOFF");
+      secs = whole(seconds, "SECONDS");
+      secondsAt = seconds.start();
+    }
+    if (secs < 0 || secs > 65535) {
+      throw new UsageError("SECONDS must be 0..65535, got " + secs, secondsAt);
+    }
+    return new OptionValue.Linger(on != 0, secs);
+  }
+
+  private static int whole(Literal l, String what) throws UsageError {
+    if (l instanceof Literal.Number n && n.integral() && n.asLong() == (int) n.asLong()) {
+      return (int) n.asLong();
+    }
+    throw new UsageError(what + " must be a whole number", l.start());
+  }
+
+  private static int whole(Token t, String what) throws UsageError {
+    try {
+      return Integer.decode(t.text());
+    } catch (NumberFormatException e) {
+      throw new UsageError(
+          what + " must be a whole number (1 turns a flag on, 0 off), got '" + t.text() + "'",
+          t.start());
+    }
   }
 
   /** {@code [LEVEL] OPTION}: the level may be left out, but if given it must be the option's. */
@@ -174,9 +239,14 @@ final class OptionCommands {
             .orElseThrow(() -> Args.notAChoice(second, "OPTION", OPTIONS));
     if (option.level() != level.get()) {
       throw new UsageError(
-          option + " is a " + option.level() + " option, not " + level.get(), first.start());
+          option + " is " + article(option.level()) + " option, not " + level.get(), first.start());
     }
     return option;
+  }
+
+  /** "a SOL_SOCKET", "an IPPROTO_TCP". */
+  private static String article(SockOpt.Level level) {
+    return (level.name().startsWith("I") ? "an " : "a ") + level;
   }
 
   private static Timeout timeout(Args a) throws UsageError {

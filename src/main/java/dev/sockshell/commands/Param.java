@@ -46,6 +46,11 @@ public record Param(String name, Kind kind, boolean optional, List<String> choic
     return new Param(name, Kind.CONSTANT, optional, choices);
   }
 
+  /** A position that takes any number of arguments, such as select's {@code READ...}. */
+  public boolean repeats() {
+    return name.endsWith("...");
+  }
+
   @Override
   public String toString() {
     return optional ? "[" + name + "]" : name;

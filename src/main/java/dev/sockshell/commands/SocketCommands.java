@@ -15,6 +15,7 @@ import dev.sockshell.net.SockAddress;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketState;
+import dev.sockshell.net.StreamSocket;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.util.LinkedHashMap;
@@ -69,7 +70,16 @@ final class SocketCommands {
               NetSocket s = Eval.socket(ctx, c.name());
               boolean wasOpen = s.state() != SocketState.CLOSED;
               s.close();
-              return new Outcome.Done(c.name() + (wasOpen ? " closed" : " was already closed"));
+              String left =
+                  wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
+                      ? "; its file "
+                          + st.socketFilePath()
+                          + " stays, as the OS leaves it (unlink "
+                          + st.socketFilePath()
+                          + " before binding there again)"
+                      : "";
+              return new Outcome.Done(
+                  c.name() + (wasOpen ? " closed" + left : " was already closed"));
             }),
         new CommandSpec<>(
             "shutdown",

@@ -71,7 +71,10 @@ final class SocketTable {
                   case CONNECT_ENDED -> "connect ended";
                   default -> "datagrams";
                 })
-        .orElse(s instanceof StreamSocket st && st.state() == SocketState.CONNECTED ? "0" : "-");
+        .orElse(
+            s.bytesWaiting() == NetSocket.UNKNOWN
+                ? "?" // an AF_UNIX stream: the JDK cannot count its bytes without reading
+                : s instanceof StreamSocket st && st.state() == SocketState.CONNECTED ? "0" : "-");
   }
 
   private static String data(SocketEvent e) {

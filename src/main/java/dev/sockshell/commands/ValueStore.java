@@ -39,21 +39,29 @@ public final class ValueStore {
     }
     Value v = values.get(n - 1);
     for (int index : ref.indexes()) {
-      if (!(v instanceof Value.Tuple t)) {
+      List<Value> items =
+          v instanceof Value.Tuple t ? t.items() : v instanceof Value.PyList l ? l.items() : null;
+      if (items == null) {
         throw new UsageError(
             ref.text()
                 + ": "
                 + v.typeName()
                 + " cannot be indexed; only pairs"
-                + " such as (data, addr) can",
+                + " such as (data, addr) and lists can",
             ref.start());
       }
-      if (index >= t.items().size()) {
+      if (index >= items.size()) {
         throw new UsageError(
-            ref.text() + ": index " + index + " is out of range for a tuple of " + t.items().size(),
+            ref.text()
+                + ": index "
+                + index
+                + " is out of range for a "
+                + v.typeName()
+                + " of "
+                + items.size(),
             ref.start());
       }
-      v = t.items().get(index);
+      v = items.get(index);
     }
     return v;
   }

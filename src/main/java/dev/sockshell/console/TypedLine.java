@@ -95,7 +95,8 @@ final class TypedLine {
       int chosen = choose(params, next, token);
       Param param = chosen < params.size() ? params.get(chosen) : null;
       args.add(new Arg(token, param));
-      next = Math.min(chosen + 1, params.size());
+      // A repeating parameter (select's READ...) stays in line for the next token too.
+      next = param != null && param.repeats() ? chosen : Math.min(chosen + 1, params.size());
       errorName = param != null && isErrorKeyword(param, token.text());
     }
     remaining = errorName ? List.of(ERROR_NAME) : params.subList(next, params.size());

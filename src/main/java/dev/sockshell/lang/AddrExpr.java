@@ -86,7 +86,8 @@ public sealed interface AddrExpr {
     }
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
-      return new SocketName(text, source);
+      // demo.sock cannot be a socket name, nor HOST:PORT: an AF_UNIX path, as Python's 'demo.sock'.
+      return Args.isName(text) ? new SocketName(text, source) : new Path(text, source);
     }
     String host = text.substring(0, colon);
     String portText = text.substring(colon + 1);

@@ -100,7 +100,7 @@ public final class Args {
   }
 
   /** A letter, then letters, digits or '_' (ASCII only). */
-  private static boolean isName(String text) {
+  static boolean isName(String text) {
     if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
       return false;
     }

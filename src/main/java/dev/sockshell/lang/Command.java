@@ -1,10 +1,12 @@
 package dev.sockshell.lang;
 
 import dev.sockshell.net.Family;
+import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.Timeout;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +18,7 @@ public sealed interface Command {
   // Sockets: Python's socket() and the calls on a socket object.
   record Socket(String name, Family family, SockType type) implements Command {}
 
-  record SetSockOpt(String name, SockOpt option, int value) implements Command {}
+  record SetSockOpt(String name, SockOpt option, OptionValue value) implements Command {}
 
   record GetSockOpt(String name, SockOpt option) implements Command {}
 
@@ -78,6 +80,21 @@ public sealed interface Command {
   record GetTimeout(String name) implements Command {}
 
   record SetBlocking(String name, boolean blocking) implements Command {}
+
+  /** Python's {@code select.select(read, write, [], timeout)}; BLOCKING waits without limit. */
+  record Select(List<String> read, List<String> write, Timeout timeout) implements Command {
+    public Select {
+      read = List.copyOf(read);
+      write = List.copyOf(write);
+    }
+  }
+
+  // Files through a socket.
+  /** {@code count} null: until the end of the file. */
+  record SendFile(String name, String path, long offset, Long count) implements Command {}
+
+  /** {@code count} null: until EOF. */
+  record RecvFile(String name, String path, Long count) implements Command {}
 
   // Expectations: make a script checkable.
   record Expect(Literal value, String source) implements Command {}

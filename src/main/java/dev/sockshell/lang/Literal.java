@@ -34,6 +34,13 @@ public sealed interface Literal {
     }
   }
 
+  /** {@code [a, b]} inside a tuple, to compare with a list such as select's results. */
+  record ListOf(List<Literal> items, int start, int end) implements Literal {
+    public ListOf {
+      items = List.copyOf(items);
+    }
+  }
+
   /**
    * A kept value: {@code $N} ({@code number} N), or {@code _}, the last one ({@code number} 0),
    * with optional indexes such as {@code _[1]}.

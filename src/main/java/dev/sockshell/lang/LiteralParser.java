@@ -150,36 +150,51 @@ public final class LiteralParser {
 
   private Literal tuple() throws UsageError {
     int start = pos;
-    pos++; // '('
+    List<Literal> items = items(')', "the tuple");
+    return new Literal.Tuple(items, base + start, base + pos);
+  }
+
+  private Literal list() throws UsageError {
+    int start = pos;
+    List<Literal> items = items(']', "the list");
+    return new Literal.ListOf(items, base + start, base + pos);
+  }
+
+  /** The comma-separated elements after an opening bracket, up to {@code close}. */
+  private List<Literal> items(char close, String what) throws UsageError {
+    pos++; // the opening bracket
     List<Literal> items = new ArrayList<>();
     while (true) {
       skipSpace();
-      if (peek() == ')') {
+      if (peek() == close) {
         pos++;
         break;
       }
-      items.add(element());
+      items.add(element(close, what));
       skipSpace();
       char c = peek();
       if (c == ',') {
         pos++;
-      } else if (c == ')') {
+      } else if (c == close) {
         pos++;
         break;
       } else {
-        throw error("expected ',' or ')' in the tuple", pos);
+        throw error("expected ',' or '" + close + "' in " + what, pos);
       }
     }
-    return new Literal.Tuple(items, base + start, base + pos);
+    return items;
   }
 
-  private Literal element() throws UsageError {
+  private Literal element(char close, String what) throws UsageError {
     char c = peek();
     if (c == '(') {
       return tuple();
     }
+    if (c == '[' && !isBracketedHost()) {
+      return list();
+    }
     if (c == 0) {
-      throw error("the tuple is not closed; add ')'", pos);
+      throw error(what + " is not closed; add '" + close + "'", pos);
     }
     if (isStringStart()) {
       return string();
@@ -188,9 +203,11 @@ public final class LiteralParser {
       return ref();
     }
     int start = pos;
+    int depth = 0; // inside an IPv6 host's brackets, ']' does not end the word
     while (pos < text.length()
-        && ",)".indexOf(text.charAt(pos)) < 0
+        && (depth > 0 || ",)]".indexOf(text.charAt(pos)) < 0)
         && !Character.isWhitespace(text.charAt(pos))) {
+      depth += text.charAt(pos) == '[' ? 1 : text.charAt(pos) == ']' ? -1 : 0;
       pos++;
     }
     String word = text.substring(start, pos);
@@ -205,6 +222,12 @@ public final class LiteralParser {
       throw error("number out of range: " + word, start);
     }
     return new Literal.Word(word, base + start, base + pos);
+  }
+
+  /** {@code [::1]:8888}: an IPv6 address word, not a list. */
+  private boolean isBracketedHost() {
+    int close = text.indexOf(']', pos);
+    return close > 0 && close + 1 < text.length() && text.charAt(close + 1) == ':';
   }
 
   private static boolean isWordChar(char c) {

@@ -12,7 +12,8 @@ import java.nio.channels.SelectionKey;
 /**
  * A SOCK_DGRAM socket (UDP). {@code connect} only sets the default peer; a datagram larger than the
  * buffer is truncated, the rest discarded, as {@code recvfrom(2)} does; an unbound socket is bound
- * to an ephemeral port by its first {@code sendto} or {@code recvfrom}.
+ * to an ephemeral port by its first {@code sendto} (or {@code connect}). A {@code recvfrom} on an
+ * unbound socket waits without binding it, as on Linux (the JDK would bind it).
  */
 public final class DatagramSocket extends NetSocket {
   private final DatagramChannel channel;
@@ -24,12 +25,8 @@ public final class DatagramSocket extends NetSocket {
       channel = DatagramChannel.open(family.jdk());
       channel.configureBlocking(false);
     } catch (UnsupportedOperationException e) {
-      throw SocketError.python(
-              PyException.OSError,
-              "the JVM cannot create "
-                  + family
-                  + " SOCK_DGRAM sockets (Java 17 has no Unix"
-                  + " datagram channels)")
+      throw SocketError.jvmCannot(
+              "create " + family + " SOCK_DGRAM sockets: Java 17 has no Unix datagram channels")
           .withHint("the OS supports it (Python can); in sockshell use AF_UNIX SOCK_STREAM");
     } catch (IOException e) {
       throw JdkErrors.map(e);
@@ -54,6 +51,11 @@ public final class DatagramSocket extends NetSocket {
     return state;
   }
 
+  @Override
+  boolean isBound() {
+    return isBoundNow();
+  }
+
   private boolean isBoundNow() {
     try {
       return channel.getLocalAddress() != null;
@@ -64,6 +66,8 @@ public final class DatagramSocket extends NetSocket {
 
   @Override
   public int bytesWaiting() {
+    // Datagrams are not a byte stream (and the JDK has no FIONREAD for them): /list asks the
+    // kernel's socket tables instead (Probe).
     return 0;
   }
 
@@ -137,6 +141,13 @@ public final class DatagramSocket extends NetSocket {
   }
 
   private int transmit(ByteString data, SockAddress address) throws SocketError {
+    if (address != null && peer != null && !isPeer(address)) {
+      throw SocketError.jvmCannot(
+              "sendto another address on a connected UDP socket: Java 17's DatagramChannel"
+                  + " refuses it (Linux would send it)")
+          .at(address)
+          .withHint("connect " + name() + " to that address first, or use another socket");
+    }
     ByteBuffer buffer = data.asByteBuffer();
     long deadline = timeout.deadlineFromNow();
     try {
@@ -151,7 +162,19 @@ public final class DatagramSocket extends NetSocket {
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e);
+      if (error.errno() == Errno.EACCES) {
+        error =
+            error.withHint("a broadcast address needs setsockopt " + name() + " SO_BROADCAST 1");
+      }
       throw address == null ? error : error.at(address);
+    }
+  }
+
+  private boolean isPeer(SockAddress address) {
+    try {
+      return address.jdk().equals(channel.getRemoteAddress());
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -172,11 +195,15 @@ public final class DatagramSocket extends NetSocket {
     long deadline = timeout.deadlineFromNow();
     try {
       while (true) {
-        ByteBuffer buffer = context.scratch.get(bufsize);
-        SocketAddress from = channel.receive(buffer);
-        if (from != null) {
-          bytesReceived += buffer.position();
-          return new Received(ByteString.read(buffer.flip()), SockAddress.fromJdk(from, family()));
+        // Nothing can reach an unbound socket; waiting on it must not bind it (the JDK would).
+        if (isBoundNow()) {
+          ByteBuffer buffer = context.scratch.get(bufsize);
+          SocketAddress from = channel.receive(buffer);
+          if (from != null) {
+            bytesReceived += buffer.position();
+            return new Received(
+                ByteString.read(buffer.flip()), SockAddress.fromJdk(from, family()));
+          }
         }
         checkMayWait();
         context.waiter.await(channel, SelectionKey.OP_READ, deadline, call + " on " + name());
@@ -192,6 +219,8 @@ public final class DatagramSocket extends NetSocket {
     if (peer == null) {
       throw SocketError.of(Errno.ENOTCONN);
     }
+    throw SocketError.jvmCannot("shut down a UDP socket: Java 17's DatagramChannel has no shutdown")
+        .withHint("Linux would make later sends fail (SHUT_WR) or stop receiving (SHUT_RD)");
   }
 
   @Override
@@ -202,5 +231,10 @@ public final class DatagramSocket extends NetSocket {
   @Override
   public SelectableChannel watchable() {
     return state() == SocketState.UNBOUND ? null : channel;
+  }
+
+  @Override
+  Readiness.Probe probe() {
+    return Readiness.readWrite(0, channel);
   }
 }

@@ -23,6 +23,10 @@ final class JdkErrors {
   private JdkErrors() {}
 
   static SocketError map(Exception e) {
+    if ("Unix domain path too long".equals(e.getMessage())) {
+      // Python checks the length itself and raises OSError without an errno.
+      return SocketError.python(PyException.OSError, "AF_UNIX path too long");
+    }
     Errno errno = errnoOf(e).orElse(null);
     if (errno != null) {
       return SocketError.of(errno);

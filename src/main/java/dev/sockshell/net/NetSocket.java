@@ -1,13 +1,11 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
-import java.io.IOException;
-import java.net.SocketOption;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A named socket of the session: one real OS socket behind a non-blocking JDK channel, with the
@@ -18,16 +16,13 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   /** What {@code recvfrom} returns: Python's {@code (data, addr)}. */
   public record Received(ByteString data, SockAddress from) {}
 
-  private static final boolean LINUX =
-      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
-
   private final String name;
   private final Family family;
   private final SockType type;
   final SocketContext context;
 
   /** Options the user set, re-applied when the channel behind the socket has to be replaced. */
-  final Map<SockOpt, Integer> userOptions = new EnumMap<>(SockOpt.class);
+  final Map<SockOpt, OptionValue> userOptions = new EnumMap<>(SockOpt.class);
 
   SocketState state = SocketState.UNBOUND;
   Timeout timeout;
@@ -76,8 +71,14 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     return bytesReceived;
   }
 
-  /** Bytes a {@code recv} would return at once (FIONREAD plus anything buffered), 0 if none. */
+  /**
+   * Bytes a {@code recv} would return at once (FIONREAD plus anything buffered), 0 if none, or
+   * {@link #UNKNOWN} where the JDK cannot count them without reading (an AF_UNIX stream).
+   */
   public abstract int bytesWaiting();
+
+  /** {@link #bytesWaiting} when only reading would tell. */
+  public static final int UNKNOWN = -1;
 
   /** The address a client should use to reach this socket: its bound address. */
   public abstract SockAddress localAddress() throws SocketError;
@@ -123,69 +124,119 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   abstract NetworkChannel channel();
 
+  /** For {@code select}: what the socket's state says, and what to ask the selector. */
+  abstract Readiness.Probe probe();
+
   /**
    * The channel a readiness watcher may register (it must only check readiness, never read), or
    * null when the socket has nothing to report.
    */
   public abstract SelectableChannel watchable();
 
-  public final void setOption(SockOpt option, int value) throws SocketError {
+  /**
+   * Python's {@code setsockopt}; see {@link SocketOptions} for what reaches the OS and how.
+   *
+   * @return the option's value now, read back from the OS where it can be
+   */
+  public final OptionValue.Reading setOption(SockOpt option, OptionValue value) throws SocketError {
     checkOpen();
-    applyOption(channel(), option, value);
-    userOptions.put(option, value);
-  }
-
-  /** The value the OS reports, as Python's {@code getsockopt} returns it. */
-  public final int getOption(SockOpt option) throws SocketError {
-    checkOpen();
+    if (value instanceof OptionValue.Linger != (option == SockOpt.SO_LINGER)) {
+      throw new IllegalArgumentException(option + " cannot take " + value);
+    }
+    checkApplies(option, true);
     NetworkChannel channel = channel();
-    checkSupported(channel, option);
-    try {
-      Object value = channel.getOption(option.jdk());
-      if (value instanceof Boolean b) {
-        return b ? 1 : 0;
+    OptionValue.Reading now;
+    if (SocketOptions.jdkHas(channel, option)) {
+      SocketOptions.set(channel, option, value);
+      now = new OptionValue.Reading(SocketOptions.get(channel, option), null);
+    } else if (option == SockOpt.IPV6_V6ONLY) {
+      if (((OptionValue.Int) value).value() != 0) {
+        throw SocketError.jvmCannot(
+                "set IPV6_V6ONLY: Java 17 has no such option and makes every AF_INET6 socket"
+                    + " dual-stack (IPV6_V6ONLY 0)")
+            .withHint("to serve IPv6 only, bind to an IPv6 address such as [::1] instead of [::]");
       }
-      int n = (Integer) value;
-      // Linux doubles SO_RCVBUF/SO_SNDBUF for bookkeeping and getsockopt reports the doubled
-      // value; the JDK halves it to look symmetric. Python shows the OS's number, so undo that.
-      boolean buffer = option == SockOpt.SO_RCVBUF || option == SockOpt.SO_SNDBUF;
-      return LINUX && buffer ? n * 2 : n;
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
-  }
-
-  static void applyOption(NetworkChannel channel, SockOpt option, int value) throws SocketError {
-    checkSupported(channel, option);
-    try {
-      setJdkOption(channel, option.jdk(), value);
-    } catch (IOException | IllegalArgumentException e) {
-      throw e instanceof IOException io ? JdkErrors.map(io) : SocketError.of(Errno.EINVAL);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void setJdkOption(NetworkChannel channel, SocketOption<?> option, int value)
-      throws IOException {
-    if (option.type() == Boolean.class) {
-      channel.setOption((SocketOption<Boolean>) option, value != 0);
+      now = getOption(option); // 0 is what the socket already has: nothing to change
+    } else if (passedToAccepted(option)) {
+      now =
+          new OptionValue.Reading(
+              value,
+              "for each connection accept returns: the JVM cannot hold it on a listening"
+                  + " socket, so sockshell sets it on each, as Linux's accepted sockets inherit it");
     } else {
-      // Integer options; for SO_LINGER the value is the seconds and a negative one turns it off.
-      channel.setOption((SocketOption<Integer>) option, value);
+      throw SocketOptions.jvmCannot("set", option, channel);
+    }
+    userOptions.put(option, value);
+    return now;
+  }
+
+  /** {@link #setOption(SockOpt, OptionValue)} for the options that take an int. */
+  public final OptionValue.Reading setOption(SockOpt option, int value) throws SocketError {
+    return setOption(option, new OptionValue.Int(value));
+  }
+
+  /**
+   * Python's {@code getsockopt}: the value the OS has, or an error saying why it cannot be read.
+   */
+  public final OptionValue.Reading getOption(SockOpt option) throws SocketError {
+    checkOpen();
+    checkApplies(option, false);
+    NetworkChannel channel = channel();
+    if (SocketOptions.jdkHas(channel, option)) {
+      return new OptionValue.Reading(SocketOptions.get(channel, option), null);
+    }
+    if (option == SockOpt.IPV6_V6ONLY) {
+      // The JDK sets IPV6_V6ONLY 0 on every AF_INET6 socket it creates and offers no way to change
+      // it, so 0 is certain (Ipv6Test shows such a socket accepting IPv4 clients).
+      return new OptionValue.Reading(
+          new OptionValue.Int(0),
+          "the JVM creates every AF_INET6 socket dual-stack, with IPV6_V6ONLY 0");
+    }
+    SocketError cannot = SocketOptions.jvmCannot("read", option, channel);
+    OptionValue passed = userOptions.get(option);
+    if (passedToAccepted(option) && passed != null) {
+      cannot =
+          cannot.withHint(
+              "each connection accept returns gets "
+                  + option
+                  + " "
+                  + passed
+                  + ", as on Linux, where accepted sockets inherit it");
+    }
+    throw cannot;
+  }
+
+  /** Fails with Linux's errno when the option does not apply to this family and type. */
+  private void checkApplies(SockOpt option, boolean set) throws SocketError {
+    boolean bound = isBound();
+    Optional<Errno> refused = SocketOptions.linuxRefusal(option, family, type, set, bound);
+    if (refused.isPresent()) {
+      boolean tooLate = option == SockOpt.IPV6_V6ONLY && family == Family.AF_INET6;
+      throw SocketError.of(refused.get())
+          .withHint(
+              tooLate
+                  ? "IPV6_V6ONLY can only change before the socket is bound"
+                  : option + " does not apply to an " + family + " " + type + " socket");
     }
   }
 
-  private static void checkSupported(NetworkChannel channel, SockOpt option) throws SocketError {
-    if (!channel.supportedOptions().contains(option.jdk())) {
-      throw SocketError.of(Errno.ENOPROTOOPT)
-          .withHint(option + " does not apply to this kind of socket");
-    }
+  /**
+   * True when the OS would keep {@code option} on this socket only to hand it to the connections it
+   * accepts, and sockshell does that itself because the JDK channel cannot hold it.
+   */
+  boolean passedToAccepted(SockOpt option) {
+    return false;
   }
 
-  /** Copies the user's options onto a channel that replaces the old one. */
+  /** True once the socket has a local port or path (bind, or implicitly by connect/sendto). */
+  abstract boolean isBound();
+
+  /** Copies the user's options onto a channel that replaces the old one, where it has them. */
   void reapplyOptions(NetworkChannel channel) throws SocketError {
-    for (Map.Entry<SockOpt, Integer> e : userOptions.entrySet()) {
-      applyOption(channel, e.getKey(), e.getValue());
+    for (Map.Entry<SockOpt, OptionValue> e : userOptions.entrySet()) {
+      if (SocketOptions.jdkHas(channel, e.getKey())) {
+        SocketOptions.set(channel, e.getKey(), e.getValue());
+      }
     }
   }
 

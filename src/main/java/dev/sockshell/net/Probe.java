@@ -94,7 +94,8 @@ final class Probe {
     return switch (stream.state) {
       case LISTENING -> Kind.LISTENING;
       case CONNECTING -> Kind.CONNECTING;
-      case CONNECTED -> stream.inputShut() ? null : Kind.STREAM;
+      // The JDK cannot count an AF_UNIX stream's bytes (no FIONREAD): nothing true to tell.
+      case CONNECTED -> stream.inputShut() || s.family() == Family.AF_UNIX ? null : Kind.STREAM;
       default -> null;
     };
   }

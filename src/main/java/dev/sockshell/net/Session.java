@@ -47,6 +47,15 @@ public final class Session implements Closeable {
     return accepted;
   }
 
+  /**
+   * Python's {@code select.select(read, write, [], timeout)}: which of these sockets are ready,
+   * waiting up to {@code timeout} for one (cancellable like any wait). Nothing is read.
+   */
+  public Readiness.Ready select(List<NetSocket> read, List<NetSocket> write, Timeout timeout)
+      throws SocketError {
+    return Readiness.select(waiter, read, write, timeout);
+  }
+
   private void checkNameFree(String name) {
     NetSocket existing = sockets.get(name);
     if (existing != null && existing.state() != SocketState.CLOSED) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /**
@@ -64,15 +65,36 @@ public sealed interface SockAddress {
     }
   }
 
-  /** Wraps what a JDK channel reports; {@code null} (not bound) becomes the family's wildcard. */
+  /**
+   * Wraps what a JDK channel reports; {@code null} (not bound) becomes the family's wildcard. The
+   * JDK turns IPv4-mapped addresses ({@code ::ffff:127.0.0.1}) into IPv4 ones, but an AF_INET6
+   * socket talking to an IPv4 peer has an IPv6 address, and Python shows it so.
+   */
   static SockAddress fromJdk(SocketAddress address, Family family) {
     if (address instanceof InetSocketAddress inet) {
-      return new Inet(inet.getAddress(), inet.getPort());
+      InetAddress ip = inet.getAddress();
+      if (family == Family.AF_INET6 && ip instanceof Inet4Address v4) {
+        ip = mapped(v4);
+      }
+      return new Inet(ip, inet.getPort());
     }
     if (address instanceof UnixDomainSocketAddress unix) {
       return new Unix(unix.getPath());
     }
     return unbound(family);
+  }
+
+  /** {@code ::ffff:a.b.c.d}, kept as an {@link Inet6Address} (the JDK would unwrap it). */
+  static InetAddress mapped(Inet4Address v4) {
+    byte[] bytes = new byte[16];
+    bytes[10] = (byte) 0xff;
+    bytes[11] = (byte) 0xff;
+    System.arraycopy(v4.getAddress(), 0, bytes, 12, 4);
+    try {
+      return Inet6Address.getByAddress(null, bytes, -1);
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** What {@code getsockname} says of a socket that is not bound: {@code ('0.0.0.0', 0)}. */

@@ -18,6 +18,8 @@ public enum SockOpt {
   SO_SNDBUF(Level.SOL_SOCKET, 7, StandardSocketOptions.SO_SNDBUF),
   SO_LINGER(Level.SOL_SOCKET, 13, StandardSocketOptions.SO_LINGER),
   TCP_NODELAY(Level.IPPROTO_TCP, 1, StandardSocketOptions.TCP_NODELAY),
+  /** Java 17 has no option for it: see {@link SocketOptions}. */
+  IPV6_V6ONLY(Level.IPPROTO_IPV6, 26, null),
   IP_MULTICAST_TTL(Level.IPPROTO_IP, 33, StandardSocketOptions.IP_MULTICAST_TTL),
   IP_MULTICAST_LOOP(Level.IPPROTO_IP, 34, StandardSocketOptions.IP_MULTICAST_LOOP);
 
@@ -66,8 +68,14 @@ public enum SockOpt {
     return number;
   }
 
+  /** The JDK's option, or null when the JDK has none. */
   SocketOption<?> jdk() {
     return jdk;
+  }
+
+  /** True for on/off options, whose value Linux reads as {@code value != 0}. */
+  public boolean isFlag() {
+    return jdk != null ? jdk.type() == Boolean.class : this == IPV6_V6ONLY;
   }
 
   public static Optional<SockOpt> byName(String name) {

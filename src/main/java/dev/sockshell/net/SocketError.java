@@ -31,6 +31,14 @@ public final class SocketError extends Exception {
     return new SocketError(type, null, reason, null, null);
   }
 
+  /**
+   * Something the OS can do and Java 17 cannot: one line naming the limitation ({@code the JVM
+   * cannot …}), never a pretence that it worked.
+   */
+  public static SocketError jvmCannot(String what) {
+    return python(PyException.OSError, "the JVM cannot " + what);
+  }
+
   public static SocketError timedOut() {
     return python(PyException.TimeoutError, "timed out");
   }

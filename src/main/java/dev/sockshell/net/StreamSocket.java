@@ -2,13 +2,14 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A SOCK_STREAM socket (TCP, or AF_UNIX stream).
@@ -22,32 +23,33 @@ import java.nio.channels.SocketChannel;
  * what the user set.
  *
  * <p>The JDK also closes a channel whose connect failed, where the OS keeps the socket (and its
- * explicit bind) for another try; such a channel is replaced by a fresh one in the same state.
+ * explicit bind) for another try; such a channel is replaced by a fresh one in the same state
+ * ({@link StreamConnect}).
+ *
+ * <p>AF_UNIX: re-binding a path on a new channel needs the file the first bind created out of the
+ * way, so the swap removes it first (only if it is still that file: {@link SocketFile}). Closing
+ * the socket leaves the file, as the OS does.
  */
 public final class StreamSocket extends NetSocket {
-  private SocketChannel stream;
+  SocketChannel stream;
   private ServerSocketChannel server;
 
   /**
    * Where the socket is bound (by the user, or by the kernel when a connect started), kept to
    * rebuild the channel after a failed connect: Linux keeps the port either way.
    */
-  private SockAddress keptBind;
+  SockAddress keptBind;
 
-  private SockAddress connectTarget;
+  /** AF_UNIX: the file {@code bind} created, or null. */
+  SocketFile socketFile;
 
-  /** The error of a non-blocking connect that failed, reported once by the next call. */
-  private SocketError connectError;
-
-  private ByteString pending = ByteString.EMPTY;
-  private boolean inputShut;
-  private boolean outputShut;
-  private boolean eofSeen;
+  private final StreamConnect connecting = new StreamConnect(this);
+  private final StreamData data = new StreamData(this);
   private int backlog;
 
   StreamSocket(String name, Family family, SocketContext context) throws SocketError {
     super(name, family, SockType.SOCK_STREAM, context);
-    this.stream = openStream();
+    this.stream = StreamChannels.open(family());
   }
 
   private StreamSocket(String name, Family family, SocketContext context, SocketChannel accepted) {
@@ -56,23 +58,14 @@ public final class StreamSocket extends NetSocket {
     this.state = SocketState.CONNECTED;
   }
 
-  private SocketChannel openStream() throws SocketError {
-    try {
-      SocketChannel channel = SocketChannel.open(family().jdk());
-      channel.configureBlocking(false);
-      return channel;
-    } catch (IOException | UnsupportedOperationException e) {
-      throw e instanceof IOException io ? JdkErrors.map(io) : unsupportedFamily();
-    }
-  }
-
-  static SocketError unsupportedFamily() {
-    return SocketError.of(Errno.EAFNOSUPPORT);
-  }
-
   @Override
   NetworkChannel channel() {
     return server != null ? server : stream;
+  }
+
+  /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
+  SockAddress connectTarget() {
+    return state == SocketState.CONNECTING ? connecting.target() : null;
   }
 
   /** The listening backlog, 0 when not listening. */
@@ -82,49 +75,36 @@ public final class StreamSocket extends NetSocket {
 
   /** True once a recv has returned b'' (the peer closed its side). */
   public boolean eofSeen() {
-    return eofSeen;
+    return data.eofSeen();
   }
 
   public boolean inputShut() {
-    return inputShut;
+    return data.inputShut();
   }
 
   public boolean outputShut() {
-    return outputShut;
+    return data.outputShut();
   }
 
   @Override
   public SocketState state() {
-    refreshConnecting();
+    connecting.refresh();
     return state;
   }
 
   @Override
   public int bytesWaiting() {
-    if (state != SocketState.CONNECTED || inputShut) {
-      return pending.size();
-    }
-    try {
-      // FIONREAD, without consuming anything.
-      return pending.size() + stream.socket().getInputStream().available();
-    } catch (IOException e) {
-      return pending.size();
-    }
-  }
-
-  /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
-  SockAddress connectTarget() {
-    return state == SocketState.CONNECTING ? connectTarget : null;
+    return data.bytesWaiting(state == SocketState.CONNECTED ? stream : null, family());
   }
 
   /** Bytes read from the kernel but not yet returned by a recv. */
   public int buffered() {
-    return pending.size();
+    return data.buffered();
   }
 
   /** Gives back bytes a framing read took past its message; the next recv returns them first. */
   public void unread(ByteString bytes) {
-    pending = bytes.concat(pending);
+    data.unread(bytes);
   }
 
   @Override
@@ -140,7 +120,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   public SockAddress peerAddress() throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     if (state != SocketState.CONNECTED) {
       throw SocketError.of(Errno.ENOTCONN);
     }
@@ -157,19 +137,40 @@ public final class StreamSocket extends NetSocket {
     if (state != SocketState.UNBOUND) {
       throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
     }
+    if (address instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
+      throw SocketError.jvmCannot(
+              "bind to '' (Linux's autobind to an abstract name): Java 17 binds AF_UNIX sockets"
+                  + " only to paths")
+          .withHint("bind to a path such as ./demo.sock");
+    }
     try {
       stream.bind(address.jdk());
       keptBind = SockAddress.fromJdk(stream.getLocalAddress(), family());
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw JdkErrors.map(e).at(address);
+      SocketError error = JdkErrors.map(e).at(address);
+      if (family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
+        error =
+            error.withHint(
+                "a file already exists at that path (a closed socket leaves its file"
+                    + " behind); unlink it, or bind to another path");
+      }
+      throw error;
+    }
+    if (address instanceof SockAddress.Unix u) {
+      socketFile = SocketFile.created(u.path());
     }
     state = SocketState.BOUND;
+  }
+
+  /** AF_UNIX: the path of the file bind created, which stays after close; else null. */
+  public Path socketFilePath() {
+    return socketFile == null ? null : socketFile.path();
   }
 
   @Override
   public void listen(int backlog) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     switch (state) {
       case CONNECTED, CONNECTING ->
           throw SocketError.of(Errno.EINVAL)
@@ -178,39 +179,41 @@ public final class StreamSocket extends NetSocket {
         // Linux only changes the backlog here; the JDK cannot, so the old one stays.
         return;
       }
+      case UNBOUND -> {
+        if (family() == Family.AF_UNIX) {
+          throw SocketError.of(Errno.EINVAL)
+              .withHint("an AF_UNIX socket must be bound to a path before it can listen");
+        }
+      }
       default -> {}
     }
     SockAddress local = localAddress();
-    ServerSocketChannel listener = null;
+    ServerSocketChannel listener;
     try {
-      listener = ServerSocketChannel.open(family().jdk());
-      listener.configureBlocking(false);
-      if (family() != Family.AF_UNIX) { // AF_UNIX channels have no SO_REUSEADDR in the JDK
-        listener.setOption(
-            StandardSocketOptions.SO_REUSEADDR,
-            stream.getOption(StandardSocketOptions.SO_REUSEADDR));
-      }
-      reapplyOptions(listener);
-      context.waiter.release(stream);
-      if (local instanceof SockAddress.Unix unix && !unix.path().toString().isEmpty()) {
-        // The stream channel's bind created the socket file; the listener must create it anew.
-        java.nio.file.Files.deleteIfExists(unix.path());
-      }
-      // An unbound socket listens on an ephemeral port of the wildcard address, as listen(2) does.
-      listener.bind(local.jdk(), backlog);
+      listener = StreamChannels.listener(this, stream, local, backlog, socketFile);
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      if (listener != null) {
-        context.waiter.release(listener);
-      }
       SocketError error = JdkErrors.map(e).at(local);
-      stream = openStream();
+      stream = StreamChannels.open(family());
       state = SocketState.UNBOUND;
       throw error;
+    }
+    if (socketFile != null) {
+      socketFile = SocketFile.created(socketFile.path());
     }
     server = listener;
     stream = null;
     this.backlog = backlog;
     state = SocketState.LISTENING;
+  }
+
+  @Override
+  boolean passedToAccepted(SockOpt option) {
+    return server != null && family() != Family.AF_UNIX && SocketOptions.isInherited(option);
+  }
+
+  @Override
+  boolean isBound() {
+    return state != SocketState.UNBOUND;
   }
 
   @Override
@@ -226,6 +229,7 @@ public final class StreamSocket extends NetSocket {
         SocketChannel accepted = server.accept();
         if (accepted != null) {
           accepted.configureBlocking(false);
+          passOptionsTo(accepted);
           return new StreamSocket(newName, family(), context, accepted);
         }
         checkMayWait();
@@ -236,230 +240,97 @@ public final class StreamSocket extends NetSocket {
     }
   }
 
+  /** What Linux's accepted sockets inherit from the listener, set by hand. */
+  private void passOptionsTo(SocketChannel accepted) throws SocketError {
+    for (Map.Entry<SockOpt, OptionValue> e : userOptions.entrySet()) {
+      if (passedToAccepted(e.getKey())) {
+        try {
+          SocketOptions.set(accepted, e.getKey(), e.getValue());
+        } catch (SocketError error) {
+          context.waiter.release(accepted);
+          throw error;
+        }
+      }
+    }
+  }
+
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
+    // Linux: connect again after a non-blocking connect failed returns that failure first.
+    connecting.throwError();
     switch (state) {
       case LISTENING, CONNECTED -> throw SocketError.of(Errno.EISCONN).at(address);
       case CONNECTING ->
           throw SocketError.of(Errno.EALREADY)
-              .at(connectTarget)
+              .at(connecting.target())
               .withHint("a connect is still in progress; select or wait for it to finish");
       default -> {}
     }
-    try {
-      connectTarget = address;
-      if (!stream.connect(address.jdk())) {
-        state = SocketState.CONNECTING;
-        if (keptBind == null) {
-          keptBind = autoBoundPort();
-        }
-        if (timeout.isNonBlocking()) {
-          throw SocketError.of(Errno.EINPROGRESS).at(address);
-        }
-        finishConnecting("connect " + name() + " to " + address);
-      }
-      state = SocketState.CONNECTED;
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw failedConnect(JdkErrors.map(e).at(address));
-    }
-  }
-
-  /** The port the kernel bound for a connect, on the wildcard address, as Linux keeps it. */
-  private SockAddress autoBoundPort() throws IOException {
-    SockAddress local = SockAddress.fromJdk(stream.getLocalAddress(), family());
-    return local instanceof SockAddress.Inet inet
-        ? new SockAddress.Inet(Resolver.wildcard(family()), inet.port())
-        : null;
-  }
-
-  /** Waits for a pending connect and completes it. */
-  private void finishConnecting(String what) throws SocketError, IOException {
-    context.waiter.await(stream, SelectionKey.OP_CONNECT, timeout.deadlineFromNow(), what);
-    stream.finishConnect();
-    state = SocketState.CONNECTED;
+    connecting.start(address);
   }
 
   /**
-   * The JDK closed the channel of a failed connect; Linux keeps the socket, unconnected and still
-   * bound to its port (the user's bind, or the one the kernel chose for the connect), so a new
-   * channel bound there takes its place.
+   * The connected channel to send on, or the error a send gets: Linux says EPIPE for TCP (and for a
+   * socket shut down for writing), ENOTCONN for AF_UNIX.
    */
-  private SocketError failedConnect(SocketError error) throws SocketError {
-    if (!stream.isOpen()) {
-      state = SocketState.UNBOUND;
-      stream = openStream();
-      reapplyOptions(stream);
-      if (keptBind != null) {
-        try {
-          stream.bind(keptBind.jdk());
-          state = SocketState.BOUND;
-        } catch (IOException e) {
-          return error.withHint("and " + name() + " lost its bind to " + keptBind);
-        }
-      }
-    }
-    return error;
+  SocketChannel sendingChannel() throws SocketError {
+    checkOpen();
+    connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
+    data.checkCanSend();
+    return stream;
   }
 
-  /** Notices a non-blocking connect that finished (or failed) since the last call. */
-  private void refreshConnecting() {
-    if (state != SocketState.CONNECTING) {
-      return;
-    }
-    try {
-      if (stream.finishConnect()) {
-        state = SocketState.CONNECTED;
-      }
-    } catch (IOException e) {
-      // The failure itself is reported by the next call that needs the connection.
-      connectError = JdkErrors.map(e).at(connectTarget);
-      try {
-        failedConnect(connectError);
-      } catch (SocketError ignored) {
-        // The socket could not be rebuilt; the next call reports the connect error.
-      }
-    }
+  /** The connected channel to receive on, or the error a recv gets: ENOTCONN, EINVAL (AF_UNIX). */
+  SocketChannel receivingChannel() throws SocketError {
+    checkOpen();
+    connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.EINVAL : Errno.ENOTCONN);
+    return stream;
   }
 
-  /** Makes sure the socket is connected for send/recv, finishing a pending connect. */
-  private void awaitConnected(Errno unconnected) throws SocketError {
-    refreshConnecting();
-    if (connectError != null) {
-      SocketError e = connectError;
-      connectError = null;
-      throw e;
-    }
-    if (state == SocketState.CONNECTING) {
-      checkMayWait();
-      try {
-        finishConnecting("connect " + name() + " to " + connectTarget);
-      } catch (IOException e) {
-        throw failedConnect(JdkErrors.map(e).at(connectTarget));
-      }
-    }
-    if (state != SocketState.CONNECTED) {
-      throw SocketError.of(unconnected)
-          .withHint(name() + " is not connected; connect it, or accept a connection");
-    }
+  StreamData data() {
+    return data;
   }
 
   @Override
-  public int send(ByteString data) throws SocketError {
-    checkOpen();
-    awaitConnected(Errno.EPIPE);
-    if (outputShut) {
-      throw SocketError.of(Errno.EPIPE).withHint(name() + " was shut down for writing");
-    }
-    ByteBuffer buffer = data.asByteBuffer();
-    if (!buffer.hasRemaining()) {
-      return 0;
-    }
-    long deadline = timeout.deadlineFromNow();
-    while (true) {
-      int n = write(buffer);
-      if (n > 0) {
-        return n;
-      }
-      checkMayWait();
-      context.waiter.await(stream, SelectionKey.OP_WRITE, deadline, "send on " + name());
-    }
+  public int send(ByteString bytes) throws SocketError {
+    return data.send(sendingChannel(), bytes);
   }
 
   @Override
-  public void sendAll(ByteString data) throws SocketError {
-    checkOpen();
-    awaitConnected(Errno.EPIPE);
-    if (outputShut) {
-      throw SocketError.of(Errno.EPIPE).withHint(name() + " was shut down for writing");
-    }
-    ByteBuffer buffer = data.asByteBuffer();
-    long deadline = timeout.deadlineFromNow();
-    try {
-      while (buffer.hasRemaining()) {
-        if (write(buffer) == 0) {
-          checkMayWait();
-          context.waiter.await(stream, SelectionKey.OP_WRITE, deadline, "sendall on " + name());
-        }
-      }
-    } catch (SocketError e) {
-      throw e.withHint(buffer.position() + " of " + data.size() + " bytes were sent before this");
-    }
-  }
-
-  private int write(ByteBuffer buffer) throws SocketError {
-    try {
-      int n = stream.write(buffer);
-      bytesSent += n;
-      return n;
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
+  public void sendAll(ByteString bytes) throws SocketError {
+    data.sendAll(sendingChannel(), bytes);
   }
 
   @Override
   public ByteString recv(int bufsize) throws SocketError {
-    checkOpen();
     checkBufsize(bufsize, "recv");
-    awaitConnected(Errno.ENOTCONN);
-    if (!pending.isEmpty()) {
-      int n = Math.min(bufsize, pending.size());
-      ByteString head = pending.substring(0, n);
-      pending = pending.substring(n, pending.size());
-      // As if the bytes had never left the kernel: the recv also gets what has arrived since.
-      return n < bufsize && !inputShut ? head.concat(readArrived(bufsize - n)) : head;
-    }
-    if (bufsize == 0 || inputShut) {
-      return ByteString.EMPTY;
-    }
-    long deadline = timeout.deadlineFromNow();
-    while (true) {
-      ByteBuffer buffer = context.scratch.get(bufsize);
-      int n;
-      try {
-        n = stream.read(buffer);
-      } catch (IOException e) {
-        throw JdkErrors.map(e);
-      }
-      if (n > 0) {
-        bytesReceived += n;
-        return ByteString.read(buffer.flip());
-      }
-      if (n < 0) {
-        eofSeen = true;
-        return ByteString.EMPTY;
-      }
-      checkMayWait();
-      context.waiter.await(stream, SelectionKey.OP_READ, deadline, "recv on " + name());
-    }
+    return data.recv(receivingChannel(), bufsize);
+  }
+
+  /** Python's {@code sendfile}: see {@link FileTransfer#send}. */
+  public long sendFile(FileChannel file, long offset, long count) throws SocketError {
+    return FileTransfer.send(this, file, offset, count);
+  }
+
+  /** Receives into {@code file} until EOF, or {@code count} bytes: see {@link FileTransfer}. */
+  public FileTransfer.Received recvFile(FileChannel file, long count) throws SocketError {
+    return FileTransfer.receive(this, file, count);
   }
 
   /**
-   * Up to {@code max} of the bytes the kernel already holds (FIONREAD), without waiting. With bytes
-   * queued, Linux returns them before any pending error, so this read cannot lose an error.
+   * Python's {@code sendto} on a stream: TCP ignores the address, as Linux does; an AF_UNIX stream
+   * refuses any address, EISCONN when connected and EOPNOTSUPP when not.
    */
-  private ByteString readArrived(int max) throws SocketError {
-    int arrived = bytesWaiting() - pending.size();
-    if (arrived <= 0) {
-      return ByteString.EMPTY;
-    }
-    ByteBuffer buffer = context.scratch.get(Math.min(max, arrived));
-    try {
-      int n = stream.read(buffer);
-      if (n <= 0) {
-        return ByteString.EMPTY;
-      }
-      bytesReceived += n;
-      return ByteString.read(buffer.flip());
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
-  }
-
-  /** On a connected stream the address is ignored, as Linux does. */
   @Override
   public int sendTo(ByteString data, SockAddress address) throws SocketError {
+    if (family() == Family.AF_UNIX) {
+      checkOpen();
+      throw SocketError.of(state() == SocketState.CONNECTED ? Errno.EISCONN : Errno.EOPNOTSUPP)
+          .at(address)
+          .withHint("a stream socket sends with send, to the peer it is connected to");
+    }
     return send(data);
   }
 
@@ -472,22 +343,11 @@ public final class StreamSocket extends NetSocket {
   @Override
   public void shutdown(ShutdownHow how) throws SocketError {
     checkOpen();
-    refreshConnecting();
+    connecting.refresh();
     if (state != SocketState.CONNECTED) {
       throw SocketError.of(Errno.ENOTCONN);
     }
-    try {
-      if (how != ShutdownHow.SHUT_WR) {
-        stream.shutdownInput();
-        inputShut = true;
-      }
-      if (how != ShutdownHow.SHUT_RD) {
-        stream.shutdownOutput();
-        outputShut = true;
-      }
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
+    data.shutdown(stream, how);
   }
 
   @Override
@@ -498,7 +358,7 @@ public final class StreamSocket extends NetSocket {
     if (server != null) {
       context.waiter.release(server);
     }
-    pending = ByteString.EMPTY;
+    data.clear();
   }
 
   @Override
@@ -507,6 +367,21 @@ public final class StreamSocket extends NetSocket {
       case LISTENING -> server;
       case CONNECTED, CONNECTING -> stream;
       default -> null;
+    };
+  }
+
+  /**
+   * Linux's poll on a stream socket: one that is neither connected nor listening reports hang-up,
+   * which select shows as readable and writable (so does a connect that failed).
+   */
+  @Override
+  Readiness.Probe probe() {
+    connecting.refresh();
+    return switch (state) {
+      case LISTENING -> Readiness.Probe.ask(0, server, SelectionKey.OP_ACCEPT, 0);
+      case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
+      case CONNECTED -> Readiness.readWrite(data.readyNow(), stream);
+      default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);
     };
   }
 }

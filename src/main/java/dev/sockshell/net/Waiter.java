@@ -7,6 +7,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,9 +74,7 @@ public final class Waiter implements Closeable {
     listener.waiting(what);
     try {
       while (true) {
-        if (cancelled) {
-          throw SocketError.python(PyException.KeyboardInterrupt, what + " cancelled");
-        }
+        checkCancelled(what);
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw SocketError.timedOut();
@@ -111,31 +111,81 @@ public final class Waiter implements Closeable {
     if (!(seconds > 0)) {
       return;
     }
-    long start = System.nanoTime();
     // Beyond about 292 years the nanoseconds overflow: that is forever.
     long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
+    long start = System.nanoTime();
+    long deadline = nanos < Long.MAX_VALUE - start ? start + nanos : Long.MAX_VALUE;
+    select(Map.of(), deadline, "sleep");
+  }
+
+  /**
+   * Python's {@code select}: waits until one of the channels is ready for one of its ops, the
+   * deadline passes, or {@link #cancel} is called, and returns the ready ops of each ready channel
+   * (empty at the deadline). A deadline already passed just looks. With no channels it only waits,
+   * still cancellable.
+   *
+   * @param deadline a {@link System#nanoTime} value, or {@code Long.MAX_VALUE} to wait forever
+   * @throws SocketError KeyboardInterrupt on {@link #cancel}, EBADF for a closed channel
+   */
+  Map<SelectableChannel, Integer> select(
+      Map<SelectableChannel, Integer> interest, long deadline, String what) throws SocketError {
     Selector selector = selector();
-    listener.waiting("sleep");
+    Map<SelectionKey, SelectableChannel> keys = new HashMap<>();
+    boolean waits = deadline - System.nanoTime() > 0;
+    if (waits) {
+      listener.waiting(what);
+    }
     try {
-      while (true) {
-        if (cancelled) {
-          throw SocketError.python(PyException.KeyboardInterrupt, "sleep cancelled");
-        }
-        long left = nanos - (System.nanoTime() - start);
-        if (left <= 0) {
-          return;
-        }
-        // Round up: select(0) would mean "forever".
-        selector.select(
-            Math.max(
-                1,
-                TimeUnit.NANOSECONDS.toMillis(Math.min(left, Long.MAX_VALUE - 999_999) + 999_999)));
-        selector.selectedKeys().clear();
+      for (Map.Entry<SelectableChannel, Integer> e : interest.entrySet()) {
+        keys.put(register(selector, e.getKey(), e.getValue()), e.getKey());
       }
+      while (true) {
+        checkCancelled(what);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          selector.selectNow();
+        } else if (deadline == Long.MAX_VALUE) {
+          selector.select();
+        } else {
+          // Round up: select(0) would mean "forever".
+          selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        }
+        Map<SelectableChannel, Integer> ready = new HashMap<>();
+        for (SelectionKey key : selector.selectedKeys()) {
+          SelectableChannel channel = keys.get(key);
+          int ops = key.isValid() ? key.readyOps() & key.interestOps() : 0;
+          if (channel != null && ops != 0) {
+            ready.put(channel, ops);
+          }
+        }
+        selector.selectedKeys().clear();
+        if (!ready.isEmpty() || deadline - System.nanoTime() <= 0) {
+          return ready;
+        }
+      }
+    } catch (CancelledKeyException e) {
+      throw SocketError.of(Errno.EBADF);
     } catch (IOException e) {
       throw JdkErrors.map(e);
     } finally {
-      listener.doneWaiting();
+      for (SelectionKey key : keys.keySet()) {
+        if (key.isValid()) {
+          key.interestOps(0);
+        }
+      }
+      if (waits) {
+        listener.doneWaiting();
+      }
+    }
+  }
+
+  /**
+   * Fails with KeyboardInterrupt if {@link #cancel} was called: for long calls that only wait now
+   * and then (a file transfer), so Ctrl-C stops them between chunks too.
+   */
+  void checkCancelled(String what) throws SocketError {
+    if (cancelled) {
+      throw SocketError.python(PyException.KeyboardInterrupt, what + " cancelled");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.sockshell.render;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
+import java.util.List;
 import java.util.function.Function;
 
 /** Python's {@code repr} of values: what the REPL would print for the same call. */
@@ -31,16 +32,23 @@ public final class Repr {
       return address(a.address());
     } else if (value instanceof Value.SocketRef s) {
       return s.name();
+    } else if (value instanceof Value.PyList l) {
+      return joined(l.items(), bytes, '[', ']');
     }
     Value.Tuple t = (Value.Tuple) value;
     if (t.items().size() == 1) {
       return "(" + of(t.items().get(0), bytes) + ",)";
     }
-    StringBuilder sb = new StringBuilder().append('(');
-    for (int i = 0; i < t.items().size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(of(t.items().get(i), bytes));
+    return joined(t.items(), bytes, '(', ')');
+  }
+
+  private static String joined(
+      List<Value> items, Function<ByteString, String> bytes, char open, char close) {
+    StringBuilder sb = new StringBuilder().append(open);
+    for (int i = 0; i < items.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(of(items.get(i), bytes));
     }
-    return sb.append(')').toString();
+    return sb.append(close).toString();
   }
 
   /** {@code ('127.0.0.1', 9999)}, {@code ('::1', 8888, 0, 0)} or a Unix path as a str. */

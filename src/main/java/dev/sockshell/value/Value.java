@@ -29,6 +29,13 @@ public sealed interface Value {
   /** A socket of the session, by name (accept's first element). */
   record SocketRef(String name) implements Value {}
 
+  /** A Python list, such as each of select's three results. */
+  record PyList(List<Value> items) implements Value {
+    public PyList {
+      items = List.copyOf(items);
+    }
+  }
+
   record Tuple(List<Value> items) implements Value {
     public Tuple {
       items = List.copyOf(items);
@@ -57,6 +64,8 @@ public sealed interface Value {
       return "address";
     } else if (this instanceof SocketRef) {
       return "socket";
+    } else if (this instanceof PyList) {
+      return "list";
     }
     return "tuple";
   }

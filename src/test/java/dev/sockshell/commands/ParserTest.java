@@ -8,6 +8,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Family;
+import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
@@ -42,7 +43,7 @@ class ParserTest {
 
   @Test
   void setsockoptTakesThePythonFormWithLevelOrTheShortForm() throws UsageError {
-    Command expected = new Command.SetSockOpt("s", SockOpt.SO_REUSEADDR, 1);
+    Command expected = new Command.SetSockOpt("s", SockOpt.SO_REUSEADDR, new OptionValue.Int(1));
     assertEquals(expected, parse("setsockopt s SO_REUSEADDR 1"));
     assertEquals(expected, parse("setsockopt s SOL_SOCKET SO_REUSEADDR 1"));
     assertEquals(expected, parse("setsockopt s socket.SOL_SOCKET socket.SO_REUSEADDR True"));
@@ -102,7 +103,7 @@ class ParserTest {
         "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket s AF_INTE ~ FAMILY or TYPE must be one of AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM,"
             + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
-        "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is a IPPROTO_TCP option, not"
+        "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is an IPPROTO_TCP option, not"
             + " SOL_SOCKET ~ 13 ~ setsockopt NAME [LEVEL] OPTION VALUE",
         "settimeout s soon ~ SECONDS (or none) must be a number of seconds, got 'soon' ~ 13 ~ "
             + "settimeout NAME SECONDS|none",

@@ -54,7 +54,7 @@ class CompletionTest {
 
   @Test
   void aPrefixOffersTheCommandsStartingWithIt() {
-    assertEquals(List.of("send", "sendall", "sendto"), values(candidates("sen")));
+    assertEquals(List.of("send", "sendall", "sendto", "sendfile"), values(candidates("sen")));
     assertEquals(
         List.of(
             "/help",

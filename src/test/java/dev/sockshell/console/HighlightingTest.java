@@ -54,6 +54,17 @@ class HighlightingTest {
   }
 
   @Test
+  void selectTakesAnyNumberOfSocketsOnEitherSideOfItsSeparator() {
+    String line = "select srv cli -- cli 0.5";
+    assertStyle(line, "srv", Style.SOCKET);
+    assertStyle(line, "cli", Style.SOCKET);
+    assertStyle(line, "--", Style.CONSTANT);
+    assertStyle(line, "0.5", Style.NUMBER);
+    assertStyle("select srv -- cli 0.5", "cli", Style.SOCKET);
+    assertStyle("select srv -- cli nosuch ", "nosuch", Style.ERROR);
+  }
+
+  @Test
   void unknownNamesAndWrongArgumentsAreErrors() {
     assertStyle("recv nosuch ", "nosuch", Style.ERROR);
     assertStyle("frobnicate srv", "frobnicate", Style.ERROR);

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.TestFactory;
  * sees when the commands in it (the {@code sockshell> } lines) run as a script, ephemeral ports
  * masked. A first line {@code ## exit N} gives the expected exit status (0 otherwise); a line
  * {@code ## keep-going} runs the script with {@code --keep-going}, so it can show several errors
- * that stop a script.
+ * that stop a script. {@code <tmp>} stands for a fresh temporary directory.
  */
 class TranscriptTest {
   static final Path DIR = Path.of("src/test/resources/transcripts");
   private static final String PROMPT = "sockshell> ";
+  private static final String TMP = "<tmp>";
 
   @TestFactory
   Stream<DynamicTest> transcripts() throws IOException {
@@ -52,19 +53,32 @@ class TranscriptTest {
       }
     }
     Path scriptFile = Files.createTempFile("transcript", ".socks");
+    // <tmp> stands for a fresh directory, for scenarios that create files (AF_UNIX sockets).
+    Path tmp = Files.createTempDirectory("transcript");
     try {
-      Files.writeString(scriptFile, script, StandardCharsets.UTF_8);
+      Files.writeString(
+          scriptFile, script.toString().replace(TMP, tmp.toString()), StandardCharsets.UTF_8);
       ScriptRun run =
           keepGoing
               ? ScriptRun.of("--keep-going", scriptFile.toString())
               : ScriptRun.of(scriptFile.toString());
-      String actual = header + run.maskedOut().replace(scriptFile.toString(), "script");
+      String actual =
+          header
+              + run.maskedOut()
+                  .replace(scriptFile.toString(), "script")
+                  .replace(tmp.toString(), TMP);
       Transcripts.assertMatches(file, actual);
       if (!Transcripts.updating()) {
         assertEquals(expectedStatus, run.status(), "exit status of " + file);
       }
     } finally {
       Files.deleteIfExists(scriptFile);
+      try (Stream<Path> left = Files.list(tmp)) {
+        for (Path p : left.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(tmp);
     }
   }
 }

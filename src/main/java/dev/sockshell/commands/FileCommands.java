@@ -1,0 +1,173 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.PATH;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.FileTransfer;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * sendfile and recvfile: a file's bytes through a connected stream socket at the OS's speed, never
+ * through the terminal. Relative paths are read from the script's directory, as {@code @FILE} is.
+ */
+final class FileCommands {
+  private FileCommands() {}
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "sendfile",
+            Group.DATA,
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.of("PATH", PATH),
+                // Python's sendfile(file, offset=0, count=None): a COUNT needs an OFFSET first.
+                Param.optional("OFFSET [COUNT]", NUMBER)),
+            "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count",
+            Command.SendFile.class,
+            c ->
+                c.name()
+                    + ".sendfile(open("
+                    + Repr.str(c.path())
+                    + ", 'rb')"
+                    + (c.offset() != 0 || c.count() != null ? ", " + c.offset() : "")
+                    + (c.count() != null ? ", " + c.count() : "")
+                    + ")",
+            "sendfile conn big.bin",
+            List.of(
+                new ErrorDoc("FileNotFoundError", "no file at PATH"),
+                new ErrorDoc("EPIPE", "not connected, or the peer is gone"),
+                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket"),
+                new ErrorDoc("TimeoutError", "the peer stopped reading for the socket's timeout")),
+            a -> {
+              String name = a.name("NAME");
+              String path = path(a);
+              long offset = a.hasMore() ? whole(a.next("OFFSET"), "OFFSET", 0) : 0;
+              Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+              a.end();
+              return new Command.SendFile(name, path, offset, count);
+            },
+            (c, ctx) -> {
+              StreamSocket s = stream(ctx, c.name());
+              try (FileChannel file = open(ctx, c.path(), StandardOpenOption.READ)) {
+                long sent = s.sendFile(file, c.offset(), c.count() == null ? -1 : c.count());
+                return new Outcome.Returned(new Value.Int(sent));
+              } catch (IOException e) {
+                throw Eval.fileError(e, ctx.baseDirectory().resolve(c.path()), c.path());
+              }
+            }),
+        new CommandSpec<>(
+            "recvfile",
+            Group.DATA,
+            List.of(
+                Param.of("NAME", SOCKET), Param.of("PATH", PATH), Param.optional("COUNT", NUMBER)),
+            "receive into a file until EOF, or exactly COUNT bytes; returns how many were written",
+            Command.RecvFile.class,
+            c ->
+                "with open("
+                    + Repr.str(c.path())
+                    + ", 'wb') as f: "
+                    + (c.count() == null
+                        ? "shutil.copyfileobj(" + c.name() + ".makefile('rb'), f)"
+                        : "f.write(" + c.name() + ".makefile('rb').read(" + c.count() + "))"),
+            "recvfile conn copy.bin",
+            List.of(
+                new ErrorDoc("ENOTCONN", "the socket is not connected"),
+                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+                new ErrorDoc("TimeoutError", "nothing arrived for the socket's timeout"),
+                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket")),
+            a -> {
+              String name = a.name("NAME");
+              String path = path(a);
+              Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+              a.end();
+              return new Command.RecvFile(name, path, count);
+            },
+            (c, ctx) -> {
+              StreamSocket s = stream(ctx, c.name());
+              FileTransfer.Received r;
+              try (FileChannel file =
+                  open(
+                      ctx,
+                      c.path(),
+                      StandardOpenOption.WRITE,
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.TRUNCATE_EXISTING)) {
+                r = s.recvFile(file, c.count() == null ? -1 : c.count());
+              } catch (IOException e) {
+                throw Eval.fileError(e, ctx.baseDirectory().resolve(c.path()), c.path());
+              }
+              String note =
+                  c.count() == null
+                      ? "EOF: the peer closed its side"
+                      : r.eof()
+                          ? "EOF after "
+                              + r.bytes()
+                              + " of "
+                              + c.count()
+                              + " bytes: the peer closed"
+                          : null;
+              return new Outcome.Returned(new Value.Int(r.bytes()), note);
+            }));
+  }
+
+  /** A path as typed: a quoted string, or a bare word. */
+  private static String path(Args a) throws UsageError {
+    Token t = a.next("PATH");
+    Literal l = LiteralParser.parse(t);
+    if (l instanceof Literal.Text text) {
+      return text.text();
+    }
+    if (l instanceof Literal.Word w) {
+      return w.text();
+    }
+    throw new UsageError("PATH must be a file name, e.g. big.bin or 'my file.bin'", t.start());
+  }
+
+  private static long whole(Token t, String what, long min) throws UsageError {
+    long n;
+    try {
+      n = Long.decode(t.text());
+    } catch (NumberFormatException e) {
+      throw new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
+    }
+    if (n < min) {
+      // Python: "ValueError: count must be a positive integer (got 0)".
+      throw new UsageError(what + " must be " + min + " or more, got " + n, t.start());
+    }
+    return n;
+  }
+
+  /** Python's sendfile takes only SOCK_STREAM sockets; recvfile follows it. */
+  private static StreamSocket stream(Context ctx, String name) throws UsageError, SocketError {
+    NetSocket s = Eval.socket(ctx, name);
+    if (s instanceof StreamSocket stream) {
+      return stream;
+    }
+    throw SocketError.python(PyException.ValueError, "only SOCK_STREAM type sockets are supported")
+        .withHint(name + " is a SOCK_DGRAM socket: send datagrams with sendto");
+  }
+
+  private static FileChannel open(Context ctx, String path, StandardOpenOption... options)
+      throws IOException {
+    return FileChannel.open(ctx.baseDirectory().resolve(Path.of(path)), options);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.Readiness;
+import dev.sockshell.net.SockType;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.net.Timeout;
+import dev.sockshell.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** select: which sockets a recv, accept or send would not block on, as Python's select.select. */
+final class ReadinessCommands {
+  private ReadinessCommands() {}
+
+  private static final String SEPARATOR = "--";
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "select",
+            Group.OPTIONS,
+            List.of(
+                Param.optional("READ...", SOCKET),
+                Param.constant(SEPARATOR, true, List.of(SEPARATOR)),
+                Param.optional("WRITE...", SOCKET),
+                Param.optional("TIMEOUT", NUMBER)),
+            "wait until a socket is readable (READ) or writable (WRITE), or TIMEOUT seconds pass",
+            Command.Select.class,
+            ReadinessCommands::python,
+            "select srv conn -- cli 0.5",
+            List.of(
+                new ErrorDoc("ValueError", "a socket in the lists was closed"),
+                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; nothing changed")),
+            ReadinessCommands::bind,
+            ReadinessCommands::run));
+  }
+
+  /** {@code [READ...] [-- WRITE...] [TIMEOUT]}: names, an optional {@code --}, a number last. */
+  private static Command.Select bind(Args a) throws UsageError {
+    List<String> read = new ArrayList<>();
+    List<String> write = new ArrayList<>();
+    Timeout timeout = Timeout.BLOCKING;
+    boolean writing = false;
+    while (a.hasMore()) {
+      Token t = a.next("a socket NAME");
+      if (t.text().equals(SEPARATOR)) {
+        if (writing) {
+          throw new UsageError("'--' given twice; WRITE sockets follow the only '--'", t.start());
+        }
+        writing = true;
+      } else if (isTimeout(t)) {
+        if (a.hasMore()) {
+          throw new UsageError("the TIMEOUT comes last, after the socket names", a.peek().start());
+        }
+        timeout = timeout(t);
+      } else {
+        (writing ? write : read).add(Args.checkName(t));
+      }
+    }
+    return new Command.Select(read, write, timeout);
+  }
+
+  private static boolean isTimeout(Token t) {
+    char c = t.text().charAt(0);
+    return Character.isDigit(c) || c == '.' || c == '-' || t.text().equalsIgnoreCase("none");
+  }
+
+  private static Timeout timeout(Token t) throws UsageError {
+    if (t.text().equalsIgnoreCase("none")) {
+      return Timeout.BLOCKING;
+    }
+    double seconds;
+    try {
+      seconds = Double.parseDouble(t.text());
+    } catch (NumberFormatException e) {
+      throw new UsageError(
+          "TIMEOUT must be a number of seconds, got '" + t.text() + "'", t.start());
+    }
+    if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+      // Python: "ValueError: timeout must be non-negative".
+      throw new UsageError("TIMEOUT must be 0 or more seconds, got " + t.text(), t.start());
+    }
+    return Timeout.seconds(seconds);
+  }
+
+  private static String python(Command.Select c) {
+    String lists =
+        "[" + String.join(", ", c.read()) + "], [" + String.join(", ", c.write()) + "], []";
+    return "r, w, x = select.select("
+        + lists
+        + (c.timeout().isBlocking() ? "" : ", " + OptionCommands.timeoutRepr(c.timeout()))
+        + ")";
+  }
+
+  private static Outcome run(Command.Select c, Context ctx) throws SocketError, UsageError {
+    List<NetSocket> read = sockets(ctx, c.read());
+    List<NetSocket> write = sockets(ctx, c.write());
+    Readiness.Ready ready = ctx.session().select(read, write, c.timeout());
+    Value value =
+        Value.Tuple.of(refs(ready.readable()), refs(ready.writable()), new Value.PyList(List.of()));
+    return new Outcome.Returned(value, note(ready, c.timeout()));
+  }
+
+  private static List<NetSocket> sockets(Context ctx, List<String> names) throws UsageError {
+    List<NetSocket> sockets = new ArrayList<>();
+    for (String name : names) {
+      sockets.add(Eval.socket(ctx, name));
+    }
+    return sockets;
+  }
+
+  private static Value.PyList refs(List<NetSocket> sockets) {
+    return new Value.PyList(
+        sockets.stream().map(s -> (Value) new Value.SocketRef(s.name())).toList());
+  }
+
+  /** What the result means: the calls that will not block now. */
+  private static String note(Readiness.Ready ready, Timeout timeout) {
+    List<String> calls = new ArrayList<>();
+    for (NetSocket s : ready.readable()) {
+      calls.add(readCall(s) + " " + s.name());
+    }
+    for (NetSocket s : ready.writable()) {
+      calls.add("send " + s.name());
+    }
+    if (calls.isEmpty()) {
+      return timeout.isNonBlocking()
+          ? "nothing is ready now"
+          : "nothing became ready within " + OptionCommands.timeoutRepr(timeout) + " s";
+    }
+    return "will not block: " + calls.stream().distinct().collect(Collectors.joining(", "));
+  }
+
+  private static String readCall(NetSocket s) {
+    if (s.state() == SocketState.LISTENING) {
+      return "accept";
+    }
+    return s.type() == SockType.SOCK_DGRAM ? "recvfrom" : "recv";
+  }
+}

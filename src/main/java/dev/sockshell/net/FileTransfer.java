@@ -1,0 +1,122 @@
+package dev.sockshell.net;
+
+import dev.sockshell.bytes.ByteString;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Files through a connected stream socket at the OS's speed, never through strings: {@code
+ * sendfile} hands the file to the kernel ({@link FileChannel#transferTo}, which is sendfile(2) on
+ * Linux), and {@code recvfile} reads into one reused direct buffer and writes it straight to the
+ * file. Like Python's {@code socket.sendfile}, the socket's timeout bounds each wait, not the whole
+ * transfer, and Ctrl-C stops it between chunks; what was moved before an error stays moved.
+ */
+public final class FileTransfer {
+  /** Bytes a recvfile asks the kernel for at a time. */
+  static final int CHUNK = 1 << 20;
+
+  /**
+   * What a recvfile wrote.
+   *
+   * @param eof true if the peer closed its side (always, unless a count was reached)
+   */
+  public record Received(long bytes, boolean eof) {}
+
+  private FileTransfer() {}
+
+  /**
+   * Python's {@code sock.sendfile(file, offset, count)}: sends from {@code offset} until the end of
+   * the file, or {@code count} bytes ({@code -1}: no limit), and returns how many were sent.
+   */
+  static long send(StreamSocket socket, FileChannel file, long offset, long count)
+      throws SocketError {
+    checkBlocking(socket);
+    SocketChannel channel = socket.sendingChannel();
+    String what = "sendfile on " + socket.name();
+    long sent = 0;
+    try {
+      while (count < 0 || sent < count) {
+        long want = count < 0 ? Long.MAX_VALUE : count - sent;
+        long n = file.transferTo(offset + sent, want, channel);
+        if (n > 0) {
+          sent += n;
+          socket.bytesSent += n;
+          socket.context.waiter.checkCancelled(what);
+        } else if (offset + sent >= file.size()) {
+          break; // end of the file
+        } else {
+          socket.context.waiter.await(
+              channel, SelectionKey.OP_WRITE, socket.timeout.deadlineFromNow(), what);
+        }
+      }
+      return sent;
+    } catch (IOException e) {
+      throw JdkErrors.map(e).withHint(sent + " bytes were sent before this");
+    } catch (SocketError e) {
+      throw e.withHint(sent + " bytes were sent before this");
+    }
+  }
+
+  /**
+   * Receives until EOF, or until {@code count} bytes ({@code -1}: no limit), writing each chunk to
+   * {@code file} at its position. Bytes sockshell held for the next recv come first.
+   */
+  static Received receive(StreamSocket socket, FileChannel file, long count) throws SocketError {
+    checkBlocking(socket);
+    SocketChannel channel = socket.receivingChannel();
+    StreamData data = socket.data();
+    String what = "recvfile on " + socket.name();
+    long written = 0;
+    try {
+      ByteString held = data.takePending((int) Math.min(Integer.MAX_VALUE, limit(count)));
+      writeFully(file, held.asByteBuffer());
+      written += held.size();
+      if (data.inputShut()) {
+        return new Received(written, true);
+      }
+      while (count < 0 || written < count) {
+        ByteBuffer buffer =
+            socket.context.scratch.get((int) Math.min(CHUNK, limit(count - written)));
+        int n = channel.read(buffer);
+        if (n > 0) {
+          socket.bytesReceived += n;
+          writeFully(file, buffer.flip());
+          written += n;
+          socket.context.waiter.checkCancelled(what);
+        } else if (n < 0) {
+          data.markEof();
+          return new Received(written, true);
+        } else {
+          socket.context.waiter.await(
+              channel, SelectionKey.OP_READ, socket.timeout.deadlineFromNow(), what);
+        }
+      }
+      return new Received(written, false);
+    } catch (IOException e) {
+      throw JdkErrors.map(e).withHint(written + " bytes were written to the file before this");
+    } catch (SocketError e) {
+      throw e.withHint(written + " bytes were written to the file before this");
+    }
+  }
+
+  private static long limit(long count) {
+    return count < 0 ? Long.MAX_VALUE : count;
+  }
+
+  private static void writeFully(FileChannel file, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      file.write(buffer);
+    }
+  }
+
+  /** Python refuses sendfile on a non-blocking socket; recvfile follows it. */
+  private static void checkBlocking(StreamSocket socket) throws SocketError {
+    if (socket.timeout().isNonBlocking()) {
+      throw SocketError.python(PyException.ValueError, "non-blocking sockets are not supported")
+          .withHint("setblocking " + socket.name() + " True first, or use a timeout");
+    }
+  }
+}
