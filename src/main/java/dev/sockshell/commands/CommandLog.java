@@ -6,7 +6,6 @@ import dev.sockshell.net.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The commands of this session in the order they ran, numbered from 1 as {@code /history} shows
@@ -32,9 +31,6 @@ public final class CommandLog {
   private final List<Entry> entries = new ArrayList<>();
   private Settings start;
 
-  /** Who held each port the OS chose, as the last command left the session. */
-  private Map<Integer, PortNames.Owner> owners = Map.of();
-
   /** A log for a session starting with {@code settings}. */
   public CommandLog(Settings settings) {
     this.start = settings.copy();
@@ -48,17 +44,26 @@ public final class CommandLog {
     return !parsed.spec().isMeta();
   }
 
-  /** Adds a command that ran in {@code session}; {@code failure} null if it succeeded. */
-  public void add(CommandTable.Parsed parsed, String failure, Session session) {
-    String line = parsed.line().strip();
+  /**
+   * The line as a saved script must say it, from {@code session} as it is before the line runs:
+   * ports the OS chose written as the sockets that hold them.
+   */
+  public static String savedForm(CommandTable.Parsed parsed, Session session) {
+    return PortNames.rewrite(parsed.line().strip(), parsed.spec(), session);
+  }
+
+  /**
+   * Adds a command that ran; {@code saved} is its {@link #savedForm}, {@code failure} null if it
+   * succeeded.
+   */
+  public void add(CommandTable.Parsed parsed, String saved, String failure) {
     entries.add(
         new Entry(
             entries.size() + 1,
-            line,
-            PortNames.rewrite(line, parsed.spec(), owners),
+            parsed.line().strip(),
+            saved,
             failure,
             parsed.command() instanceof Command.ExpectError));
-    owners = PortNames.owners(session);
   }
 
   public List<Entry> entries() {
@@ -77,7 +82,6 @@ public final class CommandLog {
   /** Forgets every command: a fresh session that starts with {@code settings}. */
   public void clear(Settings settings) {
     entries.clear();
-    owners = Map.of();
     start = settings.copy();
   }
 

@@ -13,9 +13,7 @@ import dev.sockshell.net.Session;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.net.SocketError;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Ports the OS chose during a session, by the socket that has them, so that a saved script names
@@ -32,28 +30,33 @@ final class PortNames {
   private PortNames() {}
 
   /**
-   * Who holds each OS-chosen port now, the first-created socket first (a listener, not its
-   * connections).
+   * Who holds the OS-chosen {@code port} now, the first-created socket first (a listener, not its
+   * connections), or null. Only asked for ports a line names, so a command costs nothing more in a
+   * session of thousands of sockets.
    */
-  static Map<Integer, Owner> owners(Session session) {
-    Map<Integer, Owner> owners = new LinkedHashMap<>();
+  static Owner owner(Session session, int port) {
+    if (!EphemeralPorts.contains(port)) {
+      return null;
+    }
     for (NetSocket s : session.sockets()) {
       try {
-        if (s.localAddress() instanceof SockAddress.Inet inet
-            && EphemeralPorts.contains(inet.port())) {
-          owners.putIfAbsent(inet.port(), new Owner(s.name(), inet));
+        if (s.localAddress() instanceof SockAddress.Inet inet && inet.port() == port) {
+          return new Owner(s.name(), inet);
         }
       } catch (SocketError e) {
         // Closed: nothing to name.
       }
     }
-    return owners;
+    return null;
   }
 
-  /** {@code line} with each such address written as its socket's name; the line itself if none. */
-  static String rewrite(String line, CommandSpec<?> spec, Map<Integer, Owner> owners) {
-    if (owners.isEmpty()) {
-      return line;
+  /**
+   * {@code line} with each such address written as its socket's name, as {@code session} is before
+   * the line runs; the line itself if none.
+   */
+  static String rewrite(String line, CommandSpec<?> spec, Session session) {
+    if (line.indexOf(':') < 0 && line.indexOf(',') < 0) {
+      return line; // no HOST:PORT and no tuple: nothing to rewrite
     }
     List<int[]> spans = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -64,7 +67,7 @@ final class PortNames {
       for (int i = 0; i < tokens.size() && i < spec.params().size(); i++) {
         Param.Kind kind = spec.params().get(i).kind();
         if (kind == Param.Kind.ADDRESS || kind == Param.Kind.VALUE) {
-          find(LiteralParser.parse(tokens.get(i)), kind, owners, spans, names);
+          find(LiteralParser.parse(tokens.get(i)), kind, session, spans, names);
         }
       }
     } catch (UsageError e) {
@@ -79,28 +82,24 @@ final class PortNames {
 
   /** Collects the spans of {@code literal} (or of the items of a tuple) to rewrite. */
   private static void find(
-      Literal literal,
-      Param.Kind kind,
-      Map<Integer, Owner> owners,
-      List<int[]> spans,
-      List<String> names) {
-    Owner owner = owner(literal, kind, owners);
+      Literal literal, Param.Kind kind, Session session, List<int[]> spans, List<String> names) {
+    Owner owner = owner(literal, kind, session);
     if (owner != null) {
       spans.add(new int[] {literal.start(), literal.end()});
       names.add(owner.name());
     } else if (literal instanceof Literal.Tuple t) {
       for (Literal item : t.items()) {
-        find(item, kind, owners, spans, names);
+        find(item, kind, session, spans, names);
       }
     }
   }
 
-  private static Owner owner(Literal literal, Param.Kind kind, Map<Integer, Owner> owners) {
+  private static Owner owner(Literal literal, Param.Kind kind, Session session) {
     try {
       if (!(AddrExpr.of(literal, "") instanceof AddrExpr.HostPort hp)) {
         return null;
       }
-      Owner owner = owners.get(hp.port());
+      Owner owner = owner(session, hp.port());
       if (owner == null) {
         return null;
       }

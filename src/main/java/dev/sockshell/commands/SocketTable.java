@@ -11,6 +11,8 @@ import dev.sockshell.render.Styled;
 import dev.sockshell.render.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The {@code /list} table: one row per socket of the session. */
 final class SocketTable {
@@ -33,13 +35,14 @@ final class SocketTable {
                 "SENT",
                 "RECEIVED",
                 "WAITING"));
+    Map<NetSocket, SocketEvent> waiting = SocketEvent.waitingOn(session.sockets());
     for (NetSocket s : session.sockets()) {
-      table.add(row(s));
+      table.add(row(s, waiting.get(s)));
     }
     return table.render();
   }
 
-  private static List<String> row(NetSocket s) {
+  private static List<String> row(NetSocket s, SocketEvent waiting) {
     List<String> row = new ArrayList<>();
     row.add(s.name());
     row.add(s.family().name());
@@ -51,7 +54,7 @@ final class SocketTable {
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
-    row.add(open ? waiting(s) : "-");
+    row.add(open ? waiting(s, waiting) : "-");
     return row;
   }
 
@@ -59,8 +62,8 @@ final class SocketTable {
    * {@code 12 bytes, EOF}, {@code 2 connections}: what a call would get at once. Bytes are always
    * known (FIONREAD); clients and datagrams only where the OS has socket tables, else "-".
    */
-  private static String waiting(NetSocket s) {
-    return SocketEvent.waitingOn(s)
+  private static String waiting(NetSocket s, SocketEvent event) {
+    return Optional.ofNullable(event)
         .map(
             e ->
                 switch (e.kind()) {

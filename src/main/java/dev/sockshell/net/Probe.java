@@ -10,7 +10,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -127,31 +129,34 @@ final class Probe {
   /**
    * What {@code s} has waiting now, as far as the OS tells without a read or a select: bytes
    * (FIONREAD), and on Linux what the peer did, the clients in a backlog, queued datagrams. Call on
-   * the thread that runs commands.
+   * the thread that runs commands. Sockets with nothing waiting are not in the map.
    */
-  static Optional<SocketEvent> peek(NetSocket s) {
-    List<Watch> watch = watches(List.of(s), Set.of());
-    if (watch.isEmpty()) {
-      return Optional.empty();
-    }
-    Watch w = watch.get(0);
+  static Map<NetSocket, SocketEvent> peek(Collection<NetSocket> sockets) {
+    // One probe for all: the kernel's tables are read once, not once per socket.
     Probe probe = new Probe();
-    boolean tables = probe.tables().isPresent();
+    Map<NetSocket, SocketEvent> found = new HashMap<>();
+    for (Watch w : watches(sockets, Set.of())) {
+      probe.peek(w).ifPresent(e -> found.put(w.socket(), e));
+    }
+    return found;
+  }
+
+  /** What one socket has waiting now (as {@link #evaluate}, but for a socket not found ready). */
+  private Optional<SocketEvent> peek(Watch w) {
+    boolean tables = tables().isPresent();
     return switch (w.kind()) {
-      case LISTENING, CONNECTING ->
-          tables ? Optional.ofNullable(probe.evaluate(w)) : Optional.empty();
+      case LISTENING, CONNECTING -> tables ? Optional.ofNullable(evaluate(w)) : Optional.empty();
       case DATAGRAM ->
           tables && w.local() != null
-              ? probe
-                  .tables()
+              ? tables()
                   .get()
                   .udp(w.socket().family(), w.local())
                   .filter(r -> r.rxQueue() > 0)
-                  .map(r -> probe.datagram(w))
+                  .map(r -> datagram(w))
               : Optional.empty();
       case STREAM -> {
-        int waiting = s.bytesWaiting();
-        SocketEvent.Peer peer = tables ? probe.peer(w, waiting) : SocketEvent.Peer.OPEN;
+        int waiting = w.socket().bytesWaiting();
+        SocketEvent.Peer peer = tables ? peer(w, waiting) : SocketEvent.Peer.OPEN;
         yield waiting == 0
                 && (peer == SocketEvent.Peer.OPEN || w.eofSeen() && peer == SocketEvent.Peer.EOF)
             ? Optional.empty()

@@ -38,8 +38,22 @@ final class ProcNet {
   /** One socket of the table; {@code rxQueue} is bytes, or waiting clients for a listener. */
   record Row(InetSocketAddress local, InetSocketAddress remote, int state, long rxQueue) {}
 
-  /** Rows by file, each read when first searched. */
-  private final Map<String, List<Row>> tables = new HashMap<>();
+  /** One table, indexed: with ten thousand sockets a scan per lookup would be quadratic. */
+  private record Table(
+      Map<InetSocketAddress, List<Row>> byLocal, Map<InetSocketAddress, List<Row>> byRemote) {
+    static Table of(List<Row> rows) {
+      Map<InetSocketAddress, List<Row>> byLocal = new HashMap<>();
+      Map<InetSocketAddress, List<Row>> byRemote = new HashMap<>();
+      for (Row row : rows) {
+        byLocal.computeIfAbsent(row.local(), a -> new ArrayList<>(1)).add(row);
+        byRemote.computeIfAbsent(row.remote(), a -> new ArrayList<>(1)).add(row);
+      }
+      return new Table(byLocal, byRemote);
+    }
+  }
+
+  /** Tables by file, each read when first searched. */
+  private final Map<String, Table> tables = new HashMap<>();
 
   private ProcNet() {}
 
@@ -55,11 +69,8 @@ final class ProcNet {
    */
   Optional<Row> tcp(Family family, InetSocketAddress local, InetSocketAddress remote) {
     Row found = null;
-    for (Row row : table("tcp", family)) {
-      boolean match =
-          remote == null
-              ? row.state() == LISTEN && row.local().equals(local)
-              : row.local().equals(local) && row.remote().equals(remote);
+    for (Row row : table("tcp", family).byLocal().getOrDefault(local, List.of())) {
+      boolean match = remote == null ? row.state() == LISTEN : row.remote().equals(remote);
       if (match && (found == null || found.state() == TIME_WAIT)) {
         found = row;
       }
@@ -72,20 +83,20 @@ final class ProcNet {
    * local address the JDK will tell, so this is how to find it.
    */
   List<Row> tcpTo(Family family, InetSocketAddress remote) {
-    return table("tcp", family).stream()
-        .filter(r -> r.remote().equals(remote) && r.state() != TIME_WAIT)
+    return table("tcp", family).byRemote().getOrDefault(remote, List.of()).stream()
+        .filter(r -> r.state() != TIME_WAIT)
         .toList();
   }
 
   /** The UDP socket bound to {@code local}. */
   Optional<Row> udp(Family family, InetSocketAddress local) {
-    return table("udp", family).stream().filter(r -> r.local().equals(local)).findFirst();
+    return table("udp", family).byLocal().getOrDefault(local, List.of()).stream().findFirst();
   }
 
   /** An AF_INET6 socket (even one on an IPv4-mapped address) is in the "6" table. */
-  private List<Row> table(String protocol, Family family) {
+  private Table table(String protocol, Family family) {
     String file = family == Family.AF_INET6 ? protocol + "6" : protocol;
-    return tables.computeIfAbsent(file, ProcNet::rows);
+    return tables.computeIfAbsent(file, f -> Table.of(rows(f)));
   }
 
   private static List<Row> rows(String file) {

@@ -1,5 +1,8 @@
 package dev.sockshell.net;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
  * Something that happened on a socket while nobody was calling it, found without consuming any
  * data: a client waiting to be accepted, bytes waiting to be read, the peer closing or resetting, a
@@ -12,12 +15,13 @@ package dev.sockshell.net;
  */
 public record SocketEvent(String socket, Kind kind, int count, Peer peer) {
   /**
-   * What {@code socket} has waiting now, told without a read or a wait (for {@code /list}): bytes,
-   * and where the OS keeps socket tables (Linux), what the peer did, clients in the backlog,
-   * datagrams. Call on the thread that runs commands.
+   * What each of {@code sockets} has waiting now, told without a read or a wait (for {@code
+   * /list}): bytes, and where the OS keeps socket tables (Linux), what the peer did, clients in the
+   * backlog, datagrams. Sockets with nothing to tell are left out. Call on the thread that runs
+   * commands.
    */
-  public static java.util.Optional<SocketEvent> waitingOn(NetSocket socket) {
-    return Probe.peek(socket);
+  public static Map<NetSocket, SocketEvent> waitingOn(Collection<NetSocket> sockets) {
+    return Probe.peek(sockets);
   }
 
   /** What happened. */

@@ -197,9 +197,10 @@ public final class Shell implements Context, AutoCloseable {
     if (!parsed.spec().name().equals("expect")) {
       tally.command();
     }
-    String python = parsed.spec().pythonOf(parsed.command());
     boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
+    String python = verbose ? parsed.spec().pythonOf(parsed.command()) : null;
     StateChanges changes = verbose ? StateChanges.before(session) : null;
+    String saved = CommandLog.keeps(parsed) ? CommandLog.savedForm(parsed, session) : null;
     String failure = null;
     session.waiter().reset();
     try {
@@ -238,8 +239,8 @@ public final class Shell implements Context, AutoCloseable {
       reporter.internalError(where(source, line), e);
       return Step.FAILED;
     } finally {
-      if (CommandLog.keeps(parsed)) {
-        log.add(parsed, failure, session);
+      if (saved != null) {
+        log.add(parsed, saved, failure);
       }
     }
   }
