@@ -3,6 +3,7 @@ package dev.sockshell;
 import dev.sockshell.console.Console;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
+import dev.sockshell.net.Waiter;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.repl.ReaderSource;
 import dev.sockshell.repl.Shell;
@@ -30,6 +31,9 @@ public final class Main {
 
   /** Exit status: bad command-line usage or an unreadable file. */
   public static final int USAGE = 2;
+
+  /** Exit status of a run ended by a second Ctrl-C while the first was still pending. */
+  static final int INTERRUPTED = 130;
 
   private Main() {}
 
@@ -118,6 +122,7 @@ public final class Main {
         shell.setTranscript(new PlainOutput(transcript));
       }
       shell.setKeepGoing(options.keepGoing());
+      shell.setWaitListener(new SigintOnFirstWait(shell));
       Shell.End end = runScripts(options, shell, sources);
       int status = shell.failed() ? FAILED : OK;
       if (console && end != Shell.End.EXITED) {
@@ -171,5 +176,35 @@ public final class Main {
     } catch (IOException e) {
       // Everything was flushed before; a failing close loses nothing more.
     }
+  }
+
+  /**
+   * Takes over Ctrl-C when a script first blocks, the only time it needs more than the default
+   * (which ends the JVM): then it cancels the call. A second Ctrl-C before the script acted on the
+   * first ends the run at once with 130, the shell's status for SIGINT.
+   */
+  private static final class SigintOnFirstWait implements Waiter.Listener {
+    private final Shell shell;
+    private boolean installed;
+
+    SigintOnFirstWait(Shell shell) {
+      this.shell = shell;
+    }
+
+    @Override
+    public void waiting(String what) {
+      if (!installed) {
+        installed = true;
+        Interrupts.onSigint(
+            () -> {
+              if (!shell.interrupt()) {
+                System.exit(INTERRUPTED);
+              }
+            });
+      }
+    }
+
+    @Override
+    public void doneWaiting() {}
   }
 }

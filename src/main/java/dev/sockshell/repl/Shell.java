@@ -3,10 +3,8 @@ package dev.sockshell.repl;
 import dev.sockshell.commands.CommandLog;
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.Context;
-import dev.sockshell.commands.Group;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
-import dev.sockshell.commands.StateChanges;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -21,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * The read → parse → execute → report loop, over any {@link LineSource}. In a script, a command
@@ -48,15 +45,18 @@ public final class Shell implements Context, AutoCloseable {
   private final Deque<LineSource> sources = new ArrayDeque<>();
   private final Path workingDirectory;
   private final Tally tally = new Tally();
-  private LastResult last;
-  private SocketError lastError;
+  private final CommandStep step;
   private boolean keepGoing;
   private boolean failed;
+
+  /** Set by Ctrl-C (any thread); a script stops at its next line unless a call consumed it. */
+  private volatile boolean interrupted;
 
   public Shell(Session session, Output out, Path workingDirectory) {
     this.session = session;
     this.reporter = new Reporter(out, settings);
     this.workingDirectory = workingDirectory;
+    this.step = new CommandStep(this, reporter, tally);
     session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
   }
 
@@ -96,9 +96,17 @@ public final class Shell implements Context, AutoCloseable {
     return failed;
   }
 
-  /** Cancels the running call, as Ctrl-C does; safe from any thread. */
-  public void interrupt() {
+  /**
+   * Ctrl-C: cancels the running call, and a script stops at its next line (KeyboardInterrupt) even
+   * if no call was waiting. Safe from any thread.
+   *
+   * @return false if an earlier interrupt has not been acted on yet (the run seems stuck)
+   */
+  public boolean interrupt() {
+    boolean fresh = !interrupted;
+    interrupted = true;
     session.waiter().cancel();
+    return fresh;
   }
 
   public End run(LineSource source) {
@@ -130,24 +138,32 @@ public final class Shell implements Context, AutoCloseable {
         continue;
       }
       if (source.isInteractive()) {
+        interrupted = false; // a Ctrl-C during the last command is spent
         reporter.typed(line.text());
+      } else if (interrupted) {
+        return stopByInterrupt(source, line);
       } else {
         reporter.echo(line.text());
       }
-      Step step = step(source, line);
-      switch (step) {
+      switch (step.run(source, line)) {
         case EXIT:
           return End.EXITED;
         case SOCKET_ERROR:
+          if (step.lastErrorWasInterrupt()) {
+            interrupted = false; // the call it cancelled reports it
+          }
           if (source.isInteractive()) {
             break;
           }
           pending = nextCommand(source);
           boolean expected = pending != null && isExpectError(pending.text());
-          reportError(source, line, expected);
+          step.reportError(CommandStep.where(source, line), expected);
           if (!expected && stop(source, line)) {
             return End.STOPPED;
           }
+          break;
+        case CHECK_FAILED:
+          failed = true;
           break;
         case FAILED:
           if (!source.isInteractive() && stop(source, line)) {
@@ -166,135 +182,38 @@ public final class Shell implements Context, AutoCloseable {
     }
   }
 
-  private enum Step {
-    OK,
-    SOCKET_ERROR,
-    FAILED,
-    /** A script run by /open stopped at an unexpected error. */
-    STOPPED,
-    EXIT
-  }
-
-  /**
-   * Verbose feedback on a failed command (its Python, its state changes), shown after its error.
-   */
-  private String errorPython;
-
-  private List<String> changesAfterError = List.of();
-
-  private Step step(LineSource source, LineSource.Line line) {
-    CommandTable.Parsed parsed;
-    try {
-      parsed = table.parse(line.text());
-    } catch (UsageError e) {
-      tally.command();
-      reporter.usageError(source.name(), line.number(), line.text(), e);
-      return Step.FAILED;
-    }
-    // Expectations and sleep look at the last result; they must not replace it.
-    boolean scripting = parsed.spec().group() == Group.CHECKS;
-    boolean records = !scripting && !parsed.spec().isMeta();
-    if (!parsed.spec().name().equals("expect")) {
-      tally.command();
-    }
-    boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
-    String python = verbose ? parsed.spec().pythonOf(parsed.command()) : null;
-    StateChanges changes = verbose ? StateChanges.before(session) : null;
-    String saved = CommandLog.keeps(parsed) ? CommandLog.savedForm(parsed, session) : null;
-    String failure = null;
-    session.waiter().reset();
-    try {
-      Outcome outcome = table.run(parsed, this);
-      if (records) {
-        last = new LastResult(line.text(), outcome, null);
-      }
-      if (outcome instanceof Outcome.Checked c && !c.passed()) {
-        failure = "expectation failed: " + c.message();
-      }
-      Step step = report(source, line, outcome);
-      if (changes != null) {
-        reporter.verbose(python, changes.after(session));
-      }
-      return step;
-    } catch (SocketError e) {
-      failure = e.toString();
-      if (records) {
-        last = new LastResult(line.text(), null, e);
-      }
-      lastError = e;
-      errorPython = python;
-      changesAfterError = changes == null ? List.of() : changes.after(session);
-      if (source.isInteractive()) {
-        reporter.socketError(null, e, false);
-        reporter.verbose(python, changesAfterError);
-      }
-      return Step.SOCKET_ERROR;
-    } catch (UsageError e) {
-      failure = "error: " + e.getMessage();
-      reporter.usageError(
-          source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
-      return Step.FAILED;
-    } catch (RuntimeException e) {
-      failure = "internal error: " + e;
-      reporter.internalError(where(source, line), e);
-      return Step.FAILED;
-    } finally {
-      if (saved != null) {
-        log.add(parsed, saved, failure);
-      }
-    }
-  }
-
-  private Step report(LineSource source, LineSource.Line line, Outcome outcome) {
-    if (outcome instanceof Outcome.Returned r) {
-      reporter.value(values.add(r.value()), r.value(), r.note());
-    } else if (outcome instanceof Outcome.Created c) {
-      reporter.created(c.name(), c.description());
-    } else if (outcome instanceof Outcome.Done d) {
-      reporter.feedback(d.message());
-    } else if (outcome instanceof Outcome.Checked c) {
-      tally.expectation(c.passed(), where(source, line));
-      if (c.passed()) {
-        reporter.passed(c.message());
-      } else {
-        reporter.failed(where(source, line), c.message());
-        failed = true;
-        // A failed expectation is counted, but the script goes on: later checks still tell.
-      }
-    } else if (outcome instanceof Outcome.Rerun r) {
-      reporter.rerun(r.line());
-      return step(source, new LineSource.Line(r.line(), line.number()));
-    } else if (outcome instanceof Outcome.Stopped) {
-      return Step.STOPPED;
-    } else if (outcome instanceof Outcome.Exit) {
-      return Step.EXIT;
-    }
-    return Step.OK;
-  }
-
-  private void reportError(LineSource source, LineSource.Line line, boolean expected) {
-    reporter.socketError(expected ? null : where(source, line), lastError, expected);
-    reporter.verbose(errorPython, changesAfterError);
+  /** Ctrl-C between two calls of a script: it stops before {@code line}, as Python would. */
+  private End stopByInterrupt(LineSource source, LineSource.Line line) {
+    interrupted = false;
+    failed = true;
+    String where = CommandStep.where(source, line);
+    tally.unexpectedError(where, true);
+    reporter.stopped(where, "KeyboardInterrupt: Ctrl-C stopped the script before this line");
+    return End.STOPPED;
   }
 
   /** Marks the run failed; true if it must stop here. */
   private boolean stop(LineSource source, LineSource.Line line) {
     failed = true;
-    tally.unexpectedError(where(source, line), !keepGoing);
+    String where = CommandStep.where(source, line);
+    tally.unexpectedError(where, !keepGoing);
     if (keepGoing) {
       return false;
     }
     reporter.stopped(
-        where(source, line),
-        "stopped: the error above was not expected (add"
-            + " \"expect error …\" after it if it is, or run with --keep-going)"
-            + timeoutNote());
+        where,
+        step.lastErrorWasInterrupt()
+            ? "stopped by Ctrl-C"
+            : "stopped: the error above was not expected (add"
+                + " \"expect error …\" after it if it is, or run with --keep-going)"
+                + timeoutNote());
     return true;
   }
 
   /** Says where a timeout came from when the run set one for every socket (--timeout). */
   private String timeoutNote() {
     Timeout all = session.defaultTimeout();
+    SocketError lastError = step.lastError();
     boolean timedOut = lastError != null && lastError.type() == PyException.TimeoutError;
     return timedOut && !all.isBlocking()
         ? "; every blocking call of this run gives up after " + all.seconds() + " s (--timeout)"
@@ -321,10 +240,6 @@ public final class Shell implements Context, AutoCloseable {
     } catch (UsageError e) {
       return false;
     }
-  }
-
-  private static String where(LineSource source, LineSource.Line line) {
-    return source.name() == null ? null : source.name() + ":" + line.number();
   }
 
   @Override
@@ -362,7 +277,7 @@ public final class Shell implements Context, AutoCloseable {
 
   @Override
   public LastResult last() {
-    return last;
+    return step.last();
   }
 
   @Override
@@ -375,7 +290,7 @@ public final class Shell implements Context, AutoCloseable {
     session.reset();
     values.clear();
     log.clear(settings);
-    last = null;
+    step.forgetLast();
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.WaitLatch;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,57 @@ class CancelTest {
       assertTrue(out.contains("$1 ==> (conn, ('127.0.0.1', "), out);
       assertTrue(out.lines().anyMatch(l -> l.startsWith("srv ") && l.contains("listening")), out);
       assertEquals(false, shell.failed());
+    }
+  }
+
+  @Test
+  void ctrlCDuringAScriptsBlockingCallStopsTheScriptThere() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
+      WaitLatch waiting = new WaitLatch();
+      shell.setWaitListener(waiting);
+      String script = "socket srv\nbind srv 127.0.0.1:0\nlisten srv\naccept srv\nclose srv\n";
+      Shell.End[] end = new Shell.End[1];
+      Thread run =
+          new Thread(
+              () ->
+                  end[0] =
+                      shell.run(new ReaderSource(new StringReader(script), "demo.socks", null)));
+      run.start();
+      assertTrue(waiting.await(), "accept never started waiting");
+      shell.interrupt();
+      run.join(10_000);
+      String out = text.toString();
+      assertEquals(Shell.End.STOPPED, end[0], out);
+      assertTrue(out.contains("demo.socks:4: KeyboardInterrupt: accept on srv cancelled"), out);
+      assertTrue(out.contains("demo.socks:4: stopped by Ctrl-C"), out);
+      assertTrue(!out.contains("close srv"), "the script must stop at line 4:\n" + out);
+      assertTrue(shell.failed());
+    }
+  }
+
+  @Test
+  void ctrlCBetweenTwoCallsOfAScriptStopsItBeforeTheNextLine() {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
+      // A Ctrl-C that arrives while no call waits (nothing to cancel) still stops the script.
+      shell.interrupt();
+      Shell.End end =
+          shell.run(new ReaderSource(new StringReader("socket s\nclose s\n"), "demo.socks", null));
+      String out = text.toString();
+      assertEquals(Shell.End.STOPPED, end, out);
+      assertEquals(
+          "demo.socks:1: KeyboardInterrupt: Ctrl-C stopped the script before this line\n", out);
+      assertTrue(shell.failed());
+    }
+  }
+
+  @Test
+  void aSecondCtrlCBeforeTheFirstIsActedOnSaysSo() {
+    try (Shell shell =
+        new Shell(new Session(), new PlainOutput(new StringWriter()), Path.of("."))) {
+      assertTrue(shell.interrupt());
+      assertEquals(false, shell.interrupt(), "the second interrupt finds the first pending");
     }
   }
 }

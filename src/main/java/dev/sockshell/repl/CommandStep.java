@@ -1,0 +1,176 @@
+package dev.sockshell.repl;
+
+import dev.sockshell.commands.CommandLog;
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.commands.Context;
+import dev.sockshell.commands.Context.LastResult;
+import dev.sockshell.commands.Group;
+import dev.sockshell.commands.Outcome;
+import dev.sockshell.commands.Settings;
+import dev.sockshell.commands.StateChanges;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SocketError;
+import java.util.List;
+
+/**
+ * Runs one command line and reports it: parse, run, keep the result for {@code _}, {@code $N} and
+ * the next {@code expect}, log it for {@code /history} and {@code /save}, print it. How a failure
+ * affects the run (stop the script or not) is the loop's business: this says what happened.
+ */
+final class CommandStep {
+  /** What running a line came to. */
+  enum Result {
+    OK,
+    /** The call raised a socket error; {@link #lastError} has it, not yet printed in a script. */
+    SOCKET_ERROR,
+    /** The line could not run (a usage error) or sockshell failed; already reported. */
+    FAILED,
+    /** An expectation did not hold; already reported. */
+    CHECK_FAILED,
+    /** A script run by /open stopped at an unexpected error. */
+    STOPPED,
+    EXIT
+  }
+
+  private final Context context;
+  private final Reporter reporter;
+  private final Tally tally;
+
+  private LastResult last;
+  private SocketError lastError;
+
+  /**
+   * Verbose feedback on a failed command (its Python, its state changes), shown after its error.
+   */
+  private String errorPython;
+
+  private List<String> changesAfterError = List.of();
+
+  CommandStep(Context context, Reporter reporter, Tally tally) {
+    this.context = context;
+    this.reporter = reporter;
+    this.tally = tally;
+  }
+
+  /** The last command that was not an expectation or meta command, or null before the first. */
+  LastResult last() {
+    return last;
+  }
+
+  void forgetLast() {
+    last = null;
+  }
+
+  /** The error of the last {@link Result#SOCKET_ERROR}. */
+  SocketError lastError() {
+    return lastError;
+  }
+
+  Result run(LineSource source, LineSource.Line line) {
+    CommandTable.Parsed parsed;
+    try {
+      parsed = context.commands().parse(line.text());
+    } catch (UsageError e) {
+      tally.command();
+      reporter.usageError(source.name(), line.number(), line.text(), e);
+      return Result.FAILED;
+    }
+    // Expectations and sleep look at the last result; they must not replace it.
+    boolean scripting = parsed.spec().group() == Group.CHECKS;
+    boolean records = !scripting && !parsed.spec().isMeta();
+    if (!parsed.spec().name().equals("expect")) {
+      tally.command();
+    }
+    Settings settings = context.settings();
+    boolean verbose = settings.feedback() == Settings.Feedback.VERBOSE && !parsed.spec().isMeta();
+    String python = verbose ? parsed.spec().pythonOf(parsed.command()) : null;
+    StateChanges changes = verbose ? StateChanges.before(context.session()) : null;
+    String saved =
+        CommandLog.keeps(parsed) ? CommandLog.savedForm(parsed, context.session()) : null;
+    String failure = null;
+    context.session().waiter().reset();
+    try {
+      Outcome outcome = context.commands().run(parsed, context);
+      if (records) {
+        last = new LastResult(line.text(), outcome, null);
+      }
+      if (outcome instanceof Outcome.Checked c && !c.passed()) {
+        failure = "expectation failed: " + c.message();
+      }
+      Result result = report(source, line, outcome);
+      if (changes != null) {
+        reporter.verbose(python, changes.after(context.session()));
+      }
+      return result;
+    } catch (SocketError e) {
+      failure = e.toString();
+      if (records) {
+        last = new LastResult(line.text(), null, e);
+      }
+      lastError = e;
+      errorPython = python;
+      changesAfterError = changes == null ? List.of() : changes.after(context.session());
+      if (source.isInteractive()) {
+        reporter.socketError(null, e, false);
+        reporter.verbose(python, changesAfterError);
+      }
+      return Result.SOCKET_ERROR;
+    } catch (UsageError e) {
+      failure = "error: " + e.getMessage();
+      reporter.usageError(
+          source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
+      return Result.FAILED;
+    } catch (RuntimeException e) {
+      failure = "internal error: " + e;
+      reporter.internalError(where(source, line), e);
+      return Result.FAILED;
+    } finally {
+      if (saved != null) {
+        context.log().add(parsed, saved, failure);
+      }
+    }
+  }
+
+  /** Prints the last socket error of a script, now that the loop knows if it was expected. */
+  void reportError(String where, boolean expected) {
+    reporter.socketError(expected ? null : where, lastError, expected);
+    reporter.verbose(errorPython, changesAfterError);
+  }
+
+  /** True when the last error was Ctrl-C cancelling a call. */
+  boolean lastErrorWasInterrupt() {
+    return lastError != null && lastError.type() == PyException.KeyboardInterrupt;
+  }
+
+  private Result report(LineSource source, LineSource.Line line, Outcome outcome) {
+    if (outcome instanceof Outcome.Returned r) {
+      reporter.value(context.values().add(r.value()), r.value(), r.note());
+    } else if (outcome instanceof Outcome.Created c) {
+      reporter.created(c.name(), c.description());
+    } else if (outcome instanceof Outcome.Done d) {
+      reporter.feedback(d.message());
+    } else if (outcome instanceof Outcome.Checked c) {
+      tally.expectation(c.passed(), where(source, line));
+      if (!c.passed()) {
+        // Counted and reported, but the script goes on: later checks still tell.
+        reporter.failed(where(source, line), c.message());
+        return Result.CHECK_FAILED;
+      }
+      reporter.passed(c.message());
+    } else if (outcome instanceof Outcome.Rerun r) {
+      reporter.rerun(r.line());
+      return run(source, new LineSource.Line(r.line(), line.number()));
+    } else if (outcome instanceof Outcome.Stopped) {
+      return Result.STOPPED;
+    } else if (outcome instanceof Outcome.Exit) {
+      return Result.EXIT;
+    }
+    return Result.OK;
+  }
+
+  /** {@code demo.socks:7}, or null for the console. */
+  static String where(LineSource source, LineSource.Line line) {
+    return source.name() == null ? null : source.name() + ":" + line.number();
+  }
+}
