@@ -38,9 +38,27 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    boolean interactive = System.console() != null;
+    boolean interactive = isTerminal(System.console());
     int status = run(args, System.in, System.out, System.err, interactive);
     System.exit(status);
+  }
+
+  /**
+   * True when stdin and stdout are a terminal. Up to JDK 21 that is {@code System.console() !=
+   * null}; from JDK 22 a console exists even for pipes, and {@code Console.isTerminal()} (called
+   * reflectively: it is not in Java 17) tells.
+   */
+  static boolean isTerminal(java.io.Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
