@@ -28,22 +28,40 @@ public final class CommandTable {
   /** {@code /12} and {@code /-2}: re-run a command of /history, JShell style. */
   private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
-  private final Map<String, CommandSpec<?>> byName = new LinkedHashMap<>();
+  /**
+   * Every spec by name, in /help order; built on first use. Building links about a hundred lambdas
+   * (tens of milliseconds), which a console does on another thread while its terminal opens ({@link
+   * #warmUp}).
+   */
+  private volatile Map<String, CommandSpec<?>> byName;
 
-  private CommandTable(List<List<CommandSpec<?>>> families) {
-    for (Group group : Group.values()) {
-      for (List<CommandSpec<?>> family : families) {
-        for (CommandSpec<?> spec : family) {
-          if (spec.group() == group && byName.put(spec.name(), spec) != null) {
-            throw new IllegalStateException("two commands called " + spec.name());
-          }
+  private CommandTable() {}
+
+  public static CommandTable standard() {
+    return new CommandTable();
+  }
+
+  /** Builds the table now, e.g. on a background thread before anyone types. */
+  public void warmUp() {
+    specs();
+  }
+
+  private Map<String, CommandSpec<?>> specs() {
+    Map<String, CommandSpec<?>> specs = byName;
+    if (specs == null) {
+      synchronized (this) {
+        specs = byName;
+        if (specs == null) {
+          specs = build();
+          byName = specs;
         }
       }
     }
+    return specs;
   }
 
-  public static CommandTable standard() {
-    return new CommandTable(
+  private static Map<String, CommandSpec<?>> build() {
+    List<List<CommandSpec<?>>> families =
         List.of(
             SocketCommands.specs(),
             ConnectionCommands.specs(),
@@ -53,19 +71,30 @@ public final class CommandTable {
             ReadinessCommands.specs(),
             ExpectCommands.specs(),
             ScriptCommands.specs(),
-            SessionCommands.specs()));
+            SessionCommands.specs());
+    Map<String, CommandSpec<?>> byName = new LinkedHashMap<>();
+    for (Group group : Group.values()) {
+      for (List<CommandSpec<?>> family : families) {
+        for (CommandSpec<?> spec : family) {
+          if (spec.group() == group && byName.put(spec.name(), spec) != null) {
+            throw new IllegalStateException("two commands called " + spec.name());
+          }
+        }
+      }
+    }
+    return Collections.unmodifiableMap(byName);
   }
 
   public Collection<CommandSpec<?>> all() {
-    return Collections.unmodifiableCollection(byName.values());
+    return specs().values();
   }
 
   public List<String> names() {
-    return new ArrayList<>(byName.keySet());
+    return new ArrayList<>(specs().keySet());
   }
 
   public Optional<CommandSpec<?>> find(String name) {
-    return Optional.ofNullable(byName.get(canonical(name)));
+    return Optional.ofNullable(specs().get(canonical(name)));
   }
 
   /**
@@ -104,7 +133,7 @@ public final class CommandTable {
   }
 
   private UsageError unknown(Token word) {
-    List<String> known = new ArrayList<>(byName.keySet());
+    List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
     String tip =

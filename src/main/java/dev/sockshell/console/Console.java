@@ -5,11 +5,12 @@ import dev.sockshell.Version;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketState;
+import dev.sockshell.render.PlainOutput;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /** The interactive console: a JLine line reader feeding the shell's loop. */
 public final class Console {
@@ -39,22 +39,17 @@ public final class Console {
    * console has a session of its own. Either way the shell is closed at the end.
    */
   public static int run(Options options, Shell shell) {
-    Terminal terminal;
-    try {
-      // dumb(true): without a usable terminal fall back to plain lines, quietly (no warning).
-      terminal = TerminalBuilder.builder().system(true).dumb(true).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (terminal) {
+    Shell ready =
+        shell != null
+            ? shell
+            : new Shell(
+                new Session(), new PlainOutput(Writer.nullWriter()), Path.of("").toAbsolutePath());
+    WarmUp.start(ready);
+    try (Terminal terminal = SystemTerminal.open()) {
       boolean color = Colors.enabled(terminal, options);
       TerminalOutput out = new TerminalOutput(terminal, color);
-      if (shell == null) {
-        shell = new Shell(new Session(), out, Path.of("").toAbsolutePath());
-      } else {
-        shell.setOutput(out);
-      }
-      return run(terminal, shell, out, color, History.file());
+      ready.setOutput(out);
+      return run(terminal, ready, out, color, History.file());
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do
     }
