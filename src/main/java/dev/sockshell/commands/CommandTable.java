@@ -10,6 +10,7 @@ import dev.sockshell.net.SocketError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,21 @@ public final class CommandTable {
   /** {@code /12} and {@code /-2}: re-run a command of /history, JShell style. */
   private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
+  /** How many command families there are; see {@link #family}. */
+  private static final int FAMILIES = 9;
+
   /**
-   * Every spec by name, in /help order; built on first use. Building links about a hundred lambdas
-   * (tens of milliseconds), which a console does on another thread while its terminal opens ({@link
-   * #warmUp}).
+   * The specs of the families built so far, by name. Building a family links its lambdas (a few
+   * milliseconds each); a script pays only for the families it uses, because lookups try them in
+   * {@link #family} order and stop at the first that has the name.
    */
-  private volatile Map<String, CommandSpec<?>> byName;
+  private final Map<String, CommandSpec<?>> built = new HashMap<>();
+
+  /** The families built so far, in {@link #family} order. */
+  private final List<List<CommandSpec<?>>> families = new ArrayList<>();
+
+  /** Every spec, in /help order, once all families are built. */
+  private volatile Map<String, CommandSpec<?>> ordered;
 
   private CommandTable() {}
 
@@ -41,48 +51,64 @@ public final class CommandTable {
     return new CommandTable();
   }
 
-  /** Builds the table now, e.g. on a background thread before anyone types. */
+  /** The specs of family {@code i}: the calls most scripts make first, the meta commands last. */
+  private static List<CommandSpec<?>> family(int i) {
+    return switch (i) {
+      case 0 -> SocketCommands.specs();
+      case 1 -> ConnectionCommands.specs();
+      case 2 -> DataCommands.specs();
+      case 3 -> OptionCommands.specs();
+      case 4 -> ExpectCommands.specs();
+      case 5 -> ScriptCommands.specs();
+      case 6 -> ReadinessCommands.specs();
+      case 7 -> FileCommands.specs();
+      case 8 -> SessionCommands.specs();
+      default -> throw new IllegalArgumentException("no family " + i);
+    };
+  }
+
+  /** Builds the whole table now, e.g. on a background thread before anyone types. */
   public void warmUp() {
     specs();
   }
 
+  /** The spec called {@code name}, building families in order until one has it. */
+  private synchronized CommandSpec<?> lookup(String name) {
+    CommandSpec<?> spec = built.get(name);
+    while (spec == null && families.size() < FAMILIES) {
+      List<CommandSpec<?>> family = family(families.size());
+      families.add(family);
+      for (CommandSpec<?> s : family) {
+        if (built.put(s.name(), s) != null) {
+          throw new IllegalStateException("two commands called " + s.name());
+        }
+      }
+      spec = built.get(name);
+    }
+    return spec;
+  }
+
+  /** Every spec by name, in /help order (by group, then family). */
   private Map<String, CommandSpec<?>> specs() {
-    Map<String, CommandSpec<?>> specs = byName;
+    Map<String, CommandSpec<?>> specs = ordered;
     if (specs == null) {
       synchronized (this) {
-        specs = byName;
-        if (specs == null) {
-          specs = build();
-          byName = specs;
+        lookup(""); // no command has the empty name: this builds every family
+        Map<String, CommandSpec<?>> inOrder = new LinkedHashMap<>();
+        for (Group group : Group.values()) {
+          for (List<CommandSpec<?>> family : families) {
+            for (CommandSpec<?> spec : family) {
+              if (spec.group() == group) {
+                inOrder.put(spec.name(), spec);
+              }
+            }
+          }
         }
+        specs = Collections.unmodifiableMap(inOrder);
+        ordered = specs;
       }
     }
     return specs;
-  }
-
-  private static Map<String, CommandSpec<?>> build() {
-    List<List<CommandSpec<?>>> families =
-        List.of(
-            SocketCommands.specs(),
-            ConnectionCommands.specs(),
-            DataCommands.specs(),
-            FileCommands.specs(),
-            OptionCommands.specs(),
-            ReadinessCommands.specs(),
-            ExpectCommands.specs(),
-            ScriptCommands.specs(),
-            SessionCommands.specs());
-    Map<String, CommandSpec<?>> byName = new LinkedHashMap<>();
-    for (Group group : Group.values()) {
-      for (List<CommandSpec<?>> family : families) {
-        for (CommandSpec<?> spec : family) {
-          if (spec.group() == group && byName.put(spec.name(), spec) != null) {
-            throw new IllegalStateException("two commands called " + spec.name());
-          }
-        }
-      }
-    }
-    return Collections.unmodifiableMap(byName);
   }
 
   public Collection<CommandSpec<?>> all() {
@@ -94,7 +120,7 @@ public final class CommandTable {
   }
 
   public Optional<CommandSpec<?>> find(String name) {
-    return Optional.ofNullable(specs().get(canonical(name)));
+    return Optional.ofNullable(lookup(canonical(name)));
   }
 
   /**
