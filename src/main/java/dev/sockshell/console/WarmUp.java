@@ -42,5 +42,6 @@ final class WarmUp implements Runnable {
       // Only a head start: whatever did not happen here happens when it is first needed.
     }
     shell.commands().warmUp();
+    IdleMemory.giveBackWhenIdle();
   }
 }

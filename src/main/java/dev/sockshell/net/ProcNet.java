@@ -1,11 +1,10 @@
 package dev.sockshell.net;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,15 +34,18 @@ final class ProcNet {
 
   private static final Path DIR = Path.of("/proc/net");
 
-  /** One socket of the table; {@code rxQueue} is bytes, or waiting clients for a listener. */
-  record Row(InetSocketAddress local, InetSocketAddress remote, int state, long rxQueue) {}
+  /**
+   * One socket of the table; {@code rxQueue} is bytes, or waiting clients for a listener. The
+   * addresses stay as the kernel writes them ({@link #key}): with ten thousand sockets, turning
+   * every row into Java addresses made each look-up allocate tens of megabytes.
+   */
+  record Row(String local, String remote, int state, long rxQueue) {}
 
-  /** One table, indexed: with ten thousand sockets a scan per lookup would be quadratic. */
-  private record Table(
-      Map<InetSocketAddress, List<Row>> byLocal, Map<InetSocketAddress, List<Row>> byRemote) {
+  /** One table, indexed by local and by remote address. */
+  private record Table(Map<String, List<Row>> byLocal, Map<String, List<Row>> byRemote) {
     static Table of(List<Row> rows) {
-      Map<InetSocketAddress, List<Row>> byLocal = new HashMap<>();
-      Map<InetSocketAddress, List<Row>> byRemote = new HashMap<>();
+      Map<String, List<Row>> byLocal = new HashMap<>();
+      Map<String, List<Row>> byRemote = new HashMap<>();
       for (Row row : rows) {
         byLocal.computeIfAbsent(row.local(), a -> new ArrayList<>(1)).add(row);
         byRemote.computeIfAbsent(row.remote(), a -> new ArrayList<>(1)).add(row);
@@ -68,9 +70,11 @@ final class ProcNet {
    * same addresses, so a live row wins.
    */
   Optional<Row> tcp(Family family, InetSocketAddress local, InetSocketAddress remote) {
+    boolean v6 = family == Family.AF_INET6;
+    String remoteKey = remote == null ? null : key(remote, v6);
     Row found = null;
-    for (Row row : table("tcp", family).byLocal().getOrDefault(local, List.of())) {
-      boolean match = remote == null ? row.state() == LISTEN : row.remote().equals(remote);
+    for (Row row : table("tcp", family).byLocal().getOrDefault(key(local, v6), List.of())) {
+      boolean match = remote == null ? row.state() == LISTEN : row.remote().equals(remoteKey);
       if (match && (found == null || found.state() == TIME_WAIT)) {
         found = row;
       }
@@ -83,14 +87,16 @@ final class ProcNet {
    * local address the JDK will tell, so this is how to find it.
    */
   List<Row> tcpTo(Family family, InetSocketAddress remote) {
-    return table("tcp", family).byRemote().getOrDefault(remote, List.of()).stream()
+    String remoteKey = key(remote, family == Family.AF_INET6);
+    return table("tcp", family).byRemote().getOrDefault(remoteKey, List.of()).stream()
         .filter(r -> r.state() != TIME_WAIT)
         .toList();
   }
 
   /** The UDP socket bound to {@code local}. */
   Optional<Row> udp(Family family, InetSocketAddress local) {
-    return table("udp", family).byLocal().getOrDefault(local, List.of()).stream().findFirst();
+    String localKey = key(local, family == Family.AF_INET6);
+    return table("udp", family).byLocal().getOrDefault(localKey, List.of()).stream().findFirst();
   }
 
   /** An AF_INET6 socket (even one on an IPv4-mapped address) is in the "6" table. */
@@ -102,9 +108,15 @@ final class ProcNet {
   private static List<Row> rows(String file) {
     List<Row> rows = new ArrayList<>();
     try {
-      List<String> lines = Files.readAllLines(DIR.resolve(file));
-      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-        parse(line).ifPresent(rows::add);
+      String text = new String(Files.readAllBytes(DIR.resolve(file)), StandardCharsets.US_ASCII);
+      int start = text.indexOf('\n') + 1; // after the header
+      while (start > 0 && start < text.length()) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = text.length();
+        }
+        parse(text.substring(start, end)).ifPresent(rows::add);
+        start = end + 1;
       }
     } catch (IOException | RuntimeException e) {
       // No such table (no IPv6): no rows.
@@ -114,32 +126,62 @@ final class ProcNet {
 
   /** {@code sl local_address rem_address st tx_queue:rx_queue …}, addresses in hex. */
   static Optional<Row> parse(String line) {
-    String[] f = line.trim().split("\\s+");
-    if (f.length < 5) {
-      return Optional.empty();
+    String[] f = new String[5];
+    int n = 0;
+    int i = 0;
+    while (n < f.length) {
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+      int from = i;
+      while (i < line.length() && line.charAt(i) != ' ') {
+        i++;
+      }
+      if (from == i) {
+        return Optional.empty();
+      }
+      f[n++] = line.substring(from, i);
     }
     try {
       String rx = f[4].substring(f[4].indexOf(':') + 1);
-      return Optional.of(
-          new Row(
-              address(f[1]), address(f[2]), Integer.parseInt(f[3], 16), Long.parseLong(rx, 16)));
-    } catch (NumberFormatException | UnknownHostException | IndexOutOfBoundsException e) {
+      return Optional.of(new Row(f[1], f[2], Integer.parseInt(f[3], 16), Long.parseLong(rx, 16)));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * {@code 0100007F:1F90} is 127.0.0.1:8080: the address is the kernel's 32-bit words, each printed
-   * as a host-order number, so on a little-endian machine each word's bytes are reversed.
+   * {@code address} as the kernel writes it: {@code 0100007F:1F90} is 127.0.0.1:8080. The address
+   * is the kernel's 32-bit words, each printed as a host-order number, so on a little-endian
+   * machine each word's bytes are reversed; in the "6" tables an IPv4 address is IPv4-mapped.
    */
-  private static InetSocketAddress address(String hex) throws UnknownHostException {
-    int colon = hex.indexOf(':');
-    String words = hex.substring(0, colon);
-    ByteBuffer bytes = ByteBuffer.allocate(words.length() / 2).order(ByteOrder.nativeOrder());
-    for (int i = 0; i < words.length(); i += 8) {
-      bytes.putInt((int) Long.parseLong(words.substring(i, i + 8), 16));
+  static String key(InetSocketAddress address, boolean v6Table) {
+    byte[] ip = address.getAddress().getAddress();
+    if (v6Table && ip.length == 4) {
+      byte[] mapped = new byte[16];
+      mapped[10] = (byte) 0xff;
+      mapped[11] = (byte) 0xff;
+      System.arraycopy(ip, 0, mapped, 12, 4);
+      ip = mapped;
     }
-    InetAddress address = InetAddress.getByAddress(bytes.array());
-    return new InetSocketAddress(address, Integer.parseInt(hex.substring(colon + 1), 16));
+    ByteBuffer words = ByteBuffer.wrap(ip).order(ByteOrder.nativeOrder());
+    char[] key = new char[ip.length * 2 + 5];
+    int at = 0;
+    while (words.hasRemaining()) {
+      at = hex(words.getInt(), 8, key, at);
+    }
+    key[at++] = ':';
+    hex(address.getPort(), 4, key, at);
+    return new String(key);
   }
+
+  /** Writes the low {@code digits} hex digits of {@code value}, upper case, into {@code out}. */
+  private static int hex(int value, int digits, char[] out, int at) {
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+      out[at++] = HEX[(value >>> shift) & 0xF];
+    }
+    return at;
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

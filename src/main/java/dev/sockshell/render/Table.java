@@ -29,22 +29,25 @@ public final class Table {
       }
     }
     List<Styled> lines = new ArrayList<>(rows.size() + 1);
-    lines.add(Styled.of(Style.HEADER, format(headers, widths)));
+    StringBuilder line = new StringBuilder(); // one buffer for every row: tables can be long
+    lines.add(Styled.of(Style.HEADER, format(headers, widths, line)));
     for (List<String> row : rows) {
-      lines.add(Styled.plain(format(row, widths)));
+      lines.add(Styled.plain(format(row, widths, line)));
     }
     return lines;
   }
 
-  private static String format(List<String> cells, int[] widths) {
-    StringBuilder sb = new StringBuilder();
+  private static String format(List<String> cells, int[] widths, StringBuilder line) {
+    line.setLength(0);
     for (int i = 0; i < cells.size(); i++) {
       String cell = cells.get(i);
-      sb.append(cell);
+      line.append(cell);
       if (i < cells.size() - 1) {
-        sb.append(" ".repeat(widths[i] - cell.length() + 2));
+        for (int pad = widths[i] - cell.length() + 2; pad > 0; pad--) {
+          line.append(' ');
+        }
       }
     }
-    return sb.toString();
+    return line.toString();
   }
 }
