@@ -41,7 +41,7 @@ final class SessionCommands {
               return new Command.Help(topic);
             },
             (c, ctx) -> {
-              HelpPages help = new HelpPages(ctx.commands());
+              HelpPages help = new HelpPages(ctx.commands(), ctx.out().width());
               if (c.topic() == null) {
                 help.overview().forEach(ctx.out()::println);
               } else {

@@ -7,10 +7,12 @@ import org.jline.terminal.Terminal;
 
 /** Output to the terminal, coloured when the terminal can show colour. */
 final class TerminalOutput implements Output {
+  private final Terminal terminal;
   private final PrintWriter writer;
   private final boolean color;
 
   TerminalOutput(Terminal terminal, boolean color) {
+    this.terminal = terminal;
     this.writer = terminal.writer();
     this.color = color;
   }
@@ -36,5 +38,12 @@ final class TerminalOutput implements Output {
   @Override
   public void flush() {
     writer.flush();
+  }
+
+  /** The window's width now (it may have been resized); 80 where the terminal cannot tell. */
+  @Override
+  public int width() {
+    int width = terminal.getWidth();
+    return width > 0 ? width : Output.super.width();
   }
 }

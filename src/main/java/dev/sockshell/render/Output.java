@@ -10,4 +10,9 @@ public interface Output {
 
   /** Pushes buffered lines out, e.g. before a call that may block. */
   void flush();
+
+  /** The columns text should fit in: a terminal's width, else 80 (a pipe, a file). */
+  default int width() {
+    return 80;
+  }
 }

@@ -45,6 +45,11 @@ final class Reporter {
         public void flush() {
           Reporter.this.flush();
         }
+
+        @Override
+        public int width() {
+          return screen.width();
+        }
       };
 
   Reporter(Output screen, Settings settings) {
