@@ -190,6 +190,10 @@ public final class Shell implements Context, AutoCloseable {
       tally.command();
       reporter.usageError(source.name(), line.number(), line.text(), e);
       return Step.FAILED;
+    } catch (RuntimeException e) {
+      tally.command();
+      reporter.internalError(where(source, line), e);
+      return Step.FAILED;
     }
     // Expectations and sleep look at the last result; they must not replace it.
     boolean scripting = parsed.spec().group() == Group.CHECKS;
