@@ -1,6 +1,7 @@
 package dev.sockshell.console;
 
 import dev.sockshell.render.Output;
+import dev.sockshell.render.Printable;
 import dev.sockshell.render.Styled;
 import java.io.PrintWriter;
 import org.jline.terminal.Terminal;
@@ -20,11 +21,11 @@ final class TerminalOutput implements Output {
   /** The line as the terminal should get it: with ANSI colours, or plain. */
   String render(Styled line) {
     if (!color) {
-      return line.text();
+      return Printable.controlsEscaped(line.text());
     }
     StringBuilder sb = new StringBuilder();
     for (Styled.Span span : line.spans()) {
-      sb.append(Colors.paint(span.style(), span.text()));
+      sb.append(Colors.paint(span.style(), Printable.controlsEscaped(span.text())));
     }
     return sb.toString();
   }
