@@ -4,6 +4,8 @@ import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,6 +53,19 @@ public final class ConstantDocs {
           Map.entry("IP_MULTICAST_LOOP", "1: receive your own multicast datagrams"),
           Map.entry("True", "blocking: calls wait until they can complete"),
           Map.entry("False", "non-blocking: calls that would wait raise BlockingIOError"));
+
+  /** The words after {@code expect} that name a form of check, with what each checks. */
+  public static final Map<String, String> EXPECT_FORMS = expectForms();
+
+  private static Map<String, String> expectForms() {
+    Map<String, String> forms = new LinkedHashMap<>();
+    forms.put("error", "error NAME: the previous command raised NAME");
+    forms.put("timeout", "the previous command raised TimeoutError");
+    forms.put("eof", "the previous recv reached EOF (b'')");
+    forms.put("contains", "contains DATA: the result contains these bytes");
+    forms.put("matches", "matches /REGEX/: the decoded result has a match");
+    return Collections.unmodifiableMap(forms);
+  }
 
   private static final Map<PyException, String> CLASSES =
       Map.ofEntries(

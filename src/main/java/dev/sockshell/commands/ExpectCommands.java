@@ -30,7 +30,7 @@ final class ExpectCommands {
   /**
    * The words after {@code expect} that are forms, not values; {@code expect b'eof'} is a value.
    */
-  static final List<String> FORMS = List.of("error", "timeout", "eof", "contains", "matches");
+  static final List<String> FORMS = List.copyOf(ConstantDocs.EXPECT_FORMS.keySet());
 
   static List<CommandSpec<?>> specs() {
     return List.of(

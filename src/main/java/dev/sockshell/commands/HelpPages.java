@@ -59,6 +59,9 @@ final class HelpPages {
     lines.addAll(
         layout.paragraph(
             "Tab completes commands, socket names, constants and files; # starts a comment."));
+    lines.addAll(
+        layout.paragraph(
+            "Running scripts, and the options -i, --timeout, --transcript…: sockshell --help."));
     return lines;
   }
 
