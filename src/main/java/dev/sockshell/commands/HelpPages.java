@@ -15,12 +15,15 @@ final class HelpPages {
   private final CommandTable table;
   private final HelpLayout layout;
 
+  /** Lines of help fit this many columns where there is no screen to fit: a pipe, a file. */
+  static final int PLAIN_WIDTH = 80;
+
   /**
-   * @param width the columns of the screen the pages go to
+   * @param width the columns of the screen the pages go to, or 0 if there is none
    */
   HelpPages(CommandTable table, int width) {
     this.table = table;
-    this.layout = new HelpLayout(width);
+    this.layout = new HelpLayout(width > 0 ? width : PLAIN_WIDTH);
   }
 
   List<Styled> overview() {

@@ -63,7 +63,7 @@ final class SessionCommands {
               return new Command.ListSockets();
             },
             (c, ctx) -> {
-              SocketTable.lines(ctx.session()).forEach(ctx.out()::println);
+              SocketTable.lines(ctx.session(), ctx.out().width()).forEach(ctx.out()::println);
               return new Outcome.Printed();
             }));
   }

@@ -41,10 +41,9 @@ final class TerminalOutput implements Output {
     writer.flush();
   }
 
-  /** The window's width now (it may have been resized); 80 where the terminal cannot tell. */
+  /** The window's width now (it may have been resized); 0 where the terminal cannot tell. */
   @Override
   public int width() {
-    int width = terminal.getWidth();
-    return width > 0 ? width : Output.super.width();
+    return Math.max(terminal.getWidth(), 0);
   }
 }

@@ -11,8 +11,8 @@ public interface Output {
   /** Pushes buffered lines out, e.g. before a call that may block. */
   void flush();
 
-  /** The columns text should fit in: a terminal's width, else 80 (a pipe, a file). */
+  /** The width of the screen in columns, or 0 where there is none (a pipe, a file). */
   default int width() {
-    return 80;
+    return 0;
   }
 }

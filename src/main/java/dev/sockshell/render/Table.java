@@ -20,7 +20,12 @@ public final class Table {
     return this;
   }
 
-  public List<Styled> render() {
+  /**
+   * The table in at most {@code width} columns (0: no limit). A table too wide for them is folded,
+   * as R prints a wide data frame: the columns that fit, then below them the next ones, each part
+   * starting again with the first column so every row can still be told by it.
+   */
+  public List<Styled> render(int width) {
     int[] widths = new int[headers.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = headers.get(i).length();
@@ -29,20 +34,34 @@ public final class Table {
       }
     }
     List<Styled> lines = new ArrayList<>(rows.size() + 1);
-    lines.add(Styled.of(Style.HEADER, format(headers, widths)));
-    for (List<String> row : rows) {
-      lines.add(Styled.plain(format(row, widths)));
-    }
+    int next = 1;
+    do {
+      List<Integer> part = new ArrayList<>(List.of(0));
+      int used = widths[0];
+      // Each part takes at least one more column, however narrow the screen.
+      while (next < widths.length
+          && (part.size() == 1 || width <= 0 || used + 2 + widths[next] <= width)) {
+        used += 2 + widths[next];
+        part.add(next++);
+      }
+      if (!lines.isEmpty()) {
+        lines.add(Styled.plain(""));
+      }
+      lines.add(Styled.of(Style.HEADER, format(headers, widths, part)));
+      for (List<String> row : rows) {
+        lines.add(Styled.plain(format(row, widths, part)));
+      }
+    } while (next < widths.length);
     return lines;
   }
 
-  private static String format(List<String> cells, int[] widths) {
+  private static String format(List<String> cells, int[] widths, List<Integer> columns) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      sb.append(cell);
-      if (i < cells.size() - 1) {
-        sb.append(" ".repeat(widths[i] - cell.length() + 2));
+    for (int i = 0; i < columns.size(); i++) {
+      int c = columns.get(i);
+      sb.append(cells.get(c));
+      if (i < columns.size() - 1) {
+        sb.append(" ".repeat(widths[c] - cells.get(c).length() + 2));
       }
     }
     return sb.toString();
