@@ -149,11 +149,16 @@ class ScriptOptionsTest {
   @Test
   void badTimeoutValuesAreBadUsage() {
     for (String[] args :
-        new String[][] {{"--timeout", "soon"}, {"--timeout", "0"}, {"--timeout"}, {"-i=1"}}) {
+        new String[][] {
+          {"--timeout", "soon"}, {"--timeout", "0"}, {"--timeout", "1e300"}, {"--timeout"}, {"-i=1"}
+        }) {
       ScriptRun run = ScriptRun.of(args);
       assertEquals(2, run.status(), String.join(" ", args));
       assertTrue(run.err().startsWith("sockshell: "), run.err());
     }
+    assertTrue(
+        ScriptRun.of("--timeout", "1e300").err().contains("less than 1e9"),
+        "a value too large says the limit");
   }
 
   @Test
