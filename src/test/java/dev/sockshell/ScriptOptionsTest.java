@@ -231,4 +231,21 @@ class ScriptOptionsTest {
     assertEquals(0, run.status(), run.out());
     assertTrue(run.out().contains("sockshell> sleep 0.05\n|  slept 0.05 s\n"), run.out());
   }
+
+  @Test
+  void aBinaryFileRunAsAScriptSaysItIsNotTextAndFails() throws IOException {
+    Path binary = dir.resolve("a.out");
+    Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, '\n'});
+    ScriptRun run = ScriptRun.of(binary.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains(binary + ": cannot read: it is not UTF-8 text"), run.out());
+    assertTrue(run.out().contains("FAILED: 0 commands"), run.out());
+  }
+
+  @Test
+  void openOfADirectoryIsAUsageError() throws IOException {
+    ScriptRun run = ScriptRun.of(write("a.socks", "/open .\n"));
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("is a directory; /open takes a script file"), run.out());
+  }
 }

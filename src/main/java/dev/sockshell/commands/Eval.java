@@ -15,6 +15,7 @@ import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,11 +64,26 @@ final class Eval {
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {
-    try {
-      return ByteString.wrap(Files.readAllBytes(path));
+    // Bounded: @/dev/zero, or a file of many GiB, must not exhaust the heap (an eighth of it at
+    // most, and 256 MiB); sendfile sends a file of any size without reading it.
+    return readFile(path, typed, (int) Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
+  }
+
+  /** The bytes of the file for {@code @PATH}, if there are at most {@code limit}. */
+  static ByteString readFile(Path path, String typed, int limit) throws SocketError {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(limit + 1);
     } catch (IOException e) {
       throw fileError(e, path, typed);
     }
+    if (bytes.length > limit) {
+      throw SocketError.python(
+              PyException.OverflowError,
+              "@" + typed + " holds more than the " + (limit >> 20) + " MiB @PATH may read")
+          .withHint("sendfile NAME " + typed + " sends a file of any size without reading it");
+    }
+    return ByteString.wrap(bytes);
   }
 
   /** A failed file read or write as Python's open() raises it, naming the path as typed. */

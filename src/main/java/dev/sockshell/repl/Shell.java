@@ -17,6 +17,8 @@ import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -118,7 +120,11 @@ public final class Shell implements Context, AutoCloseable {
       try {
         line = pending != null ? pending : source.next();
       } catch (IOException e) {
-        reporter.stopped(source.name(), "cannot read: " + e.getMessage());
+        // A binary file read as a script fails decoding with a bare "Input length = 1".
+        String why =
+            e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
+        reporter.stopped(source.name(), "cannot read: " + why);
+        tally.unexpectedError(source.name(), true);
         failed = true;
         return End.STOPPED;
       }
@@ -384,6 +390,9 @@ public final class Shell implements Context, AutoCloseable {
 
   @Override
   public Outcome runScript(Path path) throws UsageError {
+    if (Files.isDirectory(path)) {
+      throw UsageError.general(path + " is a directory; /open takes a script file");
+    }
     ReaderSource script;
     try {
       script = ReaderSource.open(path, shortName(path));
