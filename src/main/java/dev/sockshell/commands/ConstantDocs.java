@@ -74,6 +74,7 @@ public final class ConstantDocs {
           Map.entry(PyException.KeyboardInterrupt, "Ctrl-C cancelled the call"),
           Map.entry(PyException.ValueError, "a value out of range, e.g. a negative buffer size"),
           Map.entry(PyException.OverflowError, "a number too large for the call"),
+          Map.entry(PyException.MemoryError, "the memory for a buffer of that size ran out"),
           Map.entry(PyException.TypeError, "the wrong kind of value, e.g. an int as DATA"),
           Map.entry(PyException.EOFError, "recv --frame: the stream ended inside a message"),
           Map.entry(PyException.OSError, "any error the OS reports: every errno symbol"),

@@ -214,7 +214,7 @@ public final class Shell implements Context, AutoCloseable {
     String failure = null;
     session.waiter().reset();
     try {
-      Outcome outcome = table.run(parsed, this);
+      Outcome outcome = execute(parsed);
       if (records) {
         last = new LastResult(line.text(), outcome, null);
       }
@@ -252,6 +252,16 @@ public final class Shell implements Context, AutoCloseable {
       if (saved != null) {
         log.add(parsed, saved, failure);
       }
+    }
+  }
+
+  /** Runs a parsed command; a buffer the heap cannot hold is Python's MemoryError, not a crash. */
+  private Outcome execute(CommandTable.Parsed parsed) throws SocketError, UsageError {
+    try {
+      return table.run(parsed, this);
+    } catch (OutOfMemoryError e) {
+      throw SocketError.python(PyException.MemoryError, "the JVM's heap cannot hold it")
+          .withHint("ask for fewer bytes (BUFSIZE, --exact N); sendfile and recvfile move files");
     }
   }
 
