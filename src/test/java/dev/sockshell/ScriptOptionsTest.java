@@ -248,4 +248,13 @@ class ScriptOptionsTest {
     assertEquals(1, run.status());
     assertTrue(run.out().contains("is a directory; /open takes a script file"), run.out());
   }
+
+  @Test
+  void aScriptThatOpensItselfStopsAtTwentyDeep() throws IOException {
+    ScriptRun run = ScriptRun.of(write("self.socks", "/open self.socks\n"));
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out().contains("error: /open is 20 scripts deep; does self.socks open itself?"),
+        run.out());
+  }
 }

@@ -186,6 +186,12 @@ public final class Shell implements Context, AutoCloseable {
    */
   private String errorPython;
 
+  /** The most scripts /open may have open at once (one inside the other). */
+  private static final int MAX_OPENED = 20;
+
+  /** How many scripts /open has open now. */
+  private int opened;
+
   private List<String> changesAfterError = List.of();
 
   private Step step(LineSource source, LineSource.Line line) {
@@ -411,11 +417,21 @@ public final class Shell implements Context, AutoCloseable {
     } catch (IOException e) {
       throw UsageError.general("cannot read " + path + ": " + e.getMessage());
     }
-    return switch (run(script)) {
-      case STOPPED -> new Outcome.Stopped(path + " stopped");
-      case EXITED -> new Outcome.Exit(0);
-      case COMPLETED -> new Outcome.Printed();
-    };
+    if (opened >= MAX_OPENED) {
+      // Python's RecursionError, without the stack it would take to get there.
+      throw UsageError.general(
+          "/open is " + MAX_OPENED + " scripts deep; does " + path.getFileName() + " open itself?");
+    }
+    opened++;
+    try {
+      return switch (run(script)) {
+        case STOPPED -> new Outcome.Stopped(path + " stopped");
+        case EXITED -> new Outcome.Exit(0);
+        case COMPLETED -> new Outcome.Printed();
+      };
+    } finally {
+      opened--;
+    }
   }
 
   /** A script's name in messages: relative to the working directory when it is under it. */
