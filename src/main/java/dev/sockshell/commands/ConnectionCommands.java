@@ -103,7 +103,8 @@ final class ConnectionCommands {
               NetSocket s = Eval.socket(ctx, c.name());
               String newName = c.newName() != null ? c.newName() : ctx.session().freshName("conn");
               if (ctx.session().isOpenName(newName)) {
-                throw UsageError.general(
+                throw UsageError.about(
+                    newName,
                     newName
                         + " is already an open socket; choose another"
                         + " name for the connection");

@@ -38,7 +38,7 @@ final class Eval {
                       : ctx.session().names().isEmpty()
                           ? "create one with: socket " + name
                           : "the sockets are: " + String.join(", ", ctx.session().names());
-              return UsageError.general("no socket named '" + name + "'; " + hint);
+              return UsageError.about(name, "no socket named '" + name + "'; " + hint);
             });
   }
 
@@ -140,7 +140,8 @@ final class Eval {
     NetSocket other = ctx.session().find(name).orElse(null);
     if (other == null) {
       String close = Suggest.closest(name, ctx.session().names());
-      throw UsageError.general(
+      throw UsageError.about(
+          name,
           "'"
               + name
               + "' is neither a socket of this session nor an address"
@@ -153,7 +154,7 @@ final class Eval {
     SockAddress local = other.localAddress();
     if (local instanceof SockAddress.Inet inet && inet.port() == 0
         || local instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
-      throw UsageError.general(name + " is not bound yet, so it has no address; bind it first");
+      throw UsageError.about(name, name + " is not bound yet, so it has no address; bind it first");
     }
     return local;
   }

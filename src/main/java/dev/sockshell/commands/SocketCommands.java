@@ -167,7 +167,8 @@ final class SocketCommands {
 
   private static Outcome socket(Command.Socket c, Context ctx) throws SocketError, UsageError {
     if (ctx.session().isOpenName(c.name())) {
-      throw UsageError.general(
+      throw UsageError.about(
+          c.name(),
           c.name() + " is already an open socket; close it first, or choose another name");
     }
     ctx.session().open(c.name(), c.family(), c.type());

@@ -248,7 +248,10 @@ public final class Shell implements Context, AutoCloseable {
     } catch (UsageError e) {
       failure = "error: " + e.getMessage();
       reporter.usageError(
-          source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
+          source.name(),
+          line.number(),
+          line.text(),
+          e.withUsage(parsed.spec().synopsis()).locatedIn(line.text()));
       return Step.FAILED;
     } catch (RuntimeException e) {
       failure = "internal error: " + e;
