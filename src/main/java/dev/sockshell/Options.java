@@ -128,6 +128,9 @@ public record Options(
       // said below
     }
     throw new BadUsage(
-        "--timeout needs a number of seconds more than 0 (e.g. --timeout 5), got '" + text + "'");
+        "--timeout needs a number of seconds, more than 0 and less than 1e9 (e.g. --timeout 5),"
+            + " got '"
+            + text
+            + "'");
   }
 }

@@ -101,4 +101,27 @@ class ProcessIT {
     assertEquals(1, r.status());
     assertTrue(r.out().contains("<stdin>:3: expectation failed: expected 5, got None"), r.out());
   }
+
+  @Test
+  void aBufferLargerThanTheHeapIsAMemoryErrorAndTheSessionGoesOn() throws Exception {
+    ProcessBuilder jar = Jar.builder("-k", "--timeout", "10");
+    jar.command().add(1, "-Xmx64m");
+    Process p = jar.start();
+    var out = Jar.readAll(p.getInputStream());
+    var err = Jar.readAll(p.getErrorStream());
+    try (var in = p.getOutputStream()) {
+      in.write(
+          ("socket u AF_INET SOCK_DGRAM\nbind u 127.0.0.1:0\nsendto u hi u\n"
+                  + "recvfrom u 1000000000\nrecvfrom u\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "sockshell did not exit");
+    assertEquals(1, p.exitValue());
+    assertTrue(
+        out.join().contains("<stdin>:4: MemoryError: the JVM's heap cannot hold it\n"), out.join());
+    assertTrue(
+        out.join().contains("(b'hi', ('127.0.0.1', "),
+        "the datagram is still there: " + out.join());
+    assertEquals("", err.join());
+  }
 }

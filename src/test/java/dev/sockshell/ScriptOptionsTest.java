@@ -149,11 +149,16 @@ class ScriptOptionsTest {
   @Test
   void badTimeoutValuesAreBadUsage() {
     for (String[] args :
-        new String[][] {{"--timeout", "soon"}, {"--timeout", "0"}, {"--timeout"}, {"-i=1"}}) {
+        new String[][] {
+          {"--timeout", "soon"}, {"--timeout", "0"}, {"--timeout", "1e300"}, {"--timeout"}, {"-i=1"}
+        }) {
       ScriptRun run = ScriptRun.of(args);
       assertEquals(2, run.status(), String.join(" ", args));
       assertTrue(run.err().startsWith("sockshell: "), run.err());
     }
+    assertTrue(
+        ScriptRun.of("--timeout", "1e300").err().contains("less than 1e9"),
+        "a value too large says the limit");
   }
 
   @Test
@@ -225,5 +230,31 @@ class ScriptOptionsTest {
     ScriptRun run = ScriptRun.of(script);
     assertEquals(0, run.status(), run.out());
     assertTrue(run.out().contains("sockshell> sleep 0.05\n|  slept 0.05 s\n"), run.out());
+  }
+
+  @Test
+  void aBinaryFileRunAsAScriptSaysItIsNotTextAndFails() throws IOException {
+    Path binary = dir.resolve("a.out");
+    Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, '\n'});
+    ScriptRun run = ScriptRun.of(binary.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains(binary + ": cannot read: it is not UTF-8 text"), run.out());
+    assertTrue(run.out().contains("FAILED: 0 commands"), run.out());
+  }
+
+  @Test
+  void openOfADirectoryIsAUsageError() throws IOException {
+    ScriptRun run = ScriptRun.of(write("a.socks", "/open .\n"));
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("is a directory; /open takes a script file"), run.out());
+  }
+
+  @Test
+  void aScriptThatOpensItselfStopsAtTwentyDeep() throws IOException {
+    ScriptRun run = ScriptRun.of(write("self.socks", "/open self.socks\n"));
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out().contains("error: /open is 20 scripts deep; does self.socks open itself?"),
+        run.out());
   }
 }

@@ -149,7 +149,7 @@ public final class CommandTable {
     if (word == null) {
       throw UsageError.general("empty line");
     }
-    CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word));
+    CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word, line));
     try {
       Command command = spec.binder().bind(new Args(scanner, word));
       return new Parsed(spec, command, line);
@@ -158,10 +158,14 @@ public final class CommandTable {
     }
   }
 
-  private UsageError unknown(Token word) {
+  private UsageError unknown(Token word, String line) {
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
+    String python = PythonHabits.inSockshell(line, specs().keySet());
+    if (python != null) {
+      return new UsageError("that is Python; in sockshell write: " + python, word.start());
+    }
     String tip =
         close != null
             ? "did you mean " + ALIASES.getOrDefault(close, close) + "?"

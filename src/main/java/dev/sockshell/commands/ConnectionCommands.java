@@ -103,7 +103,8 @@ final class ConnectionCommands {
               NetSocket s = Eval.socket(ctx, c.name());
               String newName = c.newName() != null ? c.newName() : ctx.session().freshName("conn");
               if (ctx.session().isOpenName(newName)) {
-                throw UsageError.general(
+                throw UsageError.about(
+                    newName,
                     newName
                         + " is already an open socket; choose another"
                         + " name for the connection");
@@ -137,12 +138,15 @@ final class ConnectionCommands {
               NetSocket s = Eval.socket(ctx, c.name());
               SockAddress address = Eval.address(ctx, c.address(), s.family());
               s.connect(address);
+              SockAddress local = s.localAddress();
+              // An AF_UNIX client has no name of its own (Python shows ''): leave "from" out.
+              boolean unnamed =
+                  local instanceof SockAddress.Unix u && u.path().toString().isEmpty();
               return new Outcome.Done(
                   c.name()
                       + " connected to "
                       + shown(s.peerAddress())
-                      + " from "
-                      + shown(s.localAddress()));
+                      + (unnamed ? "" : " from " + shown(local)));
             }));
   }
 

@@ -4,6 +4,8 @@ import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +36,7 @@ public final class ConstantDocs {
           Map.entry("--until", "receive through the delimiter DELIM, e.g. \"\\n\""),
           Map.entry("--frame", "len32: a 4-byte big-endian length, then that many bytes"),
           Map.entry("--missing-ok", "no error if the file does not exist"),
-          Map.entry("--", "select: the sockets after it are checked for writing"),
+          Map.entry("--", "the sockets after it are checked for writing (WRITE)"),
           Map.entry("IPPROTO_TCP", "level of the TCP_* options"),
           Map.entry("IPPROTO_IP", "level of the IP_* options (IPv4)"),
           Map.entry("IPPROTO_IPV6", "level of the IPV6_* options"),
@@ -52,6 +54,19 @@ public final class ConstantDocs {
           Map.entry("True", "blocking: calls wait until they can complete"),
           Map.entry("False", "non-blocking: calls that would wait raise BlockingIOError"));
 
+  /** The words after {@code expect} that name a form of check, with what each checks. */
+  public static final Map<String, String> EXPECT_FORMS = expectForms();
+
+  private static Map<String, String> expectForms() {
+    Map<String, String> forms = new LinkedHashMap<>();
+    forms.put("error", "error NAME: the previous command raised NAME");
+    forms.put("timeout", "the previous command raised TimeoutError");
+    forms.put("eof", "the previous recv reached EOF (b'')");
+    forms.put("contains", "contains DATA: the result contains these bytes");
+    forms.put("matches", "matches /REGEX/: the decoded result has a match");
+    return Collections.unmodifiableMap(forms);
+  }
+
   private static final Map<PyException, String> CLASSES =
       Map.ofEntries(
           Map.entry(PyException.BaseException, "catches everything, KeyboardInterrupt too"),
@@ -59,7 +74,9 @@ public final class ConstantDocs {
           Map.entry(PyException.KeyboardInterrupt, "Ctrl-C cancelled the call"),
           Map.entry(PyException.ValueError, "a value out of range, e.g. a negative buffer size"),
           Map.entry(PyException.OverflowError, "a number too large for the call"),
+          Map.entry(PyException.MemoryError, "the memory for a buffer of that size ran out"),
           Map.entry(PyException.TypeError, "the wrong kind of value, e.g. an int as DATA"),
+          Map.entry(PyException.EOFError, "recv --frame: the stream ended inside a message"),
           Map.entry(PyException.OSError, "any error the OS reports: every errno symbol"),
           Map.entry(PyException.BlockingIOError, "a non-blocking call would have to wait"),
           Map.entry(PyException.ConnectionError, "refused, reset, aborted or broken pipe"),

@@ -15,6 +15,7 @@ import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,7 @@ final class Eval {
                       : ctx.session().names().isEmpty()
                           ? "create one with: socket " + name
                           : "the sockets are: " + String.join(", ", ctx.session().names());
-              return UsageError.general("no socket named '" + name + "'; " + hint);
+              return UsageError.about(name, "no socket named '" + name + "'; " + hint);
             });
   }
 
@@ -63,11 +64,26 @@ final class Eval {
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {
-    try {
-      return ByteString.wrap(Files.readAllBytes(path));
+    // Bounded: @/dev/zero, or a file of many GiB, must not exhaust the heap (an eighth of it at
+    // most, and 256 MiB); sendfile sends a file of any size without reading it.
+    return readFile(path, typed, (int) Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
+  }
+
+  /** The bytes of the file for {@code @PATH}, if there are at most {@code limit}. */
+  static ByteString readFile(Path path, String typed, int limit) throws SocketError {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes(limit + 1);
     } catch (IOException e) {
       throw fileError(e, path, typed);
     }
+    if (bytes.length > limit) {
+      throw SocketError.python(
+              PyException.OverflowError,
+              "@" + typed + " holds more than the " + (limit >> 20) + " MiB @PATH may read")
+          .withHint("sendfile NAME " + typed + " sends a file of any size without reading it");
+    }
+    return ByteString.wrap(bytes);
   }
 
   /** A failed file read or write as Python's open() raises it, naming the path as typed. */
@@ -124,7 +140,8 @@ final class Eval {
     NetSocket other = ctx.session().find(name).orElse(null);
     if (other == null) {
       String close = Suggest.closest(name, ctx.session().names());
-      throw UsageError.general(
+      throw UsageError.about(
+          name,
           "'"
               + name
               + "' is neither a socket of this session nor an address"
@@ -137,7 +154,7 @@ final class Eval {
     SockAddress local = other.localAddress();
     if (local instanceof SockAddress.Inet inet && inet.port() == 0
         || local instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
-      throw UsageError.general(name + " is not bound yet, so it has no address; bind it first");
+      throw UsageError.about(name, name + " is not bound yet, so it has no address; bind it first");
     }
     return local;
   }

@@ -30,7 +30,7 @@ final class ExpectCommands {
   /**
    * The words after {@code expect} that are forms, not values; {@code expect b'eof'} is a value.
    */
-  static final List<String> FORMS = List.of("error", "timeout", "eof", "contains", "matches");
+  static final List<String> FORMS = List.copyOf(ConstantDocs.EXPECT_FORMS.keySet());
 
   static List<CommandSpec<?>> specs() {
     return List.of(
@@ -157,7 +157,17 @@ final class ExpectCommands {
     try {
       passed = Expectations.holds(c, last.outcome(), ctx);
     } catch (SocketError e) {
-      return failed("expected " + wanted + ", which cannot be evaluated: " + e);
+      // e.g. expect 5 after getsockname: 5 read as an address is a TypeError, and it does not hold.
+      return failed(
+          "expected "
+              + wanted
+              + " (reading it raised "
+              + e
+              + "), got "
+              + Expectations.shown(last.outcome().value())
+              + " from `"
+              + last.line()
+              + "`");
     } catch (Expectations.NotText e) {
       return failed(e.getMessage());
     }

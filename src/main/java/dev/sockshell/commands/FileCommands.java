@@ -20,6 +20,8 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -147,7 +149,9 @@ final class FileCommands {
     try {
       n = Long.decode(t.text());
     } catch (NumberFormatException e) {
-      throw new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
+      throw Args.isWhole(t.text())
+          ? new UsageError(what + " is too large, got " + t.text(), t.start())
+          : new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
     }
     if (n < min) {
       // Python: "ValueError: count must be a positive integer (got 0)".
@@ -168,6 +172,11 @@ final class FileCommands {
 
   private static FileChannel open(Context ctx, String path, StandardOpenOption... options)
       throws IOException {
-    return FileChannel.open(ctx.baseDirectory().resolve(Path.of(path)), options);
+    Path file = ctx.baseDirectory().resolve(Path.of(path));
+    if (Files.isDirectory(file)) {
+      // Linux opens a directory for reading; Python's open() refuses it, and so does sendfile.
+      throw new FileSystemException(path, null, "Is a directory");
+    }
+    return FileChannel.open(file, options);
   }
 }

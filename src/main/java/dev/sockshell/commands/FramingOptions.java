@@ -132,7 +132,8 @@ final class FramingOptions {
     if (s instanceof StreamSocket stream) {
       return stream;
     }
-    throw UsageError.general(
+    throw UsageError.about(
+        option,
         option
             + " is for SOCK_STREAM sockets; "
             + s.name()

@@ -8,29 +8,34 @@ import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The text of {@code /help}: an overview by group, and one page per command. */
 final class HelpPages {
-  /** Columns for the text of an argument, so a page fits a terminal of 100 columns. */
-  private static final int WRAP = 72;
-
   private final CommandTable table;
+  private final HelpLayout layout;
 
-  HelpPages(CommandTable table) {
+  /** Lines of help fit this many columns where there is no screen to fit: a pipe, a file. */
+  static final int PLAIN_WIDTH = 80;
+
+  /**
+   * @param width the columns of the screen the pages go to, or 0 if there is none
+   */
+  HelpPages(CommandTable table, int width) {
     this.table = table;
+    this.layout = new HelpLayout(width > 0 ? width : PLAIN_WIDTH);
   }
 
   List<Styled> overview() {
     List<Styled> lines = new ArrayList<>();
-    int width = 0;
-    for (CommandSpec<?> spec : table.all()) {
-      width = Math.max(width, spec.synopsis().length());
-    }
+    List<String> synopses = new ArrayList<>();
+    table.all().forEach(spec -> synopses.add(spec.synopsis()));
+    int width = layout.column(synopses);
     Group group = null;
     List<String> cells = new ArrayList<>();
     for (CommandSpec<?> spec : table.all()) {
       if (spec.group() != group) {
-        lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, width, cells));
+        lines.addAll(layout.rows(Style.COMMAND, Style.DIM, width, cells));
         cells.clear();
         group = spec.group();
         if (!lines.isEmpty()) {
@@ -41,7 +46,7 @@ final class HelpPages {
       cells.add(spec.synopsis());
       cells.add(spec.summary());
     }
-    lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, width, cells));
+    lines.addAll(layout.rows(Style.COMMAND, Style.DIM, width, cells));
     lines.add(Styled.plain(""));
     lines.add(Styled.of(Style.HEADER, "Topics"));
     cells.clear();
@@ -49,27 +54,37 @@ final class HelpPages {
       cells.add("/help " + topic.name());
       cells.add(topic.summary());
     }
-    lines.addAll(HelpTopics.rows(Style.COMMAND, Style.DIM, 0, cells));
+    lines.addAll(layout.rows(Style.COMMAND, Style.DIM, 0, cells));
     lines.add(Styled.plain(""));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "/help COMMAND shows its syntax, Python equivalent, an example and its errors."));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "Tab completes commands, socket names, constants and files; # starts a comment."));
+    lines.addAll(
+        layout.paragraph(
+            "Running scripts, and the options -i, --timeout, --transcript…: sockshell --help."));
     return lines;
   }
 
-  List<Styled> page(String topic) {
+  /**
+   * The page of a command or topic.
+   *
+   * @throws UsageError if there is none by that name, suggesting a close one
+   */
+  List<Styled> page(String topic) throws UsageError {
     CommandSpec<?> spec = table.find(topic).or(() -> table.find("/" + topic)).orElse(null);
     if (spec == null) {
-      return HelpTopics.find(topic)
-          .map(t -> HelpTopics.page(t, table))
-          .orElseGet(() -> unknown(topic));
+      Optional<HelpTopics.Topic> t = HelpTopics.find(topic);
+      if (t.isEmpty()) {
+        throw unknown(topic);
+      }
+      return HelpTopics.page(t.get(), table, layout);
     }
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.COMMAND, spec.synopsis()));
-    lines.add(Styled.plain("  " + capitalized(spec.summary()) + "."));
+    lines.addAll(layout.paragraph("  ", capitalized(spec.summary()) + "."));
     String python = pythonOfExample(spec);
     if (python != null) {
       lines.add(Styled.builder().plain("  Python:   ").add(Style.STRING, python).build());
@@ -80,62 +95,83 @@ final class HelpPages {
     return lines;
   }
 
-  private List<Styled> unknown(String topic) {
+  private UsageError unknown(String topic) {
     List<String> known = new ArrayList<>(table.names());
     HelpTopics.all().forEach(t -> known.add(t.name()));
     String close = Suggest.closest(topic, known);
-    return List.of(
-        Styled.of(
-            Style.ERROR,
-            "no command or topic called '"
-                + topic
-                + "'"
-                + (close != null ? "; did you mean " + close + "?" : "; /help lists them")));
+    return UsageError.general(
+        "no command or topic called '"
+            + topic
+            + "'"
+            + (close != null ? "; did you mean " + close + "?" : "; /help lists them"));
   }
 
-  /** What may stand at the positions that are not obvious: constants, addresses, data. */
-  private static List<Styled> arguments(CommandSpec<?> spec) {
+  /**
+   * What may stand at the positions that are not obvious: constants, addresses, data, and each
+   * option ({@code --exact N}) with what it does.
+   */
+  private List<Styled> arguments(CommandSpec<?> spec) {
     List<String> cells = new ArrayList<>();
     for (Param p : spec.params()) {
+      if (p.kind() == Param.Kind.CONSTANT && p.choices().get(0).startsWith("-")) {
+        options(p, cells);
+        continue;
+      }
       String what =
           switch (p.kind()) {
             case CONSTANT -> String.join(", ", p.choices());
             case ADDRESS -> "HOST:PORT, [IPv6]:PORT, ('host', port) or a socket's NAME: /help addr";
             case DATA -> "\"text\", b'bytes', x'68 69', @FILE or a value such as $2: /help data";
-            case VALUE -> "b'bytes', 5, ('127.0.0.1', 9999), None…, or error NAME: /help errors";
+            case VALUE ->
+                "b'bytes', \"text\", 5, None, ('127.0.0.1', 9999) or a socket's NAME: the result"
+                    + " it must equal; error NAME: /help errors";
             default -> null;
           };
       if (what != null) {
-        List<String> wrapped = wrap(what, WRAP);
-        for (int i = 0; i < wrapped.size(); i++) {
-          cells.add(i == 0 ? p.name() : "");
-          cells.add(wrapped.get(i));
-        }
+        // expect's one parameter stands for all its forms; its VALUE is the one to explain.
+        cells.add(p.name().split(" \\| ")[0]);
+        cells.add(what);
       }
     }
     List<Styled> lines = new ArrayList<>();
     if (!cells.isEmpty()) {
       lines.add(Styled.plain("  Arguments:"));
     }
-    for (Styled row : HelpTopics.rows(Style.CONSTANT, cells)) {
+    for (Styled row : layout.indented(2).rows(Style.CONSTANT, cells)) {
       lines.add(Styled.builder().plain("  ").add(row).build());
     }
     return lines;
   }
 
+  /**
+   * Each option of {@code p} as typed, with its meaning: {@code --exact N | --until DELIM} names
+   * them in the order of its choices.
+   */
+  private static void options(Param p, List<String> cells) {
+    String[] typed = p.name().split(" \\| ");
+    for (int i = 0; i < p.choices().size(); i++) {
+      String choice = p.choices().get(i);
+      cells.add(typed.length == p.choices().size() ? typed[i] : choice);
+      cells.add(ConstantDocs.meaning(choice));
+    }
+  }
+
   /** The errors with their Python class, as they print: {@code OSError [EADDRINUSE]}. */
-  private static List<Styled> errors(CommandSpec<?> spec) {
+  private List<Styled> errors(CommandSpec<?> spec) {
     List<String> cells = new ArrayList<>();
     for (CommandSpec.ErrorDoc e : spec.errors()) {
       cells.add(shown(e.name()));
       cells.add(e.meaning());
     }
     boolean takesSocket = spec.params().stream().anyMatch(p -> p.kind() == Param.Kind.SOCKET);
-    boolean listsEbadf = spec.errors().stream().anyMatch(e -> e.name().equals("EBADF"));
+    // A spec that documents what a closed socket gives (EBADF, or select's ValueError) says it.
+    boolean listsEbadf =
+        spec.errors().stream()
+            .anyMatch(e -> e.name().equals("EBADF") || e.meaning().endsWith("was closed"));
     List<Styled> lines = new ArrayList<>();
     if (!cells.isEmpty()) {
       lines.add(Styled.plain("  Errors:"));
-      for (Styled row : HelpTopics.rows(Style.ERROR, cells)) {
+      for (Styled row : layout.indented(2).rows(Style.ERROR, cells)) {
         lines.add(Styled.builder().plain("  ").add(row).build());
       }
     }
@@ -144,21 +180,6 @@ final class HelpPages {
           Styled.plain(
               "  Any call on a closed socket raises OSError [EBADF]; close itself never fails."));
     }
-    return lines;
-  }
-
-  /** Splits a list such as "A, B, C" into lines of at most {@code width}, breaking after commas. */
-  private static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.length() > 0 ? " " : "").append(word);
-    }
-    lines.add(line.toString());
     return lines;
   }
 

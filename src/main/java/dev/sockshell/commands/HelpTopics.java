@@ -39,22 +39,22 @@ public final class HelpTopics {
     return TOPICS.stream().filter(t -> t.name().equals(key)).findFirst();
   }
 
-  static List<Styled> page(Topic topic, CommandTable table) {
+  static List<Styled> page(Topic topic, CommandTable table, HelpLayout layout) {
     return switch (topic.name()) {
-      case "addr" -> addr();
-      case "data" -> data();
-      case "values" -> values();
-      case "constants" -> constants(table);
-      case "errors" -> errors();
-      default -> keys();
+      case "addr" -> addr(layout);
+      case "data" -> data(layout);
+      case "values" -> values(layout);
+      case "constants" -> constants(table, layout);
+      case "errors" -> errors(layout);
+      default -> keys(layout);
     };
   }
 
-  private static List<Styled> addr() {
+  private static List<Styled> addr(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.HEADER, "ADDR: the address bind, connect and sendto take"));
     lines.addAll(
-        rows(
+        layout.rows(
             Style.ADDRESS,
             List.of(
                 "HOST:PORT",
@@ -71,18 +71,18 @@ public final class HelpTopics {
                 "a kept value holding an address, e.g. the sender recvfrom returned",
                 "\"/tmp/s.sock\", demo.sock",
                 "a path, for AF_UNIX sockets (relative to the working directory)")));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "Port 0 lets the OS choose a free port (getsockname shows it); so"
                 + " `bind srv localhost:0` then `connect cli srv` needs no port number."));
     return lines;
   }
 
-  private static List<Styled> data() {
+  private static List<Styled> data(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.HEADER, "DATA: the bytes send, sendall and sendto take"));
     lines.addAll(
-        rows(
+        layout.rows(
             Style.STRING,
             List.of(
                 "\"text\", 'text'",
@@ -97,18 +97,18 @@ public final class HelpTopics {
                 "one bare word is text: send cli hello",
                 "$N, _",
                 "a kept value (bytes or str), e.g. what recv returned")));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "Received bytes are always shown escaped (b'\\x1b[2J'), so nothing from the"
                 + " network can drive your terminal."));
     return lines;
   }
 
-  private static List<Styled> values() {
+  private static List<Styled> values(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.HEADER, "Values: every result is kept, as in Python's REPL"));
     lines.addAll(
-        rows(
+        layout.rows(
             Style.VALUE_NAME,
             List.of(
                 "$1, $2, …",
@@ -117,15 +117,15 @@ public final class HelpTopics {
                 "the last value",
                 "$N[0], _[1]",
                 "an item of a pair: accept's (conn, addr), recvfrom's (data, addr)")));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "Use them as DATA (send conn $3), as ADDR (sendto srv b'ACK' _[1]) or in"
                 + " expect (expect b'hi')."));
     return lines;
   }
 
   /** Every CONSTANT parameter of every command, once per distinct parameter, with meanings. */
-  private static List<Styled> constants(CommandTable table) {
+  private static List<Styled> constants(CommandTable table, HelpLayout layout) {
     Map<List<String>, List<String>> usedBy = new LinkedHashMap<>();
     Map<List<String>, String> names = new LinkedHashMap<>();
     for (CommandSpec<?> spec : table.all()) {
@@ -138,9 +138,7 @@ public final class HelpTopics {
     }
     List<Styled> lines = new ArrayList<>();
     lines.add(
-        Styled.of(
-            Style.HEADER,
-            "Constants, by the parameter they fill (any case; Python's socket. prefix is fine)"));
+        Styled.of(Style.HEADER, "Constants by parameter (in any case; a socket. prefix is fine)"));
     for (Map.Entry<List<String>, List<String>> e : usedBy.entrySet()) {
       lines.add(Styled.plain(names.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")"));
       List<String> cells = new ArrayList<>();
@@ -149,43 +147,42 @@ public final class HelpTopics {
         String meaning = ConstantDocs.meaning(choice);
         cells.add(meaning == null ? "" : meaning);
       }
-      lines.addAll(rows(Style.CONSTANT, cells));
+      lines.addAll(layout.rows(Style.CONSTANT, cells));
     }
     lines.add(Styled.plain("Tab completes them at each position; errors are in /help errors."));
     return lines;
   }
 
-  private static List<Styled> errors() {
+  private static List<Styled> errors(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
     lines.add(
         Styled.of(
             Style.HEADER,
-            "Python exception classes (expect error CLASS also matches its subclasses, as except"
-                + " does)"));
+            "Python exception classes (expect error CLASS also matches its subclasses)"));
     List<String> cells = new ArrayList<>();
     for (PyException p : PyException.values()) {
       cells.add(p.pythonName());
       cells.add(ConstantDocs.meaning(p.name()));
     }
-    lines.addAll(rows(Style.ERROR, cells));
+    lines.addAll(layout.rows(Style.ERROR, cells));
     lines.add(Styled.of(Style.HEADER, "errno symbols (Linux numbers), each raised as its class"));
     cells.clear();
     for (Errno e : Errno.values()) {
       cells.add(e.name() + " " + e.number());
       cells.add(e.pythonClass().pythonName() + ": " + e.message());
     }
-    lines.addAll(rows(Style.ERROR, cells));
-    lines.add(
-        Styled.plain(
+    lines.addAll(layout.rows(Style.ERROR, cells));
+    lines.addAll(
+        layout.paragraph(
             "/help COMMAND says which errors a command raises and what they usually mean there."));
     return lines;
   }
 
-  private static List<Styled> keys() {
+  private static List<Styled> keys(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.HEADER, "Keys at the prompt"));
     lines.addAll(
-        rows(
+        layout.rows(
             Style.COMMAND,
             List.of(
                 "Tab",
@@ -202,39 +199,10 @@ public final class HelpTopics {
                 "clear the line; while a call waits, cancel only that call",
                 "Ctrl-D",
                 "on an empty line: close every socket and leave")));
-    lines.add(
-        Styled.plain(
+    lines.addAll(
+        layout.paragraph(
             "As you type, the arguments still to come show faintly after the cursor; unknown"
                 + " commands, socket names and constants turn red."));
-    return lines;
-  }
-
-  /** Two columns, name and meaning, from a flat list of cells. */
-  static List<Styled> rows(Style nameStyle, List<String> cells) {
-    return rows(nameStyle, Style.PLAIN, 0, cells);
-  }
-
-  /**
-   * Two columns from a flat list of cells (name, meaning, name, meaning…), indented by two.
-   *
-   * @param width the least width of the name column, so several tables can line up
-   */
-  static List<Styled> rows(Style nameStyle, Style meaningStyle, int width, List<String> cells) {
-    int column = width;
-    for (int i = 0; i < cells.size(); i += 2) {
-      column = Math.max(column, cells.get(i).length());
-    }
-    List<Styled> lines = new ArrayList<>();
-    for (int i = 0; i < cells.size(); i += 2) {
-      String name = cells.get(i);
-      lines.add(
-          Styled.builder()
-              .plain("  ")
-              .add(nameStyle, name)
-              .plain(" ".repeat(column - name.length() + 2))
-              .add(meaningStyle, cells.get(i + 1))
-              .build());
-    }
     return lines;
   }
 }

@@ -36,8 +36,8 @@ final class Hints {
                   + " (ICMP port unreachable)"),
           Map.entry(
               "bind EADDRINUSE",
-              "another socket has this port, or a recent connection on it"
-                  + " is in TIME_WAIT; setsockopt NAME SO_REUSEADDR 1 before bind allows the latter"),
+              "the port is taken, or an old connection on it is in TIME_WAIT:"
+                  + " setsockopt NAME SO_REUSEADDR 1 before bind"),
           Map.entry("listen EADDRINUSE", "another socket already listens on this port"));
 
   private static final Map<Errno, String> BY_ERRNO =

@@ -153,7 +153,16 @@ final class OptionCommands {
             List.of(),
             a -> {
               String name = a.name("NAME");
-              boolean flag = a.choice("FLAG", BOOLEANS);
+              Token t = a.next("FLAG (True or False)");
+              boolean flag =
+                  Args.choiceOf(t, "FLAG", BOOLEANS)
+                      .orElseThrow(
+                          () ->
+                              new UsageError(
+                                  "FLAG must be True or False (1 and 0 work too), got '"
+                                      + t.text()
+                                      + "'",
+                                  t.start()));
               a.end();
               return new Command.SetBlocking(name, flag);
             },
@@ -219,6 +228,18 @@ final class OptionCommands {
     try {
       return Integer.decode(t.text());
     } catch (NumberFormatException e) {
+      if (Args.isWhole(t.text())) {
+        // Python: "OverflowError: signed integer is greater than maximum".
+        throw new UsageError(
+            what
+                + " must fit in a C int ("
+                + Integer.MIN_VALUE
+                + ".."
+                + Integer.MAX_VALUE
+                + "), got "
+                + t.text(),
+            t.start());
+      }
       throw new UsageError(
           what + " must be a whole number (1 turns a flag on, 0 off), got '" + t.text() + "'",
           t.start());

@@ -80,17 +80,8 @@ final class ReadinessCommands {
     if (t.text().equalsIgnoreCase("none")) {
       return Timeout.BLOCKING;
     }
-    double seconds;
-    try {
-      seconds = Double.parseDouble(t.text());
-    } catch (NumberFormatException e) {
-      throw new UsageError(
-          "TIMEOUT must be a number of seconds, got '" + t.text() + "'", t.start());
-    }
-    if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-      // Python: "ValueError: timeout must be non-negative".
-      throw new UsageError("TIMEOUT must be 0 or more seconds, got " + t.text(), t.start());
-    }
+    // Python: "ValueError: timeout must be non-negative".
+    double seconds = Args.seconds(t, "TIMEOUT");
     return Timeout.seconds(seconds);
   }
 

@@ -41,7 +41,7 @@ final class SessionCommands {
               return new Command.Help(topic);
             },
             (c, ctx) -> {
-              HelpPages help = new HelpPages(ctx.commands());
+              HelpPages help = new HelpPages(ctx.commands(), ctx.out().width());
               if (c.topic() == null) {
                 help.overview().forEach(ctx.out()::println);
               } else {
@@ -63,7 +63,7 @@ final class SessionCommands {
               return new Command.ListSockets();
             },
             (c, ctx) -> {
-              SocketTable.lines(ctx.session()).forEach(ctx.out()::println);
+              SocketTable.lines(ctx.session(), ctx.out().width()).forEach(ctx.out()::println);
               return new Outcome.Printed();
             }));
   }

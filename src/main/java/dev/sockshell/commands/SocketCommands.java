@@ -152,7 +152,10 @@ final class SocketCommands {
         type = ty.get();
         typeSeen = true;
       } else if (f.isPresent() || ty.isPresent()) {
-        throw new UsageError("'" + t.text() + "' given twice", t.start());
+        String which = f.isPresent() ? "FAMILY" : "TYPE";
+        throw new UsageError(
+            "a second " + which + " '" + t.text() + "': a socket has one FAMILY and one TYPE",
+            t.start());
       } else {
         Map<String, Object> all = new LinkedHashMap<>(FAMILIES);
         all.putAll(TYPES);
@@ -164,7 +167,8 @@ final class SocketCommands {
 
   private static Outcome socket(Command.Socket c, Context ctx) throws SocketError, UsageError {
     if (ctx.session().isOpenName(c.name())) {
-      throw UsageError.general(
+      throw UsageError.about(
+          c.name(),
           c.name() + " is already an open socket; close it first, or choose another name");
     }
     ctx.session().open(c.name(), c.family(), c.type());

@@ -18,7 +18,10 @@ import java.util.Optional;
 final class SocketTable {
   private SocketTable() {}
 
-  static List<Styled> lines(Session session) {
+  /**
+   * @param width the screen's width, to fold the table to, or 0 for a table on one line per socket
+   */
+  static List<Styled> lines(Session session, int width) {
     if (session.sockets().isEmpty()) {
       return List.of(Styled.plain("|  no sockets yet; create one with: socket NAME"));
     }
@@ -39,7 +42,7 @@ final class SocketTable {
     for (NetSocket s : session.sockets()) {
       table.add(row(s, waiting.get(s)));
     }
-    return table.render();
+    return table.render(width);
   }
 
   private static List<String> row(NetSocket s, SocketEvent waiting) {

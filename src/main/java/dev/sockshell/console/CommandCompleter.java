@@ -70,12 +70,8 @@ final class CommandCompleter implements Completer {
       case CONSTANT -> constants(param, typed, out);
       case PATH -> PathCandidates.add(word, "", context.baseDirectory(), out);
       case VALUE -> {
-        out.add(
-            candidate(
-                TypedLine.ERROR_KEYWORD,
-                null,
-                "error NAME: the previous command failed with NAME",
-                false));
+        ConstantDocs.EXPECT_FORMS.forEach(
+            (form, meaning) -> out.add(candidate(form, "checks", meaning, true)));
         values(word, out);
       }
       case ERROR_NAME -> {

@@ -3,6 +3,8 @@ package dev.sockshell.console;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import dev.sockshell.repl.LineSource;
+import java.io.IOError;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -26,7 +28,7 @@ final class ConsoleSource implements LineSource {
   }
 
   @Override
-  public Line next() {
+  public Line next() throws IOException {
     events.beforePrompt();
     try {
       return read();
@@ -35,7 +37,7 @@ final class ConsoleSource implements LineSource {
     }
   }
 
-  private Line read() {
+  private Line read() throws IOException {
     while (true) {
       try {
         String text = reader.readLine(prompt);
@@ -50,6 +52,9 @@ final class ConsoleSource implements LineSource {
         }
       } catch (EndOfFileException e) {
         return null;
+      } catch (IOError e) {
+        // The terminal went away (a closed window, a dropped ssh): end like Ctrl-D, no stack trace.
+        throw new IOException("the terminal went away", e);
       }
     }
   }

@@ -4,6 +4,7 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.impl.LineDisciplineTerminal;
+import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.Signals;
 
 /**
@@ -30,6 +31,8 @@ final class CtrlC {
         signal -> {
           if (echoes) {
             endLine(terminal);
+          } else {
+            eraseTypeahead(terminal);
           }
           cancel.run();
         });
@@ -57,6 +60,17 @@ final class CtrlC {
     Attributes attributes = terminal.getAttributes();
     attributes.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
     terminal.setAttributes(attributes);
+  }
+
+  /**
+   * Keys typed while the call ran were echoed by the tty, and Ctrl-C has just discarded them (the
+   * tty flushes its input on SIGINT): clear what they left on the line, so the KeyboardInterrupt
+   * line starts at the left margin instead of after them.
+   */
+  private static void eraseTypeahead(Terminal terminal) {
+    terminal.puts(Capability.carriage_return);
+    terminal.puts(Capability.clr_eol);
+    terminal.flush();
   }
 
   private static void endLine(Terminal terminal) {

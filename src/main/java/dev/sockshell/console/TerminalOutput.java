@@ -1,16 +1,19 @@
 package dev.sockshell.console;
 
 import dev.sockshell.render.Output;
+import dev.sockshell.render.Printable;
 import dev.sockshell.render.Styled;
 import java.io.PrintWriter;
 import org.jline.terminal.Terminal;
 
 /** Output to the terminal, coloured when the terminal can show colour. */
 final class TerminalOutput implements Output {
+  private final Terminal terminal;
   private final PrintWriter writer;
   private final boolean color;
 
   TerminalOutput(Terminal terminal, boolean color) {
+    this.terminal = terminal;
     this.writer = terminal.writer();
     this.color = color;
   }
@@ -18,11 +21,11 @@ final class TerminalOutput implements Output {
   /** The line as the terminal should get it: with ANSI colours, or plain. */
   String render(Styled line) {
     if (!color) {
-      return line.text();
+      return Printable.controlsEscaped(line.text());
     }
     StringBuilder sb = new StringBuilder();
     for (Styled.Span span : line.spans()) {
-      sb.append(Colors.paint(span.style(), span.text()));
+      sb.append(Colors.paint(span.style(), Printable.controlsEscaped(span.text())));
     }
     return sb.toString();
   }
@@ -36,5 +39,11 @@ final class TerminalOutput implements Output {
   @Override
   public void flush() {
     writer.flush();
+  }
+
+  /** The window's width now (it may have been resized); 0 where the terminal cannot tell. */
+  @Override
+  public int width() {
+    return Math.max(terminal.getWidth(), 0);
   }
 }

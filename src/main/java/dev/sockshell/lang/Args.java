@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class Args {
   /** Prefixes of the socket module's constants, which are never socket names. */
+  /** The longest timeout Python takes: what fits in a signed 64-bit count of nanoseconds. */
+  private static final double MAX_SECONDS = Long.MAX_VALUE / 1e9;
+
   private static final List<String> CONSTANT_PREFIXES =
       List.of("AF_", "SOCK_", "SOL_", "SO_", "SHUT_", "TCP_", "IP_", "IPV6_", "IPPROTO_");
 
@@ -145,7 +148,9 @@ public final class Args {
     try {
       value = Long.decode(t.text());
     } catch (NumberFormatException e) {
-      throw new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
+      throw isWhole(t.text())
+          ? new UsageError(what + " must be " + min + ".." + max + ", got " + t.text(), t.start())
+          : new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
     }
     if (value < min || value > max) {
       throw new UsageError(what + " must be " + min + ".." + max + ", got " + value, t.start());
@@ -153,19 +158,47 @@ public final class Args {
     return (int) value;
   }
 
+  /** True for digits with an optional sign: a whole number, however large. */
+  public static boolean isWhole(String text) {
+    int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+    if (start == text.length()) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A number of seconds (e.g. {@code 2}, {@code 0.5}). */
   public double seconds(String what) throws UsageError {
-    Token t = next(what);
+    return seconds(next(what), what);
+  }
+
+  /**
+   * {@code t} as a number of seconds: 0 or more, and at most what Python's timeouts and sleep take
+   * (about 292 years; beyond, Python raises "OverflowError: timestamp out of range").
+   */
+  public static double seconds(Token t, String what) throws UsageError {
+    double d;
     try {
-      double d = Double.parseDouble(t.text());
-      if (!(d >= 0) || Double.isInfinite(d)) {
-        throw new UsageError(what + " must be 0 or more seconds, got " + t.text(), t.start());
-      }
-      return d;
+      d = Double.parseDouble(t.text());
     } catch (NumberFormatException e) {
       throw new UsageError(
-          what + " must be a number of seconds, got '" + t.text() + "'", t.start());
+          what + " must be a number of seconds such as 2 or 0.5, got '" + t.text() + "'",
+          t.start());
     }
+    if (!(d >= 0)) {
+      throw new UsageError(what + " must be 0 or more, got " + t.text(), t.start());
+    }
+    if (d > MAX_SECONDS) {
+      throw new UsageError(
+          what + " must be at most " + (long) MAX_SECONDS + " (Python's limit), got " + t.text(),
+          t.start());
+    }
+    return d;
   }
 
   /**

@@ -15,9 +15,13 @@ public final class LiteralParser {
   private static final Pattern FLOAT =
       Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?");
 
+  /** The most brackets a literal may nest. */
+  private static final int MAX_DEPTH = 100;
+
   private final String text;
   private final int base;
   private int pos;
+  private int depth;
 
   private LiteralParser(Token token) {
     this.text = token.text();
@@ -162,6 +166,10 @@ public final class LiteralParser {
 
   /** The comma-separated elements after an opening bracket, up to {@code close}. */
   private List<Literal> items(char close, String what) throws UsageError {
+    if (++depth > MAX_DEPTH) {
+      // Python stops at 200 ("too many nested parentheses"); the parser recurses per bracket.
+      throw error("too many nested brackets (at most " + MAX_DEPTH + ")", pos);
+    }
     pos++; // the opening bracket
     List<Literal> items = new ArrayList<>();
     while (true) {
@@ -182,6 +190,7 @@ public final class LiteralParser {
         throw error("expected ',' or '" + close + "' in " + what, pos);
       }
     }
+    depth--;
     return items;
   }
 

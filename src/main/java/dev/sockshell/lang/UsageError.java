@@ -9,20 +9,30 @@ public final class UsageError extends Exception {
 
   private final int column;
   private final String usage;
+  private final String about;
 
   public UsageError(String message, int column) {
-    this(message, column, null);
+    this(message, column, null, null);
   }
 
-  private UsageError(String message, int column, String usage) {
+  private UsageError(String message, int column, String usage, String about) {
     super(message, null, false, false);
     this.column = column;
     this.usage = usage;
+    this.about = about;
   }
 
   /** An error about the whole line rather than one place in it. */
   public static UsageError general(String message) {
     return new UsageError(message, -1);
+  }
+
+  /**
+   * An error about an argument, found when the command runs and its column is no longer known
+   * ({@code no socket named 'svr'}); {@link #locatedIn} finds it again.
+   */
+  public static UsageError about(String argument, String message) {
+    return new UsageError(message, -1, null, argument);
   }
 
   /** The 0-based column the error points at, or -1. */
@@ -36,11 +46,33 @@ public final class UsageError extends Exception {
   }
 
   public UsageError withUsage(String usage) {
-    return this.usage != null ? this : new UsageError(getMessage(), column, usage);
+    return this.usage != null ? this : new UsageError(getMessage(), column, usage, about);
   }
 
   /** The same error at a column of the whole line, for errors found inside one token. */
   public UsageError shifted(int offset) {
-    return column < 0 ? this : new UsageError(getMessage(), column + offset, usage);
+    return column < 0 ? this : new UsageError(getMessage(), column + offset, usage, about);
+  }
+
+  /**
+   * The same error pointing at the argument it is about, the first one of {@code line} (after the
+   * command word) typed exactly so; unchanged if it has a column already or none is found.
+   */
+  public UsageError locatedIn(String line) {
+    if (column >= 0 || about == null) {
+      return this;
+    }
+    try {
+      Scanner scanner = new Scanner(line);
+      scanner.next();
+      for (Token t = scanner.next(); t != null; t = scanner.next()) {
+        if (t.text().equals(about)) {
+          return new UsageError(getMessage(), t.start(), usage, about);
+        }
+      }
+    } catch (UsageError e) {
+      // The line was read once already; if it cannot be now, there is simply no caret.
+    }
+    return this;
   }
 }

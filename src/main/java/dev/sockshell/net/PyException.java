@@ -14,6 +14,8 @@ public enum PyException {
   ValueError(Exception),
   OverflowError(Exception),
   TypeError(Exception),
+  /** The JVM's heap cannot hold what a call asked for (a BUFSIZE of 2 GB). */
+  MemoryError(Exception),
   /** A message cut short by EOF (asyncio's IncompleteReadError is one). */
   EOFError(Exception),
   OSError(Exception),

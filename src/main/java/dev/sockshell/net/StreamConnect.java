@@ -129,6 +129,14 @@ final class StreamConnect {
         throw failed(JdkErrors.map(e).at(target));
       }
     }
+    if (socket.state == SocketState.LISTENING) {
+      throw SocketError.of(unconnected)
+          .withHint(
+              socket.name()
+                  + " is a listening socket; send and recv on the connection accept "
+                  + socket.name()
+                  + " returns");
+    }
     if (socket.state != SocketState.CONNECTED) {
       throw SocketError.of(unconnected)
           .withHint(socket.name() + " is not connected; connect it, or accept a connection");

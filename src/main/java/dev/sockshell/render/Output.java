@@ -10,4 +10,9 @@ public interface Output {
 
   /** Pushes buffered lines out, e.g. before a call that may block. */
   void flush();
+
+  /** The width of the screen in columns, or 0 where there is none (a pipe, a file). */
+  default int width() {
+    return 0;
+  }
 }

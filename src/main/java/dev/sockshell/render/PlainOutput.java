@@ -23,7 +23,7 @@ public final class PlainOutput implements Output {
   public void println(Styled line) {
     // Span by span: a script prints a line per command, and joining them first doubled the copying.
     for (Styled.Span span : line.spans()) {
-      writer.write(span.text());
+      writer.write(Printable.controlsEscaped(span.text()));
     }
     writer.write('\n');
   }

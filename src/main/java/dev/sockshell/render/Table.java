@@ -20,7 +20,12 @@ public final class Table {
     return this;
   }
 
-  public List<Styled> render() {
+  /**
+   * The table in at most {@code width} columns (0: no limit). A table too wide for them is folded,
+   * as R prints a wide data frame: the columns that fit, then below them the next ones, each part
+   * starting again with the first column so every row can still be told by it.
+   */
+  public List<Styled> render(int width) {
     int[] widths = new int[headers.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = headers.get(i).length();
@@ -30,20 +35,35 @@ public final class Table {
     }
     List<Styled> lines = new ArrayList<>(rows.size() + 1);
     StringBuilder line = new StringBuilder(); // one buffer for every row: tables can be long
-    lines.add(Styled.of(Style.HEADER, format(headers, widths, line)));
-    for (List<String> row : rows) {
-      lines.add(Styled.plain(format(row, widths, line)));
-    }
+    int next = 1;
+    do {
+      List<Integer> part = new ArrayList<>(List.of(0));
+      int used = widths[0];
+      // Each part takes at least one more column, however narrow the screen.
+      while (next < widths.length
+          && (part.size() == 1 || width <= 0 || used + 2 + widths[next] <= width)) {
+        used += 2 + widths[next];
+        part.add(next++);
+      }
+      if (!lines.isEmpty()) {
+        lines.add(Styled.plain(""));
+      }
+      lines.add(Styled.of(Style.HEADER, format(headers, widths, part, line)));
+      for (List<String> row : rows) {
+        lines.add(Styled.plain(format(row, widths, part, line)));
+      }
+    } while (next < widths.length);
     return lines;
   }
 
-  private static String format(List<String> cells, int[] widths, StringBuilder line) {
+  private static String format(
+      List<String> cells, int[] widths, List<Integer> columns, StringBuilder line) {
     line.setLength(0);
-    for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      line.append(cell);
-      if (i < cells.size() - 1) {
-        for (int pad = widths[i] - cell.length() + 2; pad > 0; pad--) {
+    for (int i = 0; i < columns.size(); i++) {
+      int c = columns.get(i);
+      line.append(cells.get(c));
+      if (i < columns.size() - 1) {
+        for (int pad = widths[c] - cells.get(c).length() + 2; pad > 0; pad--) {
           line.append(' ');
         }
       }

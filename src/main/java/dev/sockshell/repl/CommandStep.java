@@ -75,6 +75,10 @@ final class CommandStep {
       tally.command();
       reporter.usageError(source.name(), line.number(), line.text(), e);
       return Result.FAILED;
+    } catch (RuntimeException e) {
+      tally.command();
+      reporter.internalError(where(source, line), e);
+      return Result.FAILED;
     }
     // Expectations and sleep look at the last result; they must not replace it.
     boolean scripting = parsed.spec().group() == Group.CHECKS;
@@ -91,7 +95,7 @@ final class CommandStep {
     String failure = null;
     context.session().waiter().reset();
     try {
-      Outcome outcome = context.commands().run(parsed, context);
+      Outcome outcome = execute(parsed);
       if (records) {
         last = new LastResult(line.text(), outcome, null);
       }
@@ -119,7 +123,10 @@ final class CommandStep {
     } catch (UsageError e) {
       failure = "error: " + e.getMessage();
       reporter.usageError(
-          source.name(), line.number(), line.text(), e.withUsage(parsed.spec().synopsis()));
+          source.name(),
+          line.number(),
+          line.text(),
+          e.withUsage(parsed.spec().synopsis()).locatedIn(line.text()));
       return Result.FAILED;
     } catch (RuntimeException e) {
       failure = "internal error: " + e;
@@ -129,6 +136,16 @@ final class CommandStep {
       if (saved != null) {
         context.log().add(parsed, saved, failure);
       }
+    }
+  }
+
+  /** Runs a parsed command; a buffer the heap cannot hold is Python's MemoryError, not a crash. */
+  private Outcome execute(CommandTable.Parsed parsed) throws SocketError, UsageError {
+    try {
+      return context.commands().run(parsed, context);
+    } catch (OutOfMemoryError e) {
+      throw SocketError.python(PyException.MemoryError, "the JVM's heap cannot hold it")
+          .withHint("ask for fewer bytes (BUFSIZE, --exact N); sendfile and recvfile move files");
     }
   }
 

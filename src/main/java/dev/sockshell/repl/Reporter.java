@@ -6,6 +6,7 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
+import dev.sockshell.render.Printable;
 import dev.sockshell.render.Repr;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -44,6 +45,11 @@ final class Reporter {
         @Override
         public void flush() {
           Reporter.this.flush();
+        }
+
+        @Override
+        public int width() {
+          return screen.width();
         }
       };
 
@@ -229,7 +235,10 @@ final class Reporter {
     alert(Styled.of(Style.ERROR, location + "error: " + e.getMessage()));
     if (e.column() >= 0 && line != null) {
       alert(Styled.plain("  " + line));
-      alert(Styled.of(Style.ERROR, "  " + " ".repeat(e.column()) + "^"));
+      // The line is shown with its control characters escaped: point at the same character.
+      String before = line.substring(0, Math.min(e.column(), line.length()));
+      int column = e.column() + Printable.controlsEscaped(before).length() - before.length();
+      alert(Styled.of(Style.ERROR, "  " + " ".repeat(column) + "^"));
     }
     if (e.usage() != null) {
       alert(Styled.of(Style.DIM, "usage: " + e.usage()));

@@ -15,6 +15,8 @@ import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -126,7 +128,11 @@ public final class Shell implements Context, AutoCloseable {
       try {
         line = pending != null ? pending : source.next();
       } catch (IOException e) {
-        reporter.stopped(source.name(), "cannot read: " + e.getMessage());
+        // A binary file read as a script fails decoding with a bare "Input length = 1".
+        String why =
+            e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
+        reporter.stopped(source.name(), "cannot read: " + why);
+        tally.unexpectedError(source.name(), true);
         failed = true;
         return End.STOPPED;
       }
@@ -191,6 +197,12 @@ public final class Shell implements Context, AutoCloseable {
     reporter.stopped(where, "KeyboardInterrupt: Ctrl-C stopped the script before this line");
     return End.STOPPED;
   }
+
+  /** The most scripts /open may have open at once (one inside the other). */
+  private static final int MAX_OPENED = 20;
+
+  /** How many scripts /open has open now. */
+  private int opened;
 
   /** Marks the run failed; true if it must stop here. */
   private boolean stop(LineSource source, LineSource.Line line) {
@@ -295,6 +307,9 @@ public final class Shell implements Context, AutoCloseable {
 
   @Override
   public Outcome runScript(Path path) throws UsageError {
+    if (Files.isDirectory(path)) {
+      throw UsageError.general(path + " is a directory; /open takes a script file");
+    }
     ReaderSource script;
     try {
       script = ReaderSource.open(path, shortName(path));
@@ -303,11 +318,21 @@ public final class Shell implements Context, AutoCloseable {
     } catch (IOException e) {
       throw UsageError.general("cannot read " + path + ": " + e.getMessage());
     }
-    return switch (run(script)) {
-      case STOPPED -> new Outcome.Stopped(path + " stopped");
-      case EXITED -> new Outcome.Exit(0);
-      case COMPLETED -> new Outcome.Printed();
-    };
+    if (opened >= MAX_OPENED) {
+      // Python's RecursionError, without the stack it would take to get there.
+      throw UsageError.general(
+          "/open is " + MAX_OPENED + " scripts deep; does " + path.getFileName() + " open itself?");
+    }
+    opened++;
+    try {
+      return switch (run(script)) {
+        case STOPPED -> new Outcome.Stopped(path + " stopped");
+        case EXITED -> new Outcome.Exit(0);
+        case COMPLETED -> new Outcome.Printed();
+      };
+    } finally {
+      opened--;
+    }
   }
 
   /** A script's name in messages: relative to the working directory when it is under it. */

@@ -3,8 +3,10 @@ package dev.sockshell.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.render.Styled;
@@ -19,11 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class HelpPagesTest {
   private final CommandTable table = CommandTable.standard();
-  private final HelpPages help = new HelpPages(table);
+  private final HelpPages help = new HelpPages(table, 80);
 
   @Test
   void theOverviewListsEveryCommandWithItsSummaryAndEveryTopic() {
-    String overview = text(help.overview());
+    // In a wide window every summary fits on its command's line.
+    String overview = text(new HelpPages(table, 400).overview());
     for (CommandSpec<?> spec : table.all()) {
       assertTrue(overview.contains(spec.synopsis()), spec.name());
       assertTrue(overview.contains(spec.summary()), spec.name());
@@ -34,7 +37,7 @@ class HelpPagesTest {
   }
 
   @Test
-  void everyConstantAnySpecAcceptsIsOnTheConstantsPageWithWhatItMeans() {
+  void everyConstantAnySpecAcceptsIsOnTheConstantsPageWithWhatItMeans() throws UsageError {
     String page = text(help.page("constants"));
     for (CommandSpec<?> spec : table.all()) {
       for (Param p : spec.params()) {
@@ -48,7 +51,7 @@ class HelpPagesTest {
   }
 
   @Test
-  void theErrorsPageListsEveryPythonClassAndErrnoSymbol() {
+  void theErrorsPageListsEveryPythonClassAndErrnoSymbol() throws UsageError {
     String page = text(help.page("errors"));
     for (PyException p : PyException.values()) {
       assertTrue(page.contains(p.pythonName()), p.name());
@@ -60,7 +63,7 @@ class HelpPagesTest {
   }
 
   @Test
-  void everyDocumentedErrorIsANameExpectErrorAcceptsAndShowsWithItsClass() {
+  void everyDocumentedErrorIsANameExpectErrorAcceptsAndShowsWithItsClass() throws UsageError {
     for (CommandSpec<?> spec : table.all()) {
       for (CommandSpec.ErrorDoc e : spec.errors()) {
         boolean known =
@@ -75,7 +78,7 @@ class HelpPagesTest {
   }
 
   @Test
-  void aCommandPageShowsSyntaxPythonExampleArgumentsAndErrors() {
+  void aCommandPageShowsSyntaxPythonExampleArgumentsAndErrors() throws UsageError {
     List<String> lines = lines(help.page("shutdown"));
     assertEquals("shutdown NAME HOW", lines.get(0));
     assertTrue(lines.contains("  Python:   cli.shutdown(socket.SHUT_WR)"), lines::toString);
@@ -86,11 +89,53 @@ class HelpPagesTest {
   }
 
   @Test
-  void topicsAndCommandsAreFoundInAnyCaseAndTyposGetASuggestion() {
+  void topicsAndCommandsAreFoundInAnyCaseAndTyposGetASuggestion() throws UsageError {
     assertEquals(lines(help.page("addr")), lines(help.page("ADDR")));
-    assertEquals(
-        List.of("no command or topic called 'lisen'; did you mean listen?"),
-        lines(help.page("lisen")));
+    UsageError typo = assertThrows(UsageError.class, () -> help.page("lisen"));
+    assertEquals("no command or topic called 'lisen'; did you mean listen?", typo.getMessage());
+  }
+
+  @Test
+  void inEightyColumnsEveryLineFitsExceptWordsThatCannotBreak() throws UsageError {
+    List<String> shown = new ArrayList<>(lines(help.overview()));
+    for (CommandSpec<?> spec : table.all()) {
+      shown.addAll(lines(help.page(spec.name())));
+    }
+    for (HelpTopics.Topic topic : HelpTopics.all()) {
+      shown.addAll(lines(help.page(topic.name())));
+    }
+    for (String line : shown) {
+      // A synopsis, an example or a Python call is never broken, so it may be longer.
+      boolean code = line.startsWith("  Python:") || !line.startsWith(" ");
+      assertTrue(line.length() <= 80 || code, "wider than 80 columns: " + line);
+    }
+  }
+
+  @Test
+  void aNarrowWindowPutsEachMeaningUnderItsName() throws UsageError {
+    List<String> lines = lines(new HelpPages(table, 30).page("shutdown"));
+    int how = lines.indexOf("    HOW");
+    assertTrue(how > 0, lines::toString);
+    assertEquals("        SHUT_RD, SHUT_WR,", lines.get(how + 1));
+    assertEquals("        SHUT_RDWR", lines.get(how + 2));
+  }
+
+  @Test
+  void optionsAreListedWithWhatEachDoes() throws UsageError {
+    List<String> lines = lines(help.page("recv"));
+    assertTrue(
+        lines.contains("    --until DELIM  receive through the delimiter DELIM, e.g. \"\\n\""),
+        lines::toString);
+    assertTrue(
+        lines(help.page("unlink"))
+            .contains("    --missing-ok  no error if the file does not exist"));
+  }
+
+  @Test
+  void selectSaysAClosedSocketIsAValueErrorNotEbadf() throws UsageError {
+    String page = text(help.page("select"));
+    assertTrue(page.contains("ValueError         a socket in the lists was closed"), page);
+    assertFalse(page.contains("EBADF"), page);
   }
 
   private static List<String> lines(List<Styled> styled) {

@@ -105,7 +105,7 @@ class ParserTest {
             + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
         "setsockopt s SOL_SOCKET TCP_NODELAY 1 ~ TCP_NODELAY is an IPPROTO_TCP option, not"
             + " SOL_SOCKET ~ 13 ~ setsockopt NAME [LEVEL] OPTION VALUE",
-        "settimeout s soon ~ SECONDS (or none) must be a number of seconds, got 'soon' ~ 13 ~ "
+        "settimeout s soon ~ SECONDS (or none) must be a number of seconds such as 2 or 0.5, got 'soon' ~ 13 ~ "
             + "settimeout NAME SECONDS|none",
         "expect error ECONREFUSED ~ 'ECONREFUSED' is neither a Python exception class nor an errno"
             + " symbol; did you mean ECONNREFUSED? ~ 13 ~ "
@@ -115,7 +115,7 @@ class ParserTest {
         "expect matches /abc ~ the regular expression needs a closing / ~ 15 ~ " + EXPECT,
         "expect matches /a(b/ ~ bad regular expression: Unclosed group ~ 19 ~ " + EXPECT,
         "expect eof now ~ unexpected argument 'now' ~ 11 ~ " + EXPECT,
-        "sleep soon ~ SECONDS must be a number of seconds, got 'soon' ~ 6 ~ sleep SECONDS",
+        "sleep soon ~ SECONDS must be a number of seconds such as 2 or 0.5, got 'soon' ~ 6 ~ sleep SECONDS",
         "unlink ./a.sock --force ~ unexpected argument '--force'; the only option is --missing-ok"
             + " ~ 16 ~ unlink PATH [--missing-ok]",
       })

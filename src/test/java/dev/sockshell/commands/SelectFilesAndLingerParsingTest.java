@@ -50,7 +50,7 @@ class SelectFilesAndLingerParsingTest {
       value = {
         "select a -- b -- c ~ '--' given twice; WRITE sockets follow the only '--' ~ 14",
         "select a 1 b ~ the TIMEOUT comes last, after the socket names ~ 11",
-        "select a -1 ~ TIMEOUT must be 0 or more seconds, got -1 ~ 9",
+        "select a -1 ~ TIMEOUT must be 0 or more, got -1 ~ 9",
         "select AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7",
         "sendfile c f.bin 0 0 ~ COUNT must be 1 or more, got 0 ~ 19",
         "sendfile c f.bin -1 ~ OFFSET must be 0 or more, got -1 ~ 17",

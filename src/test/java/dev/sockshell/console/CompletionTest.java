@@ -140,8 +140,10 @@ class CompletionTest {
   }
 
   @Test
-  void expectOffersErrorThenEveryPythonClassAndErrnoSymbol() {
-    assertTrue(values(candidates("expect ")).contains("error"));
+  void expectOffersEachFormThenAfterErrorEveryPythonClassAndErrnoSymbol() {
+    assertTrue(
+        values(candidates("expect "))
+            .containsAll(List.of("error", "timeout", "eof", "contains", "matches")));
     assertEquals(List.of("ECONNRESET", "ECONNREFUSED"), values(candidates("expect error ECONNRE")));
     Map<String, String> classes = described(candidates("expect error ConnectionRe"));
     assertEquals(

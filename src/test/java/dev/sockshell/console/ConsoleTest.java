@@ -148,6 +148,23 @@ class ConsoleTest {
     }
   }
 
+  @Test
+  void aTerminalThatGoesAwayEndsTheConsoleQuietlyAndClosesTheSockets() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Session session = new Session();
+      Thread console = start(t, shell(t, session), new AtomicInteger());
+      t.type("socket s\r");
+      t.await("s ==> socket");
+      t.vanish();
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive(), "the console must end when its terminal is gone");
+      t.await("cannot read: the terminal went away");
+      assertTrue(
+          session.find("s").map(s -> s.state() == SocketState.CLOSED).orElse(true),
+          "every socket is closed when the console ends");
+    }
+  }
+
   private Shell shell(TestTerminal t, Session session) {
     return new Shell(session, new TerminalOutput(t.terminal, false), dir);
   }

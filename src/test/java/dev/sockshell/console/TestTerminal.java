@@ -20,12 +20,20 @@ import org.jline.terminal.impl.ExternalTerminal;
 final class TestTerminal implements AutoCloseable {
   private static final long WAIT_SECONDS = 10;
 
+  /** A key that makes the keyboard throw, as a closed tty does. */
+  private static final int VANISHED = -2;
+
   final Terminal terminal;
   private final Keyboard keyboard = new Keyboard();
   private final Screen screen = new Screen();
 
   TestTerminal(String type) throws IOException {
     terminal = new ExternalTerminal("test", type, keyboard, screen, StandardCharsets.UTF_8);
+  }
+
+  /** The keyboard fails, as a terminal that went away does. */
+  void vanish() {
+    keyboard.keys.add(VANISHED);
   }
 
   void type(String keys) {
@@ -64,7 +72,11 @@ final class TestTerminal implements AutoCloseable {
     @Override
     public int read() throws IOException {
       try {
-        return keys.take();
+        int key = keys.take();
+        if (key == VANISHED) {
+          throw new IOException("Input/output error");
+        }
+        return key;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);

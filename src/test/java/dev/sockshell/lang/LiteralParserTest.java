@@ -140,4 +140,13 @@ class LiteralParserTest {
     UsageError e = assertThrows(UsageError.class, () -> data("('a', 1)"));
     assertTrue(e.getMessage().startsWith("DATA must be text"), e.getMessage());
   }
+
+  @Test
+  void bracketsNestedBeyondAHundredAreAUsageErrorNotAStackOverflow() throws UsageError {
+    String deep = "(".repeat(20_000) + ")".repeat(20_000);
+    UsageError e = assertThrows(UsageError.class, () -> parse(deep));
+    assertEquals("too many nested brackets (at most 100)", e.getMessage());
+    assertEquals(100, e.column());
+    parse("(".repeat(100) + ")".repeat(100));
+  }
 }

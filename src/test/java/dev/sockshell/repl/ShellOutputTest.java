@@ -50,4 +50,23 @@ class ShellOutputTest {
         "sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\nsockshell> close s\n|  s closed\n",
         transcript.toString());
   }
+
+  @Test
+  void controlCharactersOfAScriptLineAreShownEscapedWithTheCaretUnderTheSameCharacter() {
+    StringWriter screen = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(screen), Path.of("."))) {
+      shell.run(
+          new ReaderSource(
+              new StringReader("send s \"\u001b[2J\" extra\n"), "a.socks", Path.of(".")));
+    }
+    assertEquals(
+        "sockshell> send s \"\\x1b[2J\" extra\n"
+            + "a.socks:1:15: error: unexpected argument 'extra'\n"
+            + "  send s \"\\x1b[2J\" extra\n"
+            + "                   ^\n"
+            + "usage: send NAME DATA [--frame len32]\n"
+            + "a.socks:1: stopped: the error above was not expected (add \"expect error …\" after"
+            + " it if it is, or run with --keep-going)\n",
+        screen.toString());
+  }
 }
