@@ -44,7 +44,6 @@ public final class Console {
             ? shell
             : new Shell(
                 new Session(), new PlainOutput(Writer.nullWriter()), Path.of("").toAbsolutePath());
-    WarmUp.start(ready);
     try (Terminal terminal = SystemTerminal.open()) {
       boolean color = Colors.enabled(terminal, options);
       TerminalOutput out = new TerminalOutput(terminal, color);
@@ -65,6 +64,7 @@ public final class Console {
     CtrlC ctrlC = CtrlC.install(terminal, shell::interrupt);
     try (shell) {
       LineReader reader = reader(terminal, shell, color, history);
+      WarmUp.whenFirstPrompting(reader, shell);
       out.println(
           "sockshell "
               + Version.text()
