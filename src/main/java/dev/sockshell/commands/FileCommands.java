@@ -11,6 +11,7 @@ import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
 import dev.sockshell.net.FileTransfer;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.PyException;
@@ -20,6 +21,7 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -68,6 +70,10 @@ final class FileCommands {
             (c, ctx) -> {
               StreamSocket s = stream(ctx, c.name());
               try (FileChannel file = open(ctx, c.path(), StandardOpenOption.READ)) {
+                if (Files.isDirectory(ctx.baseDirectory().resolve(c.path()))) {
+                  // Java opens a directory for reading; Python's open() refuses it.
+                  throw SocketError.of(Errno.EISDIR).at(c.path());
+                }
                 long sent = s.sendFile(file, c.offset(), c.count() == null ? -1 : c.count());
                 return new Outcome.Returned(new Value.Int(sent));
               } catch (IOException e) {
