@@ -4,6 +4,7 @@ import dev.sockshell.bytes.ByteString;
 import java.net.Inet6Address;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,30 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public StreamSocket accept(String newName) throws SocketError {
     checkOpen();
+    waitLikeCPython(SelectionKey.OP_READ, "accept on " + name);
     throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets accept");
+  }
+
+  /**
+   * With a timeout, CPython waits for the socket to be ready before the call itself (accept waits
+   * until it is readable), so a call the OS would refuse at once can still time out first.
+   */
+  final void waitLikeCPython(int ops, String what) throws SocketError {
+    if (!timeout.isBlocking() && !timeout.isNonBlocking()) {
+      try {
+        context.waiter.await((SelectableChannel) channel(), ops, timeout.deadlineFromNow(), what);
+      } catch (SocketError e) {
+        throw e.type() == PyException.TimeoutError
+            ? e.withHint(
+                "Python waits for the socket to be ready first, and "
+                    + name
+                    + " never was; the"
+                    + " "
+                    + what.substring(0, what.indexOf(' '))
+                    + " itself would fail")
+            : e;
+      }
+    }
   }
 
   public abstract void connect(SockAddress address) throws SocketError;

@@ -97,6 +97,10 @@ final class StreamListener {
   /** Python's {@code accept}: the next connection as a new socket called {@code newName}. */
   StreamSocket accept(String newName) throws SocketError {
     if (socket.state != SocketState.LISTENING) {
+      if (socket.state == SocketState.CONNECTED) {
+        // Unconnected sockets are readable at once for poll (hang-up); a connection is not.
+        socket.waitLikeCPython(SelectionKey.OP_READ, "accept on " + socket.name());
+      }
       throw SocketError.of(Errno.EINVAL)
           .withHint(socket.name() + " is not listening; call listen " + socket.name() + " first");
     }
