@@ -141,7 +141,7 @@ final class SocketCommands {
             List.of(new ErrorDoc("ENOTCONN", "the socket is not connected")),
             a -> new Command.GetPeerName(named(a)),
             (c, ctx) ->
-                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerAddress()))));
+                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerName()))));
   }
 
   /** Reads a single socket NAME and nothing else. */

@@ -97,6 +97,11 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public abstract SockAddress peerAddress() throws SocketError;
 
+  /** Python's {@code getpeername}: {@link #peerAddress}, checked against the OS where needed. */
+  public SockAddress peerName() throws SocketError {
+    return peerAddress();
+  }
+
   public abstract void bind(SockAddress address) throws SocketError;
 
   public void listen(int backlog) throws SocketError {

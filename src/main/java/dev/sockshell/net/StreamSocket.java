@@ -112,7 +112,7 @@ public final class StreamSocket extends NetSocket {
   public SockAddress peerAddress() throws SocketError {
     checkOpen();
     connecting.refresh();
-    if (state != SocketState.CONNECTED || connectionClosed()) {
+    if (state != SocketState.CONNECTED || data.resetReported()) {
       throw SocketError.of(Errno.ENOTCONN);
     }
     try {
@@ -139,6 +139,19 @@ public final class StreamSocket extends NetSocket {
     return state == SocketState.CONNECTED && data.takeUnreportedReset(stream)
         ? Errno.ECONNRESET.number()
         : 0;
+  }
+
+  /**
+   * getpeername also asks the kernel's table whether Linux has closed the connection (which {@link
+   * #peerAddress}, used to show addresses everywhere, does not, to stay cheap).
+   */
+  @Override
+  public SockAddress peerName() throws SocketError {
+    SockAddress peer = peerAddress();
+    if (connectionClosed()) {
+      throw SocketError.of(Errno.ENOTCONN);
+    }
+    return peer;
   }
 
   /**
