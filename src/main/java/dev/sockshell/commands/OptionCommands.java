@@ -211,8 +211,13 @@ final class OptionCommands {
       secs = whole(seconds, "SECONDS");
       secondsAt = seconds.start();
     }
-    if (secs < 0 || secs > 65535) {
-      throw new UsageError("SECONDS must be 0..65535, got " + secs, secondsAt);
+    if (secs < 0) {
+      throw new UsageError("SECONDS must be 0 or more, got " + secs, secondsAt);
+    }
+    if (secs > 65535) {
+      throw new UsageError(
+          "the JVM cannot set SO_LINGER beyond 65535 seconds (Linux would take " + secs + ")",
+          secondsAt);
     }
     return new OptionValue.Linger(on != 0, secs);
   }

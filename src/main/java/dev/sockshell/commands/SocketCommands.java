@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.NEW_SOCKET;
 import static dev.sockshell.commands.Param.Kind.SOCKET;
 
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
@@ -36,6 +37,25 @@ final class SocketCommands {
       map.put(e.name(), e);
     }
     return map;
+  }
+
+  /** What a shutdown that succeeded did, which depends on the state it found (as on Linux). */
+  private static String shutdownDone(String name, ShutdownHow how, SocketState before) {
+    if (before == SocketState.LISTENING) {
+      return how == ShutdownHow.SHUT_WR
+          ? name + " is listening: SHUT_WR changes nothing there, as on Linux"
+          : name + " stopped listening; the connections waiting were reset";
+    }
+    if (before == SocketState.CONNECTING) {
+      return name + " gave up its connect in progress and is unconnected";
+    }
+    return name
+        + " shut down for "
+        + switch (how) {
+          case SHUT_RD -> "receiving";
+          case SHUT_WR -> "sending (the peer will read EOF)";
+          case SHUT_RDWR -> "sending and receiving";
+        };
   }
 
   static List<CommandSpec<?>> specs() {
@@ -73,9 +93,9 @@ final class SocketCommands {
               String left =
                   wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
                       ? "; its file "
-                          + st.socketFilePath()
+                          + Printable.escape(st.socketFilePath().toString())
                           + " stays, as the OS leaves it (unlink "
-                          + st.socketFilePath()
+                          + Printable.escape(st.socketFilePath().toString())
                           + " before binding there again)"
                       : "";
               return new Outcome.Done(
@@ -93,14 +113,10 @@ final class SocketCommands {
             List.of(new ErrorDoc("ENOTCONN", "the socket is not connected")),
             a -> new Command.Shutdown(a.name("NAME"), a.choice("HOW", HOWS)),
             (c, ctx) -> {
-              Eval.socket(ctx, c.name()).shutdown(c.how());
-              String what =
-                  switch (c.how()) {
-                    case SHUT_RD -> "receiving";
-                    case SHUT_WR -> "sending (the peer will read EOF)";
-                    case SHUT_RDWR -> "sending and receiving";
-                  };
-              return new Outcome.Done(c.name() + " shut down for " + what);
+              NetSocket s = Eval.socket(ctx, c.name());
+              SocketState before = s.state();
+              s.shutdown(c.how());
+              return new Outcome.Done(shutdownDone(c.name(), c.how(), before));
             }),
         new CommandSpec<>(
             "getsockname",
@@ -125,7 +141,7 @@ final class SocketCommands {
             List.of(new ErrorDoc("ENOTCONN", "the socket is not connected")),
             a -> new Command.GetPeerName(named(a)),
             (c, ctx) ->
-                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerAddress()))));
+                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerName()))));
   }
 
   /** Reads a single socket NAME and nothing else. */

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.net.DatagramSocket;
+import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
@@ -79,7 +80,8 @@ final class SocketTable {
                 })
         .orElse(
             s.bytesWaiting() == NetSocket.UNKNOWN
-                ? "?" // an AF_UNIX stream: the JDK cannot count its bytes without reading
+                    || s.family() == Family.AF_UNIX && s.state() == SocketState.LISTENING
+                ? "?" // AF_UNIX: the JDK cannot count bytes or clients without reading
                 : s instanceof StreamSocket st && st.state() == SocketState.CONNECTED ? "0" : "-");
   }
 

@@ -1,7 +1,7 @@
 package dev.sockshell.console;
 
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.render.Output;
-import dev.sockshell.render.Printable;
 import dev.sockshell.render.Styled;
 import java.io.PrintWriter;
 import org.jline.terminal.Terminal;

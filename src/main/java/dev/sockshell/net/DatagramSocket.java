@@ -101,12 +101,20 @@ public final class DatagramSocket extends NetSocket {
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       throw JdkErrors.map(e).at(address);
     }
+    noteBind(address);
     state = SocketState.BOUND;
   }
 
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
+    if (address instanceof SockAddress.Inet inet && inet.port() == 0) {
+      throw SocketError.jvmCannot(
+              "connect a UDP socket to port 0: Java 17 refuses it (Linux accepts it, and the"
+                  + " socket then has no peer)")
+          .at(address)
+          .withHint("connect to the port of the peer you mean");
+    }
     try {
       if (channel.isConnected()) {
         channel.disconnect(); // connect(2) on a UDP socket just replaces the default peer
@@ -117,6 +125,15 @@ public final class DatagramSocket extends NetSocket {
     }
     peer = address;
     state = SocketState.CONNECTED;
+  }
+
+  /**
+   * SO_ERROR: Linux records an ICMP error (ECONNREFUSED from a closed port) only on a connected UDP
+   * socket, where the JDK cannot see it without a receive; an unconnected one has none.
+   */
+  @Override
+  int takeError() throws SocketError {
+    return peer == null ? 0 : super.takeError();
   }
 
   @Override
@@ -141,6 +158,10 @@ public final class DatagramSocket extends NetSocket {
   }
 
   private int transmit(ByteString data, SockAddress address) throws SocketError {
+    if (address instanceof SockAddress.Inet inet && inet.port() == 0) {
+      // Linux refuses a datagram to port 0 (the JDK says so in its own words).
+      throw SocketError.of(Errno.EINVAL).at(address).withHint("no socket can listen on port 0");
+    }
     if (address != null && peer != null && !isPeer(address)) {
       throw SocketError.jvmCannot(
               "sendto another address on a connected UDP socket: Java 17's DatagramChannel"
@@ -181,6 +202,9 @@ public final class DatagramSocket extends NetSocket {
   @Override
   public ByteString recv(int bufsize) throws SocketError {
     checkBufsize(bufsize, "recv");
+    if (bufsize == 0) {
+      return ByteString.EMPTY; // CPython's own answer to recv(0), on any socket: see NetSocket
+    }
     return receive(bufsize, "recv").data();
   }
 

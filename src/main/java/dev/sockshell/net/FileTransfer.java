@@ -66,21 +66,24 @@ public final class FileTransfer {
    */
   static Received receive(StreamSocket socket, FileChannel file, long count) throws SocketError {
     checkBlocking(socket);
-    SocketChannel channel = socket.receivingChannel();
+    socket.checkOpen();
     StreamData data = socket.data();
+    // After a reported reset or failed connect Linux reads EOF; the JDK would raise again.
+    boolean ended = socket.readsEof();
+    SocketChannel channel = ended ? null : socket.receivingChannel();
     String what = "recvfile on " + socket.name();
     long written = 0;
     try {
       ByteString held = data.takePending((int) Math.min(Integer.MAX_VALUE, limit(count)));
       writeFully(file, held.asByteBuffer());
       written += held.size();
-      if (data.inputShut()) {
+      if (ended || data.inputShut()) {
         return new Received(written, true);
       }
       while (count < 0 || written < count) {
         ByteBuffer buffer =
             socket.context.scratch.get((int) Math.min(CHUNK, limit(count - written)));
-        int n = channel.read(buffer);
+        int n = data.read(channel, buffer);
         if (n > 0) {
           socket.bytesReceived += n;
           writeFully(file, buffer.flip());

@@ -1,8 +1,10 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import java.net.Inet6Address;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,16 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   /** Options the user set, re-applied when the channel behind the socket has to be replaced. */
   final Map<SockOpt, OptionValue> userOptions = new EnumMap<>(SockOpt.class);
+
+  /**
+   * Linux's IPV6_V6ONLY, which the JDK cannot read: it creates every AF_INET6 socket with 0, Linux
+   * sets 1 when bind is given a specific IPv6 address (not [::], not an IPv4-mapped one), and a
+   * connection accept returns has its listener's (measured with Python).
+   */
+  boolean v6only;
+
+  /** The SO_LINGER time the kernel holds: the last one set with linger on (0 at first). */
+  private int lingerSeconds;
 
   SocketState state = SocketState.UNBOUND;
   Timeout timeout;
@@ -85,6 +97,11 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public abstract SockAddress peerAddress() throws SocketError;
 
+  /** Python's {@code getpeername}: {@link #peerAddress}, checked against the OS where needed. */
+  public SockAddress peerName() throws SocketError {
+    return peerAddress();
+  }
+
   public abstract void bind(SockAddress address) throws SocketError;
 
   public void listen(int backlog) throws SocketError {
@@ -94,7 +111,30 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public StreamSocket accept(String newName) throws SocketError {
     checkOpen();
+    waitLikeCPython(SelectionKey.OP_READ, "accept on " + name);
     throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets accept");
+  }
+
+  /**
+   * With a timeout, CPython waits for the socket to be ready before the call itself (accept waits
+   * until it is readable), so a call the OS would refuse at once can still time out first.
+   */
+  final void waitLikeCPython(int ops, String what) throws SocketError {
+    if (!timeout.isBlocking() && !timeout.isNonBlocking()) {
+      try {
+        context.waiter.await((SelectableChannel) channel(), ops, timeout.deadlineFromNow(), what);
+      } catch (SocketError e) {
+        throw e.type() == PyException.TimeoutError
+            ? e.withHint(
+                "Python waits for the socket to be ready first, and "
+                    + name
+                    + " never was; the"
+                    + " "
+                    + what.substring(0, what.indexOf(' '))
+                    + " itself would fail")
+            : e;
+      }
+    }
   }
 
   public abstract void connect(SockAddress address) throws SocketError;
@@ -104,6 +144,10 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   /** Sends every byte or fails, saying in the hint how many went out first. */
   public abstract void sendAll(ByteString data) throws SocketError;
 
+  /**
+   * Python's {@code recv}. A bufsize of 0 returns b'' at once, whatever the socket's state (even
+   * closed): CPython answers it without asking the OS, as measured with strace.
+   */
   public abstract ByteString recv(int bufsize) throws SocketError;
 
   public abstract int sendTo(ByteString data, SockAddress address) throws SocketError;
@@ -148,7 +192,8 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     OptionValue.Reading now;
     if (SocketOptions.jdkHas(channel, option)) {
       SocketOptions.set(channel, option, value);
-      now = new OptionValue.Reading(SocketOptions.get(channel, option), null);
+      noteLinger(value);
+      now = new OptionValue.Reading(kernelView(SocketOptions.get(channel, option)), null);
     } else if (option == SockOpt.IPV6_V6ONLY) {
       if (((OptionValue.Int) value).value() != 0) {
         throw SocketError.jvmCannot(
@@ -158,6 +203,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
       }
       now = getOption(option); // 0 is what the socket already has: nothing to change
     } else if (passedToAccepted(option)) {
+      noteLinger(value);
       now =
           new OptionValue.Reading(
               value,
@@ -183,14 +229,20 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     checkApplies(option, false);
     NetworkChannel channel = channel();
     if (SocketOptions.jdkHas(channel, option)) {
-      return new OptionValue.Reading(SocketOptions.get(channel, option), null);
+      return new OptionValue.Reading(kernelView(SocketOptions.get(channel, option)), null);
+    }
+    if (option == SockOpt.SO_TYPE) {
+      return new OptionValue.Reading(new OptionValue.Int(type.number()), null);
+    }
+    if (option == SockOpt.SO_ERROR) {
+      return new OptionValue.Reading(new OptionValue.Int(takeError()), null);
     }
     if (option == SockOpt.IPV6_V6ONLY) {
-      // The JDK sets IPV6_V6ONLY 0 on every AF_INET6 socket it creates and offers no way to change
-      // it, so 0 is certain (Ipv6Test shows such a socket accepting IPv4 clients).
       return new OptionValue.Reading(
-          new OptionValue.Int(0),
-          "the JVM creates every AF_INET6 socket dual-stack, with IPV6_V6ONLY 0");
+          new OptionValue.Int(v6only ? 1 : 0),
+          v6only
+              ? "Linux set it when the socket was bound to a specific IPv6 address"
+              : "the JVM creates every AF_INET6 socket dual-stack, with IPV6_V6ONLY 0");
     }
     SocketError cannot = SocketOptions.jvmCannot("read", option, channel);
     OptionValue passed = userOptions.get(option);
@@ -216,7 +268,9 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
           .withHint(
               tooLate
                   ? "IPV6_V6ONLY can only change before the socket is bound"
-                  : option + " does not apply to an " + family + " " + type + " socket");
+                  : set && option.isReadOnly()
+                      ? option + " can only be read, with getsockopt"
+                      : option + " does not apply to an " + family + " " + type + " socket");
     }
   }
 
@@ -228,6 +282,40 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     return false;
   }
 
+  /**
+   * The value as Linux reports it where the JDK hides part of it: SO_LINGER off still shows the
+   * linger time last set with it on (the kernel keeps it; the JDK reads "off" as -1).
+   */
+  private OptionValue kernelView(OptionValue value) {
+    return value instanceof OptionValue.Linger l && !l.on()
+        ? new OptionValue.Linger(false, lingerSeconds)
+        : value;
+  }
+
+  /** Records what Linux's bind to {@code address} does to IPV6_V6ONLY ({@link #v6only}). */
+  final void noteBind(SockAddress address) {
+    v6only |=
+        address instanceof SockAddress.Inet inet
+            && inet.address() instanceof Inet6Address v6
+            && !v6.isAnyLocalAddress()
+            && !SockAddress.isMapped(v6);
+  }
+
+  /**
+   * getsockopt SO_ERROR: the socket's pending error number, which reading clears (as Linux does),
+   * or 0.
+   *
+   * @throws SocketError where the JVM cannot know it
+   */
+  int takeError() throws SocketError {
+    throw SocketError.jvmCannot(
+            "read SO_ERROR of a "
+                + type
+                + " socket: Java 17 reports a pending error only to the"
+                + " next call")
+        .withHint("the next recv or send raises it");
+  }
+
   /** True once the socket has a local port or path (bind, or implicitly by connect/sendto). */
   abstract boolean isBound();
 
@@ -235,9 +323,30 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   void reapplyOptions(NetworkChannel channel) throws SocketError {
     for (Map.Entry<SockOpt, OptionValue> e : userOptions.entrySet()) {
       if (SocketOptions.jdkHas(channel, e.getKey())) {
-        SocketOptions.set(channel, e.getKey(), e.getValue());
+        applyOption(channel, e.getKey(), e.getValue());
       }
     }
+  }
+
+  /** Sets an option the user set on this socket on another channel, as the kernel has it here. */
+  final void applyOption(NetworkChannel channel, SockOpt option, OptionValue value)
+      throws SocketError {
+    if (value instanceof OptionValue.Linger l && !l.on() && lingerSeconds > 0) {
+      // Only SO_LINGER on sets the kernel's linger time, which stays when it is turned off.
+      SocketOptions.set(channel, option, new OptionValue.Linger(true, lingerSeconds));
+    }
+    SocketOptions.set(channel, option, value);
+  }
+
+  private void noteLinger(OptionValue value) {
+    if (value instanceof OptionValue.Linger l && l.on()) {
+      lingerSeconds = l.seconds();
+    }
+  }
+
+  /** A connection accept returns has its listener's linger time, as on Linux. */
+  final void inheritLingerTime(NetSocket listener) {
+    lingerSeconds = listener.lingerSeconds;
   }
 
   final void checkOpen() throws SocketError {

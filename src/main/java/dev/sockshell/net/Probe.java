@@ -145,7 +145,9 @@ final class Probe {
   private Optional<SocketEvent> peek(Watch w) {
     boolean tables = tables().isPresent();
     return switch (w.kind()) {
-      case LISTENING, CONNECTING -> tables ? Optional.ofNullable(evaluate(w)) : Optional.empty();
+      // An AF_UNIX listener is in no table: how many wait is unknown, not -1.
+      case LISTENING, CONNECTING ->
+          tables && w.local() != null ? Optional.ofNullable(evaluate(w)) : Optional.empty();
       case DATAGRAM ->
           tables && w.local() != null
               ? tables()

@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.bytes.Printable;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -59,9 +60,10 @@ public sealed interface SockAddress {
       return UnixDomainSocketAddress.of(path);
     }
 
+    /** The path, with what a terminal would act on escaped: a peer chooses its own path. */
     @Override
     public String toString() {
-      return path.toString();
+      return Printable.escape(path.toString());
     }
   }
 
@@ -82,6 +84,17 @@ public sealed interface SockAddress {
       return new Unix(unix.getPath());
     }
     return unbound(family);
+  }
+
+  /** True for an IPv4-mapped IPv6 address, {@code ::ffff:a.b.c.d}. */
+  static boolean isMapped(Inet6Address address) {
+    byte[] b = address.getAddress();
+    for (int i = 0; i < 10; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
   }
 
   /** {@code ::ffff:a.b.c.d}, kept as an {@link Inet6Address} (the JDK would unwrap it). */

@@ -17,6 +17,10 @@ public enum SockOpt {
   SO_RCVBUF(Level.SOL_SOCKET, 8, StandardSocketOptions.SO_RCVBUF),
   SO_SNDBUF(Level.SOL_SOCKET, 7, StandardSocketOptions.SO_SNDBUF),
   SO_LINGER(Level.SOL_SOCKET, 13, StandardSocketOptions.SO_LINGER),
+  /** Read-only; the JDK has no option for it: the socket's type answers. */
+  SO_TYPE(Level.SOL_SOCKET, 3, null),
+  /** Read-only: the pending error; the JDK has no option for it (see StreamSocket). */
+  SO_ERROR(Level.SOL_SOCKET, 4, null),
   TCP_NODELAY(Level.IPPROTO_TCP, 1, StandardSocketOptions.TCP_NODELAY),
   /** Java 17 has no option for it: see {@link SocketOptions}. */
   IPV6_V6ONLY(Level.IPPROTO_IPV6, 26, null),
@@ -71,6 +75,11 @@ public enum SockOpt {
   /** The JDK's option, or null when the JDK has none. */
   SocketOption<?> jdk() {
     return jdk;
+  }
+
+  /** True for the options getsockopt reads and setsockopt refuses (ENOPROTOOPT). */
+  public boolean isReadOnly() {
+    return this == SO_TYPE || this == SO_ERROR;
   }
 
   /** True for on/off options, whose value Linux reads as {@code value != 0}. */

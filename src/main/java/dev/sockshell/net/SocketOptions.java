@@ -42,6 +42,9 @@ final class SocketOptions {
    */
   static Optional<Errno> linuxRefusal(
       SockOpt option, Family family, SockType type, boolean set, boolean bound) {
+    if (set && option.isReadOnly()) {
+      return Optional.of(Errno.ENOPROTOOPT);
+    }
     if (family == Family.AF_UNIX) {
       // Unix sockets have only SOL_SOCKET options, and no SO_REUSEPORT to switch on.
       if (option.level() != SockOpt.Level.SOL_SOCKET || set && option == SockOpt.SO_REUSEPORT) {

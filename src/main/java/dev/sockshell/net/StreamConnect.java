@@ -7,8 +7,13 @@ import java.nio.channels.SelectionKey;
  * The connect of a stream socket, blocking or not. A non-blocking connect finishes later, noticed
  * by the next call or by select, and its failure is reported once, as Linux reports a socket's
  * pending error. The JDK closes the channel of a failed connect, where Linux keeps the socket,
- * unconnected and still bound to its port (the user's bind, or the one the kernel chose for the
- * connect), so a new channel bound there takes its place.
+ * unconnected, so a new channel takes its place ({@link StreamSocket#reopen}).
+ *
+ * <p>Linux's socket layer also remembers that a connect was started when the call returned before
+ * the handshake ended (EINPROGRESS, and Python's timeouts, which wait in {@code poll} and read
+ * SO_ERROR instead of waiting in connect): measured with Python, the next connect then returns
+ * success once if the connection was made, and fails with ECONNABORTED if the failure was already
+ * reported by another call (recv, send, or Python's timeout wait).
  */
 final class StreamConnect {
   private final StreamSocket socket;
@@ -16,6 +21,15 @@ final class StreamConnect {
 
   /** The error of a non-blocking connect that failed, reported once by the next call. */
   private SocketError error;
+
+  /** Connected after the connect call returned: the next connect returns success once. */
+  private boolean successUnreported;
+
+  /**
+   * The connect failed and another call reported it: until the next connect (ECONNABORTED) the
+   * socket reads EOF, sends EPIPE and cannot listen.
+   */
+  private boolean aborted;
 
   StreamConnect(StreamSocket socket) {
     this.socket = socket;
@@ -26,32 +40,87 @@ final class StreamConnect {
     return target;
   }
 
-  /** Connects an unconnected socket: at once, or after a wait, or EINPROGRESS (non-blocking). */
-  void start(SockAddress address) throws SocketError {
-    try {
-      target = address;
-      if (!socket.stream.connect(address.jdk())) {
-        socket.state = SocketState.CONNECTING;
-        if (socket.keptBind == null) {
-          socket.keptBind = autoBoundPort();
+  boolean aborted() {
+    return aborted;
+  }
+
+  /** A shutdown settles the socket layer's state: a later connect says EISCONN at once. */
+  void settle() {
+    successUnreported = false;
+  }
+
+  /** Python's {@code connect} on a socket that is open, in any state. */
+  void connect(SockAddress address) throws SocketError {
+    refresh();
+    // Linux: connect again after a non-blocking connect failed returns that failure first.
+    throwError();
+    if (aborted) {
+      aborted = false;
+      throw SocketError.of(Errno.ECONNABORTED)
+          .at(address)
+          .withHint(
+              "the earlier connect of "
+                  + socket.name()
+                  + " failed, as reported before; connect again to retry");
+    }
+    switch (socket.state) {
+      case CONNECTED -> {
+        if (!successUnreported) {
+          throw SocketError.of(Errno.EISCONN).at(address);
         }
-        if (socket.timeout.isNonBlocking()) {
-          throw SocketError.of(Errno.EINPROGRESS).at(address);
+        // Linux returns 0 once, then EISCONN; but on a connection already closed it reports the
+        // socket's error (a reset no call reported yet), else ECONNABORTED, and leaves the socket
+        // unconnected. Only a reset closes a socket that has not sent its own FIN.
+        successUnreported = false;
+        boolean reset = socket.data().takeUnreportedReset(socket.stream);
+        if (reset || socket.connectionClosed()) {
+          socket.context.waiter.release(socket.stream);
+          throw failed(
+              SocketError.of(reset ? Errno.ECONNRESET : Errno.ECONNABORTED)
+                  .at(address)
+                  .withHint("the connection was already closed; connect again to start another"));
         }
-        finish();
       }
-      socket.state = SocketState.CONNECTED;
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw failed(JdkErrors.map(e).at(address));
+      case LISTENING -> throw SocketError.of(Errno.EISCONN).at(address);
+      case CONNECTING ->
+          throw SocketError.of(Errno.EALREADY)
+              .at(target)
+              .withHint("a connect is still in progress; select or wait for it to finish");
+      default -> start(address);
     }
   }
 
-  /** The port the kernel bound for a connect, on the wildcard address, as Linux keeps it. */
-  private SockAddress autoBoundPort() throws IOException {
-    SockAddress local = SockAddress.fromJdk(socket.stream.getLocalAddress(), socket.family());
-    return local instanceof SockAddress.Inet inet
-        ? new SockAddress.Inet(Resolver.wildcard(socket.family()), inet.port())
-        : null;
+  /** Connects an unconnected socket: at once, or after a wait, or EINPROGRESS (non-blocking). */
+  private void start(SockAddress address) throws SocketError {
+    target = address;
+    successUnreported = false;
+    boolean pending;
+    try {
+      socket.port.bindLockedAddress();
+      pending = !socket.stream.connect(address.jdk());
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw failed(JdkErrors.map(e).at(address)); // connect(2) itself failed
+    }
+    if (!pending) {
+      socket.state = SocketState.CONNECTED;
+      return;
+    }
+    socket.state = SocketState.CONNECTING;
+    // Until a blocking connect returns, Linux's socket layer says connecting (so does the
+    // kernel after Ctrl-C, or after Python's timeout wait).
+    successUnreported = true;
+    if (socket.timeout.isNonBlocking()) {
+      throw SocketError.of(Errno.EINPROGRESS).at(address);
+    }
+    try {
+      finish();
+    } catch (IOException e) {
+      SocketError failure = failed(JdkErrors.map(e).at(address));
+      // A blocking connect reports its failure itself; Python's timeout wait reads SO_ERROR.
+      aborted = !socket.timeout.isBlocking();
+      throw failure;
+    }
+    successUnreported = !socket.timeout.isBlocking();
   }
 
   /** Waits for a pending connect and completes it. */
@@ -65,18 +134,14 @@ final class StreamConnect {
 
   /** Replaces the channel the JDK closed after a failed connect; returns {@code error}. */
   private SocketError failed(SocketError error) throws SocketError {
+    successUnreported = false;
     if (!socket.stream.isOpen()) {
-      socket.state = SocketState.UNBOUND;
-      socket.stream = StreamChannels.open(socket.family());
-      socket.reapplyOptions(socket.stream);
-      if (socket.keptBind != null) {
-        try {
-          socket.socketFile =
-              StreamChannels.rebind(socket.stream, socket.keptBind, socket.socketFile);
-          socket.state = SocketState.BOUND;
-        } catch (IOException e) {
-          return error.withHint("and " + socket.name() + " lost its bind to " + socket.keptBind);
-        }
+      // The JDK closed it, but a selector key it waited with still holds its port until flushed.
+      socket.context.waiter.release(socket.stream);
+      try {
+        socket.reopen(null);
+      } catch (SocketError lost) {
+        return lost.hint() == null ? error : error.withHint("and " + lost.hint());
       }
     }
     return error;
@@ -108,8 +173,23 @@ final class StreamConnect {
     }
   }
 
+  /**
+   * getsockopt SO_ERROR: takes the error of a failed non-blocking connect (null if none), which
+   * leaves the socket {@link #aborted} as the kernel does once SO_ERROR was read.
+   */
+  Errno takeError() {
+    refresh();
+    if (error == null) {
+      return null;
+    }
+    Errno errno = error.errno();
+    error = null;
+    aborted = true;
+    return errno;
+  }
+
   /** Reports, once, how a non-blocking connect failed. */
-  void throwError() throws SocketError {
+  private void throwError() throws SocketError {
     if (error != null) {
       SocketError e = error;
       error = null;
@@ -117,16 +197,24 @@ final class StreamConnect {
     }
   }
 
-  /** Makes sure the socket is connected for send/recv, finishing a pending connect. */
+  /**
+   * Makes sure the socket is connected for send/recv, finishing a pending connect. A failure it
+   * reports leaves the socket {@link #aborted}.
+   */
   void awaitConnected(Errno unconnected) throws SocketError {
     refresh();
-    throwError();
+    if (error != null) {
+      aborted = true;
+      throwError();
+    }
     if (socket.state == SocketState.CONNECTING) {
       socket.checkMayWait();
       try {
         finish();
       } catch (IOException e) {
-        throw failed(JdkErrors.map(e).at(target));
+        SocketError failure = failed(JdkErrors.map(e).at(target));
+        aborted = true;
+        throw failure;
       }
     }
     if (socket.state == SocketState.LISTENING) {

@@ -1,7 +1,9 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -18,6 +20,12 @@ final class StreamData {
   private boolean outputShut;
   private boolean eofSeen;
 
+  /**
+   * A recv reported ECONNRESET. Linux's socket is then closed and a later recv returns b''; the JDK
+   * would report the reset again, so the OS is not asked.
+   */
+  private boolean resetReported;
+
   StreamData(StreamSocket socket) {
     this.socket = socket;
   }
@@ -28,6 +36,50 @@ final class StreamData {
 
   void markEof() {
     eofSeen = true;
+  }
+
+  boolean resetReported() {
+    return resetReported;
+  }
+
+  /**
+   * True when Linux's end of the connection is closed: a reset a recv reported, or on TCP the
+   * kernel's table says so (such a socket has no row, or only the TIME_WAIT row that took its
+   * place). False for an AF_UNIX stream otherwise, and where there are no tables.
+   */
+  boolean closed(SocketChannel channel) {
+    if (resetReported) {
+      return true;
+    }
+    if (socket.family() == Family.AF_UNIX) {
+      return false;
+    }
+    try {
+      if (channel.getLocalAddress() instanceof InetSocketAddress local
+          && channel.getRemoteAddress() instanceof InetSocketAddress remote) {
+        return ProcNet.read()
+            .map(t -> t.tcp(socket.family(), local, remote))
+            .map(row -> row.isEmpty() || row.get().state() == ProcNet.TIME_WAIT)
+            .orElse(false);
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * SO_ERROR (and a connect that finds the connection closed): true when the connection was closed
+   * by a reset no call reported yet. The JDK lets the kernel's pending error out only through a
+   * read, which clears it as SO_ERROR would; bytes that arrived before it are kept for recv.
+   */
+  boolean takeUnreportedReset(SocketChannel channel) {
+    if (resetReported || !closed(channel)) {
+      return false;
+    }
+    SocketError error = keepArrived(channel);
+    resetReported = error != null && error.errno() == Errno.ECONNRESET;
+    return resetReported;
   }
 
   boolean inputShut() {
@@ -78,36 +130,63 @@ final class StreamData {
     }
   }
 
+  /**
+   * Python's {@code send}, as Linux and CPython do it: a blocking socket waits until the kernel has
+   * taken every byte (it returns fewer only if an error ends the wait after some went out); with a
+   * timeout CPython first waits for the socket to be writable, then sends once, which may take
+   * fewer; a non-blocking socket sends once or fails with EAGAIN.
+   */
   int send(SocketChannel channel, ByteString data) throws SocketError {
     ByteBuffer buffer = data.asByteBuffer();
     if (!buffer.hasRemaining()) {
       return 0;
     }
+    if (socket.timeout.isBlocking()) {
+      try {
+        writeAll(channel, buffer, "send on " + socket.name());
+      } catch (SocketError e) {
+        if (buffer.position() == 0) {
+          throw e;
+        }
+        if (e.type() == PyException.KeyboardInterrupt) {
+          throw e.withHint(
+              buffer.position() + " of " + data.size() + " bytes were sent before this");
+        }
+        // Linux returns the count sent; the error comes with the next call.
+      }
+      return buffer.position();
+    }
     long deadline = socket.timeout.deadlineFromNow();
     while (true) {
+      if (!socket.timeout.isNonBlocking()) {
+        socket.context.waiter.await(
+            channel, SelectionKey.OP_WRITE, deadline, "send on " + socket.name());
+      }
       int n = write(channel, buffer);
       if (n > 0) {
         return n;
       }
       socket.checkMayWait();
-      socket.context.waiter.await(
-          channel, SelectionKey.OP_WRITE, deadline, "send on " + socket.name());
     }
   }
 
   void sendAll(SocketChannel channel, ByteString data) throws SocketError {
     ByteBuffer buffer = data.asByteBuffer();
-    long deadline = socket.timeout.deadlineFromNow();
     try {
-      while (buffer.hasRemaining()) {
-        if (write(channel, buffer) == 0) {
-          socket.checkMayWait();
-          socket.context.waiter.await(
-              channel, SelectionKey.OP_WRITE, deadline, "sendall on " + socket.name());
-        }
-      }
+      writeAll(channel, buffer, "sendall on " + socket.name());
     } catch (SocketError e) {
       throw e.withHint(buffer.position() + " of " + data.size() + " bytes were sent before this");
+    }
+  }
+
+  /** Writes until the buffer is empty, waiting (up to the socket's timeout) whenever it is full. */
+  private void writeAll(SocketChannel channel, ByteBuffer buffer, String what) throws SocketError {
+    long deadline = socket.timeout.deadlineFromNow();
+    while (buffer.hasRemaining()) {
+      if (write(channel, buffer) == 0) {
+        socket.checkMayWait();
+        socket.context.waiter.await(channel, SelectionKey.OP_WRITE, deadline, what);
+      }
     }
   }
 
@@ -134,12 +213,7 @@ final class StreamData {
     long deadline = socket.timeout.deadlineFromNow();
     while (true) {
       ByteBuffer buffer = socket.context.scratch.get(bufsize);
-      int n;
-      try {
-        n = channel.read(buffer);
-      } catch (IOException e) {
-        throw JdkErrors.map(e);
-      }
+      int n = read(channel, buffer);
       if (n > 0) {
         socket.bytesReceived += n;
         return ByteString.read(buffer.flip());
@@ -165,21 +239,29 @@ final class StreamData {
       return ByteString.EMPTY;
     }
     ByteBuffer buffer = socket.context.scratch.get(Math.min(max, arrived));
+    int n = read(channel, buffer);
+    if (n <= 0) {
+      return ByteString.EMPTY;
+    }
+    socket.bytesReceived += n;
+    return ByteString.read(buffer.flip());
+  }
+
+  /** One read from the kernel; a reset it reports is remembered ({@link #resetReported}). */
+  int read(SocketChannel channel, ByteBuffer buffer) throws SocketError {
     try {
-      int n = channel.read(buffer);
-      if (n <= 0) {
-        return ByteString.EMPTY;
-      }
-      socket.bytesReceived += n;
-      return ByteString.read(buffer.flip());
+      return channel.read(buffer);
     } catch (IOException e) {
-      throw JdkErrors.map(e);
+      SocketError error = JdkErrors.map(e);
+      resetReported |= error.errno() == Errno.ECONNRESET;
+      throw error;
     }
   }
 
   void shutdown(SocketChannel channel, ShutdownHow how) throws SocketError {
     try {
       if (how != ShutdownHow.SHUT_WR) {
+        keepArrived(channel);
         channel.shutdownInput();
         inputShut = true;
       }
@@ -192,6 +274,31 @@ final class StreamData {
     }
   }
 
+  /**
+   * Reads what has arrived into the bytes held for the next recv, and returns the error the read
+   * met, if any. Before SHUT_RD: Linux still returns the bytes that had arrived, but the JDK
+   * answers every read after it with EOF. (Bytes arriving later Linux's TCP would still deliver;
+   * the JDK cannot.) A reset met there the JDK reports again at the next read.
+   */
+  private SocketError keepArrived(SocketChannel channel) {
+    if (inputShut) {
+      return null;
+    }
+    ByteArrayOutputStream arrived = new ByteArrayOutputStream();
+    SocketError error = null;
+    try {
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024); // rare: not the shared scratch buffer
+      for (int n; (n = channel.read(buffer.clear())) > 0; ) {
+        arrived.write(buffer.array(), 0, n);
+      }
+    } catch (IOException e) {
+      error = JdkErrors.map(e);
+    }
+    socket.bytesReceived += arrived.size();
+    pending = pending.concat(ByteString.wrap(arrived.toByteArray()));
+    return error;
+  }
+
   /** For select: held bytes and a shut-down input make the socket readable at once. */
   int readyNow() {
     return !pending.isEmpty() || inputShut ? Readiness.READ : 0;
@@ -199,5 +306,14 @@ final class StreamData {
 
   void clear() {
     pending = ByteString.EMPTY;
+  }
+
+  /** Forgets the old connection: the socket has a new channel for another. */
+  void reset() {
+    clear();
+    inputShut = false;
+    outputShut = false;
+    eofSeen = false;
+    resetReported = false;
   }
 }

@@ -7,46 +7,31 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * A SOCK_STREAM socket (TCP, or AF_UNIX stream).
+ * A SOCK_STREAM socket (TCP, or AF_UNIX stream): one BSD socket from socket() to close() on top of
+ * the JDK channels it takes. It starts as a {@code SocketChannel} that is bound eagerly (so
+ * EADDRINUSE comes from {@code bind} and {@code getsockname} works right after it); {@link
+ * StreamListener} swaps it for a listening channel; {@link StreamConnect} connects it; {@link
+ * StreamData} moves its bytes.
  *
- * <p>BSD decides client or server at {@code listen()}, the JDK at construction ({@code
- * SocketChannel} vs {@code ServerSocketChannel}). To keep BSD's timing, a stream socket starts as a
- * {@code SocketChannel} that is bound eagerly (so EADDRINUSE comes from {@code bind} and {@code
- * getsockname} works right after it), and {@code listen} closes that channel and binds a {@code
- * ServerSocketChannel} to the same address with the user's options. The JDK gives server channels
- * SO_REUSEADDR=1 by default; the swap copies the socket's real value instead, so the option stays
- * what the user set.
- *
- * <p>The JDK also closes a channel whose connect failed, where the OS keeps the socket (and its
- * explicit bind) for another try; such a channel is replaced by a fresh one in the same state
- * ({@link StreamConnect}).
- *
- * <p>AF_UNIX: re-binding a path on a new channel needs the file the first bind created out of the
- * way, so the swap removes it first (only if it is still that file: {@link SocketFile}). Closing
- * the socket leaves the file, as the OS does.
+ * <p>The JDK closes a channel whose connect failed, and a listening channel cannot be shut down,
+ * where Linux keeps the socket; a fresh channel then takes its place in the state Linux leaves
+ * ({@link #reopen}). AF_UNIX: re-binding a path on a new channel needs the file the first bind
+ * created out of the way, so it is removed first (only if it is still that file: {@link
+ * SocketFile}). Closing the socket leaves the file, as the OS does.
  */
 public final class StreamSocket extends NetSocket {
   SocketChannel stream;
-  private ServerSocketChannel server;
 
-  /**
-   * Where the socket is bound (by the user, or by the kernel when a connect started), kept to
-   * rebuild the channel after a failed connect: Linux keeps the port either way.
-   */
-  SockAddress keptBind;
-
-  /** AF_UNIX: the file {@code bind} created, or null. */
-  SocketFile socketFile;
+  /** Its local address through the channels it takes (see StreamPort). */
+  final StreamPort port = new StreamPort(this);
 
   private final StreamConnect connecting = new StreamConnect(this);
   private final StreamData data = new StreamData(this);
-  private int backlog;
+  private final StreamListener listening = new StreamListener(this);
 
   StreamSocket(String name, Family family, SocketContext context) throws SocketError {
     super(name, family, SockType.SOCK_STREAM, context);
@@ -61,7 +46,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   NetworkChannel channel() {
-    return server != null ? server : stream;
+    return listening.server() != null ? listening.server() : stream;
   }
 
   /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
@@ -71,7 +56,7 @@ public final class StreamSocket extends NetSocket {
 
   /** The listening backlog, 0 when not listening. */
   public int backlog() {
-    return backlog;
+    return listening.backlog();
   }
 
   /** True once a recv has returned b'' (the peer closed its side). */
@@ -111,6 +96,12 @@ public final class StreamSocket extends NetSocket {
   @Override
   public SockAddress localAddress() throws SocketError {
     checkOpen();
+    connecting.refresh();
+    return port.localAddress();
+  }
+
+  /** The address of the channel behind the socket, as getsockname reports it. */
+  SockAddress channelAddress() throws SocketError {
     try {
       return SockAddress.fromJdk(channel().getLocalAddress(), family());
     } catch (IOException e) {
@@ -122,7 +113,7 @@ public final class StreamSocket extends NetSocket {
   public SockAddress peerAddress() throws SocketError {
     checkOpen();
     connecting.refresh();
-    if (state != SocketState.CONNECTED) {
+    if (state != SocketState.CONNECTED || data.resetReported()) {
       throw SocketError.of(Errno.ENOTCONN);
     }
     try {
@@ -130,6 +121,46 @@ public final class StreamSocket extends NetSocket {
     } catch (IOException e) {
       throw JdkErrors.map(e);
     }
+  }
+
+  /**
+   * SO_ERROR on a stream: the error of a failed non-blocking connect (which leaves the socket as
+   * Linux does once it is read), or on TCP a reset no call reported yet; else 0. What is pending on
+   * a connected AF_UNIX stream the JVM cannot see.
+   */
+  @Override
+  int takeError() throws SocketError {
+    Errno failedConnect = connecting.takeError();
+    if (failedConnect != null) {
+      return failedConnect.number();
+    }
+    if (state == SocketState.CONNECTED && family() == Family.AF_UNIX) {
+      return super.takeError();
+    }
+    return state == SocketState.CONNECTED && data.takeUnreportedReset(stream)
+        ? Errno.ECONNRESET.number()
+        : 0;
+  }
+
+  /**
+   * getpeername also asks the kernel's table whether Linux has closed the connection (which {@link
+   * #peerAddress}, used to show addresses everywhere, does not, to stay cheap).
+   */
+  @Override
+  public SockAddress peerName() throws SocketError {
+    SockAddress peer = peerAddress();
+    if (connectionClosed()) {
+      throw SocketError.of(Errno.ENOTCONN);
+    }
+    return peer;
+  }
+
+  /**
+   * True when Linux's end of this connected socket is closed (a reset, or both sides' FIN done), so
+   * getpeername fails with ENOTCONN where the JDK keeps answering with the address.
+   */
+  boolean connectionClosed() {
+    return data.closed(stream);
   }
 
   @Override
@@ -146,7 +177,6 @@ public final class StreamSocket extends NetSocket {
     }
     try {
       stream.bind(address.jdk());
-      keptBind = SockAddress.fromJdk(stream.getLocalAddress(), family());
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e).at(address);
       if (family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
@@ -162,9 +192,8 @@ public final class StreamSocket extends NetSocket {
       }
       throw error;
     }
-    if (address instanceof SockAddress.Unix u) {
-      socketFile = SocketFile.created(u.path());
-    }
+    port.bound(address);
+    noteBind(address);
     state = SocketState.BOUND;
   }
 
@@ -179,51 +208,27 @@ public final class StreamSocket extends NetSocket {
 
   /** AF_UNIX: the path of the file bind created, which stays after close; else null. */
   public Path socketFilePath() {
-    return socketFile == null ? null : socketFile.path();
+    return port.socketFile == null ? null : port.socketFile.path();
+  }
+
+  /** See {@link StreamPort#reopen}. */
+  void reopen(SockAddress shown) throws SocketError {
+    port.reopen(shown);
+    data.reset();
   }
 
   @Override
   public void listen(int backlog) throws SocketError {
     checkOpen();
     connecting.refresh();
-    switch (state) {
-      case CONNECTED, CONNECTING ->
-          throw SocketError.of(Errno.EINVAL)
-              .withHint(name() + " is a connected socket; only an unconnected socket can listen");
-      case LISTENING -> {
-        // Linux only changes the backlog here; the JDK cannot, so the old one stays.
-        return;
-      }
-      case UNBOUND -> {
-        if (family() == Family.AF_UNIX) {
-          throw SocketError.of(Errno.EINVAL)
-              .withHint("an AF_UNIX socket must be bound to a path before it can listen");
-        }
-      }
-      default -> {}
-    }
-    SockAddress local = localAddress();
-    ServerSocketChannel listener;
-    try {
-      listener = StreamChannels.listener(this, stream, local, backlog, socketFile);
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      SocketError error = JdkErrors.map(e).at(local);
-      stream = StreamChannels.open(family());
-      state = SocketState.UNBOUND;
-      throw error;
-    }
-    if (socketFile != null) {
-      socketFile = SocketFile.created(socketFile.path());
-    }
-    server = listener;
-    stream = null;
-    this.backlog = backlog;
-    state = SocketState.LISTENING;
+    listening.listen(backlog);
   }
 
   @Override
   boolean passedToAccepted(SockOpt option) {
-    return server != null && family() != Family.AF_UNIX && SocketOptions.isInherited(option);
+    return listening.server() != null
+        && family() != Family.AF_UNIX
+        && SocketOptions.isInherited(option);
   }
 
   @Override
@@ -234,67 +239,49 @@ public final class StreamSocket extends NetSocket {
   @Override
   public StreamSocket accept(String newName) throws SocketError {
     checkOpen();
-    if (state != SocketState.LISTENING) {
-      throw SocketError.of(Errno.EINVAL)
-          .withHint(name() + " is not listening; call listen " + name() + " first");
-    }
-    long deadline = timeout.deadlineFromNow();
-    try {
-      while (true) {
-        SocketChannel accepted = server.accept();
-        if (accepted != null) {
-          accepted.configureBlocking(false);
-          passOptionsTo(accepted);
-          return new StreamSocket(newName, family(), context, accepted);
-        }
-        checkMayWait();
-        context.waiter.await(server, SelectionKey.OP_ACCEPT, deadline, "accept on " + name());
-      }
-    } catch (IOException e) {
-      throw JdkErrors.map(e);
-    }
+    return listening.accept(newName);
   }
 
-  /** What Linux's accepted sockets inherit from the listener, set by hand. */
-  private void passOptionsTo(SocketChannel accepted) throws SocketError {
-    for (Map.Entry<SockOpt, OptionValue> e : userOptions.entrySet()) {
-      if (passedToAccepted(e.getKey())) {
-        try {
-          SocketOptions.set(accepted, e.getKey(), e.getValue());
-        } catch (SocketError error) {
-          context.waiter.release(accepted);
-          throw error;
-        }
-      }
-    }
+  /** A connection {@code listener} accepted, with what Linux's accepted sockets inherit. */
+  static StreamSocket accepted(String name, StreamSocket listener, SocketChannel channel) {
+    StreamSocket connection = new StreamSocket(name, listener.family(), listener.context, channel);
+    connection.v6only = listener.v6only;
+    connection.inheritLingerTime(listener);
+    return connection;
   }
 
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
-    connecting.refresh();
-    // Linux: connect again after a non-blocking connect failed returns that failure first.
-    connecting.throwError();
-    switch (state) {
-      case LISTENING, CONNECTED -> throw SocketError.of(Errno.EISCONN).at(address);
-      case CONNECTING ->
-          throw SocketError.of(Errno.EALREADY)
-              .at(connecting.target())
-              .withHint("a connect is still in progress; select or wait for it to finish");
-      default -> {}
-    }
-    connecting.start(address);
+    connecting.connect(address);
   }
 
   /**
    * The connected channel to send on, or the error a send gets: Linux says EPIPE for TCP (and for a
-   * socket shut down for writing), ENOTCONN for AF_UNIX.
+   * socket shut down for writing, or whose failed connect was reported), ENOTCONN for AF_UNIX.
    */
   SocketChannel sendingChannel() throws SocketError {
     checkOpen();
+    if (connecting.aborted()) {
+      throw SocketError.of(Errno.EPIPE)
+          .withHint("the connect " + name() + " started failed; connect again first");
+    }
     connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
     data.checkCanSend();
     return stream;
+  }
+
+  /**
+   * True when a recv returns b'' without asking the OS: Linux's connection is closed by an error
+   * already reported (a reset, or a failed connect), which the JDK would report again.
+   */
+  boolean readsEof() {
+    return connecting.aborted() || data.resetReported();
+  }
+
+  /** A failed connect another call reported: Linux's socket layer still says connecting. */
+  boolean connectFailedAndReported() {
+    return connecting.aborted();
   }
 
   /** The connected channel to receive on, or the error a recv gets: ENOTCONN, EINVAL (AF_UNIX). */
@@ -321,7 +308,11 @@ public final class StreamSocket extends NetSocket {
   @Override
   public ByteString recv(int bufsize) throws SocketError {
     checkBufsize(bufsize, "recv");
-    return data.recv(receivingChannel(), bufsize);
+    if (bufsize == 0) {
+      return ByteString.EMPTY; // CPython's own answer to recv(0), on any socket: see NetSocket
+    }
+    checkOpen();
+    return readsEof() ? data.takePending(bufsize) : data.recv(receivingChannel(), bufsize);
   }
 
   /** Python's {@code sendfile}: see {@link FileTransfer#send}. */
@@ -359,10 +350,28 @@ public final class StreamSocket extends NetSocket {
   public void shutdown(ShutdownHow how) throws SocketError {
     checkOpen();
     connecting.refresh();
-    if (state != SocketState.CONNECTED) {
-      throw SocketError.of(Errno.ENOTCONN);
+    switch (state) {
+      case CONNECTED -> {
+        connecting.settle();
+        data.shutdown(stream, how);
+      }
+      case LISTENING -> listening.shutdown(how);
+      case CONNECTING -> {
+        // Linux abandons the handshake (the socket is unconnected again) and returns success.
+        context.waiter.release(stream);
+        reopen(null);
+      }
+      default -> {
+        if (family() == Family.AF_UNIX) {
+          throw SocketError.jvmCannot(
+                  "shut down an AF_UNIX socket that is not connected (Linux would accept it,"
+                      + " and fail the sends after a later connect with EPIPE)")
+              .withHint("connect " + name() + " first, then shut it down");
+        }
+        // Linux also remembers the shutdown for after a later connect; sockshell does not.
+        throw SocketError.of(Errno.ENOTCONN);
+      }
     }
-    data.shutdown(stream, how);
   }
 
   @Override
@@ -370,16 +379,14 @@ public final class StreamSocket extends NetSocket {
     if (stream != null) {
       context.waiter.release(stream);
     }
-    if (server != null) {
-      context.waiter.release(server);
-    }
+    listening.close();
     data.clear();
   }
 
   @Override
   public SelectableChannel watchable() {
     return switch (state) {
-      case LISTENING -> server;
+      case LISTENING -> listening.server();
       case CONNECTED, CONNECTING -> stream;
       default -> null;
     };
@@ -393,7 +400,7 @@ public final class StreamSocket extends NetSocket {
   Readiness.Probe probe() {
     connecting.refresh();
     return switch (state) {
-      case LISTENING -> Readiness.Probe.ask(0, server, SelectionKey.OP_ACCEPT, 0);
+      case LISTENING -> Readiness.Probe.ask(0, listening.server(), SelectionKey.OP_ACCEPT, 0);
       case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
       case CONNECTED -> Readiness.readWrite(data.readyNow(), stream);
       default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);

@@ -1,5 +1,6 @@
 package dev.sockshell.render;
 
+import dev.sockshell.bytes.Printable;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

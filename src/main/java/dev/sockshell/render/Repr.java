@@ -1,8 +1,10 @@
 package dev.sockshell.render;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -60,14 +62,47 @@ public final class Repr {
         default -> "(" + host + ", " + inet.port() + ")";
       };
     }
-    return str(address.toString());
+    return str(((SockAddress.Unix) address).path().toString());
   }
 
+  /**
+   * Python's float repr: the shortest digits that read back as the same value, in positional
+   * notation from 1e-4 up to 1e16 ({@code 0.0001}, {@code 2.5}, {@code 1000000000.0}) and in
+   * scientific notation outside ({@code 1e-05}, {@code 1.5e+16}), which Java writes otherwise.
+   */
   static String floatRepr(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-      return (long) d + ".0";
+    if (Double.isNaN(d)) {
+      return "nan";
+    } else if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    } else if (d == 0) {
+      return 1 / d < 0 ? "-0.0" : "0.0";
     }
-    return Double.toString(d);
+    BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int exponent = digits.length() - 1 - shortest.scale(); // of the first digit
+    StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
+    if (exponent < -4 || exponent >= 16) {
+      sb.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        sb.append('.').append(digits, 1, digits.length());
+      }
+      return sb.append(String.format("e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent)))
+          .toString();
+    }
+    if (exponent < 0) {
+      return sb.append("0.").append("0".repeat(-exponent - 1)).append(digits).toString();
+    }
+    if (digits.length() <= exponent + 1) {
+      return sb.append(digits)
+          .append("0".repeat(exponent + 1 - digits.length()))
+          .append(".0")
+          .toString();
+    }
+    return sb.append(digits, 0, exponent + 1)
+        .append('.')
+        .append(digits, exponent + 1, digits.length())
+        .toString();
   }
 
   /** Python's str repr: printable text as is, everything else escaped. */
@@ -98,12 +133,10 @@ public final class Repr {
             sb.append('\\').appendCodePoint(cp);
           } else if (Printable.isPrintable(cp)) {
             sb.appendCodePoint(cp);
-          } else if (cp < 0x100 || (escapedBytes && cp >= 0xDC00 && cp <= 0xDCFF)) {
-            sb.append(String.format("\\x%02x", cp & 0xff));
-          } else if (cp < 0x10000) {
-            sb.append(String.format("\\u%04x", cp));
+          } else if (escapedBytes && cp >= 0xDC00 && cp <= 0xDCFF) {
+            Printable.appendEscape(sb, cp & 0xff);
           } else {
-            sb.append(String.format("\\U%08x", cp));
+            Printable.appendEscape(sb, cp);
           }
         }
       }

@@ -1,12 +1,12 @@
 package dev.sockshell.repl;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
-import dev.sockshell.render.Printable;
 import dev.sockshell.render.Repr;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;

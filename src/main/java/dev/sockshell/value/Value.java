@@ -60,8 +60,9 @@ public sealed interface Value {
       return "str";
     } else if (this instanceof None) {
       return "NoneType";
-    } else if (this instanceof Address) {
-      return "address";
+    } else if (this instanceof Address a) {
+      // Python's addresses are tuples, and AF_UNIX paths str.
+      return a.address() instanceof SockAddress.Unix ? "str" : "tuple";
     } else if (this instanceof SocketRef) {
       return "socket";
     } else if (this instanceof PyList) {

@@ -58,7 +58,7 @@ class SelectFilesAndLingerParsingTest {
         "setsockopt s SO_LINGER 1 ~ missing SECONDS after ONOFF (SO_LINGER takes two numbers, e.g. 1"
             + " 0) ~ 24",
         "setsockopt s SO_LINGER (1, 0, 2) ~ SO_LINGER takes (ONOFF, SECONDS), e.g. (1, 0) ~ 23",
-        "setsockopt s SO_LINGER 1 70000 ~ SECONDS must be 0..65535, got 70000 ~ 25",
+        "setsockopt s SO_LINGER 1 70000 ~ the JVM cannot set SO_LINGER beyond 65535 seconds (Linux would take 70000) ~ 25",
       })
   void malformedLinesSayWhatAndWhere(String line, String message, int column) {
     UsageError e = assertThrows(UsageError.class, () -> parse(line));

@@ -49,20 +49,43 @@ class OsErrorsTest {
     int port = port(closedPort(session, "holder"));
     NetSocket cli = tcp("cli");
     assertThrows(SocketError.class, () -> cli.connect(loopback(port)));
-    assertEquals(SocketState.BOUND, cli.state()); // Linux keeps the port the connect used
+    // Linux releases the port the kernel picked for the connect.
+    assertEquals(SocketState.UNBOUND, cli.state());
     SocketError again = assertThrows(SocketError.class, () -> cli.connect(loopback(port)));
     assertError(PyException.ConnectionRefusedError, Errno.ECONNREFUSED, again);
   }
 
   @Test
-  void failedConnectKeepsAnExplicitBind() throws SocketError {
+  void failedConnectKeepsAPortTheUserChose() throws SocketError {
+    int port = port(closedPort(session, "holder"));
+    NetSocket probe = tcp("probe");
+    probe.bind(loopback(0));
+    SockAddress chosen = probe.localAddress();
+    probe.close();
+    NetSocket cli = tcp("cli");
+    cli.bind(chosen);
+    assertThrows(SocketError.class, () -> cli.connect(loopback(port)));
+    assertEquals(SocketState.BOUND, cli.state());
+    assertEquals(chosen, cli.localAddress());
+    SocketError taken = assertThrows(SocketError.class, () -> tcp("other").bind(chosen));
+    assertError(PyException.OSError, Errno.EADDRINUSE, taken);
+  }
+
+  @Test
+  void failedConnectReleasesAPortZeroBindButKeepsItsAddress() throws Exception {
     int port = port(closedPort(session, "holder"));
     NetSocket cli = tcp("cli");
     cli.bind(loopback(0));
-    SockAddress before = cli.localAddress();
+    SockAddress first = cli.localAddress();
     assertThrows(SocketError.class, () -> cli.connect(loopback(port)));
-    assertEquals(SocketState.BOUND, cli.state());
-    assertEquals(before, cli.localAddress());
+    assertEquals(SocketState.UNBOUND, cli.state());
+    assertEquals(loopback(0), cli.localAddress()); // the port is gone, the address stays
+    tcp("other").bind(first); // free again
+    try (LoopbackPeer peer = new LoopbackPeer()) {
+      cli.connect(loopback(peer.port()));
+      assertEquals(
+          "127.0.0.1", ((SockAddress.Inet) cli.localAddress()).host(), "kept bind address");
+    }
   }
 
   @Test

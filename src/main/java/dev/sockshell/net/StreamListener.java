@@ -1,0 +1,168 @@
+package dev.sockshell.net;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The listening side of a {@link StreamSocket}: listen swaps the socket's channel for a {@code
+ * ServerSocketChannel} bound to the same address (BSD decides client or server at listen, the JDK
+ * at construction), accept hands out connections with what Linux's accepted sockets inherit, and
+ * shutdown stops it listening as Linux does.
+ */
+final class StreamListener {
+  private final StreamSocket socket;
+  private ServerSocketChannel server;
+  private int backlog;
+
+  StreamListener(StreamSocket socket) {
+    this.socket = socket;
+  }
+
+  /** The listening channel, or null when the socket is not listening. */
+  ServerSocketChannel server() {
+    return server;
+  }
+
+  /** The listening backlog, 0 when not listening. */
+  int backlog() {
+    return backlog;
+  }
+
+  /** Python's {@code listen} on an open socket whose pending connect was looked at. */
+  void listen(int backlog) throws SocketError {
+    switch (socket.state) {
+      case CONNECTED, CONNECTING ->
+          throw SocketError.of(Errno.EINVAL)
+              .withHint(
+                  socket.name() + " is a connected socket; only an unconnected socket can listen");
+      case LISTENING -> {
+        if (backlog != this.backlog) {
+          throw SocketError.jvmCannot(
+                  "change the backlog of a listening socket: Java 17 fixes it at the first listen"
+                      + " (Linux would take "
+                      + backlog
+                      + ")")
+              .withHint(socket.name() + " still listens with backlog " + this.backlog);
+        }
+        return; // the same backlog again: nothing changes, as on Linux
+      }
+      case UNBOUND -> {
+        if (socket.family() == Family.AF_UNIX) {
+          throw SocketError.of(Errno.EINVAL)
+              .withHint("an AF_UNIX socket must be bound to a path before it can listen");
+        }
+      }
+      default -> {}
+    }
+    if (backlog == 0) {
+      throw SocketError.jvmCannot(
+              "listen with backlog 0: Java 17 takes 0 to mean its default, 50 (Linux would let"
+                  + " one connection wait)")
+          .withHint("listen " + socket.name() + " 1 lets two connections wait on Linux");
+    }
+    if (socket.connectFailedAndReported()) {
+      throw SocketError.of(Errno.EINVAL)
+          .withHint("the connect " + socket.name() + " started failed; connect again first");
+    }
+    StreamPort port = socket.port;
+    // Listening on a socket whose port was released binds a new one (on the kept address).
+    SockAddress local =
+        socket.state == SocketState.BOUND
+            ? socket.channelAddress()
+            : Objects.requireNonNullElse(
+                port.lockedAddress(), SockAddress.unbound(socket.family()));
+    ServerSocketChannel listener;
+    try {
+      listener = StreamChannels.listener(socket, socket.stream, local, backlog, port.socketFile);
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      SocketError error = JdkErrors.map(e).at(local);
+      socket.stream = StreamChannels.open(socket.family());
+      socket.state = SocketState.UNBOUND;
+      throw error;
+    }
+    if (port.socketFile != null) {
+      port.socketFile = SocketFile.created(port.socketFile.path());
+    }
+    port.forgetReleased();
+    server = listener;
+    socket.stream = null;
+    this.backlog = backlog;
+    socket.state = SocketState.LISTENING;
+  }
+
+  /** Python's {@code accept}: the next connection as a new socket called {@code newName}. */
+  StreamSocket accept(String newName) throws SocketError {
+    if (socket.state != SocketState.LISTENING) {
+      if (socket.state == SocketState.CONNECTED) {
+        // Unconnected sockets are readable at once for poll (hang-up); a connection is not.
+        socket.waitLikeCPython(SelectionKey.OP_READ, "accept on " + socket.name());
+      }
+      throw SocketError.of(Errno.EINVAL)
+          .withHint(socket.name() + " is not listening; call listen " + socket.name() + " first");
+    }
+    long deadline = socket.timeout.deadlineFromNow();
+    try {
+      while (true) {
+        SocketChannel accepted = server.accept();
+        if (accepted != null) {
+          accepted.configureBlocking(false);
+          passOptionsTo(accepted);
+          return StreamSocket.accepted(newName, socket, accepted);
+        }
+        socket.checkMayWait();
+        socket.context.waiter.await(
+            server, SelectionKey.OP_ACCEPT, deadline, "accept on " + socket.name());
+      }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  /** What Linux's accepted sockets inherit from the listener, set by hand. */
+  private void passOptionsTo(SocketChannel accepted) throws SocketError {
+    for (Map.Entry<SockOpt, OptionValue> e : socket.userOptions.entrySet()) {
+      if (socket.passedToAccepted(e.getKey())) {
+        try {
+          socket.applyOption(accepted, e.getKey(), e.getValue());
+        } catch (SocketError error) {
+          socket.context.waiter.release(accepted);
+          throw error;
+        }
+      }
+    }
+  }
+
+  /**
+   * Linux's shutdown of a listening socket: SHUT_WR changes nothing; SHUT_RD (and SHUT_RDWR) stops
+   * it listening, resets the connections not yet accepted and leaves it unconnected, keeping only a
+   * port the user chose (measured with Python). The JDK's listening channel has no shutdown, so it
+   * is closed, which resets the queued connections the same way.
+   */
+  void shutdown(ShutdownHow how) throws SocketError {
+    if (how == ShutdownHow.SHUT_WR) {
+      return;
+    }
+    if (socket.family() == Family.AF_UNIX) {
+      throw SocketError.jvmCannot(
+              "shut down a listening AF_UNIX socket: Java 17's listening channel has no shutdown"
+                  + " (Linux would refuse new connections and keep the queued ones)")
+          .withHint("close " + socket.name() + " to stop listening");
+    }
+    SockAddress listened = socket.channelAddress();
+    close();
+    socket.reopen(listened);
+  }
+
+  /** Closes the listening channel, if any. */
+  void close() {
+    if (server != null) {
+      socket.context.waiter.release(server);
+      server = null;
+      backlog = 0;
+    }
+  }
+}
