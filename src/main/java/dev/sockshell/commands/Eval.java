@@ -103,6 +103,12 @@ final class Eval {
   static SockAddress address(Context ctx, AddrExpr address, Family family)
       throws UsageError, SocketError {
     if (address instanceof AddrExpr.HostPort hp) {
+      if (hp.items() > 2 && family == Family.AF_INET) {
+        // Python checks the tuple's shape before resolving anything.
+        throw SocketError.python(
+                PyException.TypeError, "AF_INET address must be a pair (host, port)")
+            .withHint("(host, port, flowinfo, scope_id) is for AF_INET6 sockets");
+      }
       return Resolver.resolve(hp.host(), hp.port(), family);
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);

@@ -12,7 +12,11 @@ public sealed interface AddrExpr {
   String source();
 
   /** {@code HOST:PORT}, {@code [IPv6]:PORT} or Python's {@code (host, port[, flow, scope])}. */
-  record HostPort(String host, int port, int flowInfo, int scopeId, String source)
+  /**
+   * @param items how many items the tuple had (3 or 4 only suit AF_INET6, as in Python); 2 for
+   *     {@code HOST:PORT}
+   */
+  record HostPort(String host, int port, int flowInfo, int scopeId, int items, String source)
       implements AddrExpr {}
 
   /** An AF_UNIX path: a quoted string, or a word with a '/' in it. */
@@ -45,7 +49,7 @@ public sealed interface AddrExpr {
 
   private static AddrExpr tuple(Literal.Tuple t, String source) throws UsageError {
     List<Literal> items = t.items();
-    if (items.size() != 2 && items.size() != 4) {
+    if (items.size() < 2 || items.size() > 4) {
       throw new UsageError(
           "an address tuple is (host, port), or (host, port, flowinfo, scope_id) for IPv6",
           t.start());
@@ -55,9 +59,9 @@ public sealed interface AddrExpr {
           "the host must be a quoted string, e.g. ('localhost', 9999)", items.get(0).start());
     }
     int port = port(items.get(1));
-    int flow = items.size() == 4 ? (int) whole(items.get(2), "flowinfo") : 0;
+    int flow = items.size() >= 3 ? (int) whole(items.get(2), "flowinfo") : 0;
     int scope = items.size() == 4 ? (int) whole(items.get(3), "scope_id") : 0;
-    return new HostPort(host.text(), port, flow, scope, source);
+    return new HostPort(host.text(), port, flow, scope, items.size(), source);
   }
 
   private static long whole(Literal literal, String what) throws UsageError {
@@ -115,6 +119,6 @@ public sealed interface AddrExpr {
     if (host.equals("*")) {
       host = ""; // all interfaces, as Python's ''
     }
-    return new HostPort(host, (int) port, 0, 0, source);
+    return new HostPort(host, (int) port, 0, 0, 2, source);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 
 /**
  * What a stream socket keeps of its bind when sockshell must give it a new JDK channel (after a
@@ -26,7 +27,38 @@ final class StreamPort {
     this.socket = socket;
   }
 
-  void bound(SockAddress address) {
+  /** Binds the socket's channel, with hints for the two EADDRINUSE a learner meets. */
+  void bind(SockAddress address) throws SocketError {
+    try {
+      socket.stream.bind(address.jdk());
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      SocketError error = JdkErrors.map(e).at(address);
+      if (socket.family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
+        error =
+            error.withHint(
+                "a file already exists at that path (a closed socket leaves its file"
+                    + " behind); unlink it, or bind to another path");
+      } else if (error.errno() == Errno.EADDRINUSE && reusesAddress()) {
+        error =
+            error.withHint(
+                "another socket holds this port (listening, or bound without SO_REUSEADDR);"
+                    + " SO_REUSEADDR only gets past connections in TIME_WAIT");
+      }
+      throw error;
+    }
+    bound(address);
+  }
+
+  /** True if SO_REUSEADDR is set, so a bind that failed was not held up by TIME_WAIT. */
+  private boolean reusesAddress() {
+    try {
+      return socket.stream.getOption(StandardSocketOptions.SO_REUSEADDR);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private void bound(SockAddress address) {
     requested = address;
     released = null;
     if (address instanceof SockAddress.Unix u) {

@@ -2,7 +2,6 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
@@ -175,35 +174,9 @@ public final class StreamSocket extends NetSocket {
                   + " only to paths")
           .withHint("bind to a path such as ./demo.sock");
     }
-    try {
-      stream.bind(address.jdk());
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      SocketError error = JdkErrors.map(e).at(address);
-      if (family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
-        error =
-            error.withHint(
-                "a file already exists at that path (a closed socket leaves its file"
-                    + " behind); unlink it, or bind to another path");
-      } else if (error.errno() == Errno.EADDRINUSE && reusesAddress()) {
-        error =
-            error.withHint(
-                "another socket holds this port (listening, or bound without SO_REUSEADDR);"
-                    + " SO_REUSEADDR only gets past connections in TIME_WAIT");
-      }
-      throw error;
-    }
-    port.bound(address);
+    port.bind(address);
     noteBind(address);
     state = SocketState.BOUND;
-  }
-
-  /** True if SO_REUSEADDR is set, so a bind that failed was not held up by TIME_WAIT. */
-  private boolean reusesAddress() {
-    try {
-      return stream.getOption(StandardSocketOptions.SO_REUSEADDR);
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   /** AF_UNIX: the path of the file bind created, which stays after close; else null. */

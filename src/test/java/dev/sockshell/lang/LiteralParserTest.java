@@ -79,14 +79,15 @@ class LiteralParserTest {
   @Test
   void addressForms() throws UsageError {
     assertEquals(
-        new AddrExpr.HostPort("localhost", 9999, 0, 0, "localhost:9999"), addr("localhost:9999"));
-    assertEquals(new AddrExpr.HostPort("::1", 8888, 0, 0, "[::1]:8888"), addr("[::1]:8888"));
+        new AddrExpr.HostPort("localhost", 9999, 0, 0, 2, "localhost:9999"),
+        addr("localhost:9999"));
+    assertEquals(new AddrExpr.HostPort("::1", 8888, 0, 0, 2, "[::1]:8888"), addr("[::1]:8888"));
     assertEquals(
-        new AddrExpr.HostPort("localhost", 9999, 0, 0, "('localhost', 9999)"),
+        new AddrExpr.HostPort("localhost", 9999, 0, 0, 2, "('localhost', 9999)"),
         addr("('localhost', 9999)"));
     assertEquals(
-        new AddrExpr.HostPort("::1", 80, 0, 3, "('::1', 80, 0, 3)"), addr("('::1', 80, 0, 3)"));
-    assertEquals(new AddrExpr.HostPort("", 80, 0, 0, "*:80"), addr("*:80"));
+        new AddrExpr.HostPort("::1", 80, 0, 3, 4, "('::1', 80, 0, 3)"), addr("('::1', 80, 0, 3)"));
+    assertEquals(new AddrExpr.HostPort("", 80, 0, 0, 2, "*:80"), addr("*:80"));
     assertEquals(new AddrExpr.SocketName("srv", "srv"), addr("srv"));
     assertEquals(new AddrExpr.Path("/tmp/x.sock", "/tmp/x.sock"), addr("/tmp/x.sock"));
     assertEquals(new AddrExpr.Path("rel.sock", "'rel.sock'"), addr("'rel.sock'"));
@@ -104,7 +105,7 @@ class LiteralParserTest {
         "::1:80 ~ write an IPv6 address in brackets: [::1]:80 ~ 0",
         "('localhost', 99999) ~ port must be 0..65535, got 99999 ~ 14",
         "(localhost, 80) ~ the host must be a quoted string, e.g. ('localhost', 9999) ~ 1",
-        "('a', 1, 2) ~ an address tuple is (host, port), or (host, port, flowinfo, scope_id) for"
+        "('a', 1, 2, 3, 4) ~ an address tuple is (host, port), or (host, port, flowinfo, scope_id) for"
             + " IPv6 ~ 0",
       })
   void badAddressesPointAtTheMistake(String typed, String message, int column) {
