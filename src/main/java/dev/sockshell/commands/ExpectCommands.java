@@ -13,7 +13,6 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -82,14 +81,7 @@ final class ExpectCommands {
     if (Errno.byName(name.text()).isPresent() || PyException.byName(name.text()).isPresent()) {
       return name.text();
     }
-    List<String> known = new ArrayList<>();
-    for (Errno e : Errno.values()) {
-      known.add(e.name());
-    }
-    for (PyException p : PyException.values()) {
-      known.add(p.name());
-    }
-    String close = Suggest.closest(name.text(), known);
+    String close = Suggest.closest(name.text(), ConstantDocs.errorNames());
     throw new UsageError(
         "'"
             + name.text()
