@@ -182,7 +182,9 @@ public final class SocketWatcher implements Closeable {
         // without the kernel's tables) may be a new one just like it: forget it so it is told.
         last = null;
       }
-      remembered.put(w.socket(), last == null && w.eofSeen() ? Probe.seenEof(w) : last);
+      // A recv that returned b'' told the user the EOF, whatever was reported before it.
+      boolean eofTold = w.eofSeen() && (last == null || w.used());
+      remembered.put(w.socket(), eofTold ? Probe.seenEof(w) : last);
       try {
         w.channel().register(selector, w.ops(), w);
       } catch (ClosedChannelException e) {

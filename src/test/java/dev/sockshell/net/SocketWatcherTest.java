@@ -155,6 +155,29 @@ class SocketWatcherTest {
   }
 
   @Test
+  void anEofToldWithDataIsNotToldAgainOnceRecvReturnedIt() throws Exception {
+    assumeTrue(linux(), "only Linux's socket tables tell EOF without a read");
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
+    watcher.resume(session.sockets(), Set.of());
+    client.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
+    client.close();
+    assertEquals(
+        new SocketEvent("conn", Kind.DATA, 2, Peer.EOF), nextUntil(e -> e.peer() != Peer.OPEN));
+
+    // The user reads everything, then b'': the EOF is what recv just said, not news.
+    watcher.pause();
+    assertEquals(ByteString.utf8("hi"), conn.recv(1024));
+    assertEquals(ByteString.EMPTY, conn.recv(1024));
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(pair.srv());
+    assertEquals("srv", next().socket(), "the EOF recv returned was told as news");
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
+  }
+
+  @Test
   void aSocketWithUnreadDataDoesNotMakeTheWatcherSpin() throws Exception {
     Socket client = pair().client();
     watcher.resume(session.sockets(), Set.of());
