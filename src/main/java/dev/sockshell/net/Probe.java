@@ -158,7 +158,7 @@ final class Probe {
               : Optional.empty();
       case STREAM -> {
         int waiting = w.socket().bytesWaiting();
-        SocketEvent.Peer peer = tables ? peer(w, waiting) : SocketEvent.Peer.OPEN;
+        SocketEvent.Peer peer = tables ? afterEof(w, peer(w, waiting)) : SocketEvent.Peer.OPEN;
         yield waiting == 0
                 && (peer == SocketEvent.Peer.OPEN || w.eofSeen() && peer == SocketEvent.Peer.EOF)
             ? Optional.empty()
@@ -210,11 +210,16 @@ final class Probe {
 
   private SocketEvent stream(Watch w) {
     int waiting = w.socket().bytesWaiting();
-    SocketEvent.Peer peer = peer(w, waiting);
-    if (w.eofSeen() && peer == SocketEvent.Peer.CLOSED_OR_RESET) {
-      peer = SocketEvent.Peer.EOF; // a recv already returned b'': it was a close
-    }
+    SocketEvent.Peer peer = afterEof(w, peer(w, waiting));
     return waiting == 0 && peer == SocketEvent.Peer.OPEN ? null : data(w, waiting, peer);
+  }
+
+  /**
+   * Once a recv returned b'', Linux's recv returns b'' for ever, even when the connection was (or
+   * is later) reset: what the peer did is EOF as far as recv goes, not a ConnectionResetError.
+   */
+  private static SocketEvent.Peer afterEof(Watch w, SocketEvent.Peer peer) {
+    return w.eofSeen() && peer != SocketEvent.Peer.OPEN ? SocketEvent.Peer.EOF : peer;
   }
 
   private static SocketEvent data(Watch w, int waiting, SocketEvent.Peer peer) {

@@ -122,6 +122,28 @@ class SocketWatcherTest {
   }
 
   @Test
+  void aResetACallReportedIsNotToldAgainOnceRecvReturnedEof() throws Exception {
+    assumeTrue(linux(), "only Linux's socket tables tell a reset from EOF");
+    Pair pair = pair();
+    Socket client = pair.client();
+    NetSocket conn = pair.conn();
+    client.setSoLinger(true, 0);
+    client.close();
+
+    // As Linux does: the first call reports the reset, recv then returns b'' for ever; the watcher
+    // must not say that recv "raises ConnectionResetError" any more.
+    watcher.pause();
+    SocketError reset = assertThrows(SocketError.class, () -> conn.send(ByteString.utf8("x")));
+    assertEquals(Errno.ECONNRESET, reset.errno());
+    assertEquals(ByteString.EMPTY, conn.recv(1024));
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(pair.srv());
+    assertEquals("srv", next().socket(), "the reset a call reported was told as news");
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
+  }
+
+  @Test
   void oneChangeIsReportedOnceEvenWhenTheSocketIsLookedAtAgain() throws Exception {
     NetSocket srv = listening(session, "srv");
     NetSocket other = listening(session, "other");
