@@ -56,10 +56,12 @@ final class ArgumentHint {
   static void show(LineReader reader, String buffer, TypedLine typed, boolean unchanged) {
     // A Tab that left the line as it was listed the choices for a new word, and JLine's tail-tip
     // mode would wipe that list at once: show the list rather than the hint until the next key.
+    // Likewise Ctrl-R's "bck-i-search: …" line, which JLine shows in the same place.
     boolean listed = unchanged && "\t".equals(reader.getLastBinding()) && !midWord(buffer);
+    boolean searching = reader.getSearchTerm() != null;
     reader.setAutosuggestion(
-        listed ? LineReader.SuggestionType.NONE : LineReader.SuggestionType.TAIL_TIP);
-    reader.setTailTip(tailTip(buffer, typed, room(reader, buffer)));
+        listed || searching ? LineReader.SuggestionType.NONE : LineReader.SuggestionType.TAIL_TIP);
+    reader.setTailTip(searching ? "" : tailTip(buffer, typed, room(reader, buffer)));
   }
 
   /** Columns left on the cursor's screen line after the prompt and the buffer. */

@@ -122,6 +122,25 @@ class ConsoleTest {
   }
 
   @Test
+  void ctrlRShowsWhatItSearchesForAndFindsAnEarlierLine() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      t.type("socket srv\rgetsockname srv\r");
+      t.await("$1 ==> ('0.0.0.0', 0)");
+      int before = t.shown().length();
+      // Ctrl-R: JLine draws its search line under the prompt (then edits it in place).
+      t.type("\u0012");
+      t.await("bck-i-search: _", before);
+      t.type("sock");
+      t.type("\r");
+      t.await("$2 ==> ('0.0.0.0', 0)", before);
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
   void aResizeRedrawsTheLineFromTheRowItNowStartsOn() throws Exception {
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
       t.terminal.setSize(new Size(80, 24));
