@@ -93,6 +93,15 @@ final class HelpLayout {
     return paragraph("", text);
   }
 
+  /** A heading, wrapped like a paragraph. */
+  List<Styled> heading(String text) {
+    List<Styled> lines = new ArrayList<>();
+    for (String line : wrap(text, width)) {
+      lines.add(Styled.of(Style.HEADER, line));
+    }
+    return lines;
+  }
+
   /** A paragraph after {@code indent}, its other lines under the first. */
   List<Styled> paragraph(String indent, String text) {
     List<Styled> lines = new ArrayList<>();

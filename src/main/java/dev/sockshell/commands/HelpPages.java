@@ -176,9 +176,10 @@ final class HelpPages {
       }
     }
     if (takesSocket && !listsEbadf) {
-      lines.add(
-          Styled.plain(
-              "  Any call on a closed socket raises OSError [EBADF]; close itself never fails."));
+      lines.addAll(
+          layout.paragraph(
+              "  ",
+              "Any call on a closed socket raises OSError [EBADF]; close itself never fails."));
     }
     return lines;
   }

@@ -52,7 +52,7 @@ public final class HelpTopics {
 
   private static List<Styled> addr(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.add(Styled.of(Style.HEADER, "ADDR: the address bind, connect and sendto take"));
+    lines.addAll(layout.heading("ADDR: the address bind, connect and sendto take"));
     lines.addAll(
         layout.rows(
             Style.ADDRESS,
@@ -80,7 +80,7 @@ public final class HelpTopics {
 
   private static List<Styled> data(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.add(Styled.of(Style.HEADER, "DATA: the bytes send, sendall and sendto take"));
+    lines.addAll(layout.heading("DATA: the bytes send, sendall and sendto take"));
     lines.addAll(
         layout.rows(
             Style.STRING,
@@ -106,7 +106,7 @@ public final class HelpTopics {
 
   private static List<Styled> values(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.add(Styled.of(Style.HEADER, "Values: every result is kept, as in Python's REPL"));
+    lines.addAll(layout.heading("Values: every result is kept, as in Python's REPL"));
     lines.addAll(
         layout.rows(
             Style.VALUE_NAME,
@@ -137,10 +137,10 @@ public final class HelpTopics {
       }
     }
     List<Styled> lines = new ArrayList<>();
-    lines.add(
-        Styled.of(Style.HEADER, "Constants by parameter (in any case; a socket. prefix is fine)"));
+    lines.addAll(layout.heading("Constants by parameter (in any case; a socket. prefix is fine)"));
     for (Map.Entry<List<String>, List<String>> e : usedBy.entrySet()) {
-      lines.add(Styled.plain(names.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")"));
+      lines.addAll(
+          layout.paragraph(names.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")"));
       List<String> cells = new ArrayList<>();
       for (String choice : e.getKey()) {
         cells.add(choice);
@@ -149,15 +149,15 @@ public final class HelpTopics {
       }
       lines.addAll(layout.rows(Style.CONSTANT, cells));
     }
-    lines.add(Styled.plain("Tab completes them at each position; errors are in /help errors."));
+    lines.addAll(
+        layout.paragraph("Tab completes them at each position; errors are in /help errors."));
     return lines;
   }
 
   private static List<Styled> errors(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.add(
-        Styled.of(
-            Style.HEADER,
+    lines.addAll(
+        layout.heading(
             "Python exception classes (expect error CLASS also matches its subclasses)"));
     List<String> cells = new ArrayList<>();
     for (PyException p : PyException.values()) {
@@ -165,7 +165,7 @@ public final class HelpTopics {
       cells.add(ConstantDocs.meaning(p.name()));
     }
     lines.addAll(layout.rows(Style.ERROR, cells));
-    lines.add(Styled.of(Style.HEADER, "errno symbols (Linux numbers), each raised as its class"));
+    lines.addAll(layout.heading("errno symbols (Linux numbers), each raised as its class"));
     cells.clear();
     for (Errno e : Errno.values()) {
       cells.add(e.name() + " " + e.number());

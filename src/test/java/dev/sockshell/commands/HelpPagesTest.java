@@ -112,6 +112,27 @@ class HelpPagesTest {
   }
 
   @Test
+  void inANarrowWindowEveryLineFitsExceptCodeThatCannotBreak() throws UsageError {
+    int width = 60;
+    HelpPages narrow = new HelpPages(table, width);
+    List<String> shown = new ArrayList<>(lines(narrow.overview()));
+    List<String> code = new ArrayList<>();
+    for (CommandSpec<?> spec : table.all()) {
+      shown.addAll(lines(narrow.page(spec.name())));
+      code.add(spec.synopsis());
+    }
+    for (HelpTopics.Topic topic : HelpTopics.all()) {
+      shown.addAll(lines(narrow.page(topic.name())));
+    }
+    for (String line : shown) {
+      String trimmed = line.strip();
+      boolean isCode =
+          code.contains(trimmed) || trimmed.startsWith("Python:") || trimmed.startsWith("Example:");
+      assertTrue(line.length() <= width || isCode, "wider than " + width + " columns: " + line);
+    }
+  }
+
+  @Test
   void aNarrowWindowPutsEachMeaningUnderItsName() throws UsageError {
     List<String> lines = lines(new HelpPages(table, 30).page("shutdown"));
     int how = lines.indexOf("    HOW");
