@@ -67,6 +67,9 @@ public final class SetCommands {
   }
 
   /** What each key and value means, for /help constants and the completion menu. */
+  /** Where the meaning of each value starts in {@code /set KEY}'s list. */
+  private static final int CHOICE_COLUMN = 14;
+
   private static final Map<String, String> MEANINGS =
       Map.ofEntries(
           Map.entry(FEEDBACK, "how much is printed after each command"),
@@ -190,18 +193,12 @@ public final class SetCommands {
     }
     if (c.value() == null) {
       ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line(settings, c.key())));
-      if (c.key().equals(ENCODING)) {
-        wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()))
-            .forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
-      } else {
-        for (String value : VALUES.get(c.key())) {
-          ctx.out()
-              .println(
-                  Styled.of(
-                      Style.DIM,
-                      "|    " + value + " ".repeat(9 - value.length()) + MEANINGS.get(value)));
-        }
-      }
+      int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;
+      List<String> choices =
+          c.key().equals(ENCODING)
+              ? wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()), width)
+              : choices(VALUES.get(c.key()), width);
+      choices.forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
       return new Outcome.Printed();
     }
     switch (c.key()) {
@@ -263,13 +260,25 @@ public final class SetCommands {
   }
 
   /** {@code words} after {@code prefix}, comma-separated, wrapped to about 100 columns. */
-  private static List<String> wrapped(String prefix, List<String> words) {
+  /** Each value with its meaning, wrapped under itself to fit {@code width} columns. */
+  private static List<String> choices(List<String> values, int width) {
+    String indent = "|" + " ".repeat(CHOICE_COLUMN - 1);
+    List<String> lines = new ArrayList<>();
+    for (String value : values) {
+      List<String> meaning = HelpLayout.wrap(MEANINGS.get(value), width - CHOICE_COLUMN - 1);
+      lines.add("|    " + value + " ".repeat(CHOICE_COLUMN - 5 - value.length()) + meaning.get(0));
+      meaning.subList(1, meaning.size()).forEach(rest -> lines.add(indent + rest));
+    }
+    return lines;
+  }
+
+  private static List<String> wrapped(String prefix, List<String> words, int width) {
     String indent = "|" + " ".repeat(prefix.length() - 1);
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder(prefix);
     boolean first = true;
     for (String word : words) {
-      if (!first && line.length() + word.length() + 2 > 100) {
+      if (!first && line.length() + word.length() + 2 > width - 1) {
         lines.add(line.append(',').toString());
         line = new StringBuilder(indent);
         first = true;
