@@ -58,7 +58,8 @@ final class HelpPages {
     lines.add(Styled.plain(""));
     lines.addAll(
         layout.paragraph(
-            "/help COMMAND shows its syntax, Python equivalent, an example and its errors."));
+            "/help COMMAND shows its syntax, Python equivalent, an example and its errors;"
+                + " /help SO_REUSEADDR or /help ECONNREFUSED explains a constant or an error."));
     lines.addAll(
         layout.paragraph(
             "Tab completes commands, socket names, constants and files; # starts a comment."));
@@ -77,10 +78,10 @@ final class HelpPages {
     CommandSpec<?> spec = table.find(topic).or(() -> table.find("/" + topic)).orElse(null);
     if (spec == null) {
       Optional<HelpTopics.Topic> t = HelpTopics.find(topic);
-      if (t.isEmpty()) {
-        throw unknown(topic);
+      if (t.isPresent()) {
+        return HelpTopics.page(t.get(), table, layout);
       }
-      return HelpTopics.page(t.get(), table, layout);
+      return constant(topic).or(() -> error(topic)).orElseThrow(() -> unknown(topic));
     }
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.COMMAND, spec.synopsis()));
@@ -92,6 +93,60 @@ final class HelpPages {
     lines.add(Styled.builder().plain("  Example:  ").add(Style.COMMAND, spec.example()).build());
     lines.addAll(arguments(spec));
     lines.addAll(errors(spec));
+    return lines;
+  }
+
+  /**
+   * A constant a command takes ({@code /help SO_REUSEADDR}, in any case, {@code socket.} allowed):
+   * what it means, and where it goes.
+   */
+  private Optional<List<Styled>> constant(String word) {
+    String name =
+        word.regionMatches(true, 0, "socket.", 0, "socket.".length())
+            ? word.substring("socket.".length())
+            : word;
+    String found = null;
+    String param = null;
+    List<String> usedBy = new ArrayList<>();
+    for (CommandSpec<?> spec : table.all()) {
+      for (Param p : spec.params()) {
+        for (String choice : p.choices()) {
+          if (p.kind() == Param.Kind.CONSTANT && choice.equalsIgnoreCase(name)) {
+            found = choice;
+            param = param == null ? p.name() : param;
+            usedBy.add(spec.name());
+          }
+        }
+      }
+    }
+    if (found == null || ConstantDocs.meaning(found) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        namePage(
+            found,
+            param + " of " + String.join(", ", usedBy) + ": /help " + usedBy.get(0),
+            "Every constant: /help constants"));
+  }
+
+  /** An error name ({@code /help ECONNREFUSED}, {@code /help BrokenPipeError}): what it means. */
+  private Optional<List<Styled>> error(String word) {
+    return ConstantDocs.errorNames().stream()
+        .filter(name -> name.equalsIgnoreCase(word) || ("socket." + name).equalsIgnoreCase(word))
+        .findFirst()
+        .map(
+            name ->
+                namePage(
+                    name, "expect error " + name + " checks for it", "Every error: /help errors"));
+  }
+
+  private List<Styled> namePage(String name, String... where) {
+    List<Styled> lines = new ArrayList<>();
+    lines.add(Styled.of(Style.CONSTANT, name));
+    lines.addAll(layout.paragraph("  ", ConstantDocs.meaning(name) + "."));
+    for (String line : where) {
+      lines.addAll(layout.paragraph("  ", line));
+    }
     return lines;
   }
 

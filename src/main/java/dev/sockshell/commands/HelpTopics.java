@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.render.Style;
@@ -32,6 +33,16 @@ public final class HelpTopics {
 
   public static List<Topic> all() {
     return TOPICS;
+  }
+
+  /** Whether {@code /help WORD} has a page: a command, a topic, a constant or an error name. */
+  public static boolean hasPage(CommandTable table, String word) {
+    try {
+      new HelpPages(table, HelpPages.PLAIN_WIDTH).page(word);
+      return true;
+    } catch (UsageError e) {
+      return false;
+    }
   }
 
   static Optional<Topic> find(String name) {

@@ -1,6 +1,5 @@
 package dev.sockshell.console;
 
-import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.ConstantDocs;
 import dev.sockshell.commands.Context;
 import dev.sockshell.commands.HelpTopics;
@@ -207,12 +206,9 @@ final class LineHighlighter implements Highlighter {
   }
 
   private Style helpTopic(String text, boolean typing) {
-    CommandTable table = context.commands();
-    if (table.find(text).or(() -> table.find("/" + text)).isPresent()) {
-      return Style.COMMAND;
-    }
-    boolean topic = HelpTopics.all().stream().anyMatch(t -> t.name().equalsIgnoreCase(text));
-    return topic ? Style.COMMAND : wrong(typing, Style.PLAIN);
+    return HelpTopics.hasPage(context.commands(), text)
+        ? Style.COMMAND
+        : wrong(typing, Style.PLAIN);
   }
 
   private static List<String> upper(List<String> choices) {

@@ -96,6 +96,27 @@ class HelpPagesTest {
   }
 
   @Test
+  void aConstantOrAnErrorNameGetsItsMeaningAndWhereItIsExplained() throws UsageError {
+    List<String> option = lines(help.page("so_reuseaddr"));
+    assertEquals(
+        List.of(
+            "SO_REUSEADDR",
+            "  1: bind a port whose old connection is in TIME_WAIT.",
+            "  OPTION of setsockopt, getsockopt: /help setsockopt",
+            "  Every constant: /help constants"),
+        option);
+    assertEquals(option, lines(help.page("socket.SO_REUSEADDR")));
+    assertEquals(
+        List.of(
+            "ECONNREFUSED",
+            "  ConnectionRefusedError: Connection refused.",
+            "  expect error ECONNREFUSED checks for it",
+            "  Every error: /help errors"),
+        lines(help.page("econnrefused")));
+    assertEquals("BrokenPipeError", lines(help.page("BrokenPipeError")).get(0), "a class too");
+  }
+
+  @Test
   void inEightyColumnsEveryLineFitsExceptWordsThatCannotBreak() throws UsageError {
     List<String> shown = new ArrayList<>(lines(help.overview()));
     for (CommandSpec<?> spec : table.all()) {

@@ -54,6 +54,15 @@ class HighlightingTest {
   }
 
   @Test
+  void helpTakesACommandATopicAConstantOrAnErrorName() {
+    assertStyle("/help bind", "bind", Style.COMMAND);
+    assertStyle("/help addr", "addr", Style.COMMAND);
+    assertStyle("/help SO_REUSEADDR", "SO_REUSEADDR", Style.COMMAND);
+    assertStyle("/help ECONNREFUSED", "ECONNREFUSED", Style.COMMAND);
+    assertStyle("/help nosuch ", "nosuch", Style.ERROR);
+  }
+
+  @Test
   void selectTakesAnyNumberOfSocketsOnEitherSideOfItsSeparator() {
     String line = "select srv cli -- cli 0.5";
     assertStyle(line, "srv", Style.SOCKET);
