@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.ExternalTerminal;
+import org.jline.terminal.impl.LineDisciplineTerminal;
 
 /**
  * A terminal for tests: keys typed into it go through JLine's line discipline (so Ctrl-C raises
@@ -20,25 +18,29 @@ import org.jline.terminal.impl.ExternalTerminal;
 final class TestTerminal implements AutoCloseable {
   private static final long WAIT_SECONDS = 10;
 
-  /** A key that makes the keyboard throw, as a closed tty does. */
-  private static final int VANISHED = -2;
-
   final Terminal terminal;
-  private final Keyboard keyboard = new Keyboard();
+  private final Tty tty;
   private final Screen screen = new Screen();
 
   TestTerminal(String type) throws IOException {
-    terminal = new ExternalTerminal("test", type, keyboard, screen, StandardCharsets.UTF_8);
+    tty = new Tty(type, screen);
+    terminal = tty;
   }
 
-  /** The keyboard fails, as a terminal that went away does. */
+  /**
+   * The keyboard fails, as a terminal that went away does: the next read of the line reader throws,
+   * as a read of a closed tty does (and nothing is closed under the reader, so JLine has nothing to
+   * warn about).
+   */
   void vanish() {
-    keyboard.keys.add(VANISHED);
+    tty.fail(new IOException("Input/output error"));
   }
 
   void type(String keys) {
-    for (byte b : keys.getBytes(StandardCharsets.UTF_8)) {
-      keyboard.keys.add(b & 0xff);
+    try {
+      tty.processInputBytes(keys.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -61,39 +63,20 @@ final class TestTerminal implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    keyboard.keys.add(-1);
     terminal.close();
   }
 
-  /** Bytes typed, handed to the terminal one at a time as it asks for them. */
-  private static final class Keyboard extends InputStream {
-    final BlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
-
-    @Override
-    public int read() throws IOException {
-      try {
-        int key = keys.take();
-        if (key == VANISHED) {
-          throw new IOException("Input/output error");
-        }
-        return key;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
+  /**
+   * JLine's line discipline with the keyboard's side in the test's hands: bytes typed, or a
+   * failure.
+   */
+  private static final class Tty extends LineDisciplineTerminal {
+    Tty(String type, OutputStream screen) throws IOException {
+      super("test", type, screen, StandardCharsets.UTF_8);
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      int c = read();
-      if (c < 0) {
-        return -1;
-      }
-      b[off] = (byte) c;
-      return 1;
+    void fail(IOException e) {
+      processIOException(e);
     }
   }
 
