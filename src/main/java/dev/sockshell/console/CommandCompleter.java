@@ -9,6 +9,7 @@ import dev.sockshell.commands.SetCommands;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
+import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.net.SockOpt;
@@ -59,7 +60,7 @@ final class CommandCompleter implements Completer {
   private void add(Param param, TypedLine typed, String word, List<Candidate> out) {
     switch (param.kind()) {
       case SOCKET -> openSockets(word, out);
-      case ADDRESS -> addresses(word, out);
+      case ADDRESS -> addresses(word, typed, out);
       case DATA -> {
         if (word.startsWith("@")) {
           PathCandidates.add(word, "@", context.baseDirectory(), out);
@@ -111,10 +112,20 @@ final class CommandCompleter implements Completer {
     }
   }
 
-  /** Another socket's bound address by its name, a host to put a port after, or a kept value. */
-  private void addresses(String word, List<Candidate> out) {
+  /**
+   * Another socket's bound address by its name, a host to put a port after, or a kept value; only
+   * those of the family of the socket the command is on (a file path for AF_UNIX), and every
+   * interface only for bind.
+   */
+  private void addresses(String word, TypedLine typed, List<Candidate> out) {
+    Family family = familyOfFirstArgument(typed);
+    if (family == Family.AF_UNIX) {
+      PathCandidates.add(word, "", context.baseDirectory(), out);
+      values(word, out);
+      return;
+    }
     for (NetSocket s : context.session().sockets()) {
-      if (s.name().startsWith(word)) {
+      if (s.name().startsWith(word) && (family == null || s.family() == family)) {
         SockAddress bound = SocketSummary.boundAddress(s);
         if (bound != null) {
           out.add(
@@ -122,11 +133,26 @@ final class CommandCompleter implements Completer {
         }
       }
     }
-    out.add(candidate("localhost:", "hosts", "this machine; add a port", false));
-    out.add(candidate("127.0.0.1:", "hosts", "this machine over IPv4; add a port", false));
-    out.add(candidate("[::1]:", "hosts", "this machine over IPv6; add a port", false));
-    out.add(candidate("*:", "hosts", "every interface (bind only); add a port", false));
+    if (family != Family.AF_INET6) {
+      out.add(candidate("localhost:", "hosts", "this machine; add a port", false));
+      out.add(candidate("127.0.0.1:", "hosts", "this machine over IPv4; add a port", false));
+    }
+    if (family != Family.AF_INET) {
+      out.add(candidate("[::1]:", "hosts", "this machine over IPv6; add a port", false));
+    }
+    if (typed.spec().name().equals("bind")) {
+      out.add(candidate("*:", "hosts", "every interface; add a port", false));
+    }
     values(word, out);
+  }
+
+  /** The family of the socket named first on the line, or null if there is none such. */
+  private Family familyOfFirstArgument(TypedLine typed) {
+    if (typed.args().isEmpty()) {
+      return null;
+    }
+    String name = typed.args().get(0).token().text();
+    return context.session().find(name).map(NetSocket::family).orElse(null);
   }
 
   /** {@code $N} and {@code _}, each with its value, when the word starts like one. */

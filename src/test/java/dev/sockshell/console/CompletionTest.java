@@ -192,6 +192,34 @@ class CompletionTest {
   }
 
   @Test
+  void theHostsOfferedAreThoseOfTheSocketsFamilyAndEveryInterfaceOnlyForBind() {
+    session.run("socket c4", "socket c6 AF_INET6", "socket s6 AF_INET6", "bind s6 [::1]:0");
+    assertEquals(
+        List.of("localhost:", "127.0.0.1:", "*:"),
+        values(candidates("bind c4 ")).stream().filter(v -> v.endsWith(":")).toList());
+    assertEquals(List.of("localhost:", "127.0.0.1:"), hosts(candidates("connect c4 ")));
+    assertFalse(values(candidates("connect c4 ")).contains("s6"), "an IPv6 address for AF_INET");
+    assertEquals(List.of("[::1]:"), hosts(candidates("sendto c6 x ")));
+    assertTrue(values(candidates("connect c6 ")).contains("s6"));
+    assertEquals(List.of("[::1]:", "*:"), hosts(candidates("bind c6 ")));
+  }
+
+  @Test
+  void anAfUnixAddressCompletesAsAFilePath() throws IOException {
+    Files.createFile(dir.resolve("demo.sock"));
+    session.run("socket u AF_UNIX");
+    assertEquals(List.of("demo.sock"), values(candidates("connect u de")));
+    assertEquals(List.of(), hosts(candidates("connect u ")));
+  }
+
+  private static List<String> hosts(List<Candidate> candidates) {
+    return candidates.stream()
+        .filter(c -> "hosts".equals(c.group()))
+        .map(Candidate::value)
+        .toList();
+  }
+
+  @Test
   void keptValuesCompleteWhereDataGoes() {
     session.run("socket u SOCK_DGRAM", "bind u 127.0.0.1:0", "sendto u b'ping' u", "recvfrom u");
     Map<String, String> values = described(candidates("send u $"));
