@@ -217,9 +217,17 @@ public final class Shell implements Context, AutoCloseable {
         step.lastErrorWasInterrupt()
             ? "stopped by Ctrl-C"
             : "stopped: the error above was not expected (add"
-                + " \"expect error …\" after it if it is, or run with --keep-going)"
+                + " \"expect error …\" after it if it is"
+                + (openedInTheConsole() ? "" : ", or run with --keep-going")
+                + ")"
                 + timeoutNote());
     return true;
+  }
+
+  /** A script /open runs in the console, where --keep-going (a command-line option) is no help. */
+  private boolean openedInTheConsole() {
+    LineSource first = sources.peekLast();
+    return first != null && first.isInteractive();
   }
 
   /** Says where a timeout came from when the run set one for every socket (--timeout). */

@@ -1,13 +1,18 @@
 package dev.sockshell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where a shell's lines go: the screen (switchable, for -i), and the transcript (everything). */
 class ShellOutputTest {
@@ -68,5 +73,23 @@ class ShellOutputTest {
             + "a.socks:1: stopped: the error above was not expected (add \"expect error …\" after"
             + " it if it is, or run with --keep-going)\n",
         screen.toString());
+  }
+
+  @Test
+  void aScriptOpenedInTheConsoleThatStopsDoesNotSuggestACommandLineOption(@TempDir Path dir)
+      throws IOException {
+    Path script = dir.resolve("fails.socks");
+    Files.writeString(script, "socket s\nrecv s\nclose s\n", StandardCharsets.UTF_8);
+    StringWriter screen = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(screen), dir)) {
+      shell.run(Typed.lines("/open fails.socks\n"));
+    }
+    assertTrue(
+        screen
+            .toString()
+            .contains(
+                "fails.socks:2: stopped: the error above was not expected (add \"expect error"
+                    + " …\" after it if it is)\n"),
+        screen::toString);
   }
 }
