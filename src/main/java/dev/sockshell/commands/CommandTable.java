@@ -158,10 +158,25 @@ public final class CommandTable {
     }
   }
 
+  /** {@code $3}, {@code _}, {@code _[1]}: a value reference typed where a command goes. */
+  private static final Pattern KEPT_VALUE = Pattern.compile("(\\$\\d+|_)(\\[\\d+\\])?");
+
   private UsageError unknown(Token word, String line) {
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
+    if (KEPT_VALUE.matcher(word.text()).matches()) {
+      // JShell shows $1 typed alone; here values are arguments, so say how to use one.
+      String v = word.text();
+      return new UsageError(
+          v
+              + " is a kept value, not a command: use it as an argument (send cli "
+              + v
+              + ", expect "
+              + v
+              + "); /help values",
+          word.start());
+    }
     String python = PythonHabits.inSockshell(line, specs().keySet());
     if (python != null) {
       return new UsageError("that is Python; in sockshell write: " + python, word.start());

@@ -79,6 +79,10 @@ class ParserTest {
       quoteCharacter = '`',
       value = {
         "bnd s x ~ unknown command 'bnd'; did you mean bind? ~ 0 ~ ",
+        "$1 ~ $1 is a kept value, not a command: use it as an argument (send cli $1, expect $1);"
+            + " /help values ~ 0 ~ ",
+        "_[1] ~ _[1] is a kept value, not a command: use it as an argument (send cli _[1], expect"
+            + " _[1]); /help values ~ 0 ~ ",
         "bind srv localhost:70000 ~ port must be 0..65535, got 70000 ~ 19 ~ bind NAME ADDR",
         "bind srv ~ missing ADDR (HOST:PORT, ('host', port) or a socket name) ~ 8 ~ bind NAME ADDR",
         "recv c -5 ~ BUFSIZE must be 0..2147483639, got -5 ~ 7 ~ " + RECV,
