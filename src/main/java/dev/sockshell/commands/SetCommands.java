@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -161,12 +162,9 @@ public final class SetCommands {
   }
 
   private static Charset charset(Token t) throws UsageError {
-    try {
-      if (Charset.isSupported(t.text())) {
-        return Charset.forName(t.text());
-      }
-    } catch (IllegalCharsetNameException e) {
-      // Reported below like any other unknown name.
+    Optional<Charset> named = named(t.text());
+    if (named.isPresent()) {
+      return named.get();
     }
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (Charset c : Charset.availableCharsets().values()) {
@@ -185,6 +183,44 @@ public final class SetCommands {
         t.start());
   }
 
+  /** The encoding {@code name} names, in Java's spelling or Python's (latin-1, utf_8). */
+  private static Optional<Charset> named(String name) {
+    try {
+      if (Charset.isSupported(name)) {
+        return Optional.of(Charset.forName(name));
+      }
+    } catch (IllegalCharsetNameException e) {
+      // Not a name as Java spells them; Python's spelling may still match below.
+    }
+    String wanted = pythonNormalized(name);
+    for (Charset c : Charset.availableCharsets().values()) {
+      if (pythonNormalized(c.name()).equals(wanted)
+          || c.aliases().stream().anyMatch(a -> pythonNormalized(a).equals(wanted))) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code /set KEY VALUE} takes VALUE (any encoding Java has), for the console. */
+  public static boolean accepts(String key, String value) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.equals(ENCODING)
+        ? named(value).isPresent()
+        : VALUES.getOrDefault(k, List.of()).contains(value.toLowerCase(Locale.ROOT));
+  }
+
+  /** An encoding's name as Python compares them: case, '-', '_' and spaces do not count. */
+  private static String pythonNormalized(String name) {
+    StringBuilder key = new StringBuilder();
+    for (char ch : name.toLowerCase(Locale.ROOT).toCharArray()) {
+      if (ch != '-' && ch != '_' && ch != ' ') {
+        key.append(ch);
+      }
+    }
+    return key.toString();
+  }
+
   private static Outcome run(Command.Set c, Context ctx) {
     Settings settings = ctx.settings();
     if (c.key() == null) {
@@ -197,7 +233,7 @@ public final class SetCommands {
       List<String> choices =
           c.key().equals(ENCODING)
               ? wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()), width)
-              : choices(VALUES.get(c.key()), width);
+              : valueLines(VALUES.get(c.key()), width);
       choices.forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
       return new Outcome.Printed();
     }
@@ -261,7 +297,7 @@ public final class SetCommands {
 
   /** {@code words} after {@code prefix}, comma-separated, wrapped to about 100 columns. */
   /** Each value with its meaning, wrapped under itself to fit {@code width} columns. */
-  private static List<String> choices(List<String> values, int width) {
+  private static List<String> valueLines(List<String> values, int width) {
     String indent = "|" + " ".repeat(CHOICE_COLUMN - 1);
     List<String> lines = new ArrayList<>();
     for (String value : values) {

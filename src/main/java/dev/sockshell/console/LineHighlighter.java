@@ -4,6 +4,7 @@ import dev.sockshell.commands.ConstantDocs;
 import dev.sockshell.commands.Context;
 import dev.sockshell.commands.HelpTopics;
 import dev.sockshell.commands.Param;
+import dev.sockshell.commands.SetCommands;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
@@ -90,7 +91,7 @@ final class LineHighlighter implements Highlighter {
                 : Style.ERROR;
     fill(styles, command, commandStyle);
     for (TypedLine.Arg arg : typed.args()) {
-      fill(styles, arg.token(), style(arg, typing(arg.token(), buffer)));
+      fill(styles, arg.token(), style(typed, arg, typing(arg.token(), buffer)));
     }
     if (typed.scanError() != null) {
       int from = Math.max(0, Math.min(typed.scanError().column(), buffer.length()));
@@ -107,7 +108,7 @@ final class LineHighlighter implements Highlighter {
     return token.end() == buffer.length();
   }
 
-  private Style style(TypedLine.Arg arg, boolean typing) {
+  private Style style(TypedLine typed, TypedLine.Arg arg, boolean typing) {
     Param param = arg.param();
     String text = arg.token().text();
     if (param == null) {
@@ -122,12 +123,7 @@ final class LineHighlighter implements Highlighter {
           TypedLine.isNumber(text)
               ? Style.NUMBER
               : PYTHON_CONSTANTS.contains(text) ? Style.CONSTANT : wrong(typing, Style.PLAIN);
-      case CONSTANT ->
-          TypedLine.isChoice(text, param)
-              ? Style.CONSTANT
-              : wrong(
-                  typing && startsAny(upper(param.choices()), TypedLine.constantKey(text)),
-                  Style.PLAIN);
+      case CONSTANT -> constant(typed, arg, typing);
       case VALUE ->
           TypedLine.isErrorKeyword(param, text)
               ? Style.COMMAND
@@ -140,6 +136,20 @@ final class LineHighlighter implements Highlighter {
       case PATH -> Style.STRING;
       default -> Style.PLAIN;
     };
+  }
+
+  /** A constant; /set's VALUE is checked against its KEY (so any encoding Java has is right). */
+  private static Style constant(TypedLine typed, TypedLine.Arg arg, boolean typing) {
+    String text = arg.token().text();
+    if (typed.spec().name().equals("/set") && arg.param().name().equals("VALUE")) {
+      String key = typed.args().get(0).token().text();
+      return SetCommands.accepts(key, text) ? Style.CONSTANT : wrong(typing, Style.PLAIN);
+    }
+    return TypedLine.isChoice(text, arg.param())
+        ? Style.CONSTANT
+        : wrong(
+            typing && startsAny(upper(arg.param().choices()), TypedLine.constantKey(text)),
+            Style.PLAIN);
   }
 
   /** Red, unless the word is still being typed and may yet become right. */

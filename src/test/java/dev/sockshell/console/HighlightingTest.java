@@ -54,6 +54,15 @@ class HighlightingTest {
   }
 
   @Test
+  void setValuesAreCheckedAgainstTheirKeyAndAnyEncodingJavaHasIsRight() {
+    assertStyle("/set feedback verbose", "verbose", Style.CONSTANT);
+    assertStyle("/set feedback hex ", "hex", Style.ERROR);
+    assertStyle("/set encoding KOI8-R", "KOI8-R", Style.CONSTANT);
+    assertStyle("/set encoding latin-1", "latin-1", Style.CONSTANT);
+    assertStyle("/set encoding klingon ", "klingon", Style.ERROR);
+  }
+
+  @Test
   void helpTakesACommandATopicAConstantOrAnErrorName() {
     assertStyle("/help bind", "bind", Style.COMMAND);
     assertStyle("/help addr", "addr", Style.COMMAND);
