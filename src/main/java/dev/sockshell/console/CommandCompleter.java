@@ -107,7 +107,7 @@ final class CommandCompleter implements Completer {
     for (NetSocket s : context.session().sockets()) {
       // Describing a socket asks the OS for its addresses: only describe the ones that match.
       if (s.state() != SocketState.CLOSED && s.name().startsWith(word)) {
-        out.add(candidate(s.name(), null, SocketSummary.of(s), true));
+        out.add(candidate(s.name(), "sockets", SocketSummary.of(s), true));
       }
     }
   }

@@ -212,6 +212,13 @@ class CompletionTest {
     assertEquals(List.of(), hosts(candidates("connect u ")));
   }
 
+  @Test
+  void socketsAreGroupedAsSocketsWhereOtherChoicesAreOfferedToo() {
+    session.run("socket s");
+    Candidate s = find(candidates("select "), "s");
+    assertEquals("sockets", s.group(), "JLine calls a candidate without a group 'others'");
+  }
+
   private static List<String> hosts(List<Candidate> candidates) {
     return candidates.stream()
         .filter(c -> "hosts".equals(c.group()))
