@@ -103,7 +103,8 @@ final class SocketTable {
   /** {@code listening (backlog 5)}, {@code connected, SHUT_WR, EOF}: the state and its details. */
   static String state(NetSocket s) {
     String state = s.state().label();
-    if (s instanceof StreamSocket st) {
+    // Closed is all there is to say: no direction is shut or has seen EOF on a closed socket.
+    if (s instanceof StreamSocket st && st.state() != SocketState.CLOSED) {
       if (st.state() == SocketState.LISTENING) {
         state += " (backlog " + st.backlog() + ")";
       }
