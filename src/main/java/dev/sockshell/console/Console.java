@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
-import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 
 /** The interactive console: a JLine line reader feeding the shell's loop. */
@@ -97,7 +96,7 @@ public final class Console {
       COMPLETION_COLORS.forEach(style -> variables.put(style, ""));
     }
     LineReaderImpl reader = new ReflowingLineReader(terminal, "sockshell", variables);
-    reader.setHistory(new DefaultHistory());
+    reader.setHistory(new History(history));
     // Our parser splits words as sockshell does and hands lines over untouched.
     reader.setParser(new LineParser());
     reader.setCompleter(new CommandCompleter(shell));

@@ -41,6 +41,7 @@ final class ConsoleSource implements LineSource {
     while (true) {
       try {
         String text = reader.readLine(prompt);
+        tellHistoryProblem();
         return new Line(text, ++number);
       } catch (UserInterruptException e) {
         if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
@@ -56,6 +57,13 @@ final class ConsoleSource implements LineSource {
         // The terminal went away (a closed window, a dropped ssh): end like Ctrl-D, no stack trace.
         throw new IOException("the terminal went away", e);
       }
+    }
+  }
+
+  /** Once the line is read, the history file's trouble (if any) in one line, not a warning. */
+  private void tellHistoryProblem() {
+    if (reader.getHistory() instanceof History h) {
+      h.takeProblems().forEach(p -> out.println(Styled.of(Style.WARNING, "|  history: " + p)));
     }
   }
 

@@ -14,9 +14,15 @@ import dev.sockshell.testing.WaitLatch;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.Curses;
@@ -137,6 +143,73 @@ class ConsoleTest {
       t.type(CTRL_D);
       console.join(TimeUnit.SECONDS.toMillis(10));
       assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
+  void aHistoryFileThatCannotBeWrittenIsToldOnceInOneLineAndTheConsoleGoesOn() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+    Path history = notADirectory.resolve("history");
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler jlineLog =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger jline = Logger.getLogger("org.jline");
+    jline.addHandler(jlineLog);
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      TerminalOutput out = new TerminalOutput(t.terminal, false);
+      Thread console =
+          new Thread(
+              () -> Console.run(t.terminal, shell(t, new Session()), out, false, history),
+              "console");
+      console.start();
+      t.type("socket s\r");
+      t.await("s ==> socket");
+      t.type("close s\r");
+      t.await("s closed");
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+      String shown = t.shown();
+      String told = "|  history: commands are not kept for the next run: cannot write " + history;
+      assertTrue(shown.contains(told), shown);
+      assertEquals(shown.indexOf(told), shown.lastIndexOf(told), "told once: " + shown);
+    } finally {
+      jline.removeHandler(jlineLog);
+    }
+    assertEquals(
+        List.of(), logged.stream().map(LogRecord::getMessage).toList(), "JLine's warnings");
+  }
+
+  @Test
+  void aHistoryFileThatIsADirectoryCostsTheHistoryNotTheConsole() throws Exception {
+    Path history = Files.createDirectories(dir.resolve("history-dir"));
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      TerminalOutput out = new TerminalOutput(t.terminal, false);
+      Thread console =
+          new Thread(
+              () -> Console.run(t.terminal, shell(t, new Session()), out, false, history),
+              "console");
+      console.start();
+      t.type("socket s\r");
+      t.await("s ==> socket");
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+      assertTrue(
+          t.shown()
+              .contains("|  history: earlier commands are not available: cannot read " + history),
+          t::shown);
     }
   }
 
