@@ -167,12 +167,7 @@ class ConsoleTest {
     Logger jline = Logger.getLogger("org.jline");
     jline.addHandler(jlineLog);
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
-      TerminalOutput out = new TerminalOutput(t.terminal, false);
-      Thread console =
-          new Thread(
-              () -> Console.run(t.terminal, shell(t, new Session()), out, false, history),
-              "console");
-      console.start();
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger(), history);
       t.type("socket s\r");
       t.await("s ==> socket");
       t.type("close s\r");
@@ -195,12 +190,7 @@ class ConsoleTest {
   void aHistoryFileThatIsADirectoryCostsTheHistoryNotTheConsole() throws Exception {
     Path history = Files.createDirectories(dir.resolve("history-dir"));
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
-      TerminalOutput out = new TerminalOutput(t.terminal, false);
-      Thread console =
-          new Thread(
-              () -> Console.run(t.terminal, shell(t, new Session()), out, false, history),
-              "console");
-      console.start();
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger(), history);
       t.type("socket s\r");
       t.await("s ==> socket");
       t.type(CTRL_D);
@@ -263,12 +253,17 @@ class ConsoleTest {
 
   /** Runs the console in its own thread, as Main would on the system terminal. */
   private static Thread start(TestTerminal t, Shell shell, AtomicInteger status) {
+    return start(t, shell, status, null);
+  }
+
+  /** The same, keeping history in {@code history} (null: in memory only). */
+  private static Thread start(TestTerminal t, Shell shell, AtomicInteger status, Path history) {
     Thread thread =
         new Thread(
             () ->
                 status.set(
                     Console.run(
-                        t.terminal, shell, new TerminalOutput(t.terminal, false), false, null)),
+                        t.terminal, shell, new TerminalOutput(t.terminal, false), false, history)),
             "console");
     thread.start();
     return thread;
