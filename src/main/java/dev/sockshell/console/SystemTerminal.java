@@ -15,7 +15,7 @@ final class SystemTerminal {
   private SystemTerminal() {}
 
   static Terminal open() {
-    useBundledTerminfo(System.getenv("TERM"));
+    loadTerminfo(System.getenv("TERM"));
     try {
       // The JNI provider answers isatty/tcgetattr natively; probing the others forks.
       return builder().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
@@ -35,12 +35,27 @@ final class SystemTerminal {
 
   /**
    * JLine ships the capabilities of the common terminals (xterm, xterm-256color, screen, …) but
-   * asks {@code infocmp} first; for those, its own copy is as good and costs no process.
+   * asks {@code infocmp} first; for those, its own copy is as good and costs no process. For any
+   * other, ask {@code infocmp} here: a terminal this machine has no terminfo for (TERM=xterm-kitty
+   * over ssh) gets the plain ANSI capabilities JLine falls back to anyway, without the warning and
+   * stack trace JLine would log on the way.
    */
-  private static void useBundledTerminfo(String term) {
-    String bundled = term == null ? null : InfoCmp.getDefaultInfoCmp(term);
+  static void loadTerminfo(String term) {
+    if (term == null) {
+      return;
+    }
+    String bundled = InfoCmp.getDefaultInfoCmp(term);
     if (bundled != null) {
       InfoCmp.setLoadedInfoCmp(term, bundled);
+      return;
+    }
+    try {
+      InfoCmp.getInfoCmp(term); // keeps what it found for the terminal to use
+    } catch (IOException e) {
+      InfoCmp.setLoadedInfoCmp(term, InfoCmp.getDefaultInfoCmp("ansi"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InfoCmp.setLoadedInfoCmp(term, InfoCmp.getDefaultInfoCmp("ansi"));
     }
   }
 }
