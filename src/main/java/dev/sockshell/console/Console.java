@@ -102,6 +102,9 @@ public final class Console {
     reader.setCompleter(new CommandCompleter(shell));
     reader.setHighlighter(new LineHighlighter(shell, color, true));
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    // Commands pasted from the README or a script run one by one, as typed (bracketed paste would
+    // make them one multi-line line that fails as a whole).
+    reader.option(LineReader.Option.BRACKETED_PASTE, false);
     reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
     return reader;
   }

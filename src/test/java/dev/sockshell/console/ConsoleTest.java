@@ -204,6 +204,23 @@ class ConsoleTest {
   }
 
   @Test
+  void pastedLinesRunOneByOneAsTyped() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      t.await("sockshell> ");
+      // Bracketed paste would make several pasted commands one multi-line "command": the terminal
+      // is not asked for it, so a paste arrives as keys and each line runs.
+      assertFalse(t.shown().contains("\u001b[?2004h"), "bracketed paste was switched on");
+      t.type("socket a\rsocket b\rclose a\r");
+      t.await("a closed");
+      assertTrue(t.shown().contains("b ==> socket(AF_INET, SOCK_STREAM)"), t::shown);
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
   void aResizeRedrawsTheLineFromTheRowItNowStartsOn() throws Exception {
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
       t.terminal.setSize(new Size(80, 24));
