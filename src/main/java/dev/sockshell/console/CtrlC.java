@@ -59,6 +59,9 @@ final class CtrlC {
   private static void hideControlEcho(Terminal terminal) {
     Attributes attributes = terminal.getAttributes();
     attributes.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
+    // Ctrl-\ (SIGQUIT) would make the JVM print every thread's stack over the console; no key
+    // raises it (0 is _POSIX_VDISABLE). jstack still gets the same dump on purpose.
+    attributes.setControlChar(Attributes.ControlChar.VQUIT, 0);
     terminal.setAttributes(attributes);
   }
 

@@ -204,6 +204,22 @@ class ConsoleTest {
   }
 
   @Test
+  void ctrlBackslashDoesNotMakeTheJvmDumpItsThreadsOverTheConsole() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      AtomicInteger quits = new AtomicInteger();
+      t.terminal.handle(Terminal.Signal.QUIT, signal -> quits.incrementAndGet());
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      t.await("sockshell> ");
+      t.type("\u001csocket s\r"); // Ctrl-\, then a command to know the key was taken
+      t.await("s ==> socket(AF_INET, SOCK_STREAM)");
+      assertEquals(0, quits.get(), "Ctrl-\\ raised SIGQUIT");
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
   void pastedLinesRunOneByOneAsTyped() throws Exception {
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
       Thread console = start(t, shell(t, new Session()), new AtomicInteger());
