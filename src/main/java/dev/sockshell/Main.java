@@ -1,6 +1,7 @@
 package dev.sockshell;
 
 import dev.sockshell.console.Console;
+import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
@@ -86,27 +87,33 @@ public final class Main {
       out.println("sockshell " + Version.text());
       return OK;
     }
-    List<Path> unreadable = new ArrayList<>();
+    boolean unreadable = false;
     for (Path file : options.files()) {
-      if (!Files.isReadable(file) || Files.isDirectory(file)) {
-        unreadable.add(file);
+      String why = whyUnreadable(file);
+      if (why != null) {
+        err.println("sockshell: cannot read " + file + ": " + why);
+        unreadable = true;
       }
     }
-    if (!unreadable.isEmpty()) {
-      unreadable.forEach(
-          f ->
-              err.println(
-                  "sockshell: cannot read "
-                      + f
-                      + (Files.isDirectory(f)
-                          ? ": is a directory"
-                          : ": no such file or not readable")));
+    if (unreadable) {
       return USAGE;
     }
     if (options.files().isEmpty() && stdinIsTerminal && options.transcript() == null) {
       return Console.run(options);
     }
     return runShell(options, in, out, err, stdinIsTerminal);
+  }
+
+  /** Why {@code file} cannot be run as a script, or null if it can. */
+  private static String whyUnreadable(Path file) {
+    if (Files.isDirectory(file)) {
+      return "is a directory";
+    } else if (!Files.exists(file)) {
+      return "no such file";
+    } else if (!Files.isReadable(file)) {
+      return "permission denied";
+    }
+    return null;
   }
 
   /**
@@ -121,7 +128,7 @@ public final class Main {
       try {
         sources.add(ReaderSource.open(file));
       } catch (IOException e) {
-        err.println("sockshell: cannot read " + file + ": " + e.getMessage());
+        err.println("sockshell: cannot read " + file + ": " + Errno.fileReason(e));
         return USAGE;
       }
     }
@@ -179,7 +186,10 @@ public final class Main {
   private static Writer openTranscript(Path file, PrintStream err) {
     try {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      err.println("sockshell: cannot write the transcript " + file + ": " + Errno.fileReason(e));
+      return null;
+    } catch (RuntimeException e) {
       err.println("sockshell: cannot write the transcript " + file + ": " + e.getMessage());
       return null;
     }

@@ -115,12 +115,17 @@ class ScriptOptionsTest {
   }
 
   @Test
-  void aTranscriptThatCannotBeWrittenIsBadUsage() throws IOException {
-    ScriptRun run =
-        ScriptRun.of(
-            "--transcript=" + dir.resolve("no/such/dir/t.txt"), write("ok.socks", PASSING));
+  void aTranscriptThatCannotBeWrittenIsBadUsageSayingWhy() throws IOException {
+    Path target = dir.resolve("no/such/dir/t.txt");
+    ScriptRun run = ScriptRun.of("--transcript=" + target, write("ok.socks", PASSING));
     assertEquals(2, run.status());
-    assertTrue(run.err().startsWith("sockshell: cannot write the transcript "), run.err());
+    assertEquals(
+        "sockshell: cannot write the transcript " + target + ": No such file or directory\n",
+        run.err());
+    ScriptRun intoDirectory = ScriptRun.of("--transcript=" + dir, write("ok.socks", PASSING));
+    assertEquals(
+        "sockshell: cannot write the transcript " + dir + ": Is a directory\n",
+        intoDirectory.err());
   }
 
   @Test

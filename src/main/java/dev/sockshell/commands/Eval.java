@@ -16,10 +16,9 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Turns typed arguments into what a call needs, at the moment the command runs. */
 final class Eval {
@@ -88,14 +87,10 @@ final class Eval {
 
   /** A failed file read or write as Python's open() raises it, naming the path as typed. */
   static SocketError fileError(IOException e, Path path, String typed) {
-    if (e instanceof NoSuchFileException) {
-      return SocketError.of(Errno.ENOENT).at(typed);
-    } else if (e instanceof AccessDeniedException) {
-      return SocketError.of(Errno.EACCES).at(typed);
-    }
-    return (Files.isDirectory(path)
-            ? SocketError.of(Errno.EISDIR)
-            : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
+    return Errno.ofFile(e)
+        .or(() -> Files.isDirectory(path) ? Optional.of(Errno.EISDIR) : Optional.empty())
+        .map(SocketError::of)
+        .orElseGet(() -> SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
         .at(typed);
   }
 

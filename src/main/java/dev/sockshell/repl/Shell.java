@@ -8,6 +8,7 @@ import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
@@ -316,7 +317,7 @@ public final class Shell implements Context, AutoCloseable {
     } catch (NoSuchFileException e) {
       throw UsageError.general("no such file: " + path);
     } catch (IOException e) {
-      throw UsageError.general("cannot read " + path + ": " + e.getMessage());
+      throw UsageError.general("cannot read " + path + ": " + Errno.fileReason(e));
     }
     if (opened >= MAX_OPENED) {
       // Python's RecursionError, without the stack it would take to get there.
