@@ -35,6 +35,7 @@ class LiteralParserTest {
         Arguments.of("'quote\\'s'", "quote's"),
         Arguments.of("\"both \\\" and '\"", "both \" and '"),
         Arguments.of("'\\101\\0'", "A\0"),
+        Arguments.of("'\\777'", "\u01ff"),
         Arguments.of("'unknown \\q stays'", "unknown \\q stays"));
   }
 
@@ -53,6 +54,11 @@ class LiteralParserTest {
         ByteString.utf8("\\u00e9"),
         ((DataExpr.Bytes) data("b'\\u00e9'")).bytes(),
         "\\u is not an escape in bytes, as in Python");
+  }
+
+  @Test
+  void anOctalEscapeInBytesKeepsTheLowEightBitsAsPythonDoes() throws UsageError {
+    assertEquals(ByteString.of((byte) 0xff), ((DataExpr.Bytes) data("b'\\777'")).bytes());
   }
 
   @Test
@@ -129,6 +135,10 @@ class LiteralParserTest {
         "'a'b ~ unexpected 'b' after the literal; put a space between arguments ~ 3",
         "$0 ~ values are numbered from $1 ~ 0",
         "(1, 2 ~ '(' is never closed; add the closing ')' ~ 0",
+        "'x\\ud83d\\ude00' ~ \\ud83d is a UTF-16 surrogate, which no encoding can send (Python:"
+            + " UnicodeEncodeError); write \\U0001F600 ~ 2",
+        "'\\uDC00' ~ \\udc00 is a UTF-16 surrogate, which no encoding can send (Python:"
+            + " UnicodeEncodeError); write the character as \\UXXXXXXXX ~ 1",
       })
   void malformedLiteralsGetAClearError(String typed, String message, int column) {
     UsageError e = assertThrows(UsageError.class, () -> data(typed));
