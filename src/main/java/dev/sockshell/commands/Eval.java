@@ -16,8 +16,12 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns typed arguments into what a call needs, at the moment the command runs. */
@@ -43,7 +47,7 @@ final class Eval {
 
   static ByteString data(Context ctx, DataExpr data) throws UsageError, SocketError {
     if (data instanceof DataExpr.Text t) {
-      return ByteString.encode(t.text(), ctx.settings().encoding());
+      return encode(t.text(), ctx.settings().encoding());
     } else if (data instanceof DataExpr.Bytes b) {
       return b.bytes();
     } else if (data instanceof DataExpr.File f) {
@@ -54,12 +58,59 @@ final class Eval {
     if (v instanceof Value.Bytes b) {
       return b.bytes();
     } else if (v instanceof Value.Str s) {
-      return ByteString.encode(s.text(), ctx.settings().encoding());
+      return encode(s.text(), ctx.settings().encoding());
     }
     // Python: sock.send(5) raises "TypeError: a bytes-like object is required, not 'int'".
     throw SocketError.python(
             PyException.TypeError, "a bytes-like object is required, not '" + v.typeName() + "'")
         .withHint(r.source() + " is " + Repr.of(v));
+  }
+
+  /**
+   * {@code text.encode(encoding)}: a character the encoding cannot write is Python's
+   * UnicodeEncodeError, where Java would silently send {@code ?} in its place.
+   */
+  static ByteString encode(String text, Charset encoding) throws SocketError {
+    CharsetEncoder encoder = encoding.newEncoder();
+    for (int i = 0, position = 0; i < text.length(); position++) {
+      int cp = text.codePointAt(i);
+      if (!encoder.canEncode(text.substring(i, i + Character.charCount(cp)))) {
+        throw unencodable(encoding, cp, position);
+      }
+      i += Character.charCount(cp);
+    }
+    return ByteString.encode(text, encoding);
+  }
+
+  private static SocketError unencodable(Charset encoding, int cp, int position) {
+    String codec =
+        encoding.equals(StandardCharsets.US_ASCII)
+            ? "ascii"
+            : encoding.equals(StandardCharsets.ISO_8859_1)
+                ? "latin-1"
+                : encoding.name().toLowerCase(Locale.ROOT);
+    String reason =
+        codec.equals("ascii")
+            ? "ordinal not in range(128)"
+            : codec.equals("latin-1")
+                ? "ordinal not in range(256)"
+                : Character.isSurrogate((char) cp)
+                    ? "surrogates not allowed"
+                    : "illegal multibyte sequence";
+    // Python names the character by its escape whether or not it is printable.
+    String character =
+        cp < 0x100
+            ? String.format("\\x%02x", cp)
+            : cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
+    return SocketError.python(
+            PyException.UnicodeEncodeError,
+            String.format(
+                "'%s' codec can't encode character '%s' in position %d: %s",
+                codec, character, position, reason))
+        .withHint(
+            "the session encoding is "
+                + encoding.name()
+                + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {

@@ -158,12 +158,16 @@ public final class SetCommands {
   }
 
   private static Charset charset(Token t) throws UsageError {
-    try {
-      if (Charset.isSupported(t.text())) {
-        return Charset.forName(t.text());
+    // Python's spellings too: latin-1 and latin_1 (Java knows latin1), utf_8, shift_jis.
+    String python = t.text().toLowerCase(Locale.ROOT).replace('_', '-');
+    for (String name : List.of(t.text(), python.equals("latin-1") ? "latin1" : python)) {
+      try {
+        if (Charset.isSupported(name)) {
+          return Charset.forName(name);
+        }
+      } catch (IllegalCharsetNameException e) {
+        // Reported below like any other unknown name.
       }
-    } catch (IllegalCharsetNameException e) {
-      // Reported below like any other unknown name.
     }
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (Charset c : Charset.availableCharsets().values()) {
