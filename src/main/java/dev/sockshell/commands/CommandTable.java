@@ -158,7 +158,18 @@ public final class CommandTable {
     }
   }
 
+  /** {@code $3}, {@code _}, {@code _[1]}: a value typed alone, as JShell and Python show one. */
+  private static final Pattern VALUE_REFERENCE = Pattern.compile("(\\$\\d+|_)(\\[\\d+])*");
+
   private UsageError unknown(Token word, String line) {
+    if (VALUE_REFERENCE.matcher(word.text()).matches()) {
+      return new UsageError(
+          word.text()
+              + " is a value, not a command: use it where DATA or ADDR goes, e.g. send conn "
+              + word.text()
+              + " (/help values)",
+          word.start());
+    }
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
