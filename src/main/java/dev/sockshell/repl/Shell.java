@@ -218,9 +218,16 @@ public final class Shell implements Context, AutoCloseable {
         step.lastErrorWasInterrupt()
             ? "stopped by Ctrl-C"
             : "stopped: the error above was not expected (add"
-                + " \"expect error …\" after it if it is, or run with --keep-going)"
+                + " \"expect error …\" after it if it is"
+                // --keep-going is a command-line option: no help to /open at the prompt.
+                + (underConsole() ? ")" : ", or run with --keep-going)")
                 + timeoutNote());
     return true;
+  }
+
+  /** True when the script runs by /open at the console's prompt. */
+  private boolean underConsole() {
+    return sources.stream().anyMatch(LineSource::isInteractive);
   }
 
   /** Says where a timeout came from when the run set one for every socket (--timeout). */
