@@ -10,7 +10,6 @@ import dev.sockshell.repl.ReaderSource;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -134,8 +133,7 @@ public final class Main {
     }
     boolean console = stdinIsTerminal && (options.interactive() || options.files().isEmpty());
     if (!stdinIsTerminal && (options.files().isEmpty() || options.interactive())) {
-      sources.add(
-          new ReaderSource(new InputStreamReader(in, StandardCharsets.UTF_8), "<stdin>", cwd));
+      sources.add(ReaderSource.of(in, "<stdin>", cwd));
     }
     Writer transcript = null;
     try (Shell shell = new Shell(new Session(), new PlainOutput(out), cwd)) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.testing.ScriptRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,8 +245,39 @@ class ScriptOptionsTest {
     Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, '\n'});
     ScriptRun run = ScriptRun.of(binary.toString());
     assertEquals(1, run.status());
-    assertTrue(run.out().contains(binary + ": cannot read: it is not UTF-8 text"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                binary
+                    + ":1: cannot read: not UTF-8 text (byte 0xff at column 5); save the script as"
+                    + " UTF-8"),
+        run.out());
     assertTrue(run.out().contains("FAILED: 0 commands"), run.out());
+  }
+
+  @Test
+  void aScriptSavedInAnotherEncodingRunsUpToTheLineThatIsNotUtf8AndSaysWhere() throws IOException {
+    Path gbk = dir.resolve("gbk.socks");
+    byte[] chinese = "中文".getBytes(Charset.forName("GBK"));
+    ByteArrayOutputStream script = new ByteArrayOutputStream();
+    script.writeBytes("socket a\r\nsend a \"".getBytes(StandardCharsets.US_ASCII));
+    script.writeBytes(chinese);
+    script.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
+    Files.write(gbk, script.toByteArray());
+    ScriptRun run = ScriptRun.of(gbk.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().startsWith("sockshell> socket a\na ==> socket"), run.out());
+    assertTrue(
+        run.out().contains(gbk + ":2: cannot read: not UTF-8 text (byte 0xd6 at column 9)"),
+        run.out());
+  }
+
+  @Test
+  void stdinThatIsNotUtf8StopsAtItsLineInsteadOfSendingReplacementCharacters() {
+    ScriptRun run =
+        ScriptRun.withStdin("socket s\nsend s \"\u00d6\"\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("<stdin>:2: cannot read: not UTF-8 text"), run.out());
   }
 
   @Test

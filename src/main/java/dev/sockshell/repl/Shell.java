@@ -16,7 +16,6 @@ import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -129,11 +128,10 @@ public final class Shell implements Context, AutoCloseable {
       try {
         line = pending != null ? pending : source.next();
       } catch (IOException e) {
-        // A binary file read as a script fails decoding with a bare "Input length = 1".
-        String why =
-            e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
-        reporter.stopped(source.name(), "cannot read: " + why);
-        tally.unexpectedError(source.name(), true);
+        String where =
+            e instanceof Utf8Lines.NotUtf8 n ? source.name() + ":" + n.line() : source.name();
+        reporter.stopped(where, "cannot read: " + e.getMessage());
+        tally.unexpectedError(where, true);
         failed = true;
         return End.STOPPED;
       }
