@@ -144,6 +144,19 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void timeoutAlsoEndsASelectWithoutATimeoutThatNothingWakes() throws IOException {
+    String script =
+        write(
+            "select.socks",
+            "socket s\nbind s 127.0.0.1:0\nlisten s\nselect s 0.05\nexpect ([], [], [])\n"
+                + "select s\nclose s\n");
+    ScriptRun run = ScriptRun.of("--timeout", "0.2", script);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains(script + ":6: TimeoutError: timed out\n"), run.out());
+    assertTrue(run.out().contains("stopped by an unexpected error at " + script + ":6"), run.out());
+  }
+
+  @Test
   void aSocketsOwnTimeoutStillWinsOverTheRunsDefault() throws IOException {
     String script =
         write(
