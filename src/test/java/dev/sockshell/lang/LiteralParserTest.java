@@ -109,6 +109,10 @@ class LiteralParserTest {
         "localhost: ~ missing port after ':' ~ 10",
         "localhost:http ~ port must be a number, got 'http' ~ 10",
         "::1:80 ~ write an IPv6 address in brackets: [::1]:80 ~ 0",
+        "[::1] ~ the port follows the brackets: [::1]:PORT ~ 5",
+        "[::1]80 ~ the port follows the brackets: [::1]:PORT ~ 5",
+        "[::1]: ~ missing port after ':' ~ 6",
+        "localhost:80:90 ~ 'localhost:80:90' has more than one ':'; write HOST:PORT ~ 0",
         "('localhost', 99999) ~ port must be 0..65535, got 99999 ~ 14",
         "(localhost, 80) ~ the host must be a quoted string, e.g. ('localhost', 9999) ~ 1",
         "('a', 1, 2, 3, 4) ~ an address tuple is (host, port), or (host, port, flowinfo, scope_id) for"
