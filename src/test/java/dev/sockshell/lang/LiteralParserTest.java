@@ -70,6 +70,8 @@ class LiteralParserTest {
   void bareWordIsTextAndAtPathIsAFile() throws UsageError {
     assertEquals(new DataExpr.Text("hello", "hello"), data("hello"));
     assertEquals(new DataExpr.File("msg.bin", "@msg.bin"), data("@msg.bin"));
+    assertEquals(new DataExpr.File("my file.bin", "@\"my file.bin\""), data("@\"my file.bin\""));
+    assertEquals(new DataExpr.File("it's", "@\"it's\""), data("@\"it's\""));
   }
 
   @Test
