@@ -85,6 +85,12 @@ public sealed interface AddrExpr {
 
   private static AddrExpr word(Literal.Word w, String source) throws UsageError {
     String text = w.text();
+    if (text.startsWith("[") && text.endsWith("]") && text.indexOf(',') > 0) {
+      // Python's bind(['host', 80]) is "TypeError: ... must be tuple, not list".
+      throw new UsageError(
+          "an address is a tuple, not a list: write (" + text.substring(1, text.length() - 1) + ")",
+          w.start());
+    }
     if (text.contains("/")) {
       return new Path(text, source);
     }

@@ -112,6 +112,7 @@ class LiteralParserTest {
         "localhost:http ~ port must be a number, got 'http' ~ 10",
         "::1:80 ~ write an IPv6 address in brackets: [::1]:80 ~ 0",
         "[::1] ~ the port follows the brackets: [::1]:PORT ~ 5",
+        "['localhost', 80] ~ an address is a tuple, not a list: write ('localhost', 80) ~ 0",
         "[::1]80 ~ the port follows the brackets: [::1]:PORT ~ 5",
         "[::1]: ~ missing port after ':' ~ 6",
         "localhost:80:90 ~ 'localhost:80:90' has more than one ':'; write HOST:PORT ~ 0",
