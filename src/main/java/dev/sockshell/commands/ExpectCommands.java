@@ -109,6 +109,17 @@ final class ExpectCommands {
       }
     }
     if (close < 0) {
+      int last = text.lastIndexOf('/');
+      if (last > 0 && text.substring(last + 1).matches("[a-zA-Z]+")) {
+        // Perl's and JavaScript's /re/i: Python puts the flags in the pattern.
+        throw new UsageError(
+            "no flags after the closing /; put them inside, as Python does: /(?"
+                + text.substring(last + 1)
+                + ")"
+                + text.substring(1, last)
+                + "/",
+            rest.start() + last + 1);
+      }
       throw new UsageError("the regular expression needs a closing /", rest.start());
     }
     String source = text.substring(1, close);

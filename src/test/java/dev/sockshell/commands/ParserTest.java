@@ -113,6 +113,9 @@ class ParserTest {
         "expect matches hello ~ write the regular expression between slashes: /hello/ ~ 15 ~ "
             + EXPECT,
         "expect matches /abc ~ the regular expression needs a closing / ~ 15 ~ " + EXPECT,
+        "expect matches /hello/i ~ no flags after the closing /; put them inside, as Python does:"
+            + " /(?i)hello/ ~ 22 ~ "
+            + EXPECT,
         "expect matches /a(b/ ~ bad regular expression: Unclosed group ~ 19 ~ " + EXPECT,
         "expect eof now ~ unexpected argument 'now' ~ 11 ~ " + EXPECT,
         "sleep soon ~ SECONDS must be a number of seconds such as 2 or 0.5, got 'soon' ~ 6 ~ sleep SECONDS",
