@@ -211,6 +211,18 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void openTakesAPathWithSpacesQuotedOrNot() throws IOException {
+    write("my scripts/a b.socks", "socket ab\n");
+    String top = write("top.socks", "/open my scripts/a b.socks\n/open \"my scripts/a b.socks\"\n");
+    ScriptRun run = ScriptRun.of(top);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains("ab ==> socket(AF_INET, SOCK_STREAM)"), run.out());
+    assertTrue(
+        run.out().contains("error: ab is already an open socket"),
+        "the quoted path opened the same script again: " + run.out());
+  }
+
+  @Test
   void anErrorInAnOpenedScriptNamesThatScriptAndStopsTheOneAroundIt() throws IOException {
     write("lib/fails.socks", "socket x\nrecv x\n");
     String top = write("top.socks", "/open lib/fails.socks\nsocket after\n");
