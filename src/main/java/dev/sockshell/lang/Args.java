@@ -100,7 +100,7 @@ public final class Args {
     }
     if (!isName(text)) {
       throw new UsageError(
-          "'" + text + "' is not a socket name: use a letter, then letters, digits or _",
+          "'" + text + "' is not a socket name: use a letter, then letters, digits or _ (ASCII)",
           t.start());
     }
     return text;

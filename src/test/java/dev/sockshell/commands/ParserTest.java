@@ -98,8 +98,10 @@ class ParserTest {
         "send c hello --frame ~ missing the frame format after --frame: len32 ~ 20 ~ " + SEND,
         "send c hello --framed len32 ~ unknown option '--framed'; did you mean --frame? ~ 13 ~ "
             + SEND,
-        "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ ~ 7 ~ "
+        "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ (ASCII) ~ 7 ~ "
             + "socket NAME [FAMILY] [TYPE]",
+        "socket 服务器 ~ '服务器' is not a socket name: use a letter, then letters, digits or _ (ASCII)"
+            + " ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket s AF_INTE ~ FAMILY or TYPE must be one of AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM,"
             + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
