@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Suggest;
@@ -72,6 +73,9 @@ final class Eval {
    */
   static ByteString encode(String text, Charset encoding) throws SocketError {
     CharsetEncoder encoder = encoding.newEncoder();
+    if (encoder.canEncode(text)) {
+      return ByteString.encode(text, encoding);
+    }
     for (int i = 0, position = 0; i < text.length(); position++) {
       int cp = text.codePointAt(i);
       if (!encoder.canEncode(text.substring(i, i + Character.charCount(cp)))) {
@@ -98,10 +102,8 @@ final class Eval {
                     ? "surrogates not allowed"
                     : "illegal multibyte sequence";
     // Python names the character by its escape whether or not it is printable.
-    String character =
-        cp < 0x100
-            ? String.format("\\x%02x", cp)
-            : cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
+    StringBuilder character = new StringBuilder();
+    Printable.appendEscape(character, cp);
     return SocketError.python(
             PyException.UnicodeEncodeError,
             String.format(
