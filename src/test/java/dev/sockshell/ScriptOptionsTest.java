@@ -144,6 +144,20 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void oneLetterFlagsMayBeWrittenTogetherAsGetoptAllows() throws IOException {
+    String script = write("errors.socks", "socket s\nrecv s\nsocket t\nrecv t\n");
+    ScriptRun together = ScriptRun.of("-qk", script);
+    ScriptRun apart = ScriptRun.of("-q", "-k", script);
+    assertEquals(1, together.status(), together.err());
+    assertEquals(apart.out(), together.out());
+    assertTrue(together.out().contains(script + ":4: OSError [ENOTCONN]"), together.out());
+    assertFalse(together.out().contains("sockshell> socket t"), "quiet: " + together.out());
+    ScriptRun unknown = ScriptRun.of("-qz", script);
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().startsWith("sockshell: unknown option '-qz'"), unknown.err());
+  }
+
+  @Test
   void timeoutAlsoEndsASelectWithoutATimeoutThatNothingWakes() throws IOException {
     String script =
         write(
