@@ -97,10 +97,37 @@ public final class Main {
     if (unreadable) {
       return USAGE;
     }
+    Path overwritten = scriptAt(options.transcript(), options.files());
+    if (overwritten != null) {
+      err.println(
+          "sockshell: --transcript "
+              + options.transcript()
+              + " would overwrite the script "
+              + overwritten
+              + "; write the transcript to another file");
+      return USAGE;
+    }
     if (options.files().isEmpty() && stdinIsTerminal && options.transcript() == null) {
       return Console.run(options);
     }
     return runShell(options, in, out, err, stdinIsTerminal);
+  }
+
+  /** The script that {@code transcript} is, which writing it would destroy, or null. */
+  private static Path scriptAt(Path transcript, List<Path> scripts) {
+    if (transcript == null || !Files.exists(transcript)) {
+      return null;
+    }
+    for (Path script : scripts) {
+      try {
+        if (Files.isSameFile(transcript, script)) {
+          return script;
+        }
+      } catch (IOException e) {
+        // Unreadable scripts were reported already; this one cannot be the transcript.
+      }
+    }
+    return null;
   }
 
   /** Why {@code file} cannot be run as a script, or null if it can. */

@@ -144,6 +144,15 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void aTranscriptOntoTheScriptItselfIsRefusedBeforeItEmptiesTheScript() throws IOException {
+    String script = write("keep.socks", PASSING);
+    ScriptRun run = ScriptRun.of("--transcript", dir.resolve("./keep.socks").toString(), script);
+    assertEquals(2, run.status(), run.out());
+    assertTrue(run.err().contains("would overwrite the script " + script), run.err());
+    assertEquals(PASSING, Files.readString(Path.of(script), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void oneLetterFlagsMayBeWrittenTogetherAsGetoptAllows() throws IOException {
     String script = write("errors.socks", "socket s\nrecv s\nsocket t\nrecv t\n");
     ScriptRun together = ScriptRun.of("-qk", script);
