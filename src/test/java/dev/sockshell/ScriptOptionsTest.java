@@ -321,6 +321,18 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void aUtf16ScriptIsToldToBeSavedAsUtf8() throws IOException {
+    Path notepad = dir.resolve("notepad.socks");
+    Files.write(notepad, "\ufeffsocket a\r\n".getBytes(StandardCharsets.UTF_16LE));
+    ScriptRun run = ScriptRun.of(notepad.toString());
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out()
+            .startsWith(notepad + ":1: cannot read: the script is UTF-16 text; save it as UTF-8\n"),
+        run.out());
+  }
+
+  @Test
   void stdinThatIsNotUtf8StopsAtItsLineInsteadOfSendingReplacementCharacters() {
     ScriptRun run =
         ScriptRun.withStdin("socket s\nsend s \"\u00d6\"\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -64,6 +64,12 @@ final class Utf8Lines {
     in.close();
   }
 
+  private static boolean isUtf16ByteOrderMark(byte[] bytes) {
+    return bytes.length >= 2
+        && ((bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe)
+            || (bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff));
+  }
+
   private static String decode(byte[] bytes, int number) throws NotUtf8 {
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -71,6 +77,10 @@ final class Utf8Lines {
       return strict.decode(buffer).toString();
     } catch (CharacterCodingException e) {
       // The decoder stops at the first byte that does not fit; the column counts characters.
+      if (number == 1 && isUtf16ByteOrderMark(bytes)) {
+        // What Windows Notepad calls "Unicode".
+        throw new NotUtf8(number, "the script is UTF-16 text; save it as UTF-8");
+      }
       int bad = buffer.position();
       int column = new String(bytes, 0, bad, StandardCharsets.UTF_8).length() + 1;
       throw new NotUtf8(
