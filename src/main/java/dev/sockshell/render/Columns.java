@@ -26,6 +26,18 @@ public final class Columns {
     return sb.toString();
   }
 
+  /** How many columns {@code text} takes on a terminal (a tab counts as one). */
+  public static int of(String text) {
+    int columns = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      // Most text is ASCII or Latin: no lookup for it (a /list can have 10,000 rows).
+      columns += cp < 0x300 ? 1 : width(cp);
+      i += Character.charCount(cp);
+    }
+    return columns;
+  }
+
   /** 0, 1 or 2: the columns of {@code cp}, as wcwidth(3) counts the common cases. */
   static int width(int cp) {
     int type = Character.getType(cp);
