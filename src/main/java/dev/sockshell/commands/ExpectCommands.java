@@ -152,7 +152,7 @@ final class ExpectCommands {
     if (c instanceof Command.ExpectError e) {
       return checkError(e.expected(), last);
     }
-    String wanted = wanted(c);
+    String wanted = wanted(c, ctx);
     if (last.error() != null) {
       return failed("expected " + wanted + ", but `" + last.line() + "` failed: " + last.error());
     }
@@ -188,7 +188,11 @@ final class ExpectCommands {
   }
 
   /** What the expectation asks for, as the failure message says it. */
-  private static String wanted(Command c) {
+  private static String wanted(Command c, Context ctx) throws UsageError {
+    if (c instanceof Command.Expect e && e.value() instanceof Literal.Ref r) {
+      // expect $3: say what $3 holds, or the message shows two unknowns.
+      return e.source() + " = " + Expectations.shown(ctx.values().resolve(r));
+    }
     if (c instanceof Command.ExpectContains e) {
       return "a result containing " + e.data().source();
     } else if (c instanceof Command.ExpectMatches e) {
