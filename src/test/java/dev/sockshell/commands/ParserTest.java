@@ -123,6 +123,8 @@ class ParserTest {
         "sleep soon ~ SECONDS must be a number of seconds such as 2 or 0.5, got 'soon' ~ 6 ~ sleep SECONDS",
         "unlink ./a.sock --force ~ unexpected argument '--force'; the only option is --missing-ok"
             + " ~ 16 ~ unlink PATH [--missing-ok]",
+        "unlink --missing-ok ~ missing PATH before --missing-ok ~ 7 ~ unlink PATH [--missing-ok]",
+        "recv c --exact=5 ~ write --exact 5, with a space, not '=' ~ 7 ~ " + RECV,
       })
   void malformedLinesSayWhatAndWhereWithTheUsage(
       String line, String message, int column, String usage) {
