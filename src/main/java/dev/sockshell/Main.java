@@ -1,6 +1,7 @@
 package dev.sockshell;
 
 import dev.sockshell.console.Console;
+import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
@@ -9,7 +10,6 @@ import dev.sockshell.repl.ReaderSource;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -86,27 +86,60 @@ public final class Main {
       out.println("sockshell " + Version.text());
       return OK;
     }
-    List<Path> unreadable = new ArrayList<>();
+    boolean unreadable = false;
     for (Path file : options.files()) {
-      if (!Files.isReadable(file) || Files.isDirectory(file)) {
-        unreadable.add(file);
+      String why = whyUnreadable(file);
+      if (why != null) {
+        err.println("sockshell: cannot read " + file + ": " + why);
+        unreadable = true;
       }
     }
-    if (!unreadable.isEmpty()) {
-      unreadable.forEach(
-          f ->
-              err.println(
-                  "sockshell: cannot read "
-                      + f
-                      + (Files.isDirectory(f)
-                          ? ": is a directory"
-                          : ": no such file or not readable")));
+    if (unreadable) {
+      return USAGE;
+    }
+    Path overwritten = scriptAt(options.transcript(), options.files());
+    if (overwritten != null) {
+      err.println(
+          "sockshell: --transcript "
+              + options.transcript()
+              + " would overwrite the script "
+              + overwritten
+              + "; write the transcript to another file");
       return USAGE;
     }
     if (options.files().isEmpty() && stdinIsTerminal && options.transcript() == null) {
       return Console.run(options);
     }
     return runShell(options, in, out, err, stdinIsTerminal);
+  }
+
+  /** The script that {@code transcript} is, which writing it would destroy, or null. */
+  private static Path scriptAt(Path transcript, List<Path> scripts) {
+    if (transcript == null || !Files.exists(transcript)) {
+      return null;
+    }
+    for (Path script : scripts) {
+      try {
+        if (Files.isSameFile(transcript, script)) {
+          return script;
+        }
+      } catch (IOException e) {
+        // Unreadable scripts were reported already; this one cannot be the transcript.
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code file} cannot be run as a script, or null if it can. */
+  private static String whyUnreadable(Path file) {
+    if (Files.isDirectory(file)) {
+      return "is a directory";
+    } else if (!Files.exists(file)) {
+      return "no such file";
+    } else if (!Files.isReadable(file)) {
+      return "permission denied";
+    }
+    return null;
   }
 
   /**
@@ -121,14 +154,13 @@ public final class Main {
       try {
         sources.add(ReaderSource.open(file));
       } catch (IOException e) {
-        err.println("sockshell: cannot read " + file + ": " + e.getMessage());
+        err.println("sockshell: cannot read " + file + ": " + Errno.fileReason(e));
         return USAGE;
       }
     }
     boolean console = stdinIsTerminal && (options.interactive() || options.files().isEmpty());
     if (!stdinIsTerminal && (options.files().isEmpty() || options.interactive())) {
-      sources.add(
-          new ReaderSource(new InputStreamReader(in, StandardCharsets.UTF_8), "<stdin>", cwd));
+      sources.add(ReaderSource.of(in, "<stdin>", cwd));
     }
     Writer transcript = null;
     try (Shell shell = new Shell(new Session(), new PlainOutput(out), cwd)) {
@@ -179,7 +211,10 @@ public final class Main {
   private static Writer openTranscript(Path file, PrintStream err) {
     try {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      err.println("sockshell: cannot write the transcript " + file + ": " + Errno.fileReason(e));
+      return null;
+    } catch (RuntimeException e) {
       err.println("sockshell: cannot write the transcript " + file + ": " + e.getMessage());
       return null;
     }

@@ -65,7 +65,11 @@ public record Options(
     files = List.copyOf(files);
   }
 
-  public static Options parse(String[] args) throws BadUsage {
+  /** The one-letter options that take no value, and so may be written together: -qk. */
+  private static final String FLAGS = "hVkiq";
+
+  public static Options parse(String[] typed) throws BadUsage {
+    String[] args = separateFlags(typed);
     boolean help = false;
     boolean version = false;
     boolean keepGoing = false;
@@ -106,6 +110,30 @@ public record Options(
     }
     return new Options(
         help, version, keepGoing, interactive, noColor, quiet, timeout, transcript, files);
+  }
+
+  /** {@code -qk} as {@code -q -k}, as getopt reads it; everything after {@code --} as typed. */
+  private static String[] separateFlags(String[] args) {
+    List<String> separate = new ArrayList<>();
+    boolean onlyFiles = false;
+    String previous = "";
+    for (String arg : args) {
+      boolean isValue = previous.equals("--timeout") || previous.equals("--transcript");
+      previous = arg;
+      boolean flags =
+          !onlyFiles
+              && !isValue
+              && arg.length() > 2
+              && arg.charAt(0) == '-'
+              && arg.chars().skip(1).allMatch(c -> FLAGS.indexOf(c) >= 0);
+      if (flags) {
+        arg.chars().skip(1).forEach(c -> separate.add("-" + (char) c));
+      } else {
+        separate.add(arg);
+      }
+      onlyFiles |= arg.equals("--");
+    }
+    return separate.toArray(String[]::new);
   }
 
   private static String valueAfter(String[] args, int i, String option) throws BadUsage {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.testing.ScriptRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,12 +117,17 @@ class ScriptOptionsTest {
   }
 
   @Test
-  void aTranscriptThatCannotBeWrittenIsBadUsage() throws IOException {
-    ScriptRun run =
-        ScriptRun.of(
-            "--transcript=" + dir.resolve("no/such/dir/t.txt"), write("ok.socks", PASSING));
+  void aTranscriptThatCannotBeWrittenIsBadUsageSayingWhy() throws IOException {
+    Path target = dir.resolve("no/such/dir/t.txt");
+    ScriptRun run = ScriptRun.of("--transcript=" + target, write("ok.socks", PASSING));
     assertEquals(2, run.status());
-    assertTrue(run.err().startsWith("sockshell: cannot write the transcript "), run.err());
+    assertEquals(
+        "sockshell: cannot write the transcript " + target + ": No such file or directory\n",
+        run.err());
+    ScriptRun intoDirectory = ScriptRun.of("--transcript=" + dir, write("ok.socks", PASSING));
+    assertEquals(
+        "sockshell: cannot write the transcript " + dir + ": Is a directory\n",
+        intoDirectory.err());
   }
 
   @Test
@@ -134,6 +141,42 @@ class ScriptOptionsTest {
         run.out().contains("; every blocking call of this run gives up after 0.2 s (--timeout)"),
         run.out());
     assertTrue(run.out().contains("stopped by an unexpected error at " + script + ":4"));
+  }
+
+  @Test
+  void aTranscriptOntoTheScriptItselfIsRefusedBeforeItEmptiesTheScript() throws IOException {
+    String script = write("keep.socks", PASSING);
+    ScriptRun run = ScriptRun.of("--transcript", dir.resolve("./keep.socks").toString(), script);
+    assertEquals(2, run.status(), run.out());
+    assertTrue(run.err().contains("would overwrite the script " + script), run.err());
+    assertEquals(PASSING, Files.readString(Path.of(script), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void oneLetterFlagsMayBeWrittenTogetherAsGetoptAllows() throws IOException {
+    String script = write("errors.socks", "socket s\nrecv s\nsocket t\nrecv t\n");
+    ScriptRun together = ScriptRun.of("-qk", script);
+    ScriptRun apart = ScriptRun.of("-q", "-k", script);
+    assertEquals(1, together.status(), together.err());
+    assertEquals(apart.out(), together.out());
+    assertTrue(together.out().contains(script + ":4: OSError [ENOTCONN]"), together.out());
+    assertFalse(together.out().contains("sockshell> socket t"), "quiet: " + together.out());
+    ScriptRun unknown = ScriptRun.of("-qz", script);
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().startsWith("sockshell: unknown option '-qz'"), unknown.err());
+  }
+
+  @Test
+  void timeoutAlsoEndsASelectWithoutATimeoutThatNothingWakes() throws IOException {
+    String script =
+        write(
+            "select.socks",
+            "socket s\nbind s 127.0.0.1:0\nlisten s\nselect s 0.05\nexpect ([], [], [])\n"
+                + "select s\nclose s\n");
+    ScriptRun run = ScriptRun.of("--timeout", "0.2", script);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains(script + ":6: TimeoutError: timed out\n"), run.out());
+    assertTrue(run.out().contains("stopped by an unexpected error at " + script + ":6"), run.out());
   }
 
   @Test
@@ -191,6 +234,18 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void openTakesAPathWithSpacesQuotedOrNot() throws IOException {
+    write("my scripts/a b.socks", "socket ab\n");
+    String top = write("top.socks", "/open my scripts/a b.socks\n/open \"my scripts/a b.socks\"\n");
+    ScriptRun run = ScriptRun.of(top);
+    assertEquals(1, run.status(), run.out());
+    assertTrue(run.out().contains("ab ==> socket(AF_INET, SOCK_STREAM)"), run.out());
+    assertTrue(
+        run.out().contains("error: ab is already an open socket"),
+        "the quoted path opened the same script again: " + run.out());
+  }
+
+  @Test
   void anErrorInAnOpenedScriptNamesThatScriptAndStopsTheOneAroundIt() throws IOException {
     write("lib/fails.socks", "socket x\nrecv x\n");
     String top = write("top.socks", "/open lib/fails.socks\nsocket after\n");
@@ -238,8 +293,51 @@ class ScriptOptionsTest {
     Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, '\n'});
     ScriptRun run = ScriptRun.of(binary.toString());
     assertEquals(1, run.status());
-    assertTrue(run.out().contains(binary + ": cannot read: it is not UTF-8 text"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                binary
+                    + ":1: cannot read: not UTF-8 text (byte 0xff at column 5); save the script as"
+                    + " UTF-8"),
+        run.out());
     assertTrue(run.out().contains("FAILED: 0 commands"), run.out());
+  }
+
+  @Test
+  void aScriptSavedInAnotherEncodingRunsUpToTheLineThatIsNotUtf8AndSaysWhere() throws IOException {
+    Path gbk = dir.resolve("gbk.socks");
+    byte[] chinese = "中文".getBytes(Charset.forName("GBK"));
+    ByteArrayOutputStream script = new ByteArrayOutputStream();
+    script.writeBytes("socket a\r\nsend a \"".getBytes(StandardCharsets.US_ASCII));
+    script.writeBytes(chinese);
+    script.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
+    Files.write(gbk, script.toByteArray());
+    ScriptRun run = ScriptRun.of(gbk.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().startsWith("sockshell> socket a\na ==> socket"), run.out());
+    assertTrue(
+        run.out().contains(gbk + ":2: cannot read: not UTF-8 text (byte 0xd6 at column 9)"),
+        run.out());
+  }
+
+  @Test
+  void aUtf16ScriptIsToldToBeSavedAsUtf8() throws IOException {
+    Path notepad = dir.resolve("notepad.socks");
+    Files.write(notepad, "\ufeffsocket a\r\n".getBytes(StandardCharsets.UTF_16LE));
+    ScriptRun run = ScriptRun.of(notepad.toString());
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out()
+            .startsWith(notepad + ":1: cannot read: the script is UTF-16 text; save it as UTF-8\n"),
+        run.out());
+  }
+
+  @Test
+  void stdinThatIsNotUtf8StopsAtItsLineInsteadOfSendingReplacementCharacters() {
+    ScriptRun run =
+        ScriptRun.withStdin("socket s\nsend s \"\u00d6\"\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("<stdin>:2: cannot read: not UTF-8 text"), run.out());
   }
 
   @Test

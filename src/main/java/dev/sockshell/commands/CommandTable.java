@@ -158,25 +158,21 @@ public final class CommandTable {
     }
   }
 
-  /** {@code $3}, {@code _}, {@code _[1]}: a value reference typed where a command goes. */
-  private static final Pattern KEPT_VALUE = Pattern.compile("(\\$\\d+|_)(\\[\\d+\\])?");
+  /** {@code $3}, {@code _}, {@code _[1]}: a value typed alone, as JShell and Python show one. */
+  private static final Pattern VALUE_REFERENCE = Pattern.compile("(\\$\\d+|_)(\\[\\d+])*");
 
   private UsageError unknown(Token word, String line) {
+    if (VALUE_REFERENCE.matcher(word.text()).matches()) {
+      return new UsageError(
+          word.text()
+              + " is a value, not a command: use it where DATA or ADDR goes, e.g. send conn "
+              + word.text()
+              + " (/help values)",
+          word.start());
+    }
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
-    if (KEPT_VALUE.matcher(word.text()).matches()) {
-      // JShell shows $1 typed alone; here values are arguments, so say how to use one.
-      String v = word.text();
-      return new UsageError(
-          v
-              + " is a kept value, not a command: use it as an argument (send cli "
-              + v
-              + ", expect "
-              + v
-              + "); /help values",
-          word.start());
-    }
     String python = PythonHabits.inSockshell(line, specs().keySet());
     if (python != null) {
       return new UsageError("that is Python; in sockshell write: " + python, word.start());

@@ -75,6 +75,8 @@ public final class ConstantDocs {
           Map.entry(PyException.Exception, "any error except KeyboardInterrupt"),
           Map.entry(PyException.KeyboardInterrupt, "Ctrl-C cancelled the call"),
           Map.entry(PyException.ValueError, "a value out of range, e.g. a negative buffer size"),
+          Map.entry(PyException.UnicodeError, "text and bytes do not convert"),
+          Map.entry(PyException.UnicodeEncodeError, "text the session encoding cannot write"),
           Map.entry(PyException.OverflowError, "a number too large for the call"),
           Map.entry(PyException.MemoryError, "the memory for a buffer of that size ran out"),
           Map.entry(PyException.TypeError, "the wrong kind of value, e.g. an int as DATA"),

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.bytes.Printable;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Suggest;
@@ -16,10 +17,13 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Turns typed arguments into what a call needs, at the moment the command runs. */
 final class Eval {
@@ -44,7 +48,7 @@ final class Eval {
 
   static ByteString data(Context ctx, DataExpr data) throws UsageError, SocketError {
     if (data instanceof DataExpr.Text t) {
-      return ByteString.encode(t.text(), ctx.settings().encoding());
+      return encode(t.text(), ctx.settings().encoding());
     } else if (data instanceof DataExpr.Bytes b) {
       return b.bytes();
     } else if (data instanceof DataExpr.File f) {
@@ -55,12 +59,60 @@ final class Eval {
     if (v instanceof Value.Bytes b) {
       return b.bytes();
     } else if (v instanceof Value.Str s) {
-      return ByteString.encode(s.text(), ctx.settings().encoding());
+      return encode(s.text(), ctx.settings().encoding());
     }
     // Python: sock.send(5) raises "TypeError: a bytes-like object is required, not 'int'".
     throw SocketError.python(
             PyException.TypeError, "a bytes-like object is required, not '" + v.typeName() + "'")
         .withHint(r.source() + " is " + Repr.of(v));
+  }
+
+  /**
+   * {@code text.encode(encoding)}: a character the encoding cannot write is Python's
+   * UnicodeEncodeError, where Java would silently send {@code ?} in its place.
+   */
+  static ByteString encode(String text, Charset encoding) throws SocketError {
+    CharsetEncoder encoder = encoding.newEncoder();
+    if (encoder.canEncode(text)) {
+      return ByteString.encode(text, encoding);
+    }
+    for (int i = 0, position = 0; i < text.length(); position++) {
+      int cp = text.codePointAt(i);
+      if (!encoder.canEncode(text.substring(i, i + Character.charCount(cp)))) {
+        throw unencodable(encoding, cp, position);
+      }
+      i += Character.charCount(cp);
+    }
+    return ByteString.encode(text, encoding);
+  }
+
+  private static SocketError unencodable(Charset encoding, int cp, int position) {
+    String codec =
+        encoding.equals(StandardCharsets.US_ASCII)
+            ? "ascii"
+            : encoding.equals(StandardCharsets.ISO_8859_1)
+                ? "latin-1"
+                : encoding.name().toLowerCase(Locale.ROOT);
+    String reason =
+        codec.equals("ascii")
+            ? "ordinal not in range(128)"
+            : codec.equals("latin-1")
+                ? "ordinal not in range(256)"
+                : Character.isSurrogate((char) cp)
+                    ? "surrogates not allowed"
+                    : "illegal multibyte sequence";
+    // Python names the character by its escape whether or not it is printable.
+    StringBuilder character = new StringBuilder();
+    Printable.appendEscape(character, cp);
+    return SocketError.python(
+            PyException.UnicodeEncodeError,
+            String.format(
+                "'%s' codec can't encode character '%s' in position %d: %s",
+                codec, character, position, reason))
+        .withHint(
+            "the session encoding is "
+                + encoding.name()
+                + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {
@@ -88,14 +140,10 @@ final class Eval {
 
   /** A failed file read or write as Python's open() raises it, naming the path as typed. */
   static SocketError fileError(IOException e, Path path, String typed) {
-    if (e instanceof NoSuchFileException) {
-      return SocketError.of(Errno.ENOENT).at(typed);
-    } else if (e instanceof AccessDeniedException) {
-      return SocketError.of(Errno.EACCES).at(typed);
-    }
-    return (Files.isDirectory(path)
-            ? SocketError.of(Errno.EISDIR)
-            : SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
+    return Errno.ofFile(e)
+        .or(() -> Files.isDirectory(path) ? Optional.of(Errno.EISDIR) : Optional.empty())
+        .map(SocketError::of)
+        .orElseGet(() -> SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
         .at(typed);
   }
 

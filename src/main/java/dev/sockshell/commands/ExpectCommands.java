@@ -109,6 +109,17 @@ final class ExpectCommands {
       }
     }
     if (close < 0) {
+      int last = text.lastIndexOf('/');
+      if (last > 0 && text.substring(last + 1).matches("[a-zA-Z]+")) {
+        // Perl's and JavaScript's /re/i: Python puts the flags in the pattern.
+        throw new UsageError(
+            "no flags after the closing /; put them inside, as Python does: /(?"
+                + text.substring(last + 1)
+                + ")"
+                + text.substring(1, last)
+                + "/",
+            rest.start() + last + 1);
+      }
       throw new UsageError("the regular expression needs a closing /", rest.start());
     }
     String source = text.substring(1, close);
@@ -141,7 +152,7 @@ final class ExpectCommands {
     if (c instanceof Command.ExpectError e) {
       return checkError(e.expected(), last);
     }
-    String wanted = wanted(c);
+    String wanted = wanted(c, ctx);
     if (last.error() != null) {
       return failed("expected " + wanted + ", but `" + last.line() + "` failed: " + last.error());
     }
@@ -177,7 +188,11 @@ final class ExpectCommands {
   }
 
   /** What the expectation asks for, as the failure message says it. */
-  private static String wanted(Command c) {
+  private static String wanted(Command c, Context ctx) throws UsageError {
+    if (c instanceof Command.Expect e && e.value() instanceof Literal.Ref r) {
+      // expect $3: say what $3 holds, or the message shows two unknowns.
+      return e.source() + " = " + Expectations.shown(ctx.values().resolve(r));
+    }
     if (c instanceof Command.ExpectContains e) {
       return "a result containing " + e.data().source();
     } else if (c instanceof Command.ExpectMatches e) {

@@ -141,7 +141,8 @@ final class Expectations {
       return s.name().equals(word);
     }
     if (actual instanceof Value.Bool b) {
-      return (b.value() ? "True" : "False").equals(word);
+      // Python: True == 1 and False == 0.
+      return (b.value() ? "True" : "False").equals(word) || number(expected) == (b.value() ? 1 : 0);
     }
     return "None".equals(word);
   }
@@ -172,6 +173,10 @@ final class Expectations {
       return n.value();
     }
     if (l instanceof Literal.Word w) {
+      // Python: 1 == True, so expect True checks getsockopt's 1 as it would.
+      if (w.text().equals("True") || w.text().equals("False")) {
+        return w.text().equals("True") ? 1 : 0;
+      }
       try {
         return Double.parseDouble(w.text());
       } catch (NumberFormatException e) {

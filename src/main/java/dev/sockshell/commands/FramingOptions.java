@@ -116,6 +116,14 @@ final class FramingOptions {
   }
 
   private static UsageError unknownOption(Token t, List<String> known) {
+    int eq = t.text().indexOf('=');
+    if (eq > 0 && known.contains(t.text().substring(0, eq))) {
+      // --exact=5, as GNU tools take it: the value is the next argument here.
+      String option = t.text().substring(0, eq);
+      return new UsageError(
+          "write " + option + " " + t.text().substring(eq + 1) + ", with a space, not '='",
+          t.start());
+    }
     String close = Suggest.closest(t.text(), known);
     return new UsageError(
         "unknown option '"

@@ -103,7 +103,8 @@ public final class HelpTopics {
                 "x'48 69'",
                 "bytes in hex; spaces between the pairs are allowed",
                 "@PATH",
-                "the bytes of a file (relative to the script, else the working directory)",
+                "the bytes of a file (relative to the script, else the working directory);"
+                    + " quote a path with spaces: @\"my file.bin\"",
                 "word",
                 "one bare word is text: send cli hello",
                 "$N, _",

@@ -52,7 +52,7 @@ final class HistoryCommands {
             List.of(
                 new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
                 new CommandSpec.ErrorDoc("EACCES", "no permission to write there")),
-            a -> new Command.Save(a.rest("FILE").text()),
+            a -> new Command.Save(a.path("FILE")),
             HistoryCommands::save));
   }
 

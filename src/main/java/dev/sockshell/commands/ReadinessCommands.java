@@ -9,6 +9,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.PyException;
 import dev.sockshell.net.Readiness;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.SocketError;
@@ -97,7 +98,15 @@ final class ReadinessCommands {
   private static Outcome run(Command.Select c, Context ctx) throws SocketError, UsageError {
     List<NetSocket> read = sockets(ctx, c.read());
     List<NetSocket> write = sockets(ctx, c.write());
-    Readiness.Ready ready = ctx.session().select(read, write, c.timeout());
+    // A script run with --timeout must not hang on a select without a TIMEOUT either: it gives
+    // up like every other blocking call of the run, with TimeoutError.
+    Timeout runWide = ctx.session().defaultTimeout();
+    boolean bounded = c.timeout().isBlocking() && !runWide.isBlocking();
+    Readiness.Ready ready = ctx.session().select(read, write, bounded ? runWide : c.timeout());
+    if (bounded && ready.readable().isEmpty() && ready.writable().isEmpty()) {
+      throw SocketError.python(PyException.TimeoutError, "timed out")
+          .withHint("nothing became ready; select SOCKETS SECONDS returns ([], [], []) instead");
+    }
     Value value =
         Value.Tuple.of(refs(ready.readable()), refs(ready.writable()), new Value.PyList(List.of()));
     return new Outcome.Returned(value, note(ready, c.timeout()));

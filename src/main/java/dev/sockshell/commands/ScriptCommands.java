@@ -71,6 +71,9 @@ final class ScriptCommands {
 
   private static Command.Unlink bindUnlink(Args a) throws UsageError {
     Token t = a.next("PATH");
+    if (t.text().equals("--missing-ok") && !a.hasMore()) {
+      throw new UsageError("missing PATH before --missing-ok", t.start());
+    }
     Literal path = LiteralParser.parse(t);
     String text =
         path instanceof Literal.Text s

@@ -79,7 +79,7 @@ final class SessionCommands {
             null,
             "/open examples/tcp_one_session.socks",
             List.of(),
-            a -> new Command.Open(a.rest("FILE").text()),
+            a -> new Command.Open(a.path("FILE")),
             (c, ctx) -> ctx.runScript(ctx.baseDirectory().resolve(Path.of(c.path())))),
         new CommandSpec<>(
             "/reset",

@@ -85,6 +85,12 @@ public sealed interface AddrExpr {
 
   private static AddrExpr word(Literal.Word w, String source) throws UsageError {
     String text = w.text();
+    if (text.startsWith("[") && text.endsWith("]") && text.indexOf(',') > 0) {
+      // Python's bind(['host', 80]) is "TypeError: ... must be tuple, not list".
+      throw new UsageError(
+          "an address is a tuple, not a list: write (" + text.substring(1, text.length() - 1) + ")",
+          w.start());
+    }
     if (text.contains("/")) {
       return new Path(text, source);
     }
@@ -93,18 +99,33 @@ public sealed interface AddrExpr {
       // demo.sock cannot be a socket name, nor HOST:PORT: an AF_UNIX path, as Python's 'demo.sock'.
       return Args.isName(text) ? new SocketName(text, source) : new Path(text, source);
     }
-    String host = text.substring(0, colon);
+    String host;
+    if (text.startsWith("[")) {
+      // [IPv6]:PORT: the colons inside the brackets are the address's own.
+      int close = text.indexOf(']');
+      if (close < 0) {
+        throw new UsageError("an IPv6 address in brackets must end with ']'", w.start());
+      } else if (close + 1 == text.length() || text.charAt(close + 1) != ':') {
+        throw new UsageError(
+            "the port follows the brackets: " + text.substring(0, close + 1) + ":PORT",
+            w.start() + close + 1);
+      }
+      host = text.substring(1, close);
+      colon = close + 1;
+    } else {
+      host = text.substring(0, colon);
+      if (host.indexOf(':') >= 0) {
+        boolean ipv6 =
+            host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+        throw new UsageError(
+            ipv6
+                ? "write an IPv6 address in brackets: [" + host + "]:" + text.substring(colon + 1)
+                : "'" + text + "' has more than one ':'; write HOST:PORT",
+            w.start());
+      }
+    }
     String portText = text.substring(colon + 1);
     int portColumn = w.start() + colon + 1;
-    if (host.startsWith("[")) {
-      if (!host.endsWith("]")) {
-        throw new UsageError("an IPv6 address in brackets must end with ']'", w.start());
-      }
-      host = host.substring(1, host.length() - 1);
-    } else if (host.indexOf(':') >= 0) {
-      throw new UsageError(
-          "write an IPv6 address in brackets: [" + host + "]:" + portText, w.start());
-    }
     if (portText.isEmpty() || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new UsageError(
           portText.isEmpty()

@@ -61,6 +61,21 @@ public final class Args {
     return t;
   }
 
+  /**
+   * A file path, the rest of the line so that spaces need no quoting; quotes around it, as a shell
+   * or Python's {@code open("x y.socks")} would have them, are not part of it.
+   */
+  public String path(String what) throws UsageError {
+    String text = rest(what).text();
+    char first = text.charAt(0);
+    if (text.length() >= 2
+        && (first == '"' || first == '\'')
+        && text.endsWith(String.valueOf(first))) {
+      return text.substring(1, text.length() - 1);
+    }
+    return text;
+  }
+
   /** Fails if anything but a comment is left. */
   public void end() throws UsageError {
     Token extra = scanner.next();
@@ -85,7 +100,7 @@ public final class Args {
     }
     if (!isName(text)) {
       throw new UsageError(
-          "'" + text + "' is not a socket name: use a letter, then letters, digits or _",
+          "'" + text + "' is not a socket name: use a letter, then letters, digits or _ (ASCII)",
           t.start());
     }
     return text;

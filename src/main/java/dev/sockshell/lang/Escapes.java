@@ -1,6 +1,7 @@
 package dev.sockshell.lang;
 
 import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
 
 /**
  * Python's backslash escapes: {@code \n \r \t \\ \' \" \a \b \f \v \0 \ooo \xHH}, and in text also
@@ -21,7 +22,11 @@ final class Escapes {
       char e = body.charAt(++i);
       switch (e) {
         case 'u' -> {
-          sb.append((char) hex(body, i + 1, 4, offset));
+          char unit = (char) hex(body, i + 1, 4, offset);
+          if (Character.isSurrogate(unit)) {
+            throw surrogate(body, i, unit, offset);
+          }
+          sb.append(unit);
           i += 4;
         }
         case 'U' -> {
@@ -40,6 +45,7 @@ final class Escapes {
           int[] consumed = new int[1];
           int simple = simple(body, i, consumed);
           if (simple >= 0) {
+            // In a str, \777 is chr(511); only a bytes literal keeps the low 8 bits.
             sb.append((char) simple);
             i += consumed[0] - 1;
           } else {
@@ -77,7 +83,7 @@ final class Escapes {
       int[] consumed = new int[1];
       int simple = simple(body, i, consumed);
       if (simple >= 0) {
-        out.write(simple);
+        out.write(simple & 0xff);
         i += consumed[0] - 1;
       } else {
         out.write('\\');
@@ -126,9 +132,34 @@ final class Escapes {
         n++;
       }
       consumed[0] = n;
-      return value & 0xff;
+      return value;
     }
     return -1;
+  }
+
+  /**
+   * Python accepts {@code "\\ud83d"} in a str but no codec encodes it (UnicodeEncodeError:
+   * surrogates not allowed), and Java would send it as {@code ?}: refused here, pointing at the
+   * escape, with the {@code \\U} form of the character a surrogate pair stands for.
+   */
+  private static UsageError surrogate(String body, int u, char unit, int offset) {
+    String fix = "write the character as \\UXXXXXXXX";
+    // A high surrogate escape followed by a low one: the pair stands for one character.
+    if (Character.isHighSurrogate(unit)
+        && body.startsWith("\\u", u + 5)
+        && u + 11 <= body.length()
+        && body.substring(u + 7, u + 11).chars().allMatch(HexFormat::isHexDigit)) {
+      char low = (char) HexFormat.fromHexDigits(body, u + 7, u + 11);
+      if (Character.isLowSurrogate(low)) {
+        fix = String.format("write \\U%08X", Character.toCodePoint(unit, low));
+      }
+    }
+    return new UsageError(
+        String.format(
+            "\\u%04x is a UTF-16 surrogate, which no encoding can send"
+                + " (Python: UnicodeEncodeError); %s",
+            (int) unit, fix),
+        offset + u - 1);
   }
 
   private static int hex(String body, int from, int digits, int offset) throws UsageError {

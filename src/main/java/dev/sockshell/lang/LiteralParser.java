@@ -57,6 +57,13 @@ public final class LiteralParser {
       if (text.length() == 1) {
         throw error("@ needs a file path: @PATH", 0);
       }
+      char quote = text.charAt(1);
+      if (quote == '\'' || quote == '"') {
+        // @"my file.bin": a path with spaces, written as Python's open() takes it.
+        pos = 1;
+        Literal path = string();
+        return new Literal.FileRef(((Literal.Text) path).text(), base, path.end());
+      }
       pos = text.length();
       return new Literal.FileRef(text.substring(1), base, base + text.length());
     }

@@ -1,5 +1,10 @@
 package dev.sockshell.net;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,6 +102,28 @@ public enum Errno {
 
   public static Optional<Errno> byName(String name) {
     return Optional.ofNullable(BY_NAME.get(name.toUpperCase(Locale.ROOT)));
+  }
+
+  /**
+   * Why a file could not be opened, read or written, as Python's {@code open()} would say it: the
+   * JDK names the errno only by the exception's class or its reason text.
+   */
+  public static Optional<Errno> ofFile(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return Optional.of(ENOENT);
+    } else if (e instanceof AccessDeniedException) {
+      return Optional.of(EACCES);
+    } else if (e instanceof NotDirectoryException) {
+      return Optional.of(ENOTDIR);
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      return byMessage(f.getReason());
+    }
+    return Optional.empty();
+  }
+
+  /** What went wrong with a file, in {@code strerror}'s words when the errno is known. */
+  public static String fileReason(IOException e) {
+    return ofFile(e).map(Errno::message).orElse(String.valueOf(e.getMessage()));
   }
 
   /** The errno whose {@code strerror} text is {@code message} (case-insensitive), if any. */

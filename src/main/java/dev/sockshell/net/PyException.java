@@ -12,6 +12,9 @@ public enum PyException {
   KeyboardInterrupt(BaseException),
   Exception(BaseException),
   ValueError(Exception),
+  UnicodeError(ValueError),
+  /** Text with a character the session encoding cannot write ({@code "é"} in ASCII). */
+  UnicodeEncodeError(UnicodeError),
   OverflowError(Exception),
   TypeError(Exception),
   /** The JVM's heap cannot hold what a call asked for (a BUFSIZE of 2 GB). */

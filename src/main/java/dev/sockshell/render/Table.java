@@ -28,9 +28,10 @@ public final class Table {
   public List<Styled> render(int width) {
     int[] widths = new int[headers.size()];
     for (int i = 0; i < widths.length; i++) {
-      widths[i] = headers.get(i).length();
+      widths[i] = Columns.of(headers.get(i));
       for (List<String> row : rows) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
+        // Columns, not chars: an AF_UNIX path in Chinese takes two per character.
+        widths[i] = Math.max(widths[i], Columns.of(row.get(i)));
       }
     }
     List<Styled> lines = new ArrayList<>(rows.size() + 1);
@@ -63,7 +64,7 @@ public final class Table {
       int c = columns.get(i);
       line.append(cells.get(c));
       if (i < columns.size() - 1) {
-        for (int pad = widths[c] - cells.get(c).length() + 2; pad > 0; pad--) {
+        for (int pad = widths[c] - Columns.of(cells.get(c)) + 2; pad > 0; pad--) {
           line.append(' ');
         }
       }

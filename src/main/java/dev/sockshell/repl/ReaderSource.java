@@ -1,24 +1,44 @@
 package dev.sockshell.repl;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Lines of a script file or of piped stdin. */
 public final class ReaderSource implements LineSource {
+  /** Text already decoded (a test's string), or null when {@link #bytes} is read. */
   private final BufferedReader reader;
+
+  /** A file's or stdin's bytes, decoded a line at a time. */
+  private final Utf8Lines bytes;
+
   private final String name;
   private final Path baseDirectory;
   private int number;
   private boolean ended;
 
   public ReaderSource(Reader reader, String name, Path baseDirectory) {
-    this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    this(
+        reader instanceof BufferedReader b ? b : new BufferedReader(reader),
+        null,
+        name,
+        baseDirectory);
+  }
+
+  private ReaderSource(BufferedReader reader, Utf8Lines bytes, String name, Path baseDirectory) {
+    this.reader = reader;
+    this.bytes = bytes;
     this.name = name;
     this.baseDirectory = baseDirectory;
+  }
+
+  /** A script's UTF-8 bytes, such as piped stdin; a line that is not UTF-8 stops it there. */
+  public static ReaderSource of(InputStream in, String name, Path baseDirectory) {
+    return new ReaderSource(null, new Utf8Lines(new BufferedInputStream(in)), name, baseDirectory);
   }
 
   /** A script file; its own directory is the base for relative paths inside it. */
@@ -29,8 +49,7 @@ public final class ReaderSource implements LineSource {
   /** A script file called {@code name} in messages. */
   public static ReaderSource open(Path file, String name) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    return new ReaderSource(
-        Files.newBufferedReader(absolute, StandardCharsets.UTF_8), name, absolute.getParent());
+    return of(Files.newInputStream(absolute), name, absolute.getParent());
   }
 
   @Override
@@ -38,10 +57,14 @@ public final class ReaderSource implements LineSource {
     if (ended) {
       return null;
     }
-    String text = reader.readLine();
+    String text = reader != null ? reader.readLine() : bytes.next(number + 1);
     if (text == null) {
       ended = true;
-      reader.close();
+      if (reader != null) {
+        reader.close();
+      } else {
+        bytes.close();
+      }
       return null;
     }
     if (number == 0 && text.startsWith("\uFEFF")) {

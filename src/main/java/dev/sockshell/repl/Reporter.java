@@ -5,6 +5,7 @@ import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Columns;
 import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Repr;
@@ -235,10 +236,12 @@ final class Reporter {
     alert(Styled.of(Style.ERROR, location + "error: " + e.getMessage()));
     if (e.column() >= 0 && line != null) {
       alert(Styled.plain("  " + line));
-      // The line is shown with its control characters escaped: point at the same character.
+      // The line is shown with its control characters escaped: point at the same character,
+      // as many columns in as the terminal draws what comes before it.
       String before = line.substring(0, Math.min(e.column(), line.length()));
-      int column = e.column() + Printable.controlsEscaped(before).length() - before.length();
-      alert(Styled.of(Style.ERROR, "  " + " ".repeat(column) + "^"));
+      alert(
+          Styled.of(
+              Style.ERROR, "  " + Columns.blankUnder(Printable.controlsEscaped(before)) + "^"));
     }
     if (e.usage() != null) {
       alert(Styled.of(Style.DIM, "usage: " + e.usage()));

@@ -8,6 +8,7 @@ import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
@@ -15,7 +16,6 @@ import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -128,11 +128,10 @@ public final class Shell implements Context, AutoCloseable {
       try {
         line = pending != null ? pending : source.next();
       } catch (IOException e) {
-        // A binary file read as a script fails decoding with a bare "Input length = 1".
-        String why =
-            e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
-        reporter.stopped(source.name(), "cannot read: " + why);
-        tally.unexpectedError(source.name(), true);
+        String where =
+            e instanceof Utf8Lines.NotUtf8 n ? source.name() + ":" + n.line() : source.name();
+        reporter.stopped(where, "cannot read: " + e.getMessage());
+        tally.unexpectedError(where, true);
         failed = true;
         return End.STOPPED;
       }
@@ -218,16 +217,15 @@ public final class Shell implements Context, AutoCloseable {
             ? "stopped by Ctrl-C"
             : "stopped: the error above was not expected (add"
                 + " \"expect error …\" after it if it is"
-                + (openedInTheConsole() ? "" : ", or run with --keep-going")
-                + ")"
+                // --keep-going is a command-line option: no help to /open at the prompt.
+                + (underConsole() ? ")" : ", or run with --keep-going)")
                 + timeoutNote());
     return true;
   }
 
-  /** A script /open runs in the console, where --keep-going (a command-line option) is no help. */
-  private boolean openedInTheConsole() {
-    LineSource first = sources.peekLast();
-    return first != null && first.isInteractive();
+  /** True when the script runs by /open at the console's prompt. */
+  private boolean underConsole() {
+    return sources.stream().anyMatch(LineSource::isInteractive);
   }
 
   /** Says where a timeout came from when the run set one for every socket (--timeout). */
@@ -324,7 +322,7 @@ public final class Shell implements Context, AutoCloseable {
     } catch (NoSuchFileException e) {
       throw UsageError.general("no such file: " + path);
     } catch (IOException e) {
-      throw UsageError.general("cannot read " + path + ": " + e.getMessage());
+      throw UsageError.general("cannot read " + path + ": " + Errno.fileReason(e));
     }
     if (opened >= MAX_OPENED) {
       // Python's RecursionError, without the stack it would take to get there.

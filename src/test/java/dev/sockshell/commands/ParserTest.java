@@ -79,10 +79,6 @@ class ParserTest {
       quoteCharacter = '`',
       value = {
         "bnd s x ~ unknown command 'bnd'; did you mean bind? ~ 0 ~ ",
-        "$1 ~ $1 is a kept value, not a command: use it as an argument (send cli $1, expect $1);"
-            + " /help values ~ 0 ~ ",
-        "_[1] ~ _[1] is a kept value, not a command: use it as an argument (send cli _[1], expect"
-            + " _[1]); /help values ~ 0 ~ ",
         "bind srv localhost:70000 ~ port must be 0..65535, got 70000 ~ 19 ~ bind NAME ADDR",
         "bind srv ~ missing ADDR (HOST:PORT, ('host', port) or a socket name) ~ 8 ~ bind NAME ADDR",
         "recv c -5 ~ BUFSIZE must be 0..2147483639, got -5 ~ 7 ~ " + RECV,
@@ -102,8 +98,10 @@ class ParserTest {
         "send c hello --frame ~ missing the frame format after --frame: len32 ~ 20 ~ " + SEND,
         "send c hello --framed len32 ~ unknown option '--framed'; did you mean --frame? ~ 13 ~ "
             + SEND,
-        "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ ~ 7 ~ "
+        "socket 9x ~ '9x' is not a socket name: use a letter, then letters, digits or _ (ASCII) ~ 7 ~ "
             + "socket NAME [FAMILY] [TYPE]",
+        "socket 服务器 ~ '服务器' is not a socket name: use a letter, then letters, digits or _ (ASCII)"
+            + " ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket AF_INET ~ 'AF_INET' is a constant, not a socket name ~ 7 ~ socket NAME [FAMILY] [TYPE]",
         "socket s AF_INTE ~ FAMILY or TYPE must be one of AF_UNIX, AF_INET, AF_INET6, SOCK_STREAM,"
             + " SOCK_DGRAM, got 'AF_INTE'; did you mean AF_INET? ~ 9 ~ socket NAME [FAMILY] [TYPE]",
@@ -117,11 +115,16 @@ class ParserTest {
         "expect matches hello ~ write the regular expression between slashes: /hello/ ~ 15 ~ "
             + EXPECT,
         "expect matches /abc ~ the regular expression needs a closing / ~ 15 ~ " + EXPECT,
+        "expect matches /hello/i ~ no flags after the closing /; put them inside, as Python does:"
+            + " /(?i)hello/ ~ 22 ~ "
+            + EXPECT,
         "expect matches /a(b/ ~ bad regular expression: Unclosed group ~ 19 ~ " + EXPECT,
         "expect eof now ~ unexpected argument 'now' ~ 11 ~ " + EXPECT,
         "sleep soon ~ SECONDS must be a number of seconds such as 2 or 0.5, got 'soon' ~ 6 ~ sleep SECONDS",
         "unlink ./a.sock --force ~ unexpected argument '--force'; the only option is --missing-ok"
             + " ~ 16 ~ unlink PATH [--missing-ok]",
+        "unlink --missing-ok ~ missing PATH before --missing-ok ~ 7 ~ unlink PATH [--missing-ok]",
+        "recv c --exact=5 ~ write --exact 5, with a space, not '=' ~ 7 ~ " + RECV,
       })
   void malformedLinesSayWhatAndWhereWithTheUsage(
       String line, String message, int column, String usage) {

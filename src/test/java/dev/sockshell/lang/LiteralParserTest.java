@@ -35,6 +35,7 @@ class LiteralParserTest {
         Arguments.of("'quote\\'s'", "quote's"),
         Arguments.of("\"both \\\" and '\"", "both \" and '"),
         Arguments.of("'\\101\\0'", "A\0"),
+        Arguments.of("'\\777'", "\u01ff"),
         Arguments.of("'unknown \\q stays'", "unknown \\q stays"));
   }
 
@@ -56,6 +57,11 @@ class LiteralParserTest {
   }
 
   @Test
+  void anOctalEscapeInBytesKeepsTheLowEightBitsAsPythonDoes() throws UsageError {
+    assertEquals(ByteString.of((byte) 0xff), ((DataExpr.Bytes) data("b'\\777'")).bytes());
+  }
+
+  @Test
   void hexFormIgnoresSpaces() throws UsageError {
     assertEquals(ByteString.utf8("Hello"), ((DataExpr.Bytes) data("x'48 65 6c 6C 6f'")).bytes());
   }
@@ -64,6 +70,8 @@ class LiteralParserTest {
   void bareWordIsTextAndAtPathIsAFile() throws UsageError {
     assertEquals(new DataExpr.Text("hello", "hello"), data("hello"));
     assertEquals(new DataExpr.File("msg.bin", "@msg.bin"), data("@msg.bin"));
+    assertEquals(new DataExpr.File("my file.bin", "@\"my file.bin\""), data("@\"my file.bin\""));
+    assertEquals(new DataExpr.File("it's", "@\"it's\""), data("@\"it's\""));
   }
 
   @Test
@@ -103,6 +111,11 @@ class LiteralParserTest {
         "localhost: ~ missing port after ':' ~ 10",
         "localhost:http ~ port must be a number, got 'http' ~ 10",
         "::1:80 ~ write an IPv6 address in brackets: [::1]:80 ~ 0",
+        "[::1] ~ the port follows the brackets: [::1]:PORT ~ 5",
+        "['localhost', 80] ~ an address is a tuple, not a list: write ('localhost', 80) ~ 0",
+        "[::1]80 ~ the port follows the brackets: [::1]:PORT ~ 5",
+        "[::1]: ~ missing port after ':' ~ 6",
+        "localhost:80:90 ~ 'localhost:80:90' has more than one ':'; write HOST:PORT ~ 0",
         "('localhost', 99999) ~ port must be 0..65535, got 99999 ~ 14",
         "(localhost, 80) ~ the host must be a quoted string, e.g. ('localhost', 9999) ~ 1",
         "('a', 1, 2, 3, 4) ~ an address tuple is (host, port), or (host, port, flowinfo, scope_id) for"
@@ -129,6 +142,10 @@ class LiteralParserTest {
         "'a'b ~ unexpected 'b' after the literal; put a space between arguments ~ 3",
         "$0 ~ values are numbered from $1 ~ 0",
         "(1, 2 ~ '(' is never closed; add the closing ')' ~ 0",
+        "'x\\ud83d\\ude00' ~ \\ud83d is a UTF-16 surrogate, which no encoding can send (Python:"
+            + " UnicodeEncodeError); write \\U0001F600 ~ 2",
+        "'\\uDC00' ~ \\udc00 is a UTF-16 surrogate, which no encoding can send (Python:"
+            + " UnicodeEncodeError); write the character as \\UXXXXXXXX ~ 1",
       })
   void malformedLiteralsGetAClearError(String typed, String message, int column) {
     UsageError e = assertThrows(UsageError.class, () -> data(typed));

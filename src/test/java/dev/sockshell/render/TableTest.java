@@ -23,6 +23,17 @@ class TableTest {
   }
 
   @Test
+  void chineseTextTakesTwoColumnsPerCharacterSoTheNextColumnStaysAligned() {
+    Table paths =
+        new Table(List.of("NAME", "LOCAL", "PEER"))
+            .add(List.of("u", "/tmp/中文.sock", "-"))
+            .add(List.of("v", "-", "-"));
+    assertEquals(
+        List.of("NAME  LOCAL           PEER", "u     /tmp/中文.sock  -", "v     -               -"),
+        text(paths.render(0)));
+  }
+
+  @Test
   void aTableTooWideIsFoldedWithItsFirstColumnRepeated() {
     assertEquals(
         List.of(

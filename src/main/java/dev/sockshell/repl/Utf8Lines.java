@@ -1,0 +1,93 @@
+package dev.sockshell.repl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The lines of a script's bytes, each decoded as UTF-8 on its own and strictly. A Reader would
+ * either put U+FFFD in place of a byte that is not UTF-8 (and {@code send} would put those bytes on
+ * the wire) or fail a whole buffer ahead, before the good lines that come first had run, with no
+ * line to point at. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as readLine's do.
+ */
+final class Utf8Lines {
+  /** A line that is not UTF-8, e.g. a script saved as GBK: where, and which byte. */
+  static final class NotUtf8 extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+
+    NotUtf8(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+
+    /** The line's number, from 1. */
+    int line() {
+      return line;
+    }
+  }
+
+  private final InputStream in;
+
+  /** The byte read after a {@code \r} to see whether {@code \n} followed, or -1. */
+  private int pending = -1;
+
+  /** {@code in} should be buffered: it is read a byte at a time. */
+  Utf8Lines(InputStream in) {
+    this.in = in;
+  }
+
+  /** Line {@code number}, or null at the end of the input. */
+  String next(int number) throws IOException {
+    int b = pending >= 0 ? pending : in.read();
+    pending = -1;
+    if (b < 0) {
+      return null;
+    }
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    while (b >= 0 && b != '\n' && b != '\r') {
+      line.write(b);
+      b = in.read();
+    }
+    if (b == '\r') {
+      int next = in.read();
+      pending = next == '\n' ? -1 : next;
+    }
+    return decode(line.toByteArray(), number);
+  }
+
+  void close() throws IOException {
+    in.close();
+  }
+
+  private static boolean isUtf16ByteOrderMark(byte[] bytes) {
+    return bytes.length >= 2
+        && ((bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe)
+            || (bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff));
+  }
+
+  private static String decode(byte[] bytes, int number) throws NotUtf8 {
+    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    try {
+      return strict.decode(buffer).toString();
+    } catch (CharacterCodingException e) {
+      // The decoder stops at the first byte that does not fit; the column counts characters.
+      if (number == 1 && isUtf16ByteOrderMark(bytes)) {
+        // What Windows Notepad calls "Unicode".
+        throw new NotUtf8(number, "the script is UTF-16 text; save it as UTF-8");
+      }
+      int bad = buffer.position();
+      int column = new String(bytes, 0, bad, StandardCharsets.UTF_8).length() + 1;
+      throw new NotUtf8(
+          number,
+          String.format(
+              "not UTF-8 text (byte 0x%02x at column %d); save the script as UTF-8",
+              bytes[bad] & 0xff, column));
+    }
+  }
+}
