@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.testing.Jar;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The jar as a user runs it: options, exit statuses, stdin scripts, no noise on stderr. */
@@ -47,6 +55,49 @@ class ProcessIT {
     assertEquals("", r.err());
     assertTrue(
         r.out().startsWith("sockshell> socket s\ns ==> socket(AF_INET, SOCK_STREAM)\n"), r.out());
+  }
+
+  /**
+   * A program driving sockshell through pipes sends a line and waits for its answer before sending
+   * the next; the answer must not sit in the output buffer while sockshell waits for that line.
+   */
+  @Test
+  void aProgramFeedingLinesThroughAPipeGetsEachAnswerBeforeSendingTheNext() throws Exception {
+    Process p = Jar.builder().start();
+    CompletableFuture<String> err = Jar.readAll(p.getErrorStream());
+    // Declared in this order so that stdin closes first, whatever happens: sockshell then ends,
+    // which also ends a read of its output that is still waiting.
+    try (BufferedReader out =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+      in.write("socket s\n");
+      in.flush();
+      assertEquals("sockshell> socket s", readLineWithin(out));
+      assertEquals("s ==> socket(AF_INET, SOCK_STREAM)", readLineWithin(out));
+      in.write("bind s 127.0.0.1:0\n");
+      in.flush();
+      assertEquals("sockshell> bind s 127.0.0.1:0", readLineWithin(out));
+    }
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("sockshell did not end once its input closed");
+    }
+    assertEquals(0, p.exitValue());
+    assertEquals("", err.join());
+  }
+
+  /** The next line of {@code out}, or a line saying none came within 30 seconds. */
+  private static String readLineWithin(BufferedReader out) {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return out.readLine();
+              } catch (IOException e) {
+                return "<unreadable: " + e + ">";
+              }
+            })
+        .completeOnTimeout("<no line within 30 s>", 30, TimeUnit.SECONDS)
+        .join();
   }
 
   @Test

@@ -14,6 +14,12 @@ public interface LineSource {
   /** The next line, or null at the end of the input. */
   Line next() throws IOException;
 
+  /**
+   * Asks the source to run {@code flush} before it waits for input that has not arrived yet, so
+   * that whoever feeds it lines through a pipe sees the answers to the lines already sent.
+   */
+  default void flushBeforeWaiting(Runnable flush) {}
+
   /** The name used in messages ({@code demo.socks}), or null for the console. */
   String name();
 

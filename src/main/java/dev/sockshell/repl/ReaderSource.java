@@ -16,6 +16,12 @@ public final class ReaderSource implements LineSource {
   /** A file's or stdin's bytes, decoded a line at a time. */
   private final Utf8Lines bytes;
 
+  /** Under {@link #bytes}: flushes the shell's output before waiting for input. */
+  private final FlushingInput input;
+
+  /** For {@link #reader}: the shell's output flush. */
+  private Runnable flush = () -> {};
+
   private final String name;
   private final Path baseDirectory;
   private int number;
@@ -25,20 +31,29 @@ public final class ReaderSource implements LineSource {
     this(
         reader instanceof BufferedReader b ? b : new BufferedReader(reader),
         null,
+        null,
         name,
         baseDirectory);
   }
 
-  private ReaderSource(BufferedReader reader, Utf8Lines bytes, String name, Path baseDirectory) {
+  private ReaderSource(
+      BufferedReader reader,
+      Utf8Lines bytes,
+      FlushingInput input,
+      String name,
+      Path baseDirectory) {
     this.reader = reader;
     this.bytes = bytes;
+    this.input = input;
     this.name = name;
     this.baseDirectory = baseDirectory;
   }
 
   /** A script's UTF-8 bytes, such as piped stdin; a line that is not UTF-8 stops it there. */
   public static ReaderSource of(InputStream in, String name, Path baseDirectory) {
-    return new ReaderSource(null, new Utf8Lines(new BufferedInputStream(in)), name, baseDirectory);
+    FlushingInput input = new FlushingInput(in);
+    return new ReaderSource(
+        null, new Utf8Lines(new BufferedInputStream(input)), input, name, baseDirectory);
   }
 
   /** A script file; its own directory is the base for relative paths inside it. */
@@ -57,6 +72,9 @@ public final class ReaderSource implements LineSource {
     if (ended) {
       return null;
     }
+    if (reader != null && !reader.ready()) {
+      flush.run();
+    }
     String text = reader != null ? reader.readLine() : bytes.next(number + 1);
     if (text == null) {
       ended = true;
@@ -71,6 +89,14 @@ public final class ReaderSource implements LineSource {
       text = text.substring(1); // a UTF-8 byte order mark written by some editors
     }
     return new Line(text, ++number);
+  }
+
+  @Override
+  public void flushBeforeWaiting(Runnable flush) {
+    this.flush = flush;
+    if (input != null) {
+      input.setFlush(flush);
+    }
   }
 
   @Override

@@ -112,6 +112,7 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   public End run(LineSource source) {
+    source.flushBeforeWaiting(reporter::flush);
     sources.push(source);
     try {
       return loop(source);
