@@ -58,7 +58,11 @@ final class SocketTable {
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
-    row.add(open ? waiting(s, waiting) : "-");
+    // Once recv has returned b'', or a reset was reported (the kernel's socket is closed then),
+    // recv returns b'' at once, whatever the tables still say of the connection.
+    boolean ended =
+        s instanceof StreamSocket st && (st.resetReported() || st.eofSeen() && waiting == null);
+    row.add(!open ? "-" : ended ? "EOF" : waiting(s, waiting));
     return row;
   }
 
@@ -113,7 +117,9 @@ final class SocketTable {
       if (st.inputShut()) {
         state += ", SHUT_RD";
       }
-      if (st.eofSeen()) {
+      if (st.resetReported()) {
+        state += ", reset";
+      } else if (st.eofSeen()) {
         state += ", EOF";
       }
     }
