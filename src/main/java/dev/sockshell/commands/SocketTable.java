@@ -130,7 +130,7 @@ final class SocketTable {
     try {
       return s.state() == SocketState.UNBOUND && s.type().name().equals("SOCK_STREAM")
           ? "-"
-          : s.localAddress().toString();
+          : orDash(s.localAddress().toString());
     } catch (SocketError e) {
       return "-";
     }
@@ -141,10 +141,15 @@ final class SocketTable {
       return d.peer() == null ? "-" : d.peer().toString();
     }
     try {
-      return s.state() == SocketState.CONNECTED ? s.peerAddress().toString() : "-";
+      return s.state() == SocketState.CONNECTED ? orDash(s.peerAddress().toString()) : "-";
     } catch (SocketError e) {
       return "-";
     }
+  }
+
+  /** An unnamed AF_UNIX end (Python's '') has no address to show; a blank cell looks lost. */
+  private static String orDash(String address) {
+    return address.isEmpty() ? "-" : address;
   }
 
   private static String timeout(NetSocket s) {

@@ -40,4 +40,29 @@ class EscapedAddressesTest {
       assertTrue(out.contains("(conn, '" + dir + "/cli\\x1b[2J\\x07.sock')"), out);
     }
   }
+
+  @Test
+  void anUnnamedUnixEndIsADashInListNotABlankCell() {
+    try (ShellRun run = new ShellRun()) {
+      run.run(
+          String.join(
+              "\n",
+              "socket srv AF_UNIX",
+              "bind srv \"" + dir + "/srv.sock\"",
+              "listen srv",
+              "socket cli AF_UNIX",
+              "connect cli srv",
+              "accept srv conn",
+              "/list",
+              ""));
+      String out = run.out();
+      assertTrue(
+          out.lines().anyMatch(l -> l.matches("cli +AF_UNIX +SOCK_STREAM +connected +- +/.*")),
+          out);
+      assertTrue(
+          out.lines()
+              .anyMatch(l -> l.matches("conn +AF_UNIX +SOCK_STREAM +connected +/\\S+ +- .*")),
+          out);
+    }
+  }
 }
