@@ -109,7 +109,7 @@ final class Eval {
                 PyException.TypeError, "AF_INET address must be a pair (host, port)")
             .withHint("(host, port, flowinfo, scope_id) is for AF_INET6 sockets");
       }
-      return Resolver.resolve(hp.host(), hp.port(), family);
+      return Resolver.resolve(hp.host(), hp.port(), hp.scopeId(), family);
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);
     } else if (address instanceof AddrExpr.SocketName n) {
