@@ -157,7 +157,7 @@ final class Eval {
                 PyException.TypeError, "AF_INET address must be a pair (host, port)")
             .withHint("(host, port, flowinfo, scope_id) is for AF_INET6 sockets");
       }
-      return Resolver.resolve(hp.host(), hp.port(), family);
+      return Resolver.resolve(hp.host(), hp.port(), hp.scopeId(), family);
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);
     } else if (address instanceof AddrExpr.SocketName n) {
@@ -185,6 +185,19 @@ final class Eval {
       // Python: "TypeError: AF_INET address must be tuple, not str"
       throw SocketError.python(PyException.TypeError, family + " address must be tuple, not str")
           .withHint("write HOST:PORT or ('host', port); paths are for AF_UNIX sockets");
+    }
+    int nul = path.indexOf('\0');
+    if (nul == 0) {
+      throw SocketError.jvmCannot(
+              "use an abstract AF_UNIX name (one starting with \\x00): Java 17 takes only file"
+                  + " paths")
+          .withHint(
+              "Linux has abstract names (Python can); in sockshell use a path such as"
+                  + " ./demo.sock");
+    } else if (nul > 0) {
+      // Linux would cut the path at the NUL; Java refuses a path holding one.
+      throw SocketError.jvmCannot("use a path with a NUL character in it: Java 17 refuses it")
+          .withHint("Linux would use the part before the NUL: " + Repr.str(path.substring(0, nul)));
     }
     return new SockAddress.Unix(Path.of(path));
   }

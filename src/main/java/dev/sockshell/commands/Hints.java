@@ -49,7 +49,7 @@ final class Hints {
           "the connection cannot send: it is not connected, shut down for writing,"
               + " or the peer has gone",
           Errno.EADDRNOTAVAIL,
-          "that IP address is not one of this machine's; try 127.0.0.1",
+          "that IP address is not one of this machine's; try 127.0.0.1, or [::1] for AF_INET6",
           Errno.EAI_NONAME,
           "the host name is not known; check its spelling, or use an IP address",
           Errno.EAGAIN,

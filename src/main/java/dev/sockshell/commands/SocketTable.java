@@ -58,7 +58,11 @@ final class SocketTable {
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
-    row.add(open ? waiting(s, waiting) : "-");
+    // Once recv has returned b'', or a reset was reported (the kernel's socket is closed then),
+    // recv returns b'' at once, whatever the tables still say of the connection.
+    boolean ended =
+        s instanceof StreamSocket st && (st.resetReported() || st.eofSeen() && waiting == null);
+    row.add(!open ? "-" : ended ? "EOF" : waiting(s, waiting));
     return row;
   }
 
@@ -114,7 +118,9 @@ final class SocketTable {
       if (st.inputShut()) {
         state += ", SHUT_RD";
       }
-      if (st.eofSeen()) {
+      if (st.resetReported()) {
+        state += ", reset";
+      } else if (st.eofSeen()) {
         state += ", EOF";
       }
     }
@@ -125,7 +131,7 @@ final class SocketTable {
     try {
       return s.state() == SocketState.UNBOUND && s.type().name().equals("SOCK_STREAM")
           ? "-"
-          : s.localAddress().toString();
+          : orDash(s.localAddress().toString());
     } catch (SocketError e) {
       return "-";
     }
@@ -136,10 +142,15 @@ final class SocketTable {
       return d.peer() == null ? "-" : d.peer().toString();
     }
     try {
-      return s.state() == SocketState.CONNECTED ? s.peerAddress().toString() : "-";
+      return s.state() == SocketState.CONNECTED ? orDash(s.peerAddress().toString()) : "-";
     } catch (SocketError e) {
       return "-";
     }
+  }
+
+  /** An unnamed AF_UNIX end (Python's '') has no address to show; a blank cell looks lost. */
+  private static String orDash(String address) {
+    return address.isEmpty() ? "-" : address;
   }
 
   private static String timeout(NetSocket s) {

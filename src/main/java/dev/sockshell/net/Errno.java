@@ -24,6 +24,7 @@ public enum Errno {
   ENOMEM(12, "Cannot allocate memory", PyException.OSError),
   EACCES(13, "Permission denied", PyException.PermissionError),
   EEXIST(17, "File exists", PyException.FileExistsError),
+  ENODEV(19, "No such device", PyException.OSError),
   ENOTDIR(20, "Not a directory", PyException.NotADirectoryError),
   EISDIR(21, "Is a directory", PyException.IsADirectoryError),
   EINVAL(22, "Invalid argument", PyException.OSError),

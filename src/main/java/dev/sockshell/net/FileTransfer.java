@@ -34,6 +34,16 @@ public final class FileTransfer {
   static long send(StreamSocket socket, FileChannel file, long offset, long count)
       throws SocketError {
     checkBlocking(socket);
+    socket.checkOpen();
+    try {
+      if (offset >= file.size()) {
+        // Nothing to read: Linux's sendfile(2) returns 0 before it looks at the socket, and Python
+        // returns 0 for an empty file, so neither fails on a socket that is not connected.
+        return 0;
+      }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
     SocketChannel channel = socket.sendingChannel();
     String what = "sendfile on " + socket.name();
     long sent = 0;

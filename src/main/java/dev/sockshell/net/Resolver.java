@@ -1,8 +1,10 @@
 package dev.sockshell.net;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 
 /**
@@ -14,6 +16,15 @@ public final class Resolver {
   private Resolver() {}
 
   public static SockAddress.Inet resolve(String host, int port, Family family) throws SocketError {
+    return resolve(host, port, 0, family);
+  }
+
+  /**
+   * As {@link #resolve(String, int, Family)}, with the scope_id of Python's 4-tuple: CPython puts
+   * it in sin6_scope_id over any {@code %zone} of the host, so a link-local address needs it.
+   */
+  public static SockAddress.Inet resolve(String host, int port, int scopeId, Family family)
+      throws SocketError {
     if (family == Family.AF_UNIX) {
       throw tupleForUnix();
     }
@@ -23,6 +34,9 @@ public final class Resolver {
     }
     if (host.equals("<broadcast>")) {
       return broadcast(port, family);
+    }
+    if (family == Family.AF_INET6 && host.indexOf('%') >= 0) {
+      host = withoutZone(host);
     }
     InetAddress[] candidates;
     try {
@@ -37,10 +51,10 @@ public final class Resolver {
         // An IPv4-mapped literal (::ffff:127.0.0.1), which the JDK unwraps to IPv4.
         return new SockAddress.Inet(SockAddress.mapped(v4), port);
       }
-      if (family == Family.AF_INET
-          ? candidate instanceof Inet4Address
-          : candidate instanceof Inet6Address) {
+      if (family == Family.AF_INET && candidate instanceof Inet4Address) {
         return new SockAddress.Inet(candidate, port);
+      } else if (family == Family.AF_INET6 && candidate instanceof Inet6Address v6) {
+        return new SockAddress.Inet(scoped(v6, scopeId, port), port);
       }
     }
     throw otherFamily(host, family, isLiteral(host));
@@ -91,6 +105,50 @@ public final class Resolver {
     return SocketError.of(literal ? Errno.EAI_ADDRFAMILY : Errno.EAI_NONAME)
         .at(host)
         .withHint(hint);
+  }
+
+  /**
+   * glibc's getaddrinfo takes a {@code %zone} only on a link-local literal and only for an
+   * interface that exists (else EAI_NONAME); the zone itself is then lost, see {@link #scoped}.
+   */
+  private static String withoutZone(String host) throws SocketError {
+    int percent = host.indexOf('%');
+    String literal = host.substring(0, percent);
+    String zone = host.substring(percent + 1);
+    try {
+      boolean linkLocal =
+          literal.indexOf(':') >= 0 && InetAddress.getByName(literal).isLinkLocalAddress();
+      if (linkLocal && (zone.matches("[0-9]+") || NetworkInterface.getByName(zone) != null)) {
+        return literal;
+      }
+    } catch (IOException e) {
+      // Not a literal, or no such interface: what glibc says too.
+    }
+    throw SocketError.of(Errno.EAI_NONAME).at(host);
+  }
+
+  /**
+   * The address with the scope_id Python would pass. Linux refuses a link-local address without one
+   * (EINVAL, it names no interface); the JDK would pick an interface itself, so the refusal is made
+   * here.
+   */
+  private static InetAddress scoped(Inet6Address v6, int scopeId, int port) throws SocketError {
+    try {
+      if (!v6.isLinkLocalAddress()) {
+        // Linux ignores the scope of any other address, and shows none.
+        return v6.getScopeId() == 0 ? v6 : InetAddress.getByAddress(v6.getAddress());
+      } else if (scopeId != 0) {
+        return Inet6Address.getByAddress(null, v6.getAddress(), scopeId);
+      } else {
+        throw SocketError.of(Errno.EINVAL)
+            .at(new SockAddress.Inet(InetAddress.getByAddress(v6.getAddress()), port))
+            .withHint(
+                "a link-local address needs its interface: write (host, port, 0, SCOPE_ID) with"
+                    + " the interface's index");
+      }
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e); // 16 bytes are always an IPv6 address
+    }
   }
 
   private static boolean isLiteral(String host) {

@@ -2,6 +2,9 @@ package dev.sockshell.net;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 
 /**
  * What a stream socket keeps of its bind when sockshell must give it a new JDK channel (after a
@@ -34,10 +37,7 @@ final class StreamPort {
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e).at(address);
       if (socket.family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
-        error =
-            error.withHint(
-                "a file already exists at that path (a closed socket leaves its file"
-                    + " behind); unlink it, or bind to another path");
+        error = error.withHint(occupiedPathHint(((SockAddress.Unix) address).path()));
       } else if (error.errno() == Errno.EADDRINUSE && reusesAddress()) {
         error =
             error.withHint(
@@ -47,6 +47,21 @@ final class StreamPort {
       throw error;
     }
     bound(address);
+  }
+
+  /**
+   * Why an AF_UNIX bind found its path taken. Unlinking is the cure only for a socket's file: the
+   * same EADDRINUSE for /etc/passwd must not suggest removing it.
+   */
+  private static String occupiedPathHint(Path path) {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      return "a directory is at that path; bind to a path that does not exist yet";
+    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      return "a regular file (not a socket) is at that path; bind to a path that does not exist"
+          + " yet";
+    }
+    return "a file already exists at that path (a closed socket leaves its file behind);"
+        + " unlink it, or bind to another path";
   }
 
   /** True if SO_REUSEADDR is set, so a bind that failed was not held up by TIME_WAIT. */

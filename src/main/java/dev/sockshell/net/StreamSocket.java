@@ -63,6 +63,13 @@ public final class StreamSocket extends NetSocket {
     return data.eofSeen();
   }
 
+  /**
+   * True once a call has raised ECONNRESET: Linux's socket is closed then, and recv returns b''.
+   */
+  public boolean resetReported() {
+    return data.resetReported();
+  }
+
   public boolean inputShut() {
     return data.inputShut();
   }

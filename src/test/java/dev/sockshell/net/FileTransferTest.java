@@ -68,6 +68,20 @@ class FileTransferTest {
   }
 
   @Test
+  void sendfileWithNothingToReadReturnsZeroEvenUnconnectedAsLinux() throws Exception {
+    Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
+    Path small = Files.write(dir.resolve("small.bin"), randomBytes(10));
+    StreamSocket s = (StreamSocket) session.open("s", Family.AF_INET, SockType.SOCK_STREAM);
+    try (FileChannel none = FileChannel.open(empty);
+        FileChannel some = FileChannel.open(small)) {
+      assertEquals(0, s.sendFile(none, 0, -1));
+      assertEquals(0, s.sendFile(some, 10, -1));
+      SocketError e = assertThrows(SocketError.class, () -> s.sendFile(some, 0, -1));
+      assertEquals(Errno.EPIPE, e.errno());
+    }
+  }
+
+  @Test
   void sendfileFromAnOffsetForACount() throws Exception {
     byte[] content = randomBytes(1000);
     Path file = Files.write(dir.resolve("part.bin"), content);

@@ -105,4 +105,26 @@ class Ipv6Test {
     assertEquals(Family.AF_INET6, r.from().family());
     assertEquals("::1", ((SockAddress.Inet) r.from()).host());
   }
+
+  @Test
+  void scopesAreReadAsPythonAndGlibcReadThem() throws SocketError {
+    // A link-local address names no interface without a scope_id: Linux says EINVAL.
+    assertEquals(
+        Errno.EINVAL,
+        assertThrows(SocketError.class, () -> Resolver.resolve("fe80::1", 0, Family.AF_INET6))
+            .errno());
+    // glibc takes a %zone only on a link-local address, of an interface that exists.
+    assertEquals(
+        Errno.EAI_NONAME,
+        assertThrows(SocketError.class, () -> Resolver.resolve("::1%lo", 0, Family.AF_INET6))
+            .errno());
+    assertEquals(
+        Errno.EAI_NONAME,
+        assertThrows(
+                SocketError.class, () -> Resolver.resolve("fe80::1%no-such-if", 0, Family.AF_INET6))
+            .errno());
+    // The 4-tuple's scope_id is kept on a link-local address, and dropped elsewhere, as Linux.
+    assertEquals(3, Resolver.resolve("fe80::1", 0, 3, Family.AF_INET6).scopeId());
+    assertEquals(0, Resolver.resolve("::1", 0, 7, Family.AF_INET6).scopeId());
+  }
 }

@@ -67,6 +67,20 @@ class UnixSocketTest {
   }
 
   @Test
+  void bindOverAFileThatIsNoSocketIsAddressInUseAndNeverSuggestsUnlinkingIt()
+      throws SocketError, IOException {
+    Files.writeString(dir.resolve("notes.txt"), "keep me");
+    NetSocket s = unix("s");
+    SocketError onFile = assertThrows(SocketError.class, () -> s.bind(path("notes.txt")));
+    assertEquals(Errno.EADDRINUSE, onFile.errno());
+    assertTrue(onFile.hint().startsWith("a regular file (not a socket)"), onFile.hint());
+    SocketError onDir = assertThrows(SocketError.class, () -> s.bind(new SockAddress.Unix(dir)));
+    assertEquals(Errno.EADDRINUSE, onDir.errno());
+    assertTrue(onDir.hint().startsWith("a directory"), onDir.hint());
+    assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
+  }
+
+  @Test
   void listenBeforeBindIsInvalidAsOnLinux() throws SocketError {
     NetSocket s = unix("s");
     assertEquals(Errno.EINVAL, assertThrows(SocketError.class, () -> s.listen(1)).errno());

@@ -19,19 +19,13 @@ class EscapedAddressesTest {
   void aPeersPathWithControlCharactersIsShownEscapedEverywhere() {
     try (ShellRun run = new ShellRun()) {
       run.run(
-          String.join(
-              "\n",
-              "socket srv AF_UNIX",
-              "bind srv \"" + dir + "/srv.sock\"",
-              "listen srv",
-              "socket cli AF_UNIX",
+          serverAndClient(
               "bind cli \"" + dir + "/cli\\x1b[2J\\x07.sock\"",
               "connect cli srv",
               "accept srv conn",
               "getpeername conn",
               "/list",
-              "close cli",
-              ""));
+              "close cli"));
       String out = run.out();
       assertFalse(out.chars().anyMatch(c -> c < 0x20 && c != '\n'), out);
       assertTrue(
@@ -39,5 +33,33 @@ class EscapedAddressesTest {
           out);
       assertTrue(out.contains("(conn, '" + dir + "/cli\\x1b[2J\\x07.sock')"), out);
     }
+  }
+
+  @Test
+  void anUnnamedUnixEndIsADashInListNotABlankCell() {
+    try (ShellRun run = new ShellRun()) {
+      run.run(serverAndClient("connect cli srv", "accept srv conn", "/list"));
+      String out = run.out();
+      assertTrue(
+          out.lines().anyMatch(l -> l.matches("cli +AF_UNIX +SOCK_STREAM +connected +- +/.*")),
+          out);
+      assertTrue(
+          out.lines()
+              .anyMatch(l -> l.matches("conn +AF_UNIX +SOCK_STREAM +connected +/\\S+ +- .*")),
+          out);
+    }
+  }
+
+  /** A listening AF_UNIX srv in the temporary directory and a fresh cli, then {@code steps}. */
+  private String serverAndClient(String... steps) {
+    String start =
+        String.join(
+            "\n",
+            "socket srv AF_UNIX",
+            "bind srv \"" + dir + "/srv.sock\"",
+            "listen srv",
+            "socket cli AF_UNIX",
+            "");
+    return start + String.join("\n", steps) + "\n";
   }
 }
