@@ -133,7 +133,7 @@ public record Options(
       }
       onlyFiles |= arg.equals("--");
     }
-    return separate.toArray(String[]::new);
+    return separate.toArray(new String[0]);
   }
 
   private static String valueAfter(String[] args, int i, String option) throws BadUsage {

@@ -158,11 +158,10 @@ public final class CommandTable {
     }
   }
 
-  /** {@code $3}, {@code _}, {@code _[1]}: a value typed alone, as JShell and Python show one. */
-  private static final Pattern VALUE_REFERENCE = Pattern.compile("(\\$\\d+|_)(\\[\\d+])*");
-
   private UsageError unknown(Token word, String line) {
-    if (VALUE_REFERENCE.matcher(word.text()).matches()) {
+    // $3, _, _[1]: a value typed alone, as JShell and Python show one. (Compiled here, on the
+    // error path, rather than at start-up, which every script pays for.)
+    if (word.text().matches("(\\$\\d+|_)(\\[\\d+])*")) {
       return new UsageError(
           word.text()
               + " is a value, not a command: use it where DATA or ADDR goes, e.g. send conn "

@@ -12,7 +12,8 @@ import java.io.InputStream;
  * check per buffer refill, not one per line.
  */
 final class FlushingInput extends FilterInputStream {
-  private Runnable flush = () -> {};
+  /** Null until the shell gives its output's flush. */
+  private Runnable flush;
 
   FlushingInput(InputStream in) {
     super(in);
@@ -42,7 +43,7 @@ final class FlushingInput extends FilterInputStream {
     } catch (IOException e) {
       mayWait = true; // the read will tell what is wrong; flushing first loses nothing
     }
-    if (mayWait) {
+    if (mayWait && flush != null) {
       flush.run();
     }
   }

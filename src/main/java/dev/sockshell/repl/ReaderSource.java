@@ -19,8 +19,8 @@ public final class ReaderSource implements LineSource {
   /** Under {@link #bytes}: flushes the shell's output before waiting for input. */
   private final FlushingInput input;
 
-  /** For {@link #reader}: the shell's output flush. */
-  private Runnable flush = () -> {};
+  /** For {@link #reader}: the shell's output flush, or null. */
+  private Runnable flush;
 
   private final String name;
   private final Path baseDirectory;
@@ -72,7 +72,7 @@ public final class ReaderSource implements LineSource {
     if (ended) {
       return null;
     }
-    if (reader != null && !reader.ready()) {
+    if (reader != null && flush != null && !reader.ready()) {
       flush.run();
     }
     String text = reader != null ? reader.readLine() : bytes.next(number + 1);
