@@ -234,7 +234,7 @@ final class HelpPages {
       lines.addAll(
           layout.paragraph(
               "  ",
-              "Any call on a closed socket raises OSError [EBADF]; close itself never fails."));
+              "On a closed socket every call but close raises OSError [EBADF]."));
     }
     return lines;
   }
