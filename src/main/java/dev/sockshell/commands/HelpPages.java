@@ -233,8 +233,7 @@ final class HelpPages {
     if (takesSocket && !listsEbadf) {
       lines.addAll(
           layout.paragraph(
-              "  ",
-              "On a closed socket every call but close raises OSError [EBADF]."));
+              "  ", "On a closed socket every call but close raises OSError [EBADF]."));
     }
     return lines;
   }
