@@ -40,7 +40,7 @@ final class CommandCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-    String before = line.line().substring(0, line.cursor() - line.wordCursor());
+    String before = line.line().substring(0, line.cursor() - LineParser.typedWordCursor(line));
     TypedLine typed = TypedLine.read(before, context.commands());
     if (typed.commentAt() >= 0) {
       return;
@@ -53,23 +53,24 @@ final class CommandCompleter implements Completer {
       return;
     }
     for (Param param : typed.possibleNext()) {
-      add(param, typed, line.word(), candidates);
+      add(param, typed, line, candidates);
     }
   }
 
-  private void add(Param param, TypedLine typed, String word, List<Candidate> out) {
+  private void add(Param param, TypedLine typed, ParsedLine line, List<Candidate> out) {
+    String word = line.word();
     switch (param.kind()) {
       case SOCKET -> openSockets(word, out);
-      case ADDRESS -> addresses(word, typed, out);
+      case ADDRESS -> addresses(line, typed, out);
       case DATA -> {
         if (word.startsWith("@")) {
-          PathCandidates.add(word, "@", context.baseDirectory(), out);
+          paths(line, "@", out);
         } else {
           values(word, out);
         }
       }
       case CONSTANT -> constants(param, typed, out);
-      case PATH -> PathCandidates.add(word, "", context.baseDirectory(), out);
+      case PATH -> paths(line, "", out);
       case VALUE -> {
         ConstantDocs.EXPECT_FORMS.forEach(
             (form, meaning) -> out.add(candidate(form, "checks", meaning, true)));
@@ -91,6 +92,13 @@ final class CommandCompleter implements Completer {
         // NEW_SOCKET, NUMBER, TEXT: anything the user likes; the hint shows what is expected.
       }
     }
+  }
+
+  /** The files matching the word (after {@code marker}), quoted as they need when inserted. */
+  private void paths(ParsedLine line, String marker, List<Candidate> out) {
+    int first = out.size();
+    PathCandidates.add(line.word(), marker, context.baseDirectory(), out);
+    LineParser.quotePaths(line, out.subList(first, out.size()));
   }
 
   /** Every command, in /help order, shown with its arguments and its one-line summary. */
@@ -117,10 +125,11 @@ final class CommandCompleter implements Completer {
    * those of the family of the socket the command is on (a file path for AF_UNIX), and every
    * interface only for bind.
    */
-  private void addresses(String word, TypedLine typed, List<Candidate> out) {
+  private void addresses(ParsedLine line, TypedLine typed, List<Candidate> out) {
+    String word = line.word();
     Family family = familyOfFirstArgument(typed);
     if (family == Family.AF_UNIX) {
-      PathCandidates.add(word, "", context.baseDirectory(), out);
+      paths(line, "", out);
       values(word, out);
       return;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jline.reader.Candidate;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +182,23 @@ class CompletionTest {
   }
 
   @Test
+  void aNameWithASpaceIsInsertedInTheQuotesEveryPathArgumentTakes() throws IOException {
+    Files.createDirectories(dir.resolve("my dir"));
+    Files.write(dir.resolve("my dir/big file.bin"), new byte[] {1});
+    Files.write(dir.resolve("plain.bin"), new byte[] {1});
+    session.run("socket cli");
+
+    // A directory's quote stays open, so that Tab goes on into it.
+    assertEquals("\"my dir/", inserted("sendfile cli my", "my dir/"));
+    assertEquals(
+        "\"my dir/big file.bin\"", inserted("sendfile cli \"my dir/b", "my dir/big file.bin"));
+    assertEquals("@\"my dir/", inserted("send cli @my", "@my dir/"));
+    assertEquals("\"my dir/big file.bin\"", inserted("/open \"my dir/", "my dir/big file.bin"));
+    assertEquals("plain.bin", inserted("sendfile cli pl", "plain.bin"));
+    assertEquals("\"plain.bin\"", inserted("sendfile cli \"pl", "plain.bin"), "the user's quote");
+  }
+
+  @Test
   void addressesOfferBoundSocketsHostsAndKeptAddresses() {
     session.run("socket srv", "bind srv 127.0.0.1:0", "socket cli", "getsockname srv");
     Map<String, String> offered = described(candidates("connect cli "));
@@ -256,15 +274,28 @@ class CompletionTest {
 
   /** The candidates for the line ('|' marks the cursor), kept as JLine keeps them: by prefix. */
   private List<Candidate> candidates(String typed) {
+    return candidates(parse(typed));
+  }
+
+  private static ParsedLine parse(String typed) {
     int cursor = typed.indexOf('|');
     String line = cursor < 0 ? typed : typed.replace("|", "");
-    ParsedLine parsed =
-        new LineParser()
-            .parse(line, cursor < 0 ? line.length() : cursor, Parser.ParseContext.COMPLETE);
+    return new LineParser()
+        .parse(line, cursor < 0 ? line.length() : cursor, Parser.ParseContext.COMPLETE);
+  }
+
+  private List<Candidate> candidates(ParsedLine parsed) {
     List<Candidate> all = new ArrayList<>();
     new CommandCompleter(session.shell).complete(null, parsed, all);
     String word = parsed.word();
     return all.stream().filter(c -> c.value().startsWith(word)).collect(Collectors.toList());
+  }
+
+  /** What Tab puts in place of the word at the cursor when {@code value} is chosen. */
+  private String inserted(String typed, String value) {
+    ParsedLine parsed = parse(typed);
+    Candidate chosen = find(candidates(parsed), value);
+    return ((CompletingParsedLine) parsed).escape(chosen.value(), chosen.complete()).toString();
   }
 
   private static List<String> values(List<Candidate> candidates) {
