@@ -65,7 +65,7 @@ final class HelpPages {
             "Tab completes commands, socket names, constants and files; # starts a comment."));
     lines.addAll(
         layout.paragraph(
-            "Running scripts, and the options -i, --timeout, --transcript…: sockshell --help."));
+            "Running scripts, and the options -i, --timeout, --transcript…: java -jar target/sockshell.jar --help."));
     return lines;
   }
 
