@@ -74,7 +74,7 @@ public final class Main {
       options = Options.parse(args);
     } catch (Options.BadUsage e) {
       err.println("sockshell: " + e.getMessage());
-      err.println("Try 'sockshell --help' for more information.");
+      err.println("Try 'java -jar target/sockshell.jar --help' for more information.");
       return USAGE;
     }
     if (options.help()) {

@@ -25,7 +25,7 @@ public record Options(
     List<Path> files) {
   static final String HELP =
       """
-      Usage: sockshell [OPTIONS] [FILE...]
+      Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...]
 
       An interactive console for socket programming one call at a time.
       With no FILE and a terminal on stdin, opens the console; with FILEs, runs them

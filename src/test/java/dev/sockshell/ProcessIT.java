@@ -20,7 +20,8 @@ class ProcessIT {
   void helpListsTheOptionsAndExitsZero() throws Exception {
     Jar.Result r = Jar.run("", "--help");
     assertEquals(0, r.status());
-    assertTrue(r.out().startsWith("Usage: sockshell [OPTIONS] [FILE...]"), r.out());
+    assertTrue(
+        r.out().startsWith("Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...]"), r.out());
     assertTrue(r.out().contains("--keep-going"), r.out());
   }
 
@@ -37,7 +38,7 @@ class ProcessIT {
     assertEquals(2, r.status());
     assertEquals(
         "sockshell: unknown option '--frobnicate'\n"
-            + "Try 'sockshell --help' for more information.\n",
+            + "Try 'java -jar target/sockshell.jar --help' for more information.\n",
         r.err());
   }
 

@@ -74,10 +74,13 @@ public final class ConstantDocs {
           Map.entry(PyException.BaseException, "catches everything, KeyboardInterrupt too"),
           Map.entry(PyException.Exception, "any error except KeyboardInterrupt"),
           Map.entry(PyException.KeyboardInterrupt, "Ctrl-C cancelled the call"),
-          Map.entry(PyException.ValueError, "a value out of range, e.g. a negative buffer size"),
+          Map.entry(
+              PyException.ValueError, "a value the call refuses, e.g. a closed socket in select"),
           Map.entry(PyException.UnicodeError, "text and bytes do not convert"),
           Map.entry(PyException.UnicodeEncodeError, "text the session encoding cannot write"),
-          Map.entry(PyException.OverflowError, "a number too large for the call"),
+          Map.entry(
+              PyException.OverflowError,
+              "a file too large for @PATH to read (sendfile sends any size)"),
           Map.entry(PyException.MemoryError, "the memory for a buffer of that size ran out"),
           Map.entry(PyException.TypeError, "the wrong kind of value, e.g. an int as DATA"),
           Map.entry(PyException.EOFError, "recv --frame: the stream ended inside a message"),

@@ -117,7 +117,8 @@ final class DataCommands {
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("TimeoutError", "nothing arrived within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and nothing has arrived"),
-                new ErrorDoc("ECONNREFUSED", "UDP: an earlier datagram hit a closed port"),
+                new ErrorDoc(
+                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"),
                 new ErrorDoc("EOFError", "--frame: the peer closed the stream inside a frame")),
             FramingOptions::bindRecv,
             (c, ctx) -> {
@@ -142,7 +143,8 @@ final class DataCommands {
             List.of(
                 new ErrorDoc("EMSGSIZE", "the datagram is larger than the OS allows"),
                 new ErrorDoc("EACCES", "a broadcast address without SO_BROADCAST"),
-                new ErrorDoc("ECONNREFUSED", "an earlier datagram hit a closed port")),
+                new ErrorDoc(
+                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port")),
             a -> {
               String name = a.name("NAME");
               var data = a.data();
@@ -167,7 +169,8 @@ final class DataCommands {
             List.of(
                 new ErrorDoc("TimeoutError", "no datagram arrived within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and no datagram is waiting"),
-                new ErrorDoc("ECONNREFUSED", "an earlier datagram hit a closed port")),
+                new ErrorDoc(
+                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port")),
             a -> {
               String name = a.name("NAME");
               Integer size = a.optionalInteger("BUFSIZE", 0, MAX_BUFSIZE);

@@ -207,7 +207,7 @@ final class Eval {
     NetSocket other = ctx.session().find(name).orElse(null);
     if (other == null) {
       String close = Suggest.closest(name, ctx.session().names());
-      throw UsageError.about(
+      throw UsageError.aboutLast(
           name,
           "'"
               + name
@@ -221,7 +221,8 @@ final class Eval {
     SockAddress local = other.localAddress();
     if (local instanceof SockAddress.Inet inet && inet.port() == 0
         || local instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
-      throw UsageError.about(name, name + " is not bound yet, so it has no address; bind it first");
+      throw UsageError.aboutLast(
+          name, name + " is not bound yet, so it has no address; bind it first");
     }
     return local;
   }

@@ -215,7 +215,8 @@ final class Framing {
         ? e
         : e.withHint(
             n
-                + " bytes of the message had arrived; they stay buffered, so running the same"
+                + (n == 1 ? " byte" : " bytes")
+                + " of the message had arrived; they stay buffered, so running the same"
                 + " command again goes on where this one stopped");
   }
 }

@@ -65,7 +65,7 @@ final class HelpPages {
             "Tab completes commands, socket names, constants and files; # starts a comment."));
     lines.addAll(
         layout.paragraph(
-            "Running scripts, and the options -i, --timeout, --transcript…: sockshell --help."));
+            "Running scripts, and the options -i, --timeout, --transcript…: java -jar target/sockshell.jar --help."));
     return lines;
   }
 
@@ -143,7 +143,11 @@ final class HelpPages {
   private List<Styled> namePage(String name, String... where) {
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.CONSTANT, name));
-    lines.addAll(layout.paragraph("  ", ConstantDocs.meaning(name) + "."));
+    // The tables' meanings start in lower case (they follow a name there); here each is a sentence.
+    String meaning = ConstantDocs.meaning(name);
+    lines.addAll(
+        layout.paragraph(
+            "  ", Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + "."));
     for (String line : where) {
       lines.addAll(layout.paragraph("  ", line));
     }

@@ -17,7 +17,10 @@ final class SavedScript {
     List<String> lines = new ArrayList<>();
     lines.add("# A sockshell session, saved by /save. Replay it with");
     lines.add(
-        "#   java -jar sockshell.jar " + fileName + "   or, in the console,   /open " + fileName);
+        "#   java -jar target/sockshell.jar "
+            + fileName
+            + "   or, in the console,   /open "
+            + fileName);
     lines.add("# Commands that failed are kept as comments.");
     lines.addAll(SetCommands.scriptLines(log.startSettings()));
     List<CommandLog.Entry> entries = log.entries();

@@ -10,16 +10,18 @@ public final class UsageError extends Exception {
   private final int column;
   private final String usage;
   private final String about;
+  private final boolean aboutLast;
 
   public UsageError(String message, int column) {
-    this(message, column, null, null);
+    this(message, column, null, null, false);
   }
 
-  private UsageError(String message, int column, String usage, String about) {
+  private UsageError(String message, int column, String usage, String about, boolean aboutLast) {
     super(message, null, false, false);
     this.column = column;
     this.usage = usage;
     this.about = about;
+    this.aboutLast = aboutLast;
   }
 
   /** An error about the whole line rather than one place in it. */
@@ -32,7 +34,15 @@ public final class UsageError extends Exception {
    * ({@code no socket named 'svr'}); {@link #locatedIn} finds it again.
    */
   public static UsageError about(String argument, String message) {
-    return new UsageError(message, -1, null, argument);
+    return new UsageError(message, -1, null, argument, false);
+  }
+
+  /**
+   * As {@link #about}, for an argument that comes last (an ADDR): in {@code sendto a x a} the error
+   * about the address {@code a} points at the second {@code a}, not at the socket NAME.
+   */
+  public static UsageError aboutLast(String argument, String message) {
+    return new UsageError(message, -1, null, argument, true);
   }
 
   /** The 0-based column the error points at, or -1. */
@@ -46,17 +56,22 @@ public final class UsageError extends Exception {
   }
 
   public UsageError withUsage(String usage) {
-    return this.usage != null ? this : new UsageError(getMessage(), column, usage, about);
+    return this.usage != null
+        ? this
+        : new UsageError(getMessage(), column, usage, about, aboutLast);
   }
 
   /** The same error at a column of the whole line, for errors found inside one token. */
   public UsageError shifted(int offset) {
-    return column < 0 ? this : new UsageError(getMessage(), column + offset, usage, about);
+    return column < 0
+        ? this
+        : new UsageError(getMessage(), column + offset, usage, about, aboutLast);
   }
 
   /**
    * The same error pointing at the argument it is about, the first one of {@code line} (after the
-   * command word) typed exactly so; unchanged if it has a column already or none is found.
+   * command word) typed exactly so, or the last one for {@link #aboutLast}; unchanged if it has a
+   * column already or none is found.
    */
   public UsageError locatedIn(String line) {
     if (column >= 0 || about == null) {
@@ -65,10 +80,17 @@ public final class UsageError extends Exception {
     try {
       Scanner scanner = new Scanner(line);
       scanner.next();
+      int found = -1;
       for (Token t = scanner.next(); t != null; t = scanner.next()) {
         if (t.text().equals(about)) {
-          return new UsageError(getMessage(), t.start(), usage, about);
+          found = t.start();
+          if (!aboutLast) {
+            break;
+          }
         }
+      }
+      if (found >= 0) {
+        return new UsageError(getMessage(), found, usage, about, aboutLast);
       }
     } catch (UsageError e) {
       // The line was read once already; if it cannot be now, there is simply no caret.

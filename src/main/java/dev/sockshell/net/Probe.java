@@ -44,7 +44,8 @@ final class Probe {
    * A socket as the command thread left it: what to watch, and its addresses to find it in the
    * kernel's tables.
    *
-   * @param eofSeen a recv already returned b'': the peer's close is no news
+   * @param eofSeen a recv already returned b'', or a call raised the reset (Linux's recv returns
+   *     b'' from then on): the peer's close is no news
    * @param used a command ran on it since the watcher last looked
    */
   record Watch(
@@ -70,7 +71,7 @@ final class Probe {
       Kind kind = kind(s);
       SelectableChannel channel = s.watchable();
       if (kind != null && channel != null) {
-        boolean eofSeen = s instanceof StreamSocket st && st.eofSeen();
+        boolean eofSeen = s instanceof StreamSocket st && (st.eofSeen() || st.resetReported());
         watches.add(
             new Watch(
                 s,

@@ -273,13 +273,26 @@ public final class SocketWatcher implements Closeable {
       } catch (CancelledKeyException e) {
         continue;
       }
-      SocketEvent event = probe.evaluate(w);
+      SocketEvent last = known.get(w.socket());
+      SocketEvent event = afterFin(probe.evaluate(w), last);
       count();
-      if (event != null && !event.equals(known.get(w.socket()))) {
+      if (event != null && !event.equals(last)) {
         listener.event(event);
       }
       known.put(w.socket(), event);
     }
+  }
+
+  /**
+   * A reset that follows the peer's FIN (its socket closed, then our send hit it) is no error to
+   * recv: Linux's recv returns b'' once a FIN came, so what was told as EOF stays EOF. The kernel's
+   * table cannot tell this reset from one without a FIN (both remove the row); what was told can.
+   */
+  private static SocketEvent afterFin(SocketEvent event, SocketEvent told) {
+    boolean finTold = told != null && told.peer() == SocketEvent.Peer.EOF;
+    return event != null && finTold && event.peer() == SocketEvent.Peer.RESET
+        ? new SocketEvent(event.socket(), event.kind(), event.count(), SocketEvent.Peer.EOF)
+        : event;
   }
 
   private void count() {

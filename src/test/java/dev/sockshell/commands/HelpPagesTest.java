@@ -113,7 +113,14 @@ class HelpPagesTest {
             "  expect error ECONNREFUSED checks for it",
             "  Every error: /help errors"),
         lines(help.page("econnrefused")));
-    assertEquals("BrokenPipeError", lines(help.page("BrokenPipeError")).get(0), "a class too");
+    assertEquals(
+        List.of(
+            "TimeoutError",
+            "  The socket's timeout (settimeout) passed first; errno ETIMEDOUT.",
+            "  expect error TimeoutError checks for it",
+            "  Every error: /help errors"),
+        lines(help.page("TimeoutError")),
+        "a class too, its meaning as a sentence");
   }
 
   @Test

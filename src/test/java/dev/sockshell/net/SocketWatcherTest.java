@@ -144,6 +144,44 @@ class SocketWatcherTest {
   }
 
   @Test
+  void aResetRecvAlreadyRaisedIsNotToldByAWatcherThatStartsAfterIt() throws Exception {
+    assumeTrue(linux(), "only Linux's socket tables tell a reset from EOF");
+    Pair pair = pair();
+    pair.client().setSoLinger(true, 0);
+    pair.client().close();
+    // As after a script run before the console (-i, /open): no watcher saw the reset come.
+    SocketError reset = assertThrows(SocketError.class, () -> pair.conn().recv(1024));
+    assertEquals(Errno.ECONNRESET, reset.errno());
+
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(pair.srv());
+    assertEquals("srv", next().socket(), "the reset recv raised was told as news");
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
+    assertEquals(ByteString.EMPTY, pair.conn().recv(1024));
+  }
+
+  @Test
+  void aResetAfterThePeersCloseStaysEofSinceRecvStillReturnsEmpty() throws Exception {
+    assumeTrue(linux(), "only Linux's socket tables tell a reset from EOF");
+    Pair pair = pair();
+    watcher.resume(session.sockets(), Set.of());
+    pair.client().close();
+    assertEquals(
+        new SocketEvent("conn", Kind.DATA, 0, Peer.EOF), nextUntil(e -> e.peer() != Peer.OPEN));
+
+    // The peer's socket is gone: it answers this send with a reset, which Linux keeps from recv.
+    watcher.pause();
+    assertEquals(1, pair.conn().send(ByteString.utf8("x")));
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(pair.srv());
+    assertEquals("srv", next().socket(), "the reset after EOF was told as if recv would raise it");
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
+    assertEquals(ByteString.EMPTY, pair.conn().recv(1024));
+  }
+
+  @Test
   void oneChangeIsReportedOnceEvenWhenTheSocketIsLookedAtAgain() throws Exception {
     NetSocket srv = listening(session, "srv");
     NetSocket other = listening(session, "other");
