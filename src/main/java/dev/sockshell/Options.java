@@ -28,8 +28,9 @@ public record Options(
       Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...]
 
       An interactive console for socket programming one call at a time.
-      With no FILE and a terminal on stdin, opens the console; with FILEs, runs them
-      as scripts in one session and exits; with stdin not a terminal, runs stdin.
+      With no FILE, on a terminal, opens the console; with FILEs, runs them as
+      scripts in one session and exits; otherwise (stdin or stdout redirected) runs
+      stdin's lines as a script, answering each as it comes.
 
       Options:
         -i                  after the scripts, open the console on the same session
