@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.WaitLatch;
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -62,6 +63,49 @@ class CancelTest {
       assertTrue(out.contains("demo.socks:4: stopped by Ctrl-C"), out);
       assertTrue(!out.contains("close srv"), "the script must stop at line 4:\n" + out);
       assertTrue(shell.failed());
+    }
+  }
+
+  @Test
+  void aCtrlCPressedRightAfterEnterCancelsTheCommandItTyped() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
+      LineSource typed = Typed.lines("accept srv\n");
+      // The line is read, and Ctrl-C lands before its command has started to run.
+      LineSource ctrlCAfterEnter =
+          new LineSource() {
+            @Override
+            public Line next() throws IOException {
+              Line line = typed.next();
+              shell.interrupt();
+              return line;
+            }
+
+            @Override
+            public String name() {
+              return null;
+            }
+
+            @Override
+            public Path baseDirectory() {
+              return null;
+            }
+
+            @Override
+            public boolean isInteractive() {
+              return true;
+            }
+          };
+      Thread run = new Thread(() -> shell.run(ctrlCAfterEnter));
+      run.start();
+      run.join(10_000);
+      boolean stuck = run.isAlive();
+      shell.interrupt(); // a second Ctrl-C frees a stuck accept, so the test can end
+      run.join(10_000);
+      assertTrue(!stuck, "the Ctrl-C was lost: accept waited for a connection\n" + text);
+      assertTrue(
+          text.toString().contains("KeyboardInterrupt: accept on srv cancelled"), text::toString);
     }
   }
 
