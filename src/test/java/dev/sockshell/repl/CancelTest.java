@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.testing.WaitLatch;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -71,32 +70,8 @@ class CancelTest {
     StringWriter text = new StringWriter();
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
       shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
-      LineSource typed = Typed.lines("accept srv\n");
       // The line is read, and Ctrl-C lands before its command has started to run.
-      LineSource ctrlCAfterEnter =
-          new LineSource() {
-            @Override
-            public Line next() throws IOException {
-              Line line = typed.next();
-              shell.interrupt();
-              return line;
-            }
-
-            @Override
-            public String name() {
-              return null;
-            }
-
-            @Override
-            public Path baseDirectory() {
-              return null;
-            }
-
-            @Override
-            public boolean isInteractive() {
-              return true;
-            }
-          };
+      LineSource ctrlCAfterEnter = Typed.lines("accept srv\n", shell::interrupt);
       Thread run = new Thread(() -> shell.run(ctrlCAfterEnter));
       run.start();
       run.join(10_000);
