@@ -95,6 +95,8 @@ final class FileCommands {
                 new ErrorDoc("ENOTCONN", "the socket is not connected"),
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("TimeoutError", "nothing arrived for the socket's timeout"),
+                new ErrorDoc(
+                    "ENOSPC", "the disk is full; bytes not written stay buffered for recv"),
                 new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket")),
             a -> {
               String name = a.name("NAME");

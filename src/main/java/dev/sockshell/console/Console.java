@@ -63,6 +63,7 @@ public final class Console {
     CtrlC ctrlC = CtrlC.install(terminal, shell::interrupt);
     try (shell) {
       LineReader reader = reader(terminal, shell, color, history);
+      ctrlC.forgetAtAcceptLine(reader, shell.session().waiter()::reset);
       WarmUp.whenFirstPrompting(reader, shell);
       out.println(
           "sockshell "
@@ -70,7 +71,7 @@ public final class Console {
               + " | /help lists the commands, Tab completes, Ctrl-D leaves");
       Shell.End end;
       try (EventPrinter events = new EventPrinter(shell, reader, out)) {
-        end = shell.run(new ConsoleSource(reader, out, events));
+        end = shell.run(new ConsoleSource(reader, out, events, ctrlC));
       }
       if (end == Shell.End.COMPLETED && isDumb(terminal)) {
         out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt

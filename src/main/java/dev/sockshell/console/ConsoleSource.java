@@ -17,13 +17,15 @@ final class ConsoleSource implements LineSource {
   private final LineReader reader;
   private final TerminalOutput out;
   private final EventPrinter events;
+  private final CtrlC ctrlC;
   private final String prompt;
   private int number;
 
-  ConsoleSource(LineReader reader, TerminalOutput out, EventPrinter events) {
+  ConsoleSource(LineReader reader, TerminalOutput out, EventPrinter events, CtrlC ctrlC) {
     this.reader = reader;
     this.out = out;
     this.events = events;
+    this.ctrlC = ctrlC;
     this.prompt = out.render(Styled.of(Style.PROMPT, PROMPT));
   }
 
@@ -33,6 +35,7 @@ final class ConsoleSource implements LineSource {
     try {
       return read();
     } finally {
+      ctrlC.takeFromLineReader();
       events.afterPrompt();
     }
   }

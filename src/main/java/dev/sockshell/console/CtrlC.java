@@ -1,5 +1,6 @@
 package dev.sockshell.console;
 
+import org.jline.reader.LineReader;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -13,9 +14,11 @@ import org.jline.utils.Signals;
  */
 final class CtrlC {
   private final Object nativeHandler;
+  private final Runnable cancel;
 
-  private CtrlC(Object nativeHandler) {
+  private CtrlC(Object nativeHandler, Runnable cancel) {
     this.nativeHandler = nativeHandler;
+    this.cancel = cancel;
   }
 
   /**
@@ -48,7 +51,38 @@ final class CtrlC {
                   terminal.raise(Terminal.Signal.INT);
                 })
             : null;
-    return new CtrlC(nativeHandler);
+    return new CtrlC(nativeHandler, cancel);
+  }
+
+  /**
+   * Once Enter accepts a line, Ctrl-C is for its command, however soon it comes: {@code forget}
+   * (which drops a Ctrl-C not acted on) runs at accept-line, while JLine still reads Ctrl-C as a
+   * key. Any SIGINT before it was pressed before the line was typed (the prompt was about to show);
+   * any after it reaches {@code cancel}, or {@link #takeFromLineReader}. Forgetting it when the
+   * command starts instead lost a Ctrl-C pressed right after Enter: the command then waited for
+   * ever.
+   */
+  void forgetAtAcceptLine(LineReader reader, Runnable forget) {
+    reader
+        .getWidgets()
+        .put(
+            LineReader.CALLBACK_FINISH,
+            () -> {
+              forget.run();
+              return true;
+            });
+  }
+
+  /**
+   * Called once the line reader has returned. A SIGINT while JLine puts the terminal back after
+   * accept-line reaches JLine's stand-in handler, which leaves the reading thread interrupted; on
+   * that thread every selector wait would return at once (a busy loop) and the next file channel
+   * used would be closed. It is a Ctrl-C for the command just typed: cancel that instead.
+   */
+  void takeFromLineReader() {
+    if (Thread.interrupted()) {
+      cancel.run();
+    }
   }
 
   /**

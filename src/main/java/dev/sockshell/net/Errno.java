@@ -30,6 +30,7 @@ public enum Errno {
   EINVAL(22, "Invalid argument", PyException.OSError),
   ENFILE(23, "Too many open files in system", PyException.OSError),
   EMFILE(24, "Too many open files", PyException.OSError),
+  ENOSPC(28, "No space left on device", PyException.OSError),
   EPIPE(32, "Broken pipe", PyException.BrokenPipeError),
   ENAMETOOLONG(36, "File name too long", PyException.OSError),
   ENOTSOCK(88, "Socket operation on non-socket", PyException.OSError),

@@ -85,7 +85,7 @@ public final class FileTransfer {
     long written = 0;
     try {
       ByteString held = data.takePending((int) Math.min(Integer.MAX_VALUE, limit(count)));
-      writeFully(file, held.asByteBuffer());
+      writeOrGiveBack(file, held.asByteBuffer(), data);
       written += held.size();
       if (ended || data.inputShut()) {
         return new Received(written, true);
@@ -96,7 +96,7 @@ public final class FileTransfer {
         int n = data.read(channel, buffer);
         if (n > 0) {
           socket.bytesReceived += n;
-          writeFully(file, buffer.flip());
+          writeOrGiveBack(file, buffer.flip(), data);
           written += n;
           socket.context.waiter.checkCancelled(what);
         } else if (n < 0) {
@@ -109,7 +109,19 @@ public final class FileTransfer {
       }
       return new Received(written, false);
     } catch (IOException e) {
-      throw JdkErrors.map(e).withHint(written + " bytes were written to the file before this");
+      // The file failed (a full disk): what came from the socket and was not written is kept.
+      int kept = data.buffered();
+      throw JdkErrors.map(e)
+          .withHint(
+              written
+                  + " bytes were written to the file before this"
+                  + (kept > 0
+                      ? "; "
+                          + kept
+                          + " bytes received but not written stay buffered: recv "
+                          + socket.name()
+                          + " returns them"
+                      : ""));
     } catch (SocketError e) {
       throw e.withHint(written + " bytes were written to the file before this");
     }
@@ -117,6 +129,20 @@ public final class FileTransfer {
 
   private static long limit(long count) {
     return count < 0 ? Long.MAX_VALUE : count;
+  }
+
+  /**
+   * Writes the bytes to the file; those it cannot write (a full disk) go back in front of the
+   * socket's next recv, so a failed recvfile loses nothing that came from the network.
+   */
+  private static void writeOrGiveBack(FileChannel file, ByteBuffer buffer, StreamData data)
+      throws IOException {
+    try {
+      writeFully(file, buffer);
+    } catch (IOException e) {
+      data.unread(ByteString.read(buffer));
+      throw e;
+    }
   }
 
   private static void writeFully(FileChannel file, ByteBuffer buffer) throws IOException {

@@ -14,6 +14,9 @@ import java.nio.channels.SocketChannel;
  * which directions were shut down. The socket hands in its connected channel.
  */
 final class StreamData {
+  /** See {@link #arrivedBound}. */
+  private static final long UNIX_QUEUE_BOUND = 16L << 20;
+
   private final StreamSocket socket;
   private ByteString pending = ByteString.EMPTY;
   private boolean inputShut;
@@ -77,7 +80,8 @@ final class StreamData {
     if (resetReported || !closed(channel)) {
       return false;
     }
-    SocketError error = keepArrived(channel);
+    // The connection is closed: nothing more can arrive, so reading until the error ends.
+    SocketError error = keepArrived(channel, Long.MAX_VALUE);
     resetReported = error != null && error.errno() == Errno.ECONNRESET;
     return resetReported;
   }
@@ -261,7 +265,7 @@ final class StreamData {
   void shutdown(SocketChannel channel, ShutdownHow how) throws SocketError {
     try {
       if (how != ShutdownHow.SHUT_WR) {
-        keepArrived(channel);
+        keepArrived(channel, arrivedBound(channel));
         channel.shutdownInput();
         inputShut = true;
       }
@@ -275,12 +279,29 @@ final class StreamData {
   }
 
   /**
-   * Reads what has arrived into the bytes held for the next recv, and returns the error the read
-   * met, if any. Before SHUT_RD: Linux still returns the bytes that had arrived, but the JDK
-   * answers every read after it with EOF. (Bytes arriving later Linux's TCP would still deliver;
-   * the JDK cannot.) A reset met there the JDK reports again at the next read.
+   * The most bytes SHUT_RD keeps: those that have arrived (FIONREAD) and no more, for a peer that
+   * goes on sending would otherwise keep the read going, and the memory growing, as long as it
+   * sends. The JDK has no FIONREAD for AF_UNIX: there the bound is more than Linux queues on one
+   * (the sender's SO_SNDBUF, at most twice net.core.wmem_max: 8 MiB by default).
    */
-  private SocketError keepArrived(SocketChannel channel) {
+  private long arrivedBound(SocketChannel channel) {
+    if (socket.family() == Family.AF_UNIX) {
+      return UNIX_QUEUE_BOUND;
+    }
+    try {
+      return channel.socket().getInputStream().available();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Reads what has arrived, up to {@code bound} bytes, into the bytes held for the next recv, and
+   * returns the error the read met, if any. Before SHUT_RD: Linux still returns the bytes that had
+   * arrived, but the JDK answers every read after it with EOF. (Bytes arriving later Linux's TCP
+   * would still deliver; the JDK cannot.) A reset met there the JDK reports again at the next read.
+   */
+  private SocketError keepArrived(SocketChannel channel, long bound) {
     if (inputShut) {
       return null;
     }
@@ -288,9 +309,15 @@ final class StreamData {
     SocketError error = null;
     try {
       ByteBuffer buffer = ByteBuffer.allocate(64 * 1024); // rare: not the shared scratch buffer
-      for (int n; (n = channel.read(buffer.clear())) > 0; ) {
+      // The first read always happens, so an error waiting there is met, as before any bound.
+      do {
+        int room = (int) Math.min(buffer.capacity(), Math.max(1, bound - arrived.size()));
+        int n = channel.read(buffer.clear().limit(room));
+        if (n <= 0) {
+          break;
+        }
         arrived.write(buffer.array(), 0, n);
-      }
+      } while (arrived.size() < bound);
     } catch (IOException e) {
       error = JdkErrors.map(e);
     }

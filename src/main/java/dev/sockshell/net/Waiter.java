@@ -47,7 +47,7 @@ public final class Waiter implements Closeable {
     this.listener = listener == null ? SILENT : listener;
   }
 
-  /** Forgets an earlier {@link #cancel}; called as each command starts. */
+  /** Forgets an earlier {@link #cancel}: a new line is about to be read (or was just typed). */
   public void reset() {
     cancelled = false;
   }

@@ -93,7 +93,6 @@ final class CommandStep {
     String saved =
         CommandLog.keeps(parsed) ? CommandLog.savedForm(parsed, context.session()) : null;
     String failure = null;
-    context.session().waiter().reset();
     try {
       Outcome outcome = execute(parsed);
       if (records) {

@@ -125,6 +125,10 @@ public final class Shell implements Context, AutoCloseable {
   private End loop(LineSource source) {
     LineSource.Line pending = null;
     while (true) {
+      // A Ctrl-C from here on is for the line about to be read; one that came too late for the
+      // last command to take is spent. (Forgetting it when the command starts instead dropped a
+      // Ctrl-C pressed right after Enter, and the command then waited for ever.)
+      session.waiter().reset();
       LineSource.Line line;
       try {
         line = pending != null ? pending : source.next();

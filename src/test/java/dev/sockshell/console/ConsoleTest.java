@@ -204,6 +204,42 @@ class ConsoleTest {
   }
 
   @Test
+  void aCtrlCFromBeforeALineWasTypedDoesNotCancelItsCommand() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Shell shell = shell(t, new Session());
+      Thread console = start(t, shell, new AtomicInteger());
+      t.await("sockshell> ");
+      // A SIGINT that came before the prompt took the keyboard (it is a key after that).
+      shell.interrupt();
+      t.type("sleep 0.001\r");
+      t.await("slept");
+      assertFalse(t.shown().contains("KeyboardInterrupt"), t::shown);
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
+  void aSigintJLineLeftAsTheThreadsInterruptCancelsTheCommandAndClearsTheInterrupt()
+      throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      AtomicInteger cancels = new AtomicInteger();
+      CtrlC ctrlC = CtrlC.install(t.terminal, cancels::incrementAndGet);
+      try {
+        Thread.currentThread().interrupt();
+        ctrlC.takeFromLineReader();
+        assertFalse(Thread.interrupted(), "an interrupted thread would spin in every select");
+        assertEquals(1, cancels.get());
+        ctrlC.takeFromLineReader();
+        assertEquals(1, cancels.get(), "no interrupt, nothing to cancel");
+      } finally {
+        ctrlC.uninstall();
+      }
+    }
+  }
+
+  @Test
   void ctrlBackslashDoesNotMakeTheJvmDumpItsThreadsOverTheConsole() throws Exception {
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
       AtomicInteger quits = new AtomicInteger();

@@ -110,4 +110,33 @@ class StreamSocketTest {
     second.bind(address); // no connection ever existed, so no TIME_WAIT holds the port
     assertEquals(address, second.localAddress());
   }
+
+  @Test
+  void shutRdKeepsTheBytesThatHadArrivedNotAllThePeerGoesOnSending() throws SocketError {
+    NetSocket srv = listening(session, "srv");
+    NetSocket cli = session.open("cli", Family.AF_INET, SockType.SOCK_STREAM);
+    cli.setOption(SockOpt.SO_SNDBUF, 4 << 20);
+    cli.connect(srv.localAddress());
+    StreamSocket conn = session.accept(srv, "conn");
+    // Fill conn's receive queue and, behind it, cli's large send queue: each read on conn lets
+    // more of it in (on loopback at once), as a peer that goes on sending would.
+    cli.setTimeout(Timeout.NON_BLOCKING);
+    ByteString chunk = ByteString.wrap(new byte[64 << 10]);
+    long queued = 0;
+    try {
+      while (true) {
+        queued += cli.send(chunk);
+      }
+    } catch (SocketError e) {
+      assertEquals(Errno.EAGAIN, e.errno());
+    }
+    int arrived = conn.bytesWaiting();
+    assertTrue(queued > 2L * arrived, "the sender holds more than arrived: " + queued);
+
+    conn.shutdown(ShutdownHow.SHUT_RD);
+    // Reading until the kernel had nothing left would have taken in cli's whole queue (memory
+    // growing as long as a peer sends); SHUT_RD keeps what had arrived.
+    assertEquals(arrived, conn.buffered());
+    assertEquals(arrived, conn.recv(Integer.MAX_VALUE).size());
+  }
 }

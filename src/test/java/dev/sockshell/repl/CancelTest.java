@@ -66,6 +66,25 @@ class CancelTest {
   }
 
   @Test
+  void aCtrlCPressedRightAfterEnterCancelsTheCommandItTyped() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
+      // The line is read, and Ctrl-C lands before its command has started to run.
+      LineSource ctrlCAfterEnter = Typed.lines("accept srv\n", shell::interrupt);
+      Thread run = new Thread(() -> shell.run(ctrlCAfterEnter));
+      run.start();
+      run.join(10_000);
+      boolean stuck = run.isAlive();
+      shell.interrupt(); // a second Ctrl-C frees a stuck accept, so the test can end
+      run.join(10_000);
+      assertTrue(!stuck, "the Ctrl-C was lost: accept waited for a connection\n" + text);
+      assertTrue(
+          text.toString().contains("KeyboardInterrupt: accept on srv cancelled"), text::toString);
+    }
+  }
+
+  @Test
   void ctrlCBetweenTwoCallsOfAScriptStopsItBeforeTheNextLine() {
     StringWriter text = new StringWriter();
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {

@@ -11,11 +11,18 @@ final class Typed {
   private Typed() {}
 
   static LineSource lines(String lines) {
+    return lines(lines, () -> {});
+  }
+
+  /** The same, running {@code afterEachLine} once each line is read, before it runs. */
+  static LineSource lines(String lines, Runnable afterEachLine) {
     ReaderSource script = new ReaderSource(new StringReader(lines), null, Path.of("."));
     return new LineSource() {
       @Override
       public Line next() throws IOException {
-        return script.next();
+        Line line = script.next();
+        afterEachLine.run();
+        return line;
       }
 
       @Override
