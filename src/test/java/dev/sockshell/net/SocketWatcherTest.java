@@ -136,11 +136,7 @@ class SocketWatcherTest {
     SocketError reset = assertThrows(SocketError.class, () -> conn.send(ByteString.utf8("x")));
     assertEquals(Errno.ECONNRESET, reset.errno());
     assertEquals(ByteString.EMPTY, conn.recv(1024));
-    watcher.resume(session.sockets(), Set.of("conn"));
-    connect(pair.srv());
-    assertEquals("srv", next().socket(), "the reset a call reported was told as news");
-    watcher.pause();
-    assertEquals(List.of(), List.copyOf(events));
+    assertNothingToldAboutConnBefore(pair.srv(), "the reset a call reported was told as news");
   }
 
   @Test
@@ -153,11 +149,7 @@ class SocketWatcherTest {
     SocketError reset = assertThrows(SocketError.class, () -> pair.conn().recv(1024));
     assertEquals(Errno.ECONNRESET, reset.errno());
 
-    watcher.resume(session.sockets(), Set.of("conn"));
-    connect(pair.srv());
-    assertEquals("srv", next().socket(), "the reset recv raised was told as news");
-    watcher.pause();
-    assertEquals(List.of(), List.copyOf(events));
+    assertNothingToldAboutConnBefore(pair.srv(), "the reset recv raised was told as news");
     assertEquals(ByteString.EMPTY, pair.conn().recv(1024));
   }
 
@@ -173,11 +165,8 @@ class SocketWatcherTest {
     // The peer's socket is gone: it answers this send with a reset, which Linux keeps from recv.
     watcher.pause();
     assertEquals(1, pair.conn().send(ByteString.utf8("x")));
-    watcher.resume(session.sockets(), Set.of("conn"));
-    connect(pair.srv());
-    assertEquals("srv", next().socket(), "the reset after EOF was told as if recv would raise it");
-    watcher.pause();
-    assertEquals(List.of(), List.copyOf(events));
+    assertNothingToldAboutConnBefore(
+        pair.srv(), "the reset after EOF was told as if recv would raise it");
     assertEquals(ByteString.EMPTY, pair.conn().recv(1024));
   }
 
@@ -207,11 +196,7 @@ class SocketWatcherTest {
     client.close();
     assertEquals(ByteString.EMPTY, conn.recv(1024));
 
-    watcher.resume(session.sockets(), Set.of("conn"));
-    connect(pair.srv());
-    assertEquals("srv", next().socket(), "the EOF recv returned was told as news");
-    watcher.pause();
-    assertEquals(List.of(), List.copyOf(events));
+    assertNothingToldAboutConnBefore(pair.srv(), "the EOF recv returned was told as news");
   }
 
   @Test
@@ -230,11 +215,7 @@ class SocketWatcherTest {
     watcher.pause();
     assertEquals(ByteString.utf8("hi"), conn.recv(1024));
     assertEquals(ByteString.EMPTY, conn.recv(1024));
-    watcher.resume(session.sockets(), Set.of("conn"));
-    connect(pair.srv());
-    assertEquals("srv", next().socket(), "the EOF recv returned was told as news");
-    watcher.pause();
-    assertEquals(List.of(), List.copyOf(events));
+    assertNothingToldAboutConnBefore(pair.srv(), "the EOF recv returned was told as news");
   }
 
   @Test
@@ -372,5 +353,17 @@ class SocketWatcherTest {
       }
     }
     throw new AssertionError("no such event among the first five");
+  }
+
+  /**
+   * Watches again, conn having just been used by a call, and connects to srv: srv's connection must
+   * be the first event, and nothing about conn may follow.
+   */
+  private void assertNothingToldAboutConnBefore(NetSocket srv, String message) throws Exception {
+    watcher.resume(session.sockets(), Set.of("conn"));
+    connect(srv);
+    assertEquals("srv", next().socket(), message);
+    watcher.pause();
+    assertEquals(List.of(), List.copyOf(events));
   }
 }
