@@ -33,6 +33,7 @@ final class StreamData {
     this.socket = socket;
   }
 
+  /** A recv returned b'', or a send found the peer gone (EPIPE): recv returns b'' when empty. */
   boolean eofSeen() {
     return eofSeen;
   }
@@ -200,7 +201,12 @@ final class StreamData {
       socket.bytesSent += n;
       return n;
     } catch (IOException e) {
-      throw JdkErrors.map(e);
+      SocketError error = JdkErrors.map(e);
+      // The kernel's EPIPE (ours for SHUT_WR comes before any write): the peer closed, then
+      // answered a send with a reset. Linux's recv returns b'' after what is waiting, as at EOF,
+      // and its tables cannot tell this from a reset recv would raise, so it is remembered here.
+      eofSeen |= error.errno() == Errno.EPIPE;
+      throw error;
     }
   }
 
