@@ -19,9 +19,6 @@ public final class ReaderSource implements LineSource {
   /** Under {@link #bytes}: flushes the shell's output before waiting for input. */
   private final FlushingInput input;
 
-  /** For {@link #reader}: the shell's output flush, or null. */
-  private Runnable flush;
-
   private final String name;
   private final Path baseDirectory;
   private int number;
@@ -72,9 +69,6 @@ public final class ReaderSource implements LineSource {
     if (ended) {
       return null;
     }
-    if (reader != null && flush != null && !reader.ready()) {
-      flush.run();
-    }
     String text = reader != null ? reader.readLine() : bytes.next(number + 1);
     if (text == null) {
       ended = true;
@@ -93,7 +87,7 @@ public final class ReaderSource implements LineSource {
 
   @Override
   public void flushBeforeWaiting(Runnable flush) {
-    this.flush = flush;
+    // Text already decoded (a test's string) never waits, so only the bytes need the hook.
     if (input != null) {
       input.setFlush(flush);
     }
