@@ -23,6 +23,8 @@ class LayeringTest {
       Map.of(
           "bytes",
           Set.of(),
+          "codecs",
+          Set.of("bytes"),
           "net",
           Set.of("bytes"),
           "value",
@@ -30,13 +32,13 @@ class LayeringTest {
           "lang",
           Set.of("bytes", "net"),
           "render",
-          Set.of("bytes", "net", "value"),
+          Set.of("bytes", "codecs", "net", "value"),
           "commands",
-          Set.of("bytes", "net", "value", "lang", "render"),
+          Set.of("bytes", "codecs", "net", "value", "lang", "render"),
           "repl",
-          Set.of("bytes", "net", "value", "lang", "render", "commands"),
+          Set.of("bytes", "codecs", "net", "value", "lang", "render", "commands"),
           "console",
-          Set.of("bytes", "net", "value", "lang", "render", "commands", "repl", ""));
+          Set.of("bytes", "codecs", "net", "value", "lang", "render", "commands", "repl", ""));
 
   @Test
   void packagesOnlyImportTheLayersBelowThem() throws IOException {
