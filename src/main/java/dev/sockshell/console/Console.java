@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
@@ -23,6 +24,18 @@ import org.jline.terminal.Terminal;
 /** The interactive console: a JLine line reader feeding the shell's loop. */
 public final class Console {
   private Console() {}
+
+  /**
+   * JLine logs through java.util.logging, whose default handler prints to stderr, i.e. over the
+   * console ({@code org.jline.utils.Log logr / INFO: History file contained errors…}): its records
+   * stop at JLine's own logger. Kept here because the logging framework holds loggers weakly, and a
+   * logger collected would come back with the defaults.
+   */
+  private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
+  static {
+    JLINE_LOG.setUseParentHandlers(false);
+  }
 
   /** Closing more sockets than this at the end names only the first ones. */
   private static final int NAMED = 5;
@@ -97,7 +110,9 @@ public final class Console {
       COMPLETION_COLORS.forEach(style -> variables.put(style, ""));
     }
     LineReaderImpl reader = new ReflowingLineReader(terminal, "sockshell", variables);
-    reader.setHistory(new History(history));
+    History kept = new History(history);
+    reader.setHistory(kept);
+    kept.attach(reader); // loads now, so a problem with the file is told before the first prompt
     // Our parser splits words as sockshell does and hands lines over untouched.
     reader.setParser(new LineParser());
     reader.setCompleter(new CommandCompleter(shell));

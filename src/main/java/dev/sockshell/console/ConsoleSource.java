@@ -42,6 +42,7 @@ final class ConsoleSource implements LineSource {
 
   private Line read() throws IOException {
     while (true) {
+      tellHistoryProblem(); // one found when the file was loaded shows before the first prompt
       try {
         String text = reader.readLine(prompt);
         tellHistoryProblem();
@@ -63,7 +64,10 @@ final class ConsoleSource implements LineSource {
     }
   }
 
-  /** Once the line is read, the history file's trouble (if any) in one line, not a warning. */
+  /**
+   * The history file's trouble (if any) in one line, not a warning: before the prompt, or once the
+   * line is read (which saves it).
+   */
   private void tellHistoryProblem() {
     if (reader.getHistory() instanceof History h) {
       h.takeProblems().forEach(p -> out.println(Styled.of(Style.WARNING, "|  history: " + p)));
