@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.jline.reader.LineReader;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /** The interactive console: a JLine line reader feeding the shell's loop. */
@@ -56,11 +55,13 @@ public final class Console {
             ? shell
             : new Shell(
                 new Session(), new PlainOutput(Writer.nullWriter()), Path.of("").toAbsolutePath());
-    try (Terminal terminal = SystemTerminal.open()) {
+    // Closed in reverse: the terminal first, then the tty's settings as they were.
+    try (TerminalExit exit = TerminalExit.beforeTerminalOpens();
+        Terminal terminal = SystemTerminal.open()) {
       boolean color = Colors.enabled(terminal, options);
       TerminalOutput out = new TerminalOutput(terminal, color);
       ready.setOutput(out);
-      return run(terminal, ready, out, color, History.file());
+      return run(terminal, ready, out, color, History.file(), exit);
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do
     }
@@ -73,9 +74,23 @@ public final class Console {
    * @param history the history file, or null to keep history in memory only
    */
   static int run(Terminal terminal, Shell shell, TerminalOutput out, boolean color, Path history) {
+    return run(terminal, shell, out, color, history, null);
+  }
+
+  /** The same, ending the line being edited if the JVM ends under it ({@code exit}, if any). */
+  private static int run(
+      Terminal terminal,
+      Shell shell,
+      TerminalOutput out,
+      boolean color,
+      Path history,
+      TerminalExit exit) {
     CtrlC ctrlC = CtrlC.install(terminal, shell::interrupt);
     try (shell) {
-      LineReader reader = reader(terminal, shell, color, history);
+      ReflowingLineReader reader = reader(terminal, shell, color, history);
+      if (exit != null) {
+        exit.watch(reader);
+      }
       ctrlC.forgetAtAcceptLine(reader, shell.session().waiter()::reset);
       WarmUp.whenFirstPrompting(reader, shell);
       out.println(
@@ -101,7 +116,7 @@ public final class Console {
     return type == null || type.startsWith(Terminal.TYPE_DUMB);
   }
 
-  static LineReader reader(Terminal terminal, Shell shell, boolean color, Path history) {
+  static ReflowingLineReader reader(Terminal terminal, Shell shell, boolean color, Path history) {
     Map<String, Object> variables = new HashMap<>();
     if (history != null) {
       variables.put(LineReader.HISTORY_FILE, history);
@@ -109,7 +124,7 @@ public final class Console {
     if (!color) {
       COMPLETION_COLORS.forEach(style -> variables.put(style, ""));
     }
-    LineReaderImpl reader = new ReflowingLineReader(terminal, "sockshell", variables);
+    ReflowingLineReader reader = new ReflowingLineReader(terminal, "sockshell", variables);
     History kept = new History(history);
     reader.setHistory(kept);
     kept.attach(reader); // loads now, so a problem with the file is told before the first prompt

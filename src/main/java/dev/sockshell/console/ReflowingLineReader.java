@@ -1,6 +1,7 @@
 package dev.sockshell.console;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -8,7 +9,8 @@ import org.jline.utils.InfoCmp.Capability;
 
 /**
  * JLine's line reader, redrawing the line being edited correctly after a window resize on the
- * terminals that reflow wrapped lines (tmux, VTE, iTerm2, kitty, Windows Terminal…).
+ * terminals that reflow wrapped lines (tmux, VTE, iTerm2, kitty, Windows Terminal…), and ending
+ * that line cleanly when the JVM ends while it is edited.
  */
 final class ReflowingLineReader extends LineReaderImpl {
   ReflowingLineReader(Terminal terminal, String appName, Map<String, Object> variables) {
@@ -21,6 +23,30 @@ final class ReflowingLineReader extends LineReaderImpl {
       backToPromptStart();
     }
     super.handleSignal(signal);
+  }
+
+  /** How long the way out waits for another thread drawing on the line (an event) to finish. */
+  private static final long DRAWING_MILLIS = 500;
+
+  /**
+   * The console is ending under the line (SIGTERM, SIGHUP): end it as Enter would, without the
+   * faint hint after the cursor, and put the keypad and cursor keys back in normal mode, which
+   * JLine otherwise does only when readLine returns. The reader stays locked, so nothing draws on
+   * the terminal any more: the JVM halts next. A thread drawing on the line (an event) holds the
+   * lock briefly; one stuck (a terminal that stopped reading) is not waited for.
+   */
+  void endLineOnTheWayOut() {
+    try {
+      if (!lock.tryLock(DRAWING_MILLIS, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (reading) {
+      doCleanup(true);
+    }
   }
 
   /**
