@@ -5,6 +5,7 @@ import dev.sockshell.Version;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketState;
+import dev.sockshell.render.Output;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -93,18 +94,20 @@ public final class Console {
       }
       ctrlC.forgetAtAcceptLine(reader, shell.session().waiter()::reset);
       WarmUp.whenFirstPrompting(reader, shell);
-      out.println(
+      // The console's own lines go through the shell, to the screen and the transcript alike.
+      Output said = shell.out();
+      said.println(
           "sockshell "
               + Version.text()
               + " | /help lists the commands, Tab completes, Ctrl-D leaves");
       Shell.End end;
       try (EventPrinter events = new EventPrinter(shell, reader, out)) {
-        end = shell.run(new ConsoleSource(reader, out, events, ctrlC));
+        end = shell.run(new ConsoleSource(reader, out, said, events, ctrlC));
       }
       if (end == Shell.End.COMPLETED && isDumb(terminal)) {
         out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt
       }
-      sayWhatClosingDoes(shell.session(), out);
+      sayWhatClosingDoes(shell.session(), said);
     } finally {
       ctrlC.uninstall();
     }
@@ -153,7 +156,7 @@ public final class Console {
           LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
 
   /** Leaving closes every socket (the shell does it); say which, so nobody wonders. */
-  private static void sayWhatClosingDoes(Session session, TerminalOutput out) {
+  private static void sayWhatClosingDoes(Session session, Output out) {
     List<String> open = new ArrayList<>();
     for (NetSocket s : session.sockets()) {
       if (s.state() != SocketState.CLOSED) {

@@ -1,5 +1,6 @@
 package dev.sockshell.console;
 
+import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import dev.sockshell.repl.LineSource;
@@ -15,18 +16,22 @@ final class ConsoleSource implements LineSource {
   static final String PROMPT = "sockshell> ";
 
   private final LineReader reader;
-  private final TerminalOutput out;
+
+  /** Where the console's own lines go: the screen and, if one is kept, the transcript. */
+  private final Output out;
+
   private final EventPrinter events;
   private final CtrlC ctrlC;
   private final String prompt;
   private int number;
 
-  ConsoleSource(LineReader reader, TerminalOutput out, EventPrinter events, CtrlC ctrlC) {
+  ConsoleSource(
+      LineReader reader, TerminalOutput terminal, Output out, EventPrinter events, CtrlC ctrlC) {
     this.reader = reader;
     this.out = out;
     this.events = events;
     this.ctrlC = ctrlC;
-    this.prompt = out.render(Styled.of(Style.PROMPT, PROMPT));
+    this.prompt = terminal.render(Styled.of(Style.PROMPT, PROMPT));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketEvent;
 import dev.sockshell.net.SocketWatcher;
 import dev.sockshell.render.EventLines;
+import dev.sockshell.render.Styled;
 import dev.sockshell.repl.Shell;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +50,9 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
 
   @Override
   public void event(SocketEvent event) {
-    reader.printAbove(out.render(EventLines.of(event)));
+    Styled line = EventLines.of(event);
+    reader.printAbove(out.render(line));
+    shell.transcribe(line);
   }
 
   /** Every word of the commands run since the last prompt: the names of the sockets they used. */

@@ -99,7 +99,8 @@ final class Reporter {
     record(line);
   }
 
-  private void record(Styled line) {
+  /** Also what the console printed itself (an event above the prompt): the transcript's copy. */
+  void record(Styled line) {
     if (transcript != null) {
       transcript.println(line);
     }

@@ -15,6 +15,7 @@ import dev.sockshell.net.SocketError;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
 import dev.sockshell.render.Output;
+import dev.sockshell.render.Styled;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,6 +76,14 @@ public final class Shell implements Context, AutoCloseable {
   /** Also records everything the run prints in {@code transcript}, whatever the screen shows. */
   public void setTranscript(Output transcript) {
     reporter.setTranscript(transcript);
+  }
+
+  /**
+   * A line the console printed on the screen itself (an event above the line being typed): the
+   * transcript gets it too, so it is the session as it appeared.
+   */
+  public void transcribe(Styled line) {
+    reporter.record(line);
   }
 
   /** Quiet: the screen shows only unexpected errors and failed expectations. */
