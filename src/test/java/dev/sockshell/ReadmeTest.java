@@ -75,7 +75,7 @@ class ReadmeTest {
   void readmeStartsWithTheTwoSetUpCommands() throws IOException {
     String head =
         String.join("\n", Files.readAllLines(README, StandardCharsets.UTF_8).subList(0, 15));
-    assertTrue(head.contains("mvn -q -DskipTests package && java -jar target/sockshell.jar"), head);
+    assertTrue(head.contains("mvn -q -DskipTests package && target/sockshell"), head);
     assertTrue(head.contains("mvn -q verify"), head);
   }
 }
