@@ -1,7 +1,8 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
-import dev.sockshell.bytes.Printable;
+import dev.sockshell.codecs.CodecError;
+import dev.sockshell.codecs.PyCodec;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Suggest;
@@ -17,12 +18,8 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Turns typed arguments into what a call needs, at the moment the command runs. */
@@ -68,51 +65,25 @@ final class Eval {
   }
 
   /**
-   * {@code text.encode(encoding)}: a character the encoding cannot write is Python's
+   * {@code text.encode(encoding)} with Python's codec: a character it cannot write is Python's
    * UnicodeEncodeError, where Java would silently send {@code ?} in its place.
    */
-  static ByteString encode(String text, Charset encoding) throws SocketError {
-    CharsetEncoder encoder = encoding.newEncoder();
-    if (encoder.canEncode(text)) {
-      return ByteString.encode(text, encoding);
+  static ByteString encode(String text, PyCodec encoding) throws SocketError {
+    try {
+      return encoding.encode(text, "strict");
+    } catch (CodecError e) {
+      throw codecError(e)
+          .withHint(
+              "the session encoding is "
+                  + encoding.name()
+                  + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
     }
-    for (int i = 0, position = 0; i < text.length(); position++) {
-      int cp = text.codePointAt(i);
-      if (!encoder.canEncode(text.substring(i, i + Character.charCount(cp)))) {
-        throw unencodable(encoding, cp, position);
-      }
-      i += Character.charCount(cp);
-    }
-    return ByteString.encode(text, encoding);
   }
 
-  private static SocketError unencodable(Charset encoding, int cp, int position) {
-    String codec =
-        encoding.equals(StandardCharsets.US_ASCII)
-            ? "ascii"
-            : encoding.equals(StandardCharsets.ISO_8859_1)
-                ? "latin-1"
-                : encoding.name().toLowerCase(Locale.ROOT);
-    String reason =
-        codec.equals("ascii")
-            ? "ordinal not in range(128)"
-            : codec.equals("latin-1")
-                ? "ordinal not in range(256)"
-                : Character.isSurrogate((char) cp)
-                    ? "surrogates not allowed"
-                    : "illegal multibyte sequence";
-    // Python names the character by its escape whether or not it is printable.
-    StringBuilder character = new StringBuilder();
-    Printable.appendEscape(character, cp);
+  /** A codec's error as the Python exception it is. */
+  static SocketError codecError(CodecError e) {
     return SocketError.python(
-            PyException.UnicodeEncodeError,
-            String.format(
-                "'%s' codec can't encode character '%s' in position %d: %s",
-                codec, character, position, reason))
-        .withHint(
-            "the session encoding is "
-                + encoding.name()
-                + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
+        PyException.byName(e.pythonClass()).orElse(PyException.UnicodeError), e.getMessage());
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {

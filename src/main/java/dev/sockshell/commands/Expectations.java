@@ -1,6 +1,8 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.codecs.CodecError;
+import dev.sockshell.codecs.PyCodec;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -9,9 +11,6 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.List;
 
 /**
@@ -47,7 +46,7 @@ final class Expectations {
     } else if (check instanceof Command.ExpectEof) {
       return outcome instanceof Outcome.Returned r && r.endOfStream();
     }
-    Charset encoding = ctx.settings().encoding();
+    PyCodec encoding = ctx.settings().encoding();
     Value subject = subject(actual);
     if (check instanceof Command.ExpectContains e) {
       return bytesOf(subject, encoding).indexOf(Eval.data(ctx, e.data()), 0) >= 0;
@@ -76,31 +75,33 @@ final class Expectations {
     return v;
   }
 
-  private static ByteString bytesOf(Value v, Charset encoding) {
+  /** The value as bytes: a str encoded (a character the encoding lacks as {@code ?}). */
+  private static ByteString bytesOf(Value v, PyCodec encoding) throws SocketError {
     if (v instanceof Value.Bytes b) {
       return b.bytes();
     }
     String text = v instanceof Value.Str s ? s.text() : Repr.of(v);
-    return ByteString.encode(text, encoding);
+    try {
+      return encoding.encode(text, "replace");
+    } catch (CodecError e) {
+      throw Eval.codecError(e);
+    }
   }
 
   /** The value as text: bytes decoded strictly (Python's {@code .decode()} raises too). */
-  private static String textOf(Value v, Charset encoding) throws NotText {
+  private static String textOf(Value v, PyCodec encoding) throws NotText {
     if (v instanceof Value.Bytes b) {
       try {
-        return encoding
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(b.bytes().asByteBuffer())
-            .toString();
-      } catch (CharacterCodingException e) {
+        return encoding.decode(b.bytes(), "strict");
+      } catch (CodecError e) {
         throw new NotText(
             "the result "
                 + shown(v)
                 + " is not "
                 + encoding.name()
-                + " text, so no regular expression can match it; compare bytes with expect"
+                + " text ("
+                + e.getMessage()
+                + "), so no regular expression can match it; compare bytes with expect"
                 + " contains b'...'");
       }
     }

@@ -1,5 +1,8 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.codecs.CodecError;
+import dev.sockshell.codecs.PyCodec;
+import dev.sockshell.codecs.PyCodecs;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Suggest;
@@ -7,16 +10,11 @@ import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code /set KEY VALUE}: feedback, display, encoding and events, JShell style. Public for {@link
@@ -30,22 +28,27 @@ public final class SetCommands {
   static final String ENCODING = "encoding";
   static final String EVENTS = "events";
 
-  /** Encodings offered by completion; any name Java knows is accepted. */
+  /**
+   * Encodings offered by completion, by Python's canonical names; any name or alias Python accepts
+   * for a codec sockshell has is taken.
+   */
   private static final List<String> COMMON_ENCODINGS =
       List.of(
-          "UTF-8",
-          "GBK",
-          "GB18030",
-          "Big5",
-          "Shift_JIS",
-          "EUC-JP",
-          "EUC-KR",
-          "ISO-8859-1",
-          "US-ASCII",
-          "windows-1252",
-          "UTF-16",
-          "UTF-16BE",
-          "UTF-16LE");
+          "utf-8",
+          "gbk",
+          "gb18030",
+          "gb2312",
+          "big5",
+          "shift_jis",
+          "euc_jp",
+          "cp949",
+          "iso8859-1",
+          "ascii",
+          "cp1252",
+          "utf-16",
+          "utf-16-be",
+          "utf-16-le",
+          "utf-8-sig");
 
   /** Each key and the values completion offers for it, in /set order. */
   private static final Map<String, List<String>> VALUES = values();
@@ -84,19 +87,21 @@ public final class SetCommands {
           Map.entry("repr", "Python's bytes literal: b'hi\\r\\n'"),
           Map.entry("text", "decoded with the encoding, control characters escaped"),
           Map.entry("hex", "a hex dump with offsets and an ASCII column"),
-          Map.entry("UTF-8", "Unicode, 1 to 4 bytes a character; Python's default"),
-          Map.entry("GBK", "Simplified Chinese, as Chinese Windows uses it"),
-          Map.entry("GB18030", "Chinese, a superset of GBK covering all of Unicode"),
-          Map.entry("Big5", "Traditional Chinese"),
-          Map.entry("Shift_JIS", "Japanese, as Windows uses it"),
-          Map.entry("EUC-JP", "Japanese, as Unix uses it"),
-          Map.entry("EUC-KR", "Korean"),
-          Map.entry("ISO-8859-1", "Latin-1: one byte a character, every byte decodes"),
-          Map.entry("US-ASCII", "7-bit ASCII"),
-          Map.entry("windows-1252", "Western European, as Windows uses it"),
-          Map.entry("UTF-16", "2 or 4 bytes a character, after a byte order mark"),
-          Map.entry("UTF-16BE", "UTF-16 big-endian, no byte order mark"),
-          Map.entry("UTF-16LE", "UTF-16 little-endian, no byte order mark"),
+          Map.entry("utf-8", "Unicode, 1 to 4 bytes a character; Python's default"),
+          Map.entry("gbk", "Simplified Chinese, as Chinese Windows uses it (cp936)"),
+          Map.entry("gb18030", "Chinese, a superset of GBK covering all of Unicode"),
+          Map.entry("gb2312", "Simplified Chinese, the older subset of GBK"),
+          Map.entry("big5", "Traditional Chinese"),
+          Map.entry("shift_jis", "Japanese, as Windows uses it (cp932 adds its extensions)"),
+          Map.entry("euc_jp", "Japanese, as Unix uses it"),
+          Map.entry("cp949", "Korean, as Windows uses it"),
+          Map.entry("iso8859-1", "Latin-1: one byte a character, every byte decodes"),
+          Map.entry("ascii", "7-bit ASCII"),
+          Map.entry("cp1252", "Western European, as Windows uses it"),
+          Map.entry("utf-16", "2 or 4 bytes a character, after a byte order mark (little-endian)"),
+          Map.entry("utf-16-be", "UTF-16 big-endian, no byte order mark"),
+          Map.entry("utf-16-le", "UTF-16 little-endian, no byte order mark"),
+          Map.entry("utf-8-sig", "UTF-8 after a byte order mark, which decoding skips"),
           Map.entry("on", "tell what happens on the sockets while the prompt waits"),
           Map.entry("off", "no live events"));
 
@@ -150,7 +155,7 @@ public final class SetCommands {
     Token valueToken = a.next("VALUE");
     a.end();
     if (key.equals(ENCODING)) {
-      return new Command.Set(key, charset(valueToken).name());
+      return new Command.Set(key, codec(valueToken).name());
     }
     String value = valueToken.text().toLowerCase(Locale.ROOT);
     if (!VALUES.get(key).contains(value)) {
@@ -161,64 +166,46 @@ public final class SetCommands {
     return new Command.Set(key, value);
   }
 
-  private static Charset charset(Token t) throws UsageError {
-    Optional<Charset> named = named(t.text());
-    if (named.isPresent()) {
-      return named.get();
-    }
-    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    for (Charset c : Charset.availableCharsets().values()) {
-      names.add(c.name());
-      names.addAll(c.aliases());
-    }
-    String close = Suggest.closest(t.text(), names);
-    throw new UsageError(
-        "unknown encoding '"
-            + t.text()
-            + "'"
-            + (close == null ? "" : "; did you mean " + Charset.forName(close).name() + "?")
-            + " (/set encoding lists the "
-            + Charset.availableCharsets().size()
-            + " encodings Java knows)",
-        t.start());
-  }
-
-  /** The encoding {@code name} names, in Java's spelling or Python's (latin-1, utf_8). */
-  private static Optional<Charset> named(String name) {
+  /** The codec Python finds for the name typed, or Python's LookupError as a usage error. */
+  private static PyCodec codec(Token t) throws UsageError {
     try {
-      if (Charset.isSupported(name)) {
-        return Optional.of(Charset.forName(name));
+      return PyCodecs.lookup(t.text());
+    } catch (CodecError e) {
+      // A codec Python has (sockshell lacks it, or it is not text) gets no "did you mean".
+      String close =
+          e.getMessage().startsWith("unknown encoding")
+              ? Suggest.closest(t.text(), PyCodecs.acceptedNames())
+              : null;
+      String suggestion = "";
+      try {
+        suggestion = close == null ? "" : "; did you mean " + PyCodecs.lookup(close).name() + "?";
+      } catch (CodecError impossible) {
+        // An accepted name always finds its codec.
       }
-    } catch (IllegalCharsetNameException e) {
-      // Not a name as Java spells them; Python's spelling may still match below.
+      throw new UsageError(
+          e.getMessage()
+              + suggestion
+              + " (/set encoding lists the "
+              + PyCodecs.names().size()
+              + " encodings sockshell has)",
+          t.start());
     }
-    String wanted = pythonNormalized(name);
-    for (Charset c : Charset.availableCharsets().values()) {
-      if (pythonNormalized(c.name()).equals(wanted)
-          || c.aliases().stream().anyMatch(a -> pythonNormalized(a).equals(wanted))) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
   }
 
-  /** Whether {@code /set KEY VALUE} takes VALUE (any encoding Java has), for the console. */
+  /**
+   * Whether {@code /set KEY VALUE} takes VALUE (any name Python has for a codec), for the console.
+   */
   public static boolean accepts(String key, String value) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.equals(ENCODING)
-        ? named(value).isPresent()
-        : VALUES.getOrDefault(k, List.of()).contains(value.toLowerCase(Locale.ROOT));
-  }
-
-  /** An encoding's name as Python compares them: case, '-', '_' and spaces do not count. */
-  private static String pythonNormalized(String name) {
-    StringBuilder key = new StringBuilder();
-    for (char ch : name.toLowerCase(Locale.ROOT).toCharArray()) {
-      if (ch != '-' && ch != '_' && ch != ' ') {
-        key.append(ch);
+    if (k.equals(ENCODING)) {
+      try {
+        PyCodecs.lookup(value);
+        return true;
+      } catch (CodecError e) {
+        return false;
       }
     }
-    return key.toString();
+    return VALUES.getOrDefault(k, List.of()).contains(value.toLowerCase(Locale.ROOT));
   }
 
   private static Outcome run(Command.Set c, Context ctx) {
@@ -232,7 +219,7 @@ public final class SetCommands {
       int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;
       List<String> choices =
           c.key().equals(ENCODING)
-              ? wrapped("|  values: ", List.copyOf(Charset.availableCharsets().keySet()), width)
+              ? wrapped("|  values: ", PyCodecs.names(), width)
               : valueLines(VALUES.get(c.key()), width);
       choices.forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
       return new Outcome.Printed();
@@ -242,10 +229,19 @@ public final class SetCommands {
           settings.setFeedback(Settings.Feedback.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case DISPLAY ->
           settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
-      case ENCODING -> settings.setEncoding(Charset.forName(c.value()));
+      case ENCODING -> settings.setEncoding(lookup(c.value()));
       default -> settings.setEvents(c.value().equals("on"));
     }
     return new Outcome.Done(c.key() + ": " + c.value() + meaning(c.key(), c.value()));
+  }
+
+  /** The codec of a name the binder already found one for. */
+  private static PyCodec lookup(String name) {
+    try {
+      return PyCodecs.lookup(name);
+    } catch (CodecError e) {
+      throw new IllegalStateException("the binder took " + name, e);
+    }
   }
 
   private static String meaning(String key, String value) {

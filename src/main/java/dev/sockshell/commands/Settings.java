@@ -1,7 +1,7 @@
 package dev.sockshell.commands;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.sockshell.codecs.PyCodec;
+import dev.sockshell.codecs.PyCodecs;
 import java.util.Locale;
 
 /**
@@ -41,7 +41,7 @@ public final class Settings {
     }
   }
 
-  private Charset encoding = StandardCharsets.UTF_8;
+  private PyCodec encoding = PyCodecs.UTF_8;
   private Feedback feedback = Feedback.NORMAL;
   private Display display = Display.REPR;
   private volatile boolean events = true;
@@ -56,12 +56,15 @@ public final class Settings {
     return s;
   }
 
-  /** The encoding of text literals and of the text display (Python's default is UTF-8). */
-  public Charset encoding() {
+  /**
+   * The encoding of text literals, of the text display and of {@code expect matches}: Python's
+   * codec, UTF-8 by default as in Python.
+   */
+  public PyCodec encoding() {
     return encoding;
   }
 
-  public void setEncoding(Charset encoding) {
+  public void setEncoding(PyCodec encoding) {
     this.encoding = encoding;
   }
 

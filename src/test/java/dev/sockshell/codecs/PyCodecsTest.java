@@ -38,6 +38,13 @@ class PyCodecsTest {
   }
 
   @Test
+  void eachCanonicalNameFindsItsCodec() throws CodecError {
+    for (String name : PyCodecs.names()) {
+      assertEquals(name, PyCodecs.lookup(name).name());
+    }
+  }
+
+  @Test
   void aCodecPythonHasAndSockshellLacksIsALookupErrorThatSaysSo() {
     CodecError e = assertThrows(CodecError.class, () -> PyCodecs.lookup("EUC-KR"));
     assertEquals(

@@ -79,8 +79,8 @@ class CompletionTest {
         List.of("verbose", "normal", "concise", "silent"), values(candidates("/set feedback ")));
     assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));
     assertEquals(List.of("on", "off"), values(candidates("/set events ")));
-    Candidate gbk = find(candidates("/set encoding "), "GBK");
-    assertEquals("Simplified Chinese, as Chinese Windows uses it", gbk.descr());
+    Candidate gbk = find(candidates("/set encoding "), "gbk");
+    assertEquals("Simplified Chinese, as Chinese Windows uses it (cp936)", gbk.descr());
   }
 
   @Test

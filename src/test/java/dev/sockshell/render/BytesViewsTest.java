@@ -3,14 +3,15 @@ package dev.sockshell.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sockshell.bytes.ByteString;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.sockshell.codecs.CodecError;
+import dev.sockshell.codecs.PyCodec;
+import dev.sockshell.codecs.PyCodecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The hex and text views of received bytes: nothing from the network reaches the terminal raw. */
 class BytesViewsTest {
-  private static final Charset GBK = Charset.forName("GBK");
+  private static final PyCodec UTF_8 = PyCodecs.UTF_8;
 
   @Test
   void hexDumpShowsOffsetsTwoGroupsOfEightAndAnAsciiColumn() {
@@ -29,19 +30,18 @@ class BytesViewsTest {
   }
 
   @Test
-  void textViewDecodesWithTheEncodingAndEscapesControlCharacters() {
-    ByteString gbk = ByteString.encode("你好\u001b[2J\u0007\r\n", GBK);
-    assertEquals("'你好\\x1b[2J\\x07\\r\\n'", TextView.of(gbk, GBK));
-    assertEquals(
-        "'\\xc4\\xe3\\xba\\xc3\\x1b[2J\\x07\\r\\n'", TextView.of(gbk, StandardCharsets.UTF_8));
+  void textViewDecodesWithTheEncodingAndEscapesControlCharacters() throws CodecError {
+    PyCodec gbk = PyCodecs.lookup("gbk");
+    ByteString bytes = gbk.encode("你好\u001b[2J\u0007\r\n", "strict");
+    assertEquals("'你好\\x1b[2J\\x07\\r\\n'", TextView.of(bytes, gbk));
+    assertEquals("'\\xc4\\xe3\\xba\\xc3\\x1b[2J\\x07\\r\\n'", TextView.of(bytes, UTF_8));
   }
 
   @Test
   void textViewShowsBytesThatDoNotDecodeAsPythonsBackslashreplaceDoes() {
     // b'\xffA\xc3'.decode('utf-8', 'backslashreplace') == '\\xffA\\xc3'
-    assertEquals("'\\xffA\\xc3'", TextView.of(ByteString.hex("ff41c3"), StandardCharsets.UTF_8));
-    assertEquals("\"it's\"", TextView.of(ByteString.utf8("it's"), StandardCharsets.UTF_8));
-    assertEquals(
-        "'\\u202e\\u200b'", TextView.of(ByteString.utf8("\u202e\u200b"), StandardCharsets.UTF_8));
+    assertEquals("'\\xffA\\xc3'", TextView.of(ByteString.hex("ff41c3"), UTF_8));
+    assertEquals("\"it's\"", TextView.of(ByteString.utf8("it's"), UTF_8));
+    assertEquals("'\\u202e\\u200b'", TextView.of(ByteString.utf8("\u202e\u200b"), UTF_8));
   }
 }

@@ -34,7 +34,7 @@ class SetListsTest {
       shell.run(Typed.lines("/set feedback\n/set display\n/set encoding\n/set events\n"));
     }
     assertTrue(
-        shown.contains("|  values: Big5, Big5-HKSCS, CESU-8, EUC-JP, EUC-KR,"), shown::toString);
+        shown.contains("|  values: ascii, big5, cp037, cp1006, cp1026, cp1125,"), shown::toString);
     assertTrue(
         shown.contains("|    verbose  results, feedback, the Python call and the"),
         shown::toString);
