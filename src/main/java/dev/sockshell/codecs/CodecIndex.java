@@ -28,6 +28,30 @@ final class CodecIndex {
     boolean isMissing() {
       return kind.equals("other");
     }
+
+    /**
+     * The codec, its table read now. Here rather than in PyCodecs, so that loading PyCodecs (for
+     * UTF-8) does not load every codec class the JVM's verifier would check this against.
+     */
+    PyCodec make() {
+      return switch (kind) {
+        case "utf-8" -> PyCodecs.UTF_8;
+        case "utf-8-sig" -> new Utf8Sig();
+        case "utf-16" -> Utf16.WITH_MARK;
+        case "utf-16-le" -> Utf16.LE;
+        case "utf-16-be" -> Utf16.BE;
+        case "utf-32" -> Utf32.WITH_MARK;
+        case "utf-32-le" -> Utf32.LE;
+        case "utf-32-be" -> Utf32.BE;
+        case "latin-1" -> Ucs1.LATIN_1;
+        case "ascii" -> Ucs1.ASCII;
+        case "charmap" -> new Charmap(canonical, Table.loadCharmap(module));
+        case "multibyte" -> new MultiByte(canonical, Table.load(module));
+        case "gb18030" -> new Gb18030(Table.load(module));
+        case "undefined" -> new Undefined();
+        default -> throw new IllegalStateException("index.txt names an unknown kind " + this);
+      };
+    }
   }
 
   private static final CodecIndex INSTANCE = read();

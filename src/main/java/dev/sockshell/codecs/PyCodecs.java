@@ -110,26 +110,6 @@ public final class PyCodecs {
               + module.canonical()
               + "' codec yet (Python has); /set encoding lists those it has");
     }
-    return MADE.computeIfAbsent(module.module(), m -> make(module));
-  }
-
-  private static PyCodec make(CodecIndex.Module module) {
-    return switch (module.kind()) {
-      case "utf-8" -> UTF_8;
-      case "utf-8-sig" -> new Utf8Sig();
-      case "utf-16" -> Utf16.WITH_MARK;
-      case "utf-16-le" -> Utf16.LE;
-      case "utf-16-be" -> Utf16.BE;
-      case "utf-32" -> Utf32.WITH_MARK;
-      case "utf-32-le" -> Utf32.LE;
-      case "utf-32-be" -> Utf32.BE;
-      case "latin-1" -> Ucs1.LATIN_1;
-      case "ascii" -> Ucs1.ASCII;
-      case "charmap" -> new Charmap(module.canonical(), Table.loadCharmap(module.module()));
-      case "multibyte" -> new MultiByte(module.canonical(), Table.load(module.module()));
-      case "gb18030" -> new Gb18030(Table.load(module.module()));
-      case "undefined" -> new Undefined();
-      default -> throw new IllegalStateException("index.txt names an unknown kind " + module);
-    };
+    return MADE.computeIfAbsent(module.module(), m -> module.make());
   }
 }

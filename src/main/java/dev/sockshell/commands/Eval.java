@@ -1,8 +1,6 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
-import dev.sockshell.codecs.CodecError;
-import dev.sockshell.codecs.PyCodec;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Suggest;
@@ -45,7 +43,7 @@ final class Eval {
 
   static ByteString data(Context ctx, DataExpr data) throws UsageError, SocketError {
     if (data instanceof DataExpr.Text t) {
-      return encode(t.text(), ctx.settings().encoding());
+      return SessionText.encode(t.text(), ctx.settings().encoding());
     } else if (data instanceof DataExpr.Bytes b) {
       return b.bytes();
     } else if (data instanceof DataExpr.File f) {
@@ -56,34 +54,12 @@ final class Eval {
     if (v instanceof Value.Bytes b) {
       return b.bytes();
     } else if (v instanceof Value.Str s) {
-      return encode(s.text(), ctx.settings().encoding());
+      return SessionText.encode(s.text(), ctx.settings().encoding());
     }
     // Python: sock.send(5) raises "TypeError: a bytes-like object is required, not 'int'".
     throw SocketError.python(
             PyException.TypeError, "a bytes-like object is required, not '" + v.typeName() + "'")
         .withHint(r.source() + " is " + Repr.of(v));
-  }
-
-  /**
-   * {@code text.encode(encoding)} with Python's codec: a character it cannot write is Python's
-   * UnicodeEncodeError, where Java would silently send {@code ?} in its place.
-   */
-  static ByteString encode(String text, PyCodec encoding) throws SocketError {
-    try {
-      return encoding.encode(text, "strict");
-    } catch (CodecError e) {
-      throw codecError(e)
-          .withHint(
-              "the session encoding is "
-                  + encoding.name()
-                  + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
-    }
-  }
-
-  /** A codec's error as the Python exception it is. */
-  static SocketError codecError(CodecError e) {
-    return SocketError.python(
-        PyException.byName(e.pythonClass()).orElse(PyException.UnicodeError), e.getMessage());
   }
 
   private static ByteString readFile(Path path, String typed) throws SocketError {

@@ -84,7 +84,7 @@ final class Expectations {
     try {
       return encoding.encode(text, "replace");
     } catch (CodecError e) {
-      throw Eval.codecError(e);
+      throw SessionText.error(e);
     }
   }
 

@@ -41,7 +41,9 @@ public final class Settings {
     }
   }
 
-  private PyCodec encoding = PyCodecs.UTF_8;
+  /** Null until set: UTF-8, without loading any codec class in a run that never encodes. */
+  private PyCodec encoding;
+
   private Feedback feedback = Feedback.NORMAL;
   private Display display = Display.REPR;
   private volatile boolean events = true;
@@ -61,7 +63,7 @@ public final class Settings {
    * codec, UTF-8 by default as in Python.
    */
   public PyCodec encoding() {
-    return encoding;
+    return encoding != null ? encoding : PyCodecs.UTF_8;
   }
 
   public void setEncoding(PyCodec encoding) {
