@@ -80,7 +80,7 @@ class CompletionTest {
     assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));
     assertEquals(List.of("on", "off"), values(candidates("/set events ")));
     Candidate gbk = find(candidates("/set encoding "), "gbk");
-    assertEquals("Simplified Chinese, as Chinese Windows uses it (cp936)", gbk.descr());
+    assertEquals("Simplified Chinese, as Chinese Windows uses it; also cp936", gbk.descr());
   }
 
   @Test
