@@ -46,10 +46,32 @@ public final class CommandLog {
 
   /**
    * The line as a saved script must say it, from {@code session} as it is before the line runs:
-   * ports the OS chose written as the sockets that hold them.
+   * ports the OS chose written as the sockets that hold them; in a block, on each of its lines.
    */
-  public static String savedForm(CommandTable.Parsed parsed, Session session) {
-    return PortNames.rewrite(parsed.line().strip(), parsed.spec(), session);
+  public static String savedForm(CommandTable table, CommandTable.Parsed parsed, Session session) {
+    if (!(parsed.command() instanceof Command.Repeat repeat)) {
+      return PortNames.rewrite(parsed.line().strip(), parsed.spec(), session);
+    }
+    String[] lines = parsed.line().strip().split("\n", -1);
+    rewrite(table, repeat, 0, lines, session);
+    return String.join("\n", lines);
+  }
+
+  /** Rewrites the lines of {@code repeat}'s body, whose first line is {@code lines[first]}. */
+  private static void rewrite(
+      CommandTable table, Command.Repeat repeat, int first, String[] lines, Session session) {
+    for (Command.Step step : repeat.body()) {
+      int at = first + step.line();
+      if (step.command() instanceof Command.Repeat inner) {
+        rewrite(table, inner, at, lines, session);
+        continue;
+      }
+      String line = lines[at];
+      String indent = line.substring(0, line.length() - line.stripLeading().length());
+      table
+          .find(step.name())
+          .ifPresent(spec -> lines[at] = indent + PortNames.rewrite(line.strip(), spec, session));
+    }
   }
 
   /**

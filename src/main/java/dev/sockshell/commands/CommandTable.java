@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.Scanner;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
@@ -30,7 +31,7 @@ public final class CommandTable {
   private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
   /** How many command families there are; see {@link #family}. */
-  private static final int FAMILIES = 9;
+  private static final int FAMILIES = 10;
 
   /**
    * The specs of the families built so far, by name. Building a family links its lambdas (a few
@@ -62,7 +63,8 @@ public final class CommandTable {
       case 5 -> ScriptCommands.specs();
       case 6 -> ReadinessCommands.specs();
       case 7 -> FileCommands.specs();
-      case 8 -> SessionCommands.specs();
+      case 8 -> LoopCommands.specs();
+      case 9 -> SessionCommands.specs();
       default -> throw new IllegalArgumentException("no family " + i);
     };
   }
@@ -139,11 +141,27 @@ public final class CommandTable {
   }
 
   /**
-   * Reads {@code line} as a command.
+   * Reads {@code text} as a command: one line, or a block ({@code repeat}, its body, {@code end}),
+   * whose body is parsed here too.
    *
-   * @throws UsageError saying what is wrong and where, with the command's synopsis if known
+   * @throws UsageError saying what is wrong and where (in a block, on which line), with the
+   *     command's synopsis if known
    */
-  public Parsed parse(String line) throws UsageError {
+  public Parsed parse(String text) throws UsageError {
+    int newline = text.indexOf('\n');
+    Parsed first = parseLine(newline < 0 ? text : text.substring(0, newline));
+    if (first.command() instanceof Command.Repeat header) {
+      Command block = BlockParser.withBody(this, header, text.split("\n", -1));
+      return new Parsed(first.spec(), block, text);
+    } else if (newline >= 0) {
+      throw UsageError.general("only a block (repeat … end) spans several lines")
+          .onBlockLine(1, text.substring(newline + 1).lines().findFirst().orElse(""));
+    }
+    return first;
+  }
+
+  /** One line read as a command; a block's first line without its body. */
+  private Parsed parseLine(String line) throws UsageError {
     Scanner scanner = new Scanner(line);
     Token word = scanner.next();
     if (word == null) {
@@ -151,10 +169,25 @@ public final class CommandTable {
     }
     CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word, line));
     try {
-      Command command = spec.binder().bind(new Args(scanner, word));
-      return new Parsed(spec, command, line);
+      return new Parsed(spec, spec.binder().bind(new Args(scanner, word)), line);
     } catch (UsageError e) {
       throw e.withUsage(spec.synopsis());
+    }
+  }
+
+  /**
+   * True for a line that opens a repeat block but is wrong whatever lines follow it ({@code repeat
+   * x}): the console runs it at once, so that its error shows before the body is typed.
+   */
+  public boolean blockHeaderIsWrong(String line) {
+    if (!RepeatBlocks.opens(line)) {
+      return false;
+    }
+    try {
+      parseLine(line);
+      return false;
+    } catch (UsageError e) {
+      return true;
     }
   }
 

@@ -36,6 +36,7 @@ public final class ConstantDocs {
           Map.entry("--until", "receive through the delimiter DELIM, e.g. \"\\n\""),
           Map.entry("--frame", "len32: a 4-byte big-endian length, then that many bytes"),
           Map.entry("--missing-ok", "no error if the file does not exist"),
+          Map.entry("--every", "start a round every SECONDS (e.g. 0.1), however long one takes"),
           Map.entry("--", "the sockets after it are checked for writing (WRITE)"),
           Map.entry("IPPROTO_TCP", "level of the TCP_* options"),
           Map.entry("IPPROTO_IP", "level of the IP_* options (IPv4)"),

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
@@ -33,6 +34,11 @@ public interface Context {
 
   /** Runs a script file in this session, as {@code /open} does. */
   Outcome runScript(Path path) throws UsageError, SocketError;
+
+  /**
+   * Runs a loop's body round after round, each command as a typed line is run; prints why it ended.
+   */
+  Outcome repeat(Command.Repeat loop);
 
   /**
    * What the last command did: an outcome, or the error it raised.

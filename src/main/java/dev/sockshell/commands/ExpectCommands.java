@@ -49,7 +49,7 @@ final class ExpectCommands {
             ExpectCommands::check));
   }
 
-  private static Command bind(Args a) throws UsageError {
+  static Command bind(Args a) throws UsageError {
     Token first = a.next("VALUE, or one of " + String.join(", ", FORMS));
     switch (first.text()) {
       case "error":
@@ -131,7 +131,7 @@ final class ExpectCommands {
     }
   }
 
-  private static String python(Command c) {
+  static String python(Command c) {
     if (c instanceof Command.ExpectError e) {
       return "except " + e.expected() + ": pass";
     } else if (c instanceof Command.ExpectContains e) {
@@ -144,7 +144,7 @@ final class ExpectCommands {
     return "assert _ == " + ((Command.Expect) c).source();
   }
 
-  private static Outcome check(Command c, Context ctx) throws UsageError {
+  static Outcome check(Command c, Context ctx) throws UsageError {
     LastResult last = ctx.last();
     if (last == null) {
       return failed("nothing to check: no command has run yet");
@@ -214,12 +214,7 @@ final class ExpectCommands {
               + "` succeeded: "
               + Expectations.shown(last.outcome().value()));
     }
-    var errno = Errno.byName(expected);
-    boolean matched =
-        errno.isPresent()
-            ? errno.get() == error.errno()
-            : error.type().isA(PyException.byName(expected).orElseThrow());
-    return matched
+    return ExpectedErrors.names(expected, error)
         ? new Outcome.Checked(
             true,
             "ok: "

@@ -90,9 +90,17 @@ final class HelpPages {
     if (python != null) {
       lines.add(Styled.builder().plain("  Python:   ").add(Style.STRING, python).build());
     }
-    lines.add(Styled.builder().plain("  Example:  ").add(Style.COMMAND, spec.example()).build());
+    // A block's example takes several lines; the later ones go under the first.
+    String margin = "  Example:  ";
+    for (String line : spec.example().split("\n")) {
+      lines.add(Styled.builder().plain(margin).add(Style.COMMAND, line).build());
+      margin = " ".repeat(margin.length());
+    }
     lines.addAll(arguments(spec));
     lines.addAll(errors(spec));
+    for (String note : HelpNotes.of(spec.name())) {
+      lines.addAll(layout.paragraph("  ", note));
+    }
     return lines;
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** /history, /!, /N, /-N and /save: the session's commands, JShell style. */
@@ -98,20 +99,24 @@ final class HistoryCommands {
       return List.of(Styled.of(Style.FEEDBACK, "|  no commands yet in this session"));
     }
     int width = Integer.toString(log.size()).length();
-    return log.entries().stream()
-        .map(
-            e -> {
-              String number = Integer.toString(e.number());
-              Styled.Builder line =
-                  Styled.builder()
-                      .add(Style.DIM, " ".repeat(width - number.length() + 2) + number + "  ")
-                      .plain(e.line());
-              if (e.failed()) {
-                line.add(Style.ERROR, "    # failed: " + e.failure());
-              }
-              return line.build();
-            })
-        .toList();
+    List<Styled> lines = new ArrayList<>();
+    for (CommandLog.Entry e : log.entries()) {
+      String number = Integer.toString(e.number());
+      // A block's further lines go under its first, after the number's column.
+      List<String> text = e.line().lines().toList();
+      for (int i = 0; i < text.size(); i++) {
+        String margin =
+            i == 0
+                ? " ".repeat(width - number.length() + 2) + number + "  "
+                : " ".repeat(width + 4);
+        Styled.Builder line = Styled.builder().add(Style.DIM, margin).plain(text.get(i));
+        if (e.failed() && i == text.size() - 1) {
+          line.add(Style.ERROR, "    # failed: " + e.failure());
+        }
+        lines.add(line.build());
+      }
+    }
+    return lines;
   }
 
   private static Outcome save(Command.Save c, Context ctx) throws SocketError {

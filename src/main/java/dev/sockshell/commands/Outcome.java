@@ -61,6 +61,26 @@ public sealed interface Outcome {
     }
   }
 
+  /** A {@code break} that ends the innermost loop now, or a {@code break if} that does not. */
+  record Break(boolean holds) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
+  /**
+   * A loop ended and said why. {@code unwinds}: an error or Ctrl-C ended it, already reported, and
+   * ends the loops around it too; {@code stopsRun}: the script stops there as well. {@code failure}
+   * is what went wrong, for /history, or null.
+   */
+  record LoopEnded(String failure, boolean unwinds, boolean stopsRun) implements Outcome {
+    @Override
+    public Value value() {
+      return Value.NONE;
+    }
+  }
+
   /** Run {@code line} next, as if typed again ({@code /N}); the loop shows it first. */
   record Rerun(String line) implements Outcome {
     @Override

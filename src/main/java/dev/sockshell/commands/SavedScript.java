@@ -28,11 +28,19 @@ final class SavedScript {
       CommandLog.Entry e = entries.get(i);
       CommandLog.Entry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
       boolean expected = next != null && next.expectsError() && !next.failed();
-      if (!e.failed() || expected) {
-        if (!e.saved().equals(e.line())) {
+      boolean block = e.line().indexOf('\n') >= 0;
+      if (!e.failed() || expected || block) {
+        if (!e.saved().equals(e.line()) && !block) {
           lines.add("# typed: " + e.line() + "   (the OS chose that port; a replay gets another)");
+        } else if (!e.saved().equals(e.line())) {
+          e.line().lines().forEach(l -> lines.add("# typed: " + l));
+          lines.add("#   (the OS chose a port typed there; a replay gets another)");
         }
-        lines.add(e.saved());
+        if (e.failed() && block) {
+          // A loop that ended on an error still ran its rounds: it stays, and says how it ended.
+          lines.add("# this loop ended on an error, " + e.failure());
+        }
+        lines.addAll(e.saved().lines().toList());
       } else {
         lines.add("# " + e.line());
         lines.add("#   failed: " + e.failure());

@@ -3,41 +3,76 @@ package dev.sockshell.commands;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.value.Value;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
-/** The values commands returned, as {@code $1, $2, …}; {@code _} is the last, as in Python. */
+/**
+ * The values commands returned, as {@code $1, $2, …}; {@code _} is the last, as in Python. A loop
+ * numbers its values as any command does but keeps only those of its last two rounds ({@link
+ * #forget}), so a loop of 10,000 rounds holds a round's worth, not 10,000.
+ */
 public final class ValueStore {
-  private final List<Value> values = new ArrayList<>();
+  private final NavigableMap<Integer, Value> values = new TreeMap<>();
+
+  /** How many values were numbered, kept or not: the number of the last, {@code _}. */
+  private int count;
 
   /** Keeps {@code value} and returns its number N (for {@code $N}). */
   public int add(Value value) {
-    values.add(value);
+    values.put(++count, value);
+    return count;
+  }
+
+  /** How many values were numbered so far (the last one's number). */
+  public int size() {
+    return count;
+  }
+
+  /** How many values are held now: those of loops' earlier rounds are not. */
+  public int kept() {
     return values.size();
   }
 
-  public int size() {
-    return values.size();
+  /** The number the next value will get. */
+  public int next() {
+    return count + 1;
+  }
+
+  /** Drops the values numbered {@code from} up to, not including, {@code to}; never {@code _}. */
+  public void forget(int from, int to) {
+    int end = Math.min(to, count);
+    if (from < end) {
+      values.subMap(from, true, end, false).clear();
+    }
   }
 
   public void clear() {
     values.clear();
+    count = 0;
   }
 
   /** The value a reference such as {@code $3}, {@code _} or {@code _[1]} stands for. */
   public Value resolve(Literal.Ref ref) throws UsageError {
-    if (values.isEmpty()) {
+    if (count == 0) {
       throw new UsageError(
           ref.text() + ": no value yet; commands that return one keep it as $1," + " $2, …",
           ref.start());
     }
-    int n = ref.number() == 0 ? values.size() : ref.number();
-    if (n > values.size()) {
+    int n = ref.number() == 0 ? count : ref.number();
+    if (n > count) {
       throw new UsageError(
-          "$" + n + " does not exist yet; the values so far are $1.." + "$" + values.size(),
+          "$" + n + " does not exist yet; the values so far are $1.." + "$" + count, ref.start());
+    }
+    Value v = values.get(n);
+    if (v == null) {
+      throw new UsageError(
+          "$"
+              + n
+              + " is no longer kept: it came from an earlier round of a loop, and a loop keeps"
+              + " the values of its last two rounds only (/help repeat)",
           ref.start());
     }
-    Value v = values.get(n - 1);
     for (int index : ref.indexes()) {
       List<Value> items =
           v instanceof Value.Tuple t ? t.items() : v instanceof Value.PyList l ? l.items() : null;

@@ -1,6 +1,7 @@
 package dev.sockshell.console;
 
 import dev.sockshell.commands.Param;
+import dev.sockshell.lang.RepeatBlocks;
 import java.util.List;
 import org.jline.reader.LineReader;
 
@@ -46,14 +47,15 @@ final class ArgumentHint {
   }
 
   /**
-   * Sets JLine's tail tip to the hint for {@code buffer}. Called from the highlighter: JLine asks
-   * for the highlighted line and then reads the tail tip on every redisplay, so the hint follows
-   * every edit (typing, deleting, history, completion) without wrapping each editing widget as
-   * jline-console's TailTipWidgets does.
+   * Sets JLine's tail tip to the hint for {@code line}, the last line of {@code buffer}. Called
+   * from the highlighter: JLine asks for the highlighted line and then reads the tail tip on every
+   * redisplay, so the hint follows every edit (typing, deleting, history, completion) without
+   * wrapping each editing widget as jline-console's TailTipWidgets does.
    *
    * @param unchanged the buffer is what it was at the previous redisplay
    */
-  static void show(LineReader reader, String buffer, TypedLine typed, boolean unchanged) {
+  static void show(
+      LineReader reader, String buffer, String line, TypedLine typed, boolean unchanged) {
     // A Tab that left the line as it was listed the choices for a new word, and JLine's tail-tip
     // mode would wipe that list at once: show the list rather than the hint until the next key.
     // Likewise Ctrl-R's "bck-i-search: …" line, which JLine shows in the same place.
@@ -61,25 +63,30 @@ final class ArgumentHint {
     boolean searching = reader.getSearchTerm() != null;
     reader.setAutosuggestion(
         listed || searching ? LineReader.SuggestionType.NONE : LineReader.SuggestionType.TAIL_TIP);
-    reader.setTailTip(searching ? "" : tailTip(buffer, typed, room(reader, buffer)));
+    reader.setTailTip(
+        searching
+            ? ""
+            : tailTip(buffer, line, typed, room(reader, line, buffer.length() > line.length())));
   }
 
-  /** Columns left on the cursor's screen line after the prompt and the buffer. */
-  private static int room(LineReader reader, String buffer) {
+  /** Columns left on the screen line after the prompt and the buffer's last line. */
+  private static int room(LineReader reader, String line, boolean continued) {
     int width = reader.getTerminal().getWidth();
     if (width <= 0) {
       return Integer.MAX_VALUE;
     }
-    return width - (ConsoleSource.PROMPT.length() + buffer.length()) % width - 1;
+    int prompt = continued ? RepeatBlocks.PROMPT.length() : ConsoleSource.PROMPT.length();
+    return width - (prompt + line.length()) % width - 1;
   }
 
   /**
    * The hint as JLine's tail tip must be set so that it shows as {@link #text}, cut to {@code room}
-   * columns. Mid-word, JLine 3.30 puts a space of its own before the tip when the line has a '-'
-   * after its last ' ' (LineReaderImpl.getDisplayedBufferWithPrompts); ours already has one.
+   * columns. Mid-word, JLine 3.30 puts a space of its own before the tip when the buffer (all its
+   * lines) has a '-' after its last ' ' (LineReaderImpl.getDisplayedBufferWithPrompts); ours
+   * already has one.
    */
-  static String tailTip(String buffer, TypedLine typed, int room) {
-    String shown = fit(text(buffer, typed), room);
+  static String tailTip(String buffer, String line, TypedLine typed, int room) {
+    String shown = fit(text(line, typed), room);
     int lastSpace = buffer.lastIndexOf(' ');
     boolean jlineAddsASpace =
         midWord(buffer) && lastSpace >= 0 && lastSpace < buffer.lastIndexOf('-');

@@ -131,8 +131,15 @@ public final class Console {
     History kept = new History(history);
     reader.setHistory(kept);
     kept.attach(reader); // loads now, so a problem with the file is told before the first prompt
-    // Our parser splits words as sockshell does and hands lines over untouched.
-    reader.setParser(new LineParser());
+    // Our parser splits words as sockshell does and hands lines over untouched. A line that opens
+    // a block makes the buffer go on (JLine's multi-line buffer), each line after the block's
+    // continuation prompt, which the parser hands JLine as the "missing" text that %M shows.
+    reader.setParser(
+        new LineParser(
+            shell.blocks(),
+            shell.commands()::blockHeaderIsWrong,
+            prompt -> color ? Colors.paint(Style.PROMPT, prompt) : prompt));
+    reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, "%M");
     reader.setCompleter(new CommandCompleter(shell));
     reader.setHighlighter(new LineHighlighter(shell, color, true));
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);

@@ -63,12 +63,15 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
     }
     Set<String> words = new HashSet<>();
     for (CommandLog.Entry entry : entries.subList(seen, entries.size())) {
-      try {
-        for (Token t : new Scanner(entry.line()).remaining()) {
-          words.add(t.text());
+      // A block's lines are scanned one by one: a comment ends a line, not the block.
+      for (String line : entry.line().split("\n")) {
+        try {
+          for (Token t : new Scanner(line).remaining()) {
+            words.add(t.text());
+          }
+        } catch (UsageError e) {
+          // A logged line always scanned once; nothing to add if it no longer does.
         }
-      } catch (UsageError e) {
-        // A logged line always scanned once; nothing to add if it no longer does.
       }
     }
     seen = entries.size();

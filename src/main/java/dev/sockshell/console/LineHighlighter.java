@@ -16,6 +16,7 @@ import dev.sockshell.net.Session;
 import dev.sockshell.render.Style;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +38,9 @@ final class LineHighlighter implements Highlighter {
   private final boolean color;
   private final boolean hints;
 
+  /** The sockets that the lines above, in a block being typed, create. */
+  private final Set<String> blockNames = new HashSet<>();
+
   /** The line at the previous redisplay, to tell a Tab that completed from one that listed. */
   private String previous = "";
 
@@ -52,31 +56,62 @@ final class LineHighlighter implements Highlighter {
 
   @Override
   public AttributedString highlight(LineReader reader, String buffer) {
-    TypedLine typed = TypedLine.read(buffer, context.commands());
+    // A block is coloured line by line; the hint is for the last line, where the cursor is.
+    int lastStart = buffer.lastIndexOf('\n') + 1;
+    String lastLine = buffer.substring(lastStart);
+    TypedLine typedLast = TypedLine.read(lastLine, context.commands());
     if (hints && reader != null) {
-      ArgumentHint.show(reader, buffer, typed, buffer.equals(previous));
+      ArgumentHint.show(reader, buffer, lastLine, typedLast, buffer.equals(previous));
       previous = buffer;
     }
     if (!color) {
       return new AttributedString(buffer);
     }
-    Style[] styles = styles(buffer, typed);
     AttributedStringBuilder sb = new AttributedStringBuilder(buffer.length());
-    int i = 0;
-    while (i < buffer.length()) {
-      int j = i;
-      while (j < buffer.length() && styles[j] == styles[i]) {
-        j++;
+    blockNames.clear();
+    int start = 0;
+    while (true) {
+      int end = buffer.indexOf('\n', start);
+      boolean last = end < 0;
+      String line = last ? lastLine : buffer.substring(start, end);
+      TypedLine typed = last ? typedLast : TypedLine.read(line, context.commands());
+      paint(sb, line, styles(line, typed, last));
+      if (last) {
+        return sb.toAttributedString();
       }
-      sb.styled(Colors.attributes(styles[i]), buffer.substring(i, j));
-      i = j;
+      sb.append("\n");
+      rememberNewSockets(typed);
+      start = end + 1;
     }
-    return sb.toAttributedString();
   }
 
-  /** The style of every character of the line. */
-  private Style[] styles(String buffer, TypedLine typed) {
-    Style[] styles = new Style[buffer.length()];
+  private static void paint(AttributedStringBuilder sb, String line, Style[] styles) {
+    int i = 0;
+    while (i < line.length()) {
+      int j = i;
+      while (j < line.length() && styles[j] == styles[i]) {
+        j++;
+      }
+      sb.styled(Colors.attributes(styles[i]), line.substring(i, j));
+      i = j;
+    }
+  }
+
+  /** The sockets a block's line creates ({@code accept srv conn}), which its later lines use. */
+  private void rememberNewSockets(TypedLine typed) {
+    for (TypedLine.Arg arg : typed.args()) {
+      if (arg.param() != null && arg.param().kind() == Param.Kind.NEW_SOCKET) {
+        blockNames.add(arg.token().text());
+      }
+    }
+  }
+
+  /**
+   * The style of every character of one line; {@code mayBeTyping}: it is the last line, whose last
+   * word may still be being typed.
+   */
+  private Style[] styles(String line, TypedLine typed, boolean mayBeTyping) {
+    Style[] styles = new Style[line.length()];
     Arrays.fill(styles, Style.PLAIN);
     Token command = typed.commandWord();
     if (command == null) {
@@ -86,19 +121,21 @@ final class LineHighlighter implements Highlighter {
     Style commandStyle =
         known
             ? Style.COMMAND
-            : typing(command, buffer) && startsAny(context.commands().names(), command.text())
+            : mayBeTyping
+                    && typing(command, line)
+                    && startsAny(context.commands().names(), command.text())
                 ? Style.PLAIN
                 : Style.ERROR;
     fill(styles, command, commandStyle);
     for (TypedLine.Arg arg : typed.args()) {
-      fill(styles, arg.token(), style(typed, arg, typing(arg.token(), buffer)));
+      fill(styles, arg.token(), style(typed, arg, mayBeTyping && typing(arg.token(), line)));
     }
     if (typed.scanError() != null) {
-      int from = Math.max(0, Math.min(typed.scanError().column(), buffer.length()));
-      Arrays.fill(styles, from, buffer.length(), Style.ERROR);
+      int from = Math.max(0, Math.min(typed.scanError().column(), line.length()));
+      Arrays.fill(styles, from, line.length(), Style.ERROR);
     }
     if (typed.commentAt() >= 0) {
-      Arrays.fill(styles, typed.commentAt(), buffer.length(), Style.DIM);
+      Arrays.fill(styles, typed.commentAt(), line.length(), Style.DIM);
     }
     return styles;
   }
@@ -159,7 +196,7 @@ final class LineHighlighter implements Highlighter {
 
   private Style socket(String name, boolean typing) {
     Session session = context.session();
-    if (session.find(name).isPresent()) {
+    if (session.find(name).isPresent() || blockNames.contains(name)) {
       return Style.SOCKET;
     }
     return wrong(typing && startsAny(session.names(), name), Style.PLAIN);

@@ -1,12 +1,17 @@
 package dev.sockshell.console;
 
+import dev.sockshell.lang.BlockSyntax;
+import dev.sockshell.lang.Blocks;
 import dev.sockshell.lang.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.jline.reader.Candidate;
 import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
@@ -18,8 +23,60 @@ import org.jline.reader.Parser;
  * errors. The one thing it adds is quotes around a file path that needs them.
  */
 final class LineParser implements Parser {
+  private final Blocks blocks;
+  private final Predicate<String> headerIsWrong;
+  private final UnaryOperator<String> promptStyle;
+
+  /** The command language's blocks, plain prompts: for tests of what Tab and hints read. */
+  LineParser() {
+    this(Blocks.standard(), line -> false, prompt -> prompt);
+  }
+
+  /**
+   * @param blocks the block syntaxes: a line that opens a block is not complete until the block is
+   * @param headerIsWrong true for a block's first line that cannot be right whatever follows it
+   *     ({@code repeat x}): Enter then runs it at once, so the error shows before the body is typed
+   * @param promptStyle colours a continuation prompt
+   */
+  LineParser(Blocks blocks, Predicate<String> headerIsWrong, UnaryOperator<String> promptStyle) {
+    this.blocks = blocks;
+    this.headerIsWrong = headerIsWrong;
+    this.promptStyle = promptStyle;
+  }
+
+  /**
+   * JLine asks at Enter ({@code ACCEPT_LINE}) whether the buffer is complete, and for each line of
+   * a multi-line buffer ({@code SECONDARY_PROMPT}) which prompt the next line gets: an unfinished
+   * block answers with an {@link EOFError} carrying its continuation prompt, which the reader's
+   * secondary prompt pattern ({@code %M}) shows. Everything else (Tab, the hint) reads the line the
+   * cursor is on, as if it were the only one.
+   */
   @Override
-  public ParsedLine parse(String line, int cursor, ParseContext context) {
+  public ParsedLine parse(String buffer, int cursor, ParseContext context) {
+    if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
+      // For a prompt, JLine passes the lines before it, each ended by '\n'.
+      String text =
+          context == ParseContext.SECONDARY_PROMPT && buffer.endsWith("\n")
+              ? buffer.substring(0, buffer.length() - 1)
+              : buffer;
+      BlockSyntax.Block open = blocks.unfinished(text);
+      if (open != null
+          && !(context == ParseContext.ACCEPT_LINE && headerIsWrong.test(firstLine(text)))) {
+        throw new EOFError(-1, -1, "the block goes on", promptStyle.apply(open.prompt()));
+      }
+    }
+    int start = buffer.lastIndexOf('\n', Math.max(cursor - 1, 0)) + 1;
+    int end = buffer.indexOf('\n', cursor);
+    String line = buffer.substring(start, end < 0 ? buffer.length() : end);
+    return words(line, cursor - start);
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static ParsedLine words(String line, int cursor) {
     List<Token> tokens = TypedLine.split(line).tokens();
     List<String> words = new ArrayList<>();
     int wordIndex = -1;

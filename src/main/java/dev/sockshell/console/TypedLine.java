@@ -30,6 +30,9 @@ final class TypedLine {
 
   static final Param ERROR_NAME = Param.of("NAME", Param.Kind.ERROR_NAME);
 
+  /** The {@code if} of {@code break if CONDITION}. */
+  static final Param IF_KEYWORD = Param.constant("if", false, List.of("if"));
+
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\.\\d+)");
 
@@ -48,8 +51,15 @@ final class TypedLine {
     List<Token> tokens = split.tokens();
     CommandSpec<?> spec = tokens.isEmpty() ? null : table.find(tokens.get(0).text()).orElse(null);
     TypedLine typed = new TypedLine(split, spec);
-    if (spec != null) {
-      typed.bind(tokens.subList(1, tokens.size()));
+    if (spec == null) {
+      return typed;
+    }
+    if (spec.name().equals("break") && tokens.size() > 1 && tokens.get(1).text().equals("if")) {
+      // break if CONDITION: the condition is written as expect's argument.
+      typed.args.add(new Arg(tokens.get(1), IF_KEYWORD));
+      typed.bind(table.find("expect").orElseThrow().params(), tokens.subList(2, tokens.size()));
+    } else {
+      typed.bind(spec.params(), tokens.subList(1, tokens.size()));
     }
     return typed;
   }
@@ -82,8 +92,7 @@ final class TypedLine {
   }
 
   /** Gives each token a parameter, skipping optional ones it cannot fill (socket s SOCK_DGRAM). */
-  private void bind(List<Token> tokens) {
-    List<Param> params = spec.params();
+  private void bind(List<Param> params, List<Token> tokens) {
     int next = 0;
     boolean errorName = false;
     for (Token token : tokens) {

@@ -111,6 +111,38 @@ public sealed interface Command {
   /** The last recv reached the end of the stream: the peer closed its side. */
   record ExpectEof() implements Command {}
 
+  // Loops: a block, parsed whole before it runs.
+  /**
+   * {@code repeat [COUNT | forever] [--every SECONDS]}, its body, then {@code end}.
+   *
+   * @param count how many rounds, or null for forever
+   * @param every seconds from the start of one round to the start of the next, or null
+   */
+  record Repeat(Long count, Double every, List<Step> body) implements Command {
+    public Repeat {
+      body = List.copyOf(body);
+    }
+
+    public Repeat withBody(List<Step> body) {
+      return new Repeat(count, every, body);
+    }
+  }
+
+  /**
+   * One command of a block's body, parsed once for every round.
+   *
+   * @param name the name of the command (its spec), to run it by
+   * @param text the line as written, without its indentation
+   * @param line the line's place in the block: the block's first line is 0
+   */
+  record Step(String name, Command command, String text, int line) {}
+
+  /**
+   * {@code break} ends the innermost loop; {@code break if CONDITION} when the condition, an expect
+   * command, holds for the previous command. {@code condition} null: always.
+   */
+  record Break(Command condition) implements Command {}
+
   /** Waits, cancellable with Ctrl-C (Python's {@code time.sleep}). */
   record Sleep(double seconds) implements Command {}
 

@@ -12,16 +12,30 @@ public final class UsageError extends Exception {
   private final String about;
   private final boolean aboutLast;
 
+  /** The line of a block the error is on (0: the block's first), and that line, or null. */
+  private final int blockLine;
+
+  private final String lineText;
+
   public UsageError(String message, int column) {
-    this(message, column, null, null, false);
+    this(message, column, null, null, false, 0, null);
   }
 
-  private UsageError(String message, int column, String usage, String about, boolean aboutLast) {
+  private UsageError(
+      String message,
+      int column,
+      String usage,
+      String about,
+      boolean aboutLast,
+      int blockLine,
+      String lineText) {
     super(message, null, false, false);
     this.column = column;
     this.usage = usage;
     this.about = about;
     this.aboutLast = aboutLast;
+    this.blockLine = blockLine;
+    this.lineText = lineText;
   }
 
   /** An error about the whole line rather than one place in it. */
@@ -34,7 +48,7 @@ public final class UsageError extends Exception {
    * ({@code no socket named 'svr'}); {@link #locatedIn} finds it again.
    */
   public static UsageError about(String argument, String message) {
-    return new UsageError(message, -1, null, argument, false);
+    return new UsageError(message, -1, null, argument, false, 0, null);
   }
 
   /**
@@ -42,7 +56,7 @@ public final class UsageError extends Exception {
    * about the address {@code a} points at the second {@code a}, not at the socket NAME.
    */
   public static UsageError aboutLast(String argument, String message) {
-    return new UsageError(message, -1, null, argument, true);
+    return new UsageError(message, -1, null, argument, true, 0, null);
   }
 
   /** The 0-based column the error points at, or -1. */
@@ -58,14 +72,35 @@ public final class UsageError extends Exception {
   public UsageError withUsage(String usage) {
     return this.usage != null
         ? this
-        : new UsageError(getMessage(), column, usage, about, aboutLast);
+        : new UsageError(getMessage(), column, usage, about, aboutLast, blockLine, lineText);
+  }
+
+  /**
+   * The same error, found in {@code text}, the line {@code line} lines below the first of a block;
+   * an error already placed in a block nested there is placed that much further down.
+   */
+  public UsageError onBlockLine(int line, String text) {
+    return lineText != null
+        ? new UsageError(getMessage(), column, usage, about, aboutLast, blockLine + line, lineText)
+        : new UsageError(getMessage(), column, usage, about, aboutLast, line, text);
+  }
+
+  /** How many lines below a block's first line the error is (0 for a single line). */
+  public int blockLine() {
+    return blockLine;
+  }
+
+  /** The line of a block the error is on, or null when it is on the line read. */
+  public String lineText() {
+    return lineText;
   }
 
   /** The same error at a column of the whole line, for errors found inside one token. */
   public UsageError shifted(int offset) {
     return column < 0
         ? this
-        : new UsageError(getMessage(), column + offset, usage, about, aboutLast);
+        : new UsageError(
+            getMessage(), column + offset, usage, about, aboutLast, blockLine, lineText);
   }
 
   /**
@@ -90,7 +125,7 @@ public final class UsageError extends Exception {
         }
       }
       if (found >= 0) {
-        return new UsageError(getMessage(), found, usage, about, aboutLast);
+        return new UsageError(getMessage(), found, usage, about, aboutLast, blockLine, lineText);
       }
     } catch (UsageError e) {
       // The line was read once already; if it cannot be now, there is simply no caret.

@@ -47,6 +47,15 @@ public final class Waiter implements Closeable {
     this.listener = listener == null ? SILENT : listener;
   }
 
+  /**
+   * Tells the listener that something starts which may run long without waiting (a loop of calls
+   * that never block), as a wait would: whatever makes Ctrl-C cancel a wait must be ready now.
+   */
+  public void longRunStarts(String what) {
+    listener.waiting(what);
+    listener.doneWaiting();
+  }
+
   /** Forgets an earlier {@link #cancel}: a new line is about to be read (or was just typed). */
   public void reset() {
     cancelled = false;

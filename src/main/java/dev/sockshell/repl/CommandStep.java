@@ -12,6 +12,7 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs one command line and reports it: parse, run, keep the result for {@code _}, {@code $N} and
@@ -28,16 +29,27 @@ final class CommandStep {
     FAILED,
     /** An expectation did not hold; already reported. */
     CHECK_FAILED,
-    /** A script run by /open stopped at an unexpected error. */
+    /** A script run by /open, or a loop, stopped at an unexpected error: the run stops too. */
     STOPPED,
-    EXIT
+    EXIT,
+    /** A break whose condition held: the innermost loop ends. */
+    BREAK,
+    /**
+     * A loop inside ended by an error or Ctrl-C, already reported: the loops around it end too, and
+     * the run goes on after them.
+     */
+    UNWIND
   }
+
+  /** Control and checks, not commands: the summary counts what ran on sockets and the session. */
+  private static final Set<String> UNCOUNTED = Set.of("expect", "repeat", "break");
 
   private final Context context;
   private final Reporter reporter;
   private final Tally tally;
 
   private LastResult last;
+  private Place current;
   private SocketError lastError;
 
   /**
@@ -67,23 +79,39 @@ final class CommandStep {
     return lastError;
   }
 
+  /** The place of the command running now (a loop asks where it is), or null between commands. */
+  Place current() {
+    return current;
+  }
+
+  /** Parses a line (or a block) of {@code source} and runs it. */
   Result run(LineSource source, LineSource.Line line) {
     CommandTable.Parsed parsed;
     try {
       parsed = context.commands().parse(line.text());
     } catch (UsageError e) {
       tally.command();
-      reporter.usageError(source.name(), line.number(), line.text(), e);
+      String shown = e.lineText() != null ? e.lineText() : firstLine(line.text());
+      reporter.usageError(source.name(), line.number() + e.blockLine(), shown, e);
       return Result.FAILED;
     } catch (RuntimeException e) {
       tally.command();
-      reporter.internalError(where(source, line), e);
+      reporter.internalError(Place.of(source, line).where(), e);
       return Result.FAILED;
     }
+    return run(Place.of(source, line), parsed, true);
+  }
+
+  /**
+   * Runs a parsed command at {@code place}: a line as read, or a command of a loop's body, which is
+   * parsed once for every round and not logged by itself ({@code logged} false): /history keeps the
+   * loop as one entry.
+   */
+  Result run(Place place, CommandTable.Parsed parsed, boolean logged) {
     // Expectations and sleep look at the last result; they must not replace it.
     boolean scripting = parsed.spec().group() == Group.CHECKS;
     boolean records = !scripting && !parsed.spec().isMeta();
-    if (!parsed.spec().name().equals("expect")) {
+    if (!UNCOUNTED.contains(parsed.spec().name())) {
       tally.command();
     }
     Settings settings = context.settings();
@@ -91,17 +119,23 @@ final class CommandStep {
     String python = verbose ? parsed.spec().pythonOf(parsed.command()) : null;
     StateChanges changes = verbose ? StateChanges.before(context.session()) : null;
     String saved =
-        CommandLog.keeps(parsed) ? CommandLog.savedForm(parsed, context.session()) : null;
+        logged && CommandLog.keeps(parsed)
+            ? CommandLog.savedForm(context.commands(), parsed, context.session())
+            : null;
     String failure = null;
+    Place outer = current;
+    current = place;
     try {
       Outcome outcome = execute(parsed);
       if (records) {
-        last = new LastResult(line.text(), outcome, null);
+        last = new LastResult(place.text(), outcome, null);
       }
       if (outcome instanceof Outcome.Checked c && !c.passed()) {
         failure = "expectation failed: " + c.message();
+      } else if (outcome instanceof Outcome.LoopEnded ended) {
+        failure = ended.failure();
       }
-      Result result = report(source, line, outcome);
+      Result result = report(place, outcome);
       if (changes != null) {
         reporter.verbose(python, changes.after(context.session()));
       }
@@ -109,33 +143,40 @@ final class CommandStep {
     } catch (SocketError e) {
       failure = e.toString();
       if (records) {
-        last = new LastResult(line.text(), null, e);
+        last = new LastResult(place.text(), null, e);
       }
       lastError = e;
       errorPython = python;
       changesAfterError = changes == null ? List.of() : changes.after(context.session());
-      if (source.isInteractive()) {
+      if (place.source().isInteractive()) {
         reporter.socketError(null, e, false);
         reporter.verbose(python, changesAfterError);
       }
       return Result.SOCKET_ERROR;
     } catch (UsageError e) {
       failure = "error: " + e.getMessage();
-      reporter.usageError(
-          source.name(),
-          line.number(),
-          line.text(),
-          e.withUsage(parsed.spec().synopsis()).locatedIn(line.text()));
+      usageError(place, e.withUsage(parsed.spec().synopsis()));
       return Result.FAILED;
     } catch (RuntimeException e) {
       failure = "internal error: " + e;
-      reporter.internalError(where(source, line), e);
+      reporter.internalError(place.where(), e);
       return Result.FAILED;
     } finally {
+      current = outer;
       if (saved != null) {
         context.log().add(parsed, saved, failure);
       }
     }
+  }
+
+  private void usageError(Place place, UsageError e) {
+    reporter.usageError(
+        place.source().name(), place.number(), place.text(), e.locatedIn(place.text()));
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** Runs a parsed command; a buffer the heap cannot hold is Python's MemoryError, not a crash. */
@@ -159,7 +200,7 @@ final class CommandStep {
     return lastError != null && lastError.type() == PyException.KeyboardInterrupt;
   }
 
-  private Result report(LineSource source, LineSource.Line line, Outcome outcome) {
+  private Result report(Place place, Outcome outcome) {
     if (outcome instanceof Outcome.Returned r) {
       reporter.value(context.values().add(r.value()), r.value(), r.note());
     } else if (outcome instanceof Outcome.Created c) {
@@ -167,26 +208,32 @@ final class CommandStep {
     } else if (outcome instanceof Outcome.Done d) {
       reporter.feedback(d.message());
     } else if (outcome instanceof Outcome.Checked c) {
-      tally.expectation(c.passed(), where(source, line));
+      tally.expectation(c.passed(), place.where());
       if (!c.passed()) {
         // Counted and reported, but the script goes on: later checks still tell.
-        reporter.failed(where(source, line), c.message());
+        reporter.failed(place.where(), c.message());
         return Result.CHECK_FAILED;
       }
       reporter.passed(c.message());
+    } else if (outcome instanceof Outcome.Break b) {
+      if (!place.inLoop()) {
+        usageError(
+            place,
+            UsageError.general(
+                "break ends a loop, and this one is not inside repeat … end (/help repeat)"));
+        return Result.FAILED;
+      }
+      return b.holds() ? Result.BREAK : Result.OK;
+    } else if (outcome instanceof Outcome.LoopEnded ended) {
+      return ended.stopsRun() ? Result.STOPPED : ended.unwinds() ? Result.UNWIND : Result.OK;
     } else if (outcome instanceof Outcome.Rerun r) {
       reporter.rerun(r.line());
-      return run(source, new LineSource.Line(r.line(), line.number()));
+      return run(place.source(), new LineSource.Line(r.line(), place.number()));
     } else if (outcome instanceof Outcome.Stopped) {
       return Result.STOPPED;
     } else if (outcome instanceof Outcome.Exit) {
       return Result.EXIT;
     }
     return Result.OK;
-  }
-
-  /** {@code demo.socks:7}, or null for the console. */
-  static String where(LineSource source, LineSource.Line line) {
-    return source.name() == null ? null : source.name() + ":" + line.number();
   }
 }

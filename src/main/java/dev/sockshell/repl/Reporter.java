@@ -3,6 +3,7 @@ package dev.sockshell.repl;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
+import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Columns;
@@ -106,26 +107,43 @@ final class Reporter {
     }
   }
 
-  /** A script line, shown as if typed at the prompt. */
-  void echo(String line) {
+  /** A script line (or block), shown as if typed at the prompt. */
+  void echo(String text) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      show(prompted(line));
+      prompted(text).forEach(this::show);
     }
   }
 
   /** A line typed at the console: the terminal shows it already, the transcript needs it. */
-  void typed(String line) {
-    record(prompted(line));
+  void typed(String text) {
+    prompted(text).forEach(this::record);
   }
 
-  private static Styled prompted(String line) {
-    return Styled.builder().add(Style.PROMPT, PROMPT).plain(line).build();
+  /** A line after the prompt; a block's further lines after the continuation prompt. */
+  private static List<Styled> prompted(String text) {
+    List<Styled> lines = new ArrayList<>();
+    text.lines()
+        .forEach(
+            line ->
+                lines.add(
+                    Styled.builder()
+                        .add(Style.PROMPT, lines.isEmpty() ? PROMPT : RepeatBlocks.PROMPT)
+                        .plain(line)
+                        .build()));
+    return lines;
   }
 
   /** The command {@code /N} is about to re-run, as JShell shows it. */
-  void rerun(String line) {
+  void rerun(String text) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      show(Styled.of(Style.COMMAND, line));
+      text.lines().forEach(line -> show(Styled.of(Style.COMMAND, line)));
+    }
+  }
+
+  /** The line that says why a loop ended, after how many rounds, and how long a round took. */
+  void loopEnded(String message) {
+    if (settings.feedback() != Settings.Feedback.SILENT) {
+      show(Styled.of(Style.FEEDBACK, FEEDBACK + message));
     }
   }
 

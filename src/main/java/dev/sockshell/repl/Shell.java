@@ -3,9 +3,11 @@ package dev.sockshell.repl;
 import dev.sockshell.commands.CommandLog;
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.Context;
+import dev.sockshell.commands.ExpectedErrors;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.ValueStore;
+import dev.sockshell.lang.Blocks;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
@@ -49,6 +51,8 @@ public final class Shell implements Context, AutoCloseable {
   private final Path workingDirectory;
   private final Tally tally = new Tally();
   private final CommandStep step;
+  private final Loop loops;
+  private final Blocks blocks = Blocks.standard();
   private boolean keepGoing;
   private boolean failed;
 
@@ -60,6 +64,7 @@ public final class Shell implements Context, AutoCloseable {
     this.reporter = new Reporter(out, settings);
     this.workingDirectory = workingDirectory;
     this.step = new CommandStep(this, reporter, tally);
+    this.loops = new Loop(this, step, reporter);
     session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
   }
 
@@ -120,11 +125,20 @@ public final class Shell implements Context, AutoCloseable {
     return fresh;
   }
 
+  /**
+   * The block syntaxes lines are read with: the console's continuation prompt asks them, and a
+   * script's lines are gathered with them ({@link BlockLines}).
+   */
+  public Blocks blocks() {
+    return blocks;
+  }
+
   public End run(LineSource source) {
     source.flushBeforeWaiting(reporter::flush);
     sources.push(source);
     try {
-      return loop(source);
+      // The console hands over whole blocks: it gathered them with a continuation prompt.
+      return loop(source.isInteractive() ? source : new BlockLines(source, blocks));
     } finally {
       sources.pop();
       reporter.flush();
@@ -160,10 +174,14 @@ public final class Shell implements Context, AutoCloseable {
         interrupted = false; // a Ctrl-C during the last command is spent
         reporter.typed(line.text());
       } else if (interrupted) {
-        return stopByInterrupt(source, line);
+        stopByInterrupt(
+            Place.of(source, line).where(),
+            "KeyboardInterrupt: Ctrl-C stopped the script before this line");
+        return End.STOPPED;
       } else {
         reporter.echo(line.text());
       }
+      String where = Place.of(source, line).where();
       switch (step.run(source, line)) {
         case EXIT:
           return End.EXITED;
@@ -175,9 +193,9 @@ public final class Shell implements Context, AutoCloseable {
             break;
           }
           pending = nextCommand(source);
-          boolean expected = pending != null && isExpectError(pending.text());
-          step.reportError(CommandStep.where(source, line), expected);
-          if (!expected && stop(source, line)) {
+          boolean expected = pending != null && expectsError(pending.text());
+          step.reportError(where, expected);
+          if (!expected && stop(where)) {
             return End.STOPPED;
           }
           break;
@@ -185,7 +203,7 @@ public final class Shell implements Context, AutoCloseable {
           failed = true;
           break;
         case FAILED:
-          if (!source.isInteractive() && stop(source, line)) {
+          if (!source.isInteractive() && stop(where)) {
             return End.STOPPED;
           }
           break;
@@ -201,14 +219,27 @@ public final class Shell implements Context, AutoCloseable {
     }
   }
 
-  /** Ctrl-C between two calls of a script: it stops before {@code line}, as Python would. */
-  private End stopByInterrupt(LineSource source, LineSource.Line line) {
+  /** Ctrl-C between two calls of a script: it stops at {@code where}, as Python would. */
+  void stopByInterrupt(String where, String why) {
     interrupted = false;
     failed = true;
-    String where = CommandStep.where(source, line);
     tally.unexpectedError(where, true);
-    reporter.stopped(where, "KeyboardInterrupt: Ctrl-C stopped the script before this line");
-    return End.STOPPED;
+    reporter.stopped(where, why);
+  }
+
+  /** True after Ctrl-C, until a line or a loop acts on it. */
+  boolean interruptPending() {
+    return interrupted;
+  }
+
+  /** A Ctrl-C that a call reported as KeyboardInterrupt is spent. */
+  void interruptSpent() {
+    interrupted = false;
+  }
+
+  /** An expectation failed: the run's status is 1, but it goes on. */
+  void markFailed() {
+    failed = true;
   }
 
   /** The most scripts /open may have open at once (one inside the other). */
@@ -217,10 +248,9 @@ public final class Shell implements Context, AutoCloseable {
   /** How many scripts /open has open now. */
   private int opened;
 
-  /** Marks the run failed; true if it must stop here. */
-  private boolean stop(LineSource source, LineSource.Line line) {
+  /** Marks the run failed by an unexpected error at {@code where}; true if it must stop here. */
+  boolean stop(String where) {
     failed = true;
-    String where = CommandStep.where(source, line);
     tally.unexpectedError(where, !keepGoing);
     if (keepGoing) {
       return false;
@@ -266,9 +296,10 @@ public final class Shell implements Context, AutoCloseable {
     return null;
   }
 
-  private boolean isExpectError(String line) {
+  /** Whether {@code line}, the one after a command that failed, expects its error. */
+  private boolean expectsError(String line) {
     try {
-      return table.parse(line).command() instanceof Command.ExpectError;
+      return ExpectedErrors.takenBy(table.parse(line).command(), step.lastError());
     } catch (UsageError e) {
       return false;
     }
@@ -305,6 +336,11 @@ public final class Shell implements Context, AutoCloseable {
     return current != null && current.baseDirectory() != null
         ? current.baseDirectory()
         : workingDirectory;
+  }
+
+  @Override
+  public Outcome repeat(Command.Repeat loop) {
+    return loops.run(loop, step.current());
   }
 
   @Override

@@ -13,11 +13,37 @@ final class Tally {
   /** Locations listed in the summary before it says "…". */
   private static final int LISTED = 5;
 
-  private int commands;
-  private int passed;
-  private final List<String> failedAt = new ArrayList<>();
-  private final List<String> errorsAt = new ArrayList<>();
+  private long commands;
+  private long passed;
+  private final Places failedAt = new Places();
+  private final Places errorsAt = new Places();
   private String stoppedAt;
+
+  /**
+   * Where things failed: how many, and the first few places. A loop can fail 10,000 times; the
+   * summary names {@value #LISTED} places, so that is all this keeps.
+   */
+  private static final class Places {
+    private final List<String> first = new ArrayList<>();
+    private long count;
+
+    void add(String where) {
+      if (count++ < LISTED) {
+        first.add(where == null ? "console" : where);
+      }
+    }
+
+    boolean isEmpty() {
+      return count == 0;
+    }
+
+    @Override
+    public String toString() {
+      return count == 0
+          ? ""
+          : " (" + String.join(", ", first) + (count > LISTED ? ", …" : "") + ")";
+    }
+  }
 
   void command() {
     commands++;
@@ -27,13 +53,13 @@ final class Tally {
     if (ok) {
       passed++;
     } else {
-      failedAt.add(where == null ? "console" : where);
+      failedAt.add(where);
     }
   }
 
   /** A command failed and nothing expected it; {@code stopped}: the script ended there. */
   void unexpectedError(String where, boolean stopped) {
-    errorsAt.add(where == null ? "console" : where);
+    errorsAt.add(where);
     if (stopped) {
       stoppedAt = where;
     }
@@ -53,28 +79,20 @@ final class Tally {
         .append(", ")
         .append(count(passed, "expectation", "expectations"))
         .append(" passed, ")
-        .append(failedAt.size())
+        .append(failedAt.count)
         .append(" failed")
-        .append(where(failedAt));
+        .append(failedAt);
     if (stoppedAt != null) {
       sb.append("; stopped by an unexpected error at ").append(stoppedAt);
     } else if (!errorsAt.isEmpty()) {
       sb.append("; ")
-          .append(count(errorsAt.size(), "unexpected error", "unexpected errors"))
-          .append(where(errorsAt));
+          .append(count(errorsAt.count, "unexpected error", "unexpected errors"))
+          .append(errorsAt);
     }
     return Styled.of(anyFailure() ? Style.ERROR : Style.SUCCESS, sb.toString());
   }
 
-  private static String count(int n, String one, String many) {
+  private static String count(long n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
-  }
-
-  private static String where(List<String> places) {
-    if (places.isEmpty()) {
-      return "";
-    }
-    List<String> shown = places.size() > LISTED ? places.subList(0, LISTED) : places;
-    return " (" + String.join(", ", shown) + (places.size() > LISTED ? ", …" : "") + ")";
   }
 }

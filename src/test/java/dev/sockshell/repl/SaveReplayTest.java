@@ -1,6 +1,7 @@
 package dev.sockshell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SockAddress;
@@ -115,6 +116,40 @@ class SaveReplayTest {
         script);
     ScriptRun replay = ScriptRun.of(saved.toString());
     assertEquals(0, replay.status(), replay.out());
+  }
+
+  @Test
+  void aLoopIsOneEntryOfHistoryAndIsSavedAsTheBlockItWas() throws Exception {
+    String console =
+        runInConsole(
+            """
+            socket srv
+            bind srv 127.0.0.1:0
+            listen srv
+            socket cli
+            connect cli srv
+            accept srv conn
+            repeat 2
+              send cli b'hi'
+              recv conn 2
+              expect b'hi'
+            end
+            /history
+            /save loop.socks
+            """);
+    assertTrue(
+        console.contains(
+            "  7  repeat 2\n       send cli b'hi'\n       recv conn 2\n       expect b'hi'\n     end\n"),
+        console);
+    Path saved = dir.resolve("loop.socks");
+    List<String> script = Files.readAllLines(saved, StandardCharsets.UTF_8);
+    assertEquals(
+        List.of("repeat 2", "  send cli b'hi'", "  recv conn 2", "  expect b'hi'", "end"),
+        script.subList(script.size() - 5, script.size()),
+        script::toString);
+    ScriptRun replay = ScriptRun.of(saved.toString());
+    assertEquals(0, replay.status(), replay.out());
+    assertEquals(results(console), results(replay.maskedOut()));
   }
 
   private static int port(Shell shell, String name) throws Exception {

@@ -2,6 +2,7 @@ package dev.sockshell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.testing.ScriptRun;
 import dev.sockshell.testing.Transcripts;
 import java.io.IOException;
@@ -15,10 +16,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * One scenario per file in {@code src/test/resources/transcripts}: the file is exactly what a user
- * sees when the commands in it (the {@code sockshell> } lines) run as a script, ephemeral ports
- * masked. A first line {@code ## exit N} gives the expected exit status (0 otherwise); a line
- * {@code ## keep-going} runs the script with {@code --keep-going}, so it can show several errors
- * that stop a script. {@code <tmp>} stands for a fresh temporary directory.
+ * sees when the commands in it (the {@code sockshell> } lines, and a block's further {@code ...> }
+ * lines) run as a script, ephemeral ports masked. A first line {@code ## exit N} gives the expected
+ * exit status (0 otherwise); a line {@code ## keep-going} runs the script with {@code
+ * --keep-going}, so it can show several errors that stop a script. {@code <tmp>} stands for a fresh
+ * temporary directory.
  */
 class TranscriptTest {
   static final Path DIR = Path.of("src/test/resources/transcripts");
@@ -50,6 +52,8 @@ class TranscriptTest {
         keepGoing |= line.equals("## keep-going");
       } else if (line.startsWith(PROMPT)) {
         script.append(line.substring(PROMPT.length())).append('\n');
+      } else if (line.startsWith(RepeatBlocks.PROMPT)) {
+        script.append(line.substring(RepeatBlocks.PROMPT.length())).append('\n');
       }
     }
     Path scriptFile = Files.createTempFile("transcript", ".socks");

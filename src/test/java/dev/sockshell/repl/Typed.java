@@ -1,13 +1,17 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.lang.Blocks;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 
 /**
- * Lines as if typed at the console: interactive, so errors stop nothing and lines are not echoed.
+ * Lines as if typed at the console: interactive, so errors stop nothing and lines are not echoed; a
+ * block comes whole, as the console's continuation prompt gathers it.
  */
 final class Typed {
+  private static final Blocks BLOCKS = Blocks.standard();
+
   private Typed() {}
 
   static LineSource lines(String lines) {
@@ -21,8 +25,16 @@ final class Typed {
       @Override
       public Line next() throws IOException {
         Line line = script.next();
+        StringBuilder block = new StringBuilder(line == null ? "" : line.text());
+        while (line != null && BLOCKS.unfinished(block.toString()) != null) {
+          Line more = script.next();
+          if (more == null) {
+            break;
+          }
+          block.append('\n').append(more.text());
+        }
         afterEachLine.run();
-        return line;
+        return line == null ? null : new Line(block.toString(), line.number());
       }
 
       @Override

@@ -31,8 +31,8 @@ public record ScriptRun(int status, String out, String err) {
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** The output with ephemeral ports masked. */
+  /** The output with ephemeral ports and the times of loops' rounds masked. */
   public String maskedOut() {
-    return Ports.mask(out);
+    return RoundTimes.mask(Ports.mask(out));
   }
 }

@@ -1,0 +1,53 @@
+package dev.sockshell.commands;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command's {@code /help} page says beyond its synopsis, example, arguments and errors:
+ * paragraphs for the commands whose behaviour a table cannot hold (how a loop ends, what it keeps).
+ */
+final class HelpNotes {
+  private HelpNotes() {}
+
+  private static final Map<String, List<String>> NOTES =
+      Map.of(
+          "repeat",
+          List.of(
+              "The block: repeat, then the commands one per line (indented as you like), then end"
+                  + " on a line of its own. Blocks nest. In the console repeat opens the block:"
+                  + " the prompt becomes ...> until its end, and Ctrl-C abandons it.",
+              "A round runs the commands in order. The loop ends after COUNT rounds (never"
+                  + " without COUNT, or with forever); at a break; at Ctrl-C; or at an error that"
+                  + " the next command does not expect (expect error NAME, or break if timeout,"
+                  + " break if error NAME). An error ends the loops around it too. In a script it"
+                  + " stops the run as on any line, naming the line inside the block and the"
+                  + " round; in the console the prompt comes back.",
+              "--every SECONDS paces the rounds, a traffic generator: repeat 100 --every 0.1"
+                  + " sends for ten seconds. A round that takes longer delays the next (no"
+                  + " catching up); Ctrl-C ends the wait between rounds too.",
+              "What a loop keeps: each value gets its $N as usual, but only the last two rounds'"
+                  + " values are kept (_ always), so $N of an earlier round is gone; /history"
+                  + " keeps the block as one entry and /save writes it back as a block; output is"
+                  + " shown, not kept. Name the sockets a loop accepts (accept srv conn): the name"
+                  + " is reused each round, where automatic names (conn1, conn2…) keep one closed"
+                  + " socket per round until /reset.",
+              "When the loop ends, one line says why, in which round, and the shortest, mean and"
+                  + " longest time a round took: |  repeat ended by break if eof in round 7; per"
+                  + " round min 1.1 ms, avg 1.3 ms, max 2.0 ms",
+              "Python: for _ in range(COUNT): or while True:, the commands its indented body."),
+          "break",
+          List.of(
+              "break if CONDITION checks the previous command as expect CONDITION would, and"
+                  + " ends the innermost loop when it holds: break if eof serves one client until"
+                  + " it hangs up; break if timeout gives up when nothing more comes. Naming the"
+                  + " error (timeout, error NAME) makes it expected: it does not stop the run.",
+              "A break outside repeat … end is an error."),
+          "end",
+          List.of("Every repeat needs its end; an end with no repeat open is an error."));
+
+  /** The paragraphs for the command called {@code name}, if any. */
+  static List<String> of(String name) {
+    return NOTES.getOrDefault(name, List.of());
+  }
+}

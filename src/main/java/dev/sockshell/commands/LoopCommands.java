@@ -1,0 +1,147 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.VALUE;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.util.List;
+
+/**
+ * Loops in the foreground: {@code repeat … end} runs its body round after round ({@link
+ * BlockParser} reads the body, the shell's loop runs it), {@code break} and {@code break if
+ * CONDITION} end it; the condition is any form {@code expect} takes, checked the same way.
+ */
+final class LoopCommands {
+  private LoopCommands() {}
+
+  static final String FOREVER = "forever";
+  static final String EVERY = "--every";
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            RepeatBlocks.OPENER,
+            Group.CHECKS,
+            List.of(
+                Param.optional("COUNT | " + FOREVER, NUMBER),
+                Param.constant(EVERY + " SECONDS", true, List.of(EVERY))),
+            "run the commands on the lines up to end COUNT times, or forever, until break, an"
+                + " error or Ctrl-C; --every starts a round every SECONDS",
+            Command.Repeat.class,
+            LoopCommands::pythonOfRepeat,
+            "repeat 3\n  send cli b'ping'\nend",
+            List.of(),
+            LoopCommands::bindRepeat,
+            (c, ctx) -> ctx.repeat(c)),
+        new CommandSpec<>(
+            "break",
+            Group.CHECKS,
+            List.of(Param.optional("if CONDITION", VALUE)),
+            "end the innermost repeat now, or if the previous command's result or error is what"
+                + " CONDITION says: VALUE, contains DATA, matches /REGEX/, eof, timeout, error NAME",
+            Command.Break.class,
+            LoopCommands::pythonOfBreak,
+            "break if eof",
+            List.of(),
+            LoopCommands::bindBreak,
+            LoopCommands::breakIf),
+        new CommandSpec<>(
+            RepeatBlocks.CLOSER,
+            Group.CHECKS,
+            List.of(),
+            "close the block a repeat opened",
+            Command.class,
+            null,
+            "repeat 2\n  send cli b'ping'\nend",
+            List.of(),
+            LoopCommands::bindEnd,
+            (c, ctx) -> new Outcome.Printed()));
+  }
+
+  private static Command.Repeat bindRepeat(Args a) throws UsageError {
+    Long count = null;
+    Token first = a.peek();
+    if (first != null && first.text().equals(FOREVER)) {
+      a.next(FOREVER);
+    } else if (first != null && !first.text().equals(EVERY)) {
+      count = (long) a.integer("COUNT (the number of rounds, or forever)", 0, Integer.MAX_VALUE);
+    }
+    Double every = null;
+    if (a.hasMore()) {
+      Token option = a.next(EVERY);
+      if (!option.text().equals(EVERY)) {
+        throw new UsageError(
+            "unexpected argument '"
+                + option.text()
+                + "'; after COUNT or forever only --every SECONDS may come",
+            option.start());
+      }
+      Token seconds = a.next("SECONDS after --every, e.g. --every 0.5");
+      every = Args.seconds(seconds, "SECONDS after --every");
+      if (every == 0) {
+        throw new UsageError(
+            "--every needs more than 0 seconds, e.g. --every 0.5", seconds.start());
+      }
+    }
+    a.end();
+    return new Command.Repeat(count, every, List.of());
+  }
+
+  private static Command.Break bindBreak(Args a) throws UsageError {
+    if (!a.hasMore()) {
+      return new Command.Break(null);
+    }
+    Token word = a.next("if");
+    if (!word.text().equals("if")) {
+      throw new UsageError(
+          "break takes nothing, or if CONDITION (e.g. break if eof), got '" + word.text() + "'",
+          word.start());
+    }
+    return new Command.Break(ExpectCommands.bind(a));
+  }
+
+  /** A lone {@code end}: every block's end is read with its block, so this one closes nothing. */
+  private static Command bindEnd(Args a) throws UsageError {
+    Token word = a.command();
+    throw new UsageError(
+        "end closes a block that repeat opened, and no repeat is open here",
+        word == null ? -1 : word.start());
+  }
+
+  private static String pythonOfRepeat(Command.Repeat c) {
+    String loop = c.count() == null ? "while True:" : "for _ in range(" + c.count() + "):";
+    return c.every() == null
+        ? loop
+        : loop + "  # and time.sleep() so a round starts every " + seconds(c.every()) + " s";
+  }
+
+  private static String pythonOfBreak(Command.Break c) {
+    if (c.condition() == null) {
+      return "break";
+    }
+    String check = ExpectCommands.python(c.condition());
+    // expect's Python is an assert, or an except clause for an error: the same test, then break.
+    return check.startsWith("assert ")
+        ? "if " + check.substring("assert ".length()) + ": break"
+        : check.replace(": pass", ": break");
+  }
+
+  /** Whether the break ends the loop: always, or when its condition holds as expect says. */
+  private static Outcome breakIf(Command.Break c, Context ctx) throws UsageError {
+    if (c.condition() == null) {
+      return new Outcome.Break(true);
+    }
+    Outcome checked = ExpectCommands.check(c.condition(), ctx);
+    return new Outcome.Break(checked instanceof Outcome.Checked k && k.passed());
+  }
+
+  private static String seconds(double s) {
+    return Repr.of(new Value.Float(s));
+  }
+}
