@@ -2,6 +2,9 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
@@ -9,9 +12,10 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Files through a connected stream socket at the OS's speed, never through strings: {@code
- * sendfile} hands the file to the kernel ({@link FileChannel#transferTo}, which is sendfile(2) on
- * Linux), and {@code recvfile} reads into one reused direct buffer and writes it straight to the
- * file. Like Python's {@code socket.sendfile}, the socket's timeout bounds each wait, not the whole
+ * sendfile} reads the file into the session's direct buffer and writes it to the socket (over
+ * loopback; to another machine it hands the file to the kernel with {@link FileChannel#transferTo},
+ * sendfile(2)), and {@code recvfile} reads into the same buffer and writes it straight to the file.
+ * Like Python's {@code socket.sendfile}, the socket's timeout bounds each wait, not the whole
  * transfer, and Ctrl-C stops it between chunks; what was moved before an error stays moved.
  */
 public final class FileTransfer {
@@ -33,6 +37,43 @@ public final class FileTransfer {
    */
   static long send(StreamSocket socket, FileChannel file, long offset, long count)
       throws SocketError {
+    return send(socket, file, offset, count, null);
+  }
+
+  /** How a file's bytes go into a socket. */
+  enum Way {
+    /** sendfile(2): the kernel reads the page cache into the socket, no copy in sockshell. */
+    SENDFILE,
+    /** read(2) into the session's direct buffer, write(2) from it. */
+    COPY;
+
+    /**
+     * SENDFILE to another machine, where the network card reads the file's pages from the page
+     * cache. Over loopback (and AF_UNIX) the receiver copies the bytes anyway, and on Linux 6.x
+     * loopback sendfile(2) took about twice as long as COPY with a 1 MiB buffer (measured:
+     * src/docs/PERFORMANCE.md, "bulk").
+     */
+    static Way to(SocketChannel channel) throws IOException {
+      return channel.getRemoteAddress() instanceof InetSocketAddress inet
+              && !inet.getAddress().isLoopbackAddress()
+              && !isLocal(inet.getAddress())
+          ? SENDFILE
+          : COPY;
+    }
+
+    /** An address of this machine: a connection to one's own LAN address stays in the kernel. */
+    private static boolean isLocal(InetAddress address) {
+      try {
+        return NetworkInterface.getByInetAddress(address) != null;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
+  /** {@link #send} the given way, or (null) the way {@link Way#to} chooses. */
+  static long send(StreamSocket socket, FileChannel file, long offset, long count, Way way)
+      throws SocketError {
     checkBlocking(socket);
     socket.checkOpen();
     try {
@@ -45,28 +86,86 @@ public final class FileTransfer {
       throw JdkErrors.map(e);
     }
     SocketChannel channel = socket.sendingChannel();
-    String what = "sendfile on " + socket.name();
-    long sent = 0;
+    Progress sent = new Progress();
     try {
-      while (count < 0 || sent < count) {
-        long want = count < 0 ? Long.MAX_VALUE : count - sent;
-        long n = file.transferTo(offset + sent, want, channel);
-        if (n > 0) {
-          sent += n;
-          socket.bytesSent += n;
-          socket.context.waiter.checkCancelled(what);
-        } else if (offset + sent >= file.size()) {
-          break; // end of the file
-        } else {
-          socket.context.waiter.await(
-              channel, SelectionKey.OP_WRITE, socket.timeout.deadlineFromNow(), what);
-        }
+      if ((way != null ? way : Way.to(channel)) == Way.SENDFILE) {
+        sendByKernel(socket, channel, file, offset, count, sent);
+      } else {
+        sendByCopy(socket, channel, file, offset, count, sent);
       }
-      return sent;
+      return sent.bytes;
     } catch (IOException e) {
-      throw JdkErrors.map(e).withHint(sent + " bytes were sent before this");
+      throw JdkErrors.map(e).withHint(sent.bytes + " bytes were sent before this");
     } catch (SocketError e) {
-      throw e.withHint(sent + " bytes were sent before this");
+      throw e.withHint(sent.bytes + " bytes were sent before this");
+    }
+  }
+
+  /** Bytes sent so far, for the hint of an error that stops a transfer. */
+  private static final class Progress {
+    long bytes;
+  }
+
+  /** sendfile(2) through {@link FileChannel#transferTo}, waiting whenever the socket is full. */
+  private static void sendByKernel(
+      StreamSocket socket,
+      SocketChannel channel,
+      FileChannel file,
+      long offset,
+      long count,
+      Progress sent)
+      throws IOException, SocketError {
+    String what = "sendfile on " + socket.name();
+    while (count < 0 || sent.bytes < count) {
+      long want = count < 0 ? Long.MAX_VALUE : count - sent.bytes;
+      long n = file.transferTo(offset + sent.bytes, want, channel);
+      if (n > 0) {
+        sent.bytes += n;
+        socket.bytesSent += n;
+        socket.context.waiter.checkCancelled(what);
+      } else if (offset + sent.bytes >= file.size()) {
+        break; // end of the file
+      } else {
+        socket.context.waiter.await(
+            channel, SelectionKey.OP_WRITE, socket.timeout.deadlineFromNow(), what);
+      }
+    }
+  }
+
+  /**
+   * The file read into the session's direct buffer, {@link #CHUNK} at a time, and written to the
+   * socket from there: one copy into the buffer, none by the JDK (the buffer is direct).
+   */
+  private static void sendByCopy(
+      StreamSocket socket,
+      SocketChannel channel,
+      FileChannel file,
+      long offset,
+      long count,
+      Progress sent)
+      throws IOException, SocketError {
+    String what = "sendfile on " + socket.name();
+    ByteBuffer buffer = socket.context.scratch.get(CHUNK).limit(0);
+    long read = 0;
+    while (true) {
+      if (!buffer.hasRemaining()) {
+        long want = count < 0 ? CHUNK : Math.min(CHUNK, count - read);
+        buffer.clear().limit((int) want);
+        if (want == 0 || file.read(buffer, offset + read) <= 0) {
+          return; // the count reached, or the end of the file
+        }
+        read += buffer.position();
+        buffer.flip();
+      }
+      int n = channel.write(buffer);
+      if (n > 0) {
+        sent.bytes += n;
+        socket.bytesSent += n;
+        socket.context.waiter.checkCancelled(what);
+      } else {
+        socket.context.waiter.await(
+            channel, SelectionKey.OP_WRITE, socket.timeout.deadlineFromNow(), what);
+      }
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * sendfile and recvfile against a plain JDK peer: every byte arrives, offsets and counts as
@@ -53,15 +55,17 @@ class FileTransferTest {
     return s;
   }
 
-  @Test
-  void sendfileSendsTheWholeFileAndCountsIt() throws Exception {
+  /** Both ways a file can go (loopback chooses COPY; SENDFILE is for other machines). */
+  @ParameterizedTest
+  @EnumSource(FileTransfer.Way.class)
+  void sendfileSendsTheWholeFileAndCountsIt(FileTransfer.Way way) throws Exception {
     byte[] content = randomBytes(SIZE);
     Path file = Files.write(dir.resolve("big.bin"), content);
     StreamSocket s = connected();
     Socket conn = peer.nextConnection();
     CompletableFuture<byte[]> arrived = readAsync(conn, SIZE);
     try (FileChannel in = FileChannel.open(file)) {
-      assertEquals(SIZE, s.sendFile(in, 0, -1));
+      assertEquals(SIZE, FileTransfer.send(s, in, 0, -1, way));
     }
     assertArrayEquals(content, arrived.get(30, TimeUnit.SECONDS));
     assertEquals(SIZE, s.bytesSent());
@@ -81,20 +85,28 @@ class FileTransferTest {
     }
   }
 
-  @Test
-  void sendfileFromAnOffsetForACount() throws Exception {
+  @ParameterizedTest
+  @EnumSource(FileTransfer.Way.class)
+  void sendfileFromAnOffsetForACount(FileTransfer.Way way) throws Exception {
     byte[] content = randomBytes(1000);
     Path file = Files.write(dir.resolve("part.bin"), content);
     StreamSocket s = connected();
     Socket conn = peer.nextConnection();
     try (FileChannel in = FileChannel.open(file)) {
-      assertEquals(50, s.sendFile(in, 100, 50));
-      assertEquals(900, s.sendFile(in, 100, -1));
-      assertEquals(0, s.sendFile(in, 5000, -1)); // past the end: nothing, as os.sendfile
+      assertEquals(50, FileTransfer.send(s, in, 100, 50, way));
+      assertEquals(900, FileTransfer.send(s, in, 100, -1, way));
+      assertEquals(0, FileTransfer.send(s, in, 5000, -1, way)); // past the end, as os.sendfile
     }
     byte[] got = LoopbackPeer.read(conn, 950);
     assertArrayEquals(Arrays.copyOfRange(content, 100, 150), Arrays.copyOfRange(got, 0, 50));
     assertArrayEquals(Arrays.copyOfRange(content, 100, 1000), Arrays.copyOfRange(got, 50, 950));
+  }
+
+  @Test
+  void loopbackGoesByCopy() throws Exception {
+    StreamSocket s = connected();
+    peer.nextConnection();
+    assertEquals(FileTransfer.Way.COPY, FileTransfer.Way.to(s.sendingChannel()));
   }
 
   @Test
