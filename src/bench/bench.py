@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""The issue-6 benchmark: every row of the README's Performance table, against its comparison.
+"""The benchmark of src/docs/PERFORMANCE.md: every row, against its comparison, in one run.
 
-Run it through src/bench/run.sh, which checks the tools and the jar first. Environment:
+Run it through src/bench/run.sh, which checks the tools and the build first. Environment:
   BENCH_RUNS   runs per measurement (default 5; medians are reported)
-  BENCH_ROWS   comma-separated subset of: prompt,script,udp,bulk,sockets (default: all)
+  BENCH_ROWS   comma-separated subset of: prompt,first,script,udp,bulk,paste,sockets (default: all)
   PYTHON       the Python to compare against (default: /usr/bin/python3, else python3 on PATH)
   JSHELL       jshell for the prompt row (default: the JDK's, next to `java`)
+  SOCKSHELL    how to start sockshell (default: target/sockshell, the launcher, if it exists)
 """
 import json
 import os
@@ -24,13 +25,20 @@ sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, str(HERE))
 import pty_prompt  # noqa: E402
 import console_session  # noqa: E402
+import paste  # noqa: E402
 
 ROOT = HERE.parent.parent
 JAR = ROOT / "target" / "sockshell.jar"
 RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
-ROWS = os.environ.get("BENCH_ROWS", "prompt,script,udp,bulk,sockets").split(",")
+ROWS = os.environ.get("BENCH_ROWS", "prompt,first,script,udp,bulk,paste,sockets").split(",")
 WORK = Path(tempfile.mkdtemp(prefix="sockshell-bench-"))
-SOCKSHELL = ["java", "-jar", str(JAR)]
+LAUNCHER = ROOT / "target" / "sockshell"
+if os.environ.get("SOCKSHELL"):
+    SOCKSHELL = os.environ["SOCKSHELL"].split()
+elif LAUNCHER.exists():
+    SOCKSHELL = [str(LAUNCHER)]
+else:
+    SOCKSHELL = ["java", "-jar", str(JAR)]
 PROMPT = r"sockshell> $"
 
 results = []  # (measure, sockshell, comparison, ratio text, target, verdict)
@@ -93,17 +101,37 @@ def row_prompt():
     jshell = jshell_exe()
     if not os.access(jshell, os.X_OK):
         return skip("start to interactive prompt (pty)", f"no jshell at {jshell}")
-    say("prompt: sockshell and jshell in a pseudo-terminal, until their prompt shows")
+    say("prompt: sockshell, jshell and Python's REPL in a pseudo-terminal, until their prompt shows")
     ours = statistics.median(pty_prompt.times(RUNS, PROMPT, SOCKSHELL))
     theirs = statistics.median(pty_prompt.times(RUNS, r"jshell> $", [jshell]))
-    ratio = ours / theirs
+    py = statistics.median(pty_prompt.times(RUNS, r">>> $", [PYTHON, "-i", "-q"]))
     record(
         "start to interactive prompt (pty)",
         ms(ours),
-        f"jshell {ms(theirs)}",
-        f"{ratio:.2f}x jshell",
-        "<= 0.125x",
-        ratio <= 0.125,
+        f"jshell {ms(theirs)}, python3 {ms(py)}",
+        f"{ours / theirs:.2f}x jshell, {ours / py:.1f}x python",
+        "<= 0.125x jshell, <= 5x python",
+        ours / theirs <= 0.125 and ours / py <= 5,
+    )
+
+
+def row_first():
+    say("first command: typed at the first prompt, until the next prompt, against Python's REPL")
+    ours = statistics.median(
+        pty_prompt.first_command_times(RUNS, PROMPT, SOCKSHELL, "socket s")
+    )
+    py = statistics.median(
+        pty_prompt.first_command_times(
+            RUNS, r">>> $", [PYTHON, "-i", "-q"], "import socket; s = socket.socket()"
+        )
+    )
+    record(
+        "first command at the prompt (`socket s`)",
+        ms(ours),
+        f"python3 `import socket; s = socket.socket()` {ms(py)}",
+        f"{ours / py:.1f}x python",
+        "<= 100 ms",
+        ours <= 0.1,
     )
 
 
@@ -121,8 +149,8 @@ def row_script():
         ms(ours),
         f"python3 {ms(theirs)}",
         f"{ratio:.2f}x python",
-        "<= 4x",
-        ratio <= 4,
+        "<= 3x",
+        ratio <= 3,
     )
 
 
@@ -148,12 +176,12 @@ def row_udp():
         "b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); b.bind(('127.0.0.1', 0))\n"
         "aa, ba = a.getsockname(), b.getsockname()\n"
         f"for _ in range({UDP_ROUNDS}):\n"
-        "    a.sendto(b'ping', ba)\n"
-        "    b.recvfrom(1024)\n"
-        "    b.sendto(b'pong', aa)\n"
-        "    a.recvfrom(1024)\n"
+        "    print(a.sendto(b'ping', ba))\n"
+        "    print(b.recvfrom(1024))\n"
+        "    print(b.sendto(b'pong', aa))\n"
+        "    print(a.recvfrom(1024))\n"
     )
-    say(f"udp: {UDP_ROUNDS * 4} scripted calls (output to a file) against Python making them")
+    say(f"udp: {UDP_ROUNDS * 4} scripted calls (output to a file) against Python printing each")
     out = WORK / "udp.out"
     with open(out, "w") as f:
         subprocess.run(SOCKSHELL + [str(script)], stdout=f, check=True)
@@ -219,7 +247,7 @@ def row_bulk():
     receiver = subprocess.Popen([PYTHON, "-c", RECEIVER], stdout=subprocess.PIPE, text=True)
     try:
         port = int(receiver.stdout.readline())
-        measure = "bulk TCP, 1 GiB over loopback"
+        measure = "bulk TCP, 1 GiB over loopback into a recv_into sink"
         sender = WORK / "sendall.py"
         sender.write_text(
             "import socket, sys\n"
@@ -229,38 +257,99 @@ def row_bulk():
             "        s.sendall(chunk)\n"
             "s.close()\n"
         )
+        pysendfile = WORK / "sendfile.py"
+        pysendfile.write_text(
+            "import socket, sys\n"
+            "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n"
+            "with open(sys.argv[2], 'rb') as f:\n"
+            "    s.sendfile(f)\n"
+            "s.close()\n"
+        )
         commands = [
             f"{PYTHON} {sender} {port} {data}",
+            f"{PYTHON} {pysendfile} {port} {data}",
             f"ncat --send-only 127.0.0.1 {port} < {data}",
         ]
         with_at, why = sendfile_form(port, small)
         if why:
             say(f"bulk: {why}; timing Python and ncat only")
-            py, nc = hyperfine(commands, shell=True)
+            py, pysf, nc = hyperfine(commands, shell=True)
             results.append(
-                (measure, "-", f"python3 {ms(py)}, ncat {ms(nc)}", "-", ">= 1x py, >= 2x ncat",
-                 "SKIPPED: " + why))
+                (measure, "-", f"python3 {ms(py)} / {ms(pysf)}, ncat {ms(nc)}", "-",
+                 ">= 1x py, >= 2x ncat", "SKIPPED: " + why))
             return
         script = WORK / "bulk.socks"
         script.write_text(
             f"socket c\nconnect c 127.0.0.1:{port}\n"
             f"sendfile c {'@' if with_at else ''}{data}\nclose c\n"
         )
-        say("bulk: sendfile from a script, against Python sendall (64 KiB) and ncat --send-only")
-        ours, py, nc = hyperfine([" ".join(SOCKSHELL + [str(script)])] + commands, shell=True)
+        say("bulk: sendfile from a script, against Python's sendall loop and socket.sendfile, ncat")
+        ours, py, pysf, nc = hyperfine(
+            [" ".join(SOCKSHELL + [str(script)])] + commands, shell=True
+        )
+        best = min(py, pysf)
         gib = BULK_BYTES / (1 << 30)
         record(
             measure,
             f"{ms(ours)} ({gib / ours:.2f} GiB/s)",
-            f"python3 {ms(py)}, ncat {ms(nc)}",
-            f"{py / ours:.2f}x python, {nc / ours:.2f}x ncat",
+            f"python3 sendall (64 KiB) {ms(py)}, socket.sendfile {ms(pysf)}; ncat {ms(nc)}",
+            f"{best / ours:.2f}x python's faster, {nc / ours:.2f}x ncat",
             ">= 1x py, >= 2x ncat",
-            py / ours >= 1.0 and nc / ours >= 2.0,
+            best / ours >= 1.0 and nc / ours >= 2.0,
         )
+        jdk_ways(port, data)
     finally:
         receiver.kill()
         receiver.wait()
         data.unlink()
+
+
+def jdk_ways(port, data):
+    """The JDK's two ways in one process (BulkWays.java): what FileTransfer.Way chooses between."""
+    program = HERE / "BulkWays.java"
+    ways = [("transferTo", 0), ("copy", 64 << 10), ("copy", 1 << 20), ("copy", 4 << 20)]
+    say("bulk: the JDK's ways in one process: transferTo (sendfile(2)) and a direct-buffer loop")
+    timings = {w: [] for w in ways}
+    for _ in range(RUNS):
+        for way, size in ways:
+            run = subprocess.run(
+                ["java", str(program), way, str(size), str(data), str(port)],
+                capture_output=True, text=True, check=True,
+            )
+            timings[(way, size)].append(float(run.stdout.strip()))
+    cells = []
+    for (way, size), t in timings.items():
+        label = way if way == "transferTo" else f"copy {size >> 10} KiB"
+        cells.append(f"{label} {ms(statistics.median(t))}")
+    results.append(
+        ("the JDK's ways, 1 GiB in one process", ", ".join(cells), "-", "-", "-", "measured")
+    )
+
+
+PASTE_CHARS = 10_000
+
+
+def row_paste():
+    if not shutil.which("tmux"):
+        return skip("paste of a long line (tmux)", "no tmux")
+    say(f"paste: a {PASTE_CHARS:,}-character line pasted in tmux, against Python's REPL")
+    x = "x" * PASTE_CHARS
+    ours = statistics.median(
+        paste.seconds(SOCKSHELL, "sockshell>", f"send nosuch '{x}'", r"^usage: send NAME DATA")
+        for _ in range(RUNS)
+    )
+    py = statistics.median(
+        paste.seconds([PYTHON, "-q"], ">>>", f"len('{x}')", rf"^{PASTE_CHARS}$")
+        for _ in range(RUNS)
+    )
+    record(
+        f"paste of a {PASTE_CHARS:,}-character line (tmux)",
+        ms(ours),
+        f"python3 REPL {ms(py)}",
+        f"{ours / py:.2f}x python's time",
+        "<= 1x",
+        ours <= py,
+    )
 
 
 PAIRS = 5_000
@@ -322,11 +411,16 @@ def main():
     if not JAR.exists():
         raise SystemExit(f"{JAR} is missing: build it first (mvn -q -DskipTests package)")
     say(f"sockshell: {' '.join(SOCKSHELL)}; python: {PYTHON}; runs per measurement: {RUNS}")
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True
+    ).stdout.strip()
     rows = {
         "prompt": row_prompt,
+        "first": row_first,
         "script": row_script,
         "udp": row_udp,
         "bulk": row_bulk,
+        "paste": row_paste,
         "sockets": row_sockets,
     }
     try:
@@ -339,7 +433,8 @@ def main():
     py = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"\nsockshell benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores,"
+        f"\nsockshell benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}, commit {commit},"
+        f" {' '.join(SOCKSHELL)}, {os.uname().nodename}, {os.cpu_count()} cores,"
         f" {jdk}, {py}; medians of {RUNS} runs; load average at the end {load}\n"
     )
     header = ("measure", "sockshell", "comparison", "ratio", "target", "result")

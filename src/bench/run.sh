@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# The performance benchmark of the README's "Performance" section: every row, side by side with
-# what people use instead, medians of BENCH_RUNS (>= 5) runs, and the ratio per row.
+# The performance benchmark of src/docs/PERFORMANCE.md: every row, side by side with what people
+# use instead (jshell, Python's REPL and socket module as /usr/bin/python3, ncat), medians of
+# BENCH_RUNS (>= 5) runs, and the ratio per row, all in one run.
 #
 #   mvn -q -DskipTests package && src/bench/run.sh
 #
-# It builds nothing: it times target/sockshell.jar as it is. Missing Debian tools (hyperfine,
-# ncat) are installed with apt-get when run as root. It raises the open-file limit to 65536 for
-# the ten-thousand-socket row when the hard limit allows. BENCH_ROWS=prompt,script,udp,bulk,sockets
-# picks rows; PYTHON and JSHELL choose the comparisons (see bench.py). Needs ~1.1 GiB in $TMPDIR.
+# It builds nothing: it times the launcher target/sockshell as it is (SOCKSHELL="java -jar
+# target/sockshell.jar" times the jar without it). Missing Debian tools (hyperfine, ncat, tmux)
+# are installed with apt-get when run as root. It raises the open-file limit to 65536 for the
+# ten-thousand-socket row when the hard limit allows.
+# BENCH_ROWS=prompt,first,script,udp,bulk,paste,sockets picks rows; PYTHON and JSHELL choose the
+# comparisons (see bench.py). Needs ~1.1 GiB in $TMPDIR. Wall-clock numbers mean something only
+# on a quiet machine: it prints the load average with the table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if [ ! -f target/sockshell.jar ]; then
-  echo "run.sh: target/sockshell.jar is missing; build it first: mvn -q -DskipTests package" >&2
+if [ ! -f target/sockshell.jar ] || [ ! -x target/sockshell ]; then
+  echo "run.sh: target/sockshell is missing; build it first: mvn -q -DskipTests package" >&2
   exit 2
 fi
 
 missing=()
 command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
 command -v ncat >/dev/null 2>&1 || missing+=(ncat)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
