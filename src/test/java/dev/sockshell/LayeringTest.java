@@ -27,18 +27,30 @@ class LayeringTest {
           Set.of("bytes"),
           "net",
           Set.of("bytes"),
+          "background",
+          Set.of("bytes", "codecs", "net"),
           "value",
           Set.of("bytes", "net"),
           "lang",
           Set.of("bytes", "net"),
           "render",
-          Set.of("bytes", "codecs", "net", "value"),
+          Set.of("bytes", "codecs", "net", "background", "value"),
           "commands",
-          Set.of("bytes", "codecs", "net", "value", "lang", "render"),
+          Set.of("bytes", "codecs", "net", "background", "value", "lang", "render"),
           "repl",
-          Set.of("bytes", "codecs", "net", "value", "lang", "render", "commands"),
+          Set.of("bytes", "codecs", "net", "background", "value", "lang", "render", "commands"),
           "console",
-          Set.of("bytes", "codecs", "net", "value", "lang", "render", "commands", "repl", ""));
+          Set.of(
+              "bytes",
+              "codecs",
+              "net",
+              "background",
+              "value",
+              "lang",
+              "render",
+              "commands",
+              "repl",
+              ""));
 
   @Test
   void packagesOnlyImportTheLayersBelowThem() throws IOException {

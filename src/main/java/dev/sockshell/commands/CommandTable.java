@@ -31,7 +31,7 @@ public final class CommandTable {
   private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
   /** How many command families there are; see {@link #family}. */
-  private static final int FAMILIES = 10;
+  private static final int FAMILIES = 12;
 
   /**
    * The specs of the families built so far, by name. Building a family links its lambdas (a few
@@ -64,7 +64,9 @@ public final class CommandTable {
       case 6 -> ReadinessCommands.specs();
       case 7 -> FileCommands.specs();
       case 8 -> LoopCommands.specs();
-      case 9 -> SessionCommands.specs();
+      case 9 -> BackgroundCommands.specs();
+      case 10 -> RuleCommands.specs();
+      case 11 -> SessionCommands.specs();
       default -> throw new IllegalArgumentException("no family " + i);
     };
   }

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.background.Jobs;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Session;
@@ -25,6 +26,9 @@ public interface Context {
 
   /** The last command that was not an expectation, or null before the first. */
   LastResult last();
+
+  /** The session's background work: served sockets, rules, relays. */
+  Jobs background();
 
   /** The commands of this session, for /history, /N and /save. */
   CommandLog log();

@@ -24,8 +24,19 @@ import java.util.Optional;
 final class Eval {
   private Eval() {}
 
-  /** The socket called {@code name}, or a usage error suggesting a close name. */
+  /**
+   * The socket called {@code name}, for the command to call, or a usage error suggesting a close
+   * name. A socket the background works on is borrowed for the command (see {@code Jobs.borrow}),
+   * and goes back after it.
+   */
   static NetSocket socket(Context ctx, String name) throws UsageError {
+    NetSocket socket = named(ctx, name);
+    ctx.background().borrow(socket);
+    return socket;
+  }
+
+  /** The socket called {@code name} as it is, not borrowed from the background. */
+  static NetSocket named(Context ctx, String name) throws UsageError {
     return ctx.session()
         .find(name)
         .orElseThrow(

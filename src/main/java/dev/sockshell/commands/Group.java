@@ -6,6 +6,7 @@ public enum Group {
   CONNECTIONS("Servers and clients"),
   DATA("Sending and receiving"),
   OPTIONS("Options and timeouts"),
+  BACKGROUND("In the background: servers, automatic replies, relays"),
   CHECKS("Scripts: checking results, pacing"),
   SESSION("Session (meta commands)");
 

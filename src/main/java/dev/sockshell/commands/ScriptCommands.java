@@ -118,7 +118,7 @@ final class ScriptCommands {
   }
 
   /** As Python prints the float: {@code 0.5}, {@code 2.0}. */
-  private static String seconds(double s) {
+  static String seconds(double s) {
     return Repr.of(new Value.Float(s));
   }
 }

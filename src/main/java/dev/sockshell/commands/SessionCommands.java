@@ -63,7 +63,8 @@ final class SessionCommands {
               return new Command.ListSockets();
             },
             (c, ctx) -> {
-              SocketTable.lines(ctx.session(), ctx.out().width()).forEach(ctx.out()::println);
+              SocketTable.lines(ctx.session(), ctx.background(), ctx.out().width())
+                  .forEach(ctx.out()::println);
               return new Outcome.Printed();
             }));
   }

@@ -58,7 +58,7 @@ public final class SetCommands {
     values.put(FEEDBACK, words(Settings.Feedback.values()));
     values.put(DISPLAY, words(Settings.Display.values()));
     values.put(ENCODING, COMMON_ENCODINGS);
-    values.put(EVENTS, List.of("on", "off"));
+    values.put(EVENTS, List.of("on", "counts", "off"));
     return values;
   }
 
@@ -79,7 +79,10 @@ public final class SetCommands {
           Map.entry(FEEDBACK, "how much is printed after each command"),
           Map.entry(DISPLAY, "how received bytes are shown"),
           Map.entry(ENCODING, "the encoding of text literals and of the text display"),
-          Map.entry(EVENTS, "live events: what happens on the sockets, above the prompt"),
+          Map.entry(
+              EVENTS,
+              "events: what happens on the sockets above the prompt, and what the background"
+                  + " does"),
           Map.entry("verbose", "results, feedback, the Python call and the sockets' state changes"),
           Map.entry("normal", "results, one line of feedback, hints after errors"),
           Map.entry("concise", "results and errors only"),
@@ -102,8 +105,12 @@ public final class SetCommands {
           Map.entry("utf-16-be", "UTF-16 big-endian, no byte order mark"),
           Map.entry("utf-16-le", "UTF-16 little-endian, no byte order mark"),
           Map.entry("utf-8-sig", "UTF-8 after a byte order mark, which decoding skips"),
-          Map.entry("on", "tell what happens on the sockets while the prompt waits"),
-          Map.entry("off", "no live events"));
+          Map.entry(
+              "on",
+              "tell what happens on the sockets while the prompt waits, and each thing the"
+                  + " background does"),
+          Map.entry("counts", "as on, but what the background does in counts, one line at a time"),
+          Map.entry("off", "no events"));
 
   /** What a /set key or value means, or null. */
   public static String meaning(String word) {
@@ -230,7 +237,14 @@ public final class SetCommands {
       case DISPLAY ->
           settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case ENCODING -> settings.setEncoding(lookup(c.value()));
-      default -> settings.setEvents(c.value().equals("on"));
+      default -> {
+        if (c.value().equals("counts")) {
+          settings.setEventCounts();
+        } else {
+          settings.setEvents(c.value().equals("on"));
+        }
+        ctx.background().events().setRecording(settings.events());
+      }
     }
     return new Outcome.Done(c.key() + ": " + c.value() + meaning(c.key(), c.value()));
   }
@@ -248,9 +262,13 @@ public final class SetCommands {
     return switch (key) {
       case ENCODING -> " (text literals are encoded, and the text display decoded, with it)";
       case EVENTS ->
-          value.equals("on")
-              ? " (the console tells what happens on the sockets while it waits for a line)"
-              : " (the console no longer tells what happens on the sockets)";
+          switch (value) {
+            case "on" ->
+                " (the console tells what happens on the sockets while it waits for a line, and"
+                    + " each thing the background does)";
+            case "counts" -> " (what the background does is told in counts, one line at a time)";
+            default -> " (nothing is told of what happens on the sockets)";
+          };
       default -> "";
     };
   }
@@ -286,7 +304,7 @@ public final class SetCommands {
           case FEEDBACK -> settings.feedback().word();
           case DISPLAY -> settings.display().word();
           case ENCODING -> settings.encoding().name();
-          default -> settings.events() ? "on" : "off";
+          default -> settings.eventsWord();
         };
     return "/set " + key + " " + value;
   }

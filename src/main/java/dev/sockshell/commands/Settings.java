@@ -47,6 +47,7 @@ public final class Settings {
   private Feedback feedback = Feedback.NORMAL;
   private Display display = Display.REPR;
   private volatile boolean events = true;
+  private volatile boolean eventCounts;
 
   /** A copy, e.g. to remember the settings a session started with. */
   public Settings copy() {
@@ -55,6 +56,7 @@ public final class Settings {
     s.feedback = feedback;
     s.display = display;
     s.events = events;
+    s.eventCounts = eventCounts;
     return s;
   }
 
@@ -93,5 +95,24 @@ public final class Settings {
 
   public void setEvents(boolean events) {
     this.events = events;
+    this.eventCounts = false;
+  }
+
+  /**
+   * {@code /set events counts}: what the background does is told as counts, one line at a time,
+   * instead of a line per event (live events at the prompt are told as with {@code on}).
+   */
+  public boolean eventCounts() {
+    return eventCounts;
+  }
+
+  public void setEventCounts() {
+    this.events = true;
+    this.eventCounts = true;
+  }
+
+  /** As {@code /set events} takes it: on, counts or off. */
+  public String eventsWord() {
+    return !events ? "off" : eventCounts ? "counts" : "on";
   }
 }

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.background.Jobs;
 import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
@@ -11,6 +12,7 @@ import dev.sockshell.net.StreamSocket;
 import dev.sockshell.render.Styled;
 import dev.sockshell.render.Table;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +24,12 @@ final class SocketTable {
   /**
    * @param width the screen's width, to fold the table to, or 0 for a table on one line per socket
    */
-  static List<Styled> lines(Session session, int width) {
-    if (session.sockets().isEmpty()) {
+  static List<Styled> lines(Session session, Jobs background, int width) {
+    Collection<NetSocket> sockets = session.sockets();
+    if (sockets.isEmpty()) {
       return List.of(Styled.plain("|  no sockets yet; create one with: socket NAME"));
     }
+    Map<NetSocket, String> roles = background.roles();
     Table table =
         new Table(
             List.of(
@@ -39,14 +43,24 @@ final class SocketTable {
                 "SENT",
                 "RECEIVED",
                 "WAITING"));
-    Map<NetSocket, SocketEvent> waiting = SocketEvent.waitingOn(session.sockets());
-    for (NetSocket s : session.sockets()) {
-      table.add(row(s, waiting.get(s)));
+    Map<NetSocket, SocketEvent> waiting = SocketEvent.waitingOn(sockets);
+    for (NetSocket s : sockets) {
+      table.add(row(s, waiting.get(s), roles.get(s)));
     }
-    return table.render(width);
+    List<Styled> lines = new ArrayList<>(table.render(width));
+    // What the background does, and has done: served connections that closed are gone from the
+    // table (the session forgets them) but counted here.
+    for (String job : background.describe()) {
+      lines.add(Styled.plain("|  " + job));
+    }
+    return lines;
   }
 
-  private static List<String> row(NetSocket s, SocketEvent waiting) {
+  /**
+   * @param role what the background does with it ("served by srv"), shown instead of what waits
+   *     (the background reads it: what waits there is its business), or null
+   */
+  private static List<String> row(NetSocket s, SocketEvent waiting, String role) {
     List<String> row = new ArrayList<>();
     row.add(s.name());
     row.add(s.family().name());
@@ -62,7 +76,7 @@ final class SocketTable {
     // recv returns b'' at once, whatever the tables still say of the connection.
     boolean ended =
         s instanceof StreamSocket st && (st.resetReported() || st.eofSeen() && waiting == null);
-    row.add(!open ? "-" : ended ? "EOF" : waiting(s, waiting));
+    row.add(!open ? "-" : role != null ? role : ended ? "EOF" : waiting(s, waiting));
     return row;
   }
 

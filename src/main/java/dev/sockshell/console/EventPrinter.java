@@ -25,6 +25,7 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
   private final LineReader reader;
   private final TerminalOutput out;
   private final SocketWatcher watcher = new SocketWatcher(this);
+  private final PromptEvents background;
 
   /** How many commands of the log were already looked at for the sockets they used. */
   private int seen;
@@ -33,6 +34,8 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
     this.shell = shell;
     this.reader = reader;
     this.out = out;
+    this.background = new PromptEvents(shell, reader, out);
+    shell.showEventsLive();
   }
 
   /** The prompt is about to wait: watch the sockets. */
@@ -41,10 +44,12 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
     if (shell.settings().events()) {
       watcher.resume(shell.session().sockets(), used);
     }
+    background.start();
   }
 
   /** A line was typed: stop watching before it runs. */
   void afterPrompt() {
+    background.stop();
     watcher.pause();
   }
 
@@ -80,6 +85,7 @@ final class EventPrinter implements SocketWatcher.Listener, AutoCloseable {
 
   @Override
   public void close() {
+    background.close();
     watcher.close();
   }
 }

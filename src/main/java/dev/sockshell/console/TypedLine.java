@@ -111,8 +111,20 @@ final class TypedLine {
     remaining = errorName ? List.of(ERROR_NAME) : params.subList(next, params.size());
   }
 
-  /** The parameter a token at {@code next} fills: the first of the reachable ones it fits. */
+  /**
+   * The parameter a token at {@code next} fills: a reachable constant it names exactly ({@code on
+   * srv any send}: send is the ACTION, not the optional DATA before it), else the first of the
+   * reachable ones it fits.
+   */
   private static int choose(List<Param> params, int next, Token token) {
+    for (int i = next; i < params.size(); i++) {
+      if (params.get(i).kind() == Param.Kind.CONSTANT && isChoice(token.text(), params.get(i))) {
+        return i;
+      }
+      if (!params.get(i).optional()) {
+        break;
+      }
+    }
     for (int i = next; i < params.size(); i++) {
       if (fits(token.text(), params.get(i))) {
         return i;

@@ -35,6 +35,22 @@ public final class Args {
     return command;
   }
 
+  /** The whole line as typed. */
+  public String line() {
+    return scanner.line();
+  }
+
+  /** A regular expression between slashes ({@link Scanner#slashed}), which must be there. */
+  public Token slashed(String what) throws UsageError {
+    Token t = scanner.slashed();
+    if (t == null) {
+      Token next = next(what);
+      throw new UsageError(
+          "write the regular expression between slashes: /" + next.text() + "/", next.start());
+    }
+    return t;
+  }
+
   public boolean hasMore() {
     return !scanner.atEnd();
   }

@@ -149,6 +149,53 @@ public sealed interface Command {
   /** Removes a file, e.g. the one an AF_UNIX socket left (Python's {@code os.unlink}). */
   record Unlink(String path, boolean missingOk) implements Command {}
 
+  // Background work: servers, automatic replies, relays (they go on while other commands run).
+  /** How {@code serve} answers. */
+  enum ServeMode {
+    ECHO,
+    REPLY,
+    RULES
+  }
+
+  /** {@code reply}: what {@code --reply} sends, else null; {@code max} null: no limit. */
+  record Serve(String name, ServeMode mode, DataExpr reply, Integer max) implements Command {}
+
+  record Stop(String name) implements Command {}
+
+  /** {@code seconds} null: until no background work is left. */
+  record Wait(Double seconds) implements Command {}
+
+  record Relay(String first, String second, boolean trace, boolean hex) implements Command {}
+
+  /** {@code on NAME WHEN ACTION}: an automatic reply; {@code text} is the line as typed. */
+  record On(String name, When when, Then then, String text) implements Command {}
+
+  /** When a rule fires. */
+  sealed interface When {
+    record Matches(Pattern regex, String source) implements When {}
+
+    record Contains(DataExpr data) implements When {}
+
+    record Any() implements When {}
+
+    record Connect() implements When {}
+
+    record Eof() implements When {}
+  }
+
+  /** What a rule does; {@code source} is the reply as typed, where {@code \1} names a group. */
+  sealed interface Then {
+    record Send(DataExpr data, String source) implements Then {}
+
+    record Close() implements Then {}
+
+    record Reset() implements Then {}
+  }
+
+  record Rules() implements Command {}
+
+  record Off(int number) implements Command {}
+
   // Meta commands, JShell style.
   record Help(String topic) implements Command {}
 

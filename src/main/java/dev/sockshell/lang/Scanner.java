@@ -60,6 +60,32 @@ public final class Scanner {
     return new Token(line.substring(start).strip(), start, line.length());
   }
 
+  /**
+   * A regular expression between slashes, {@code /^PING (\d+)/}: it ends at the first '/' that no
+   * backslash escapes and that ends the argument (whitespace or the end of the line follows), so
+   * the expression needs no quoting and more arguments may follow it. Null if the next argument
+   * does not start with '/'.
+   *
+   * @throws UsageError if the closing '/' is missing
+   */
+  public Token slashed() throws UsageError {
+    if (atEnd() || line.charAt(pos) != '/') {
+      return null;
+    }
+    int start = pos;
+    for (int i = start + 1; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '/'
+          && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))) {
+        pos = i + 1;
+        return new Token(line.substring(start, pos), start, pos);
+      }
+    }
+    throw new UsageError("the regular expression needs a closing / (then a space)", start);
+  }
+
   /** Every remaining argument. */
   public List<Token> remaining() throws UsageError {
     List<Token> tokens = new ArrayList<>();

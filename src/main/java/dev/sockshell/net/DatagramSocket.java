@@ -45,10 +45,10 @@ public final class DatagramSocket extends NetSocket {
 
   @Override
   public SocketState state() {
-    if (state == SocketState.UNBOUND && channel.isOpen() && isBoundNow()) {
-      state = SocketState.BOUND; // bound implicitly by a sendto or recvfrom
+    if (stateNow() == SocketState.UNBOUND && channel.isOpen() && isBoundNow()) {
+      moveTo(SocketState.BOUND); // bound implicitly by a sendto or recvfrom
     }
-    return state;
+    return stateNow();
   }
 
   @Override
@@ -73,7 +73,7 @@ public final class DatagramSocket extends NetSocket {
 
   @Override
   public SockAddress localAddress() throws SocketError {
-    checkOpen();
+    checkNotClosed();
     try {
       return SockAddress.fromJdk(channel.getLocalAddress(), family());
     } catch (IOException e) {
@@ -83,7 +83,7 @@ public final class DatagramSocket extends NetSocket {
 
   @Override
   public SockAddress peerAddress() throws SocketError {
-    checkOpen();
+    checkNotClosed();
     if (peer == null) {
       throw SocketError.of(Errno.ENOTCONN);
     }
@@ -102,7 +102,7 @@ public final class DatagramSocket extends NetSocket {
       throw JdkErrors.map(e).at(address);
     }
     noteBind(address);
-    state = SocketState.BOUND;
+    moveTo(SocketState.BOUND);
   }
 
   @Override
@@ -124,7 +124,7 @@ public final class DatagramSocket extends NetSocket {
       throw JdkErrors.map(e).at(address);
     }
     peer = address;
-    state = SocketState.CONNECTED;
+    moveTo(SocketState.CONNECTED);
   }
 
   /**
@@ -234,6 +234,37 @@ public final class DatagramSocket extends NetSocket {
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       throw JdkErrors.map(e);
+    }
+  }
+
+  /**
+   * One datagram without waiting, for the background loop: its bytes go into {@code into} (the rest
+   * of a longer one is discarded, as recvfrom does); null if none is waiting.
+   */
+  public SockAddress receiveNow(ByteBuffer into) throws SocketError {
+    checkOpen();
+    try {
+      SocketAddress from = channel.receive(into);
+      if (from == null) {
+        return null;
+      }
+      bytesReceived += into.position();
+      return SockAddress.fromJdk(from, family());
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  /** Sends one datagram to {@code to} without waiting; false when the kernel has no room now. */
+  public boolean sendNow(ByteBuffer datagram, SockAddress to) throws SocketError {
+    checkOpen();
+    boolean empty = !datagram.hasRemaining();
+    try {
+      int n = channel.send(datagram, to.jdk());
+      bytesSent += n;
+      return n > 0 || empty;
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      throw JdkErrors.map(e).at(to);
     }
   }
 

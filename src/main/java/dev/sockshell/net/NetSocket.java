@@ -36,10 +36,17 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   /** The SO_LINGER time the kernel holds: the last one set with linger on (0 at first). */
   private int lingerSeconds;
 
-  SocketState state = SocketState.UNBOUND;
+  /** Changed only through {@link #moveTo}, which checks the transition. */
+  private SocketState state = SocketState.UNBOUND;
+
   Timeout timeout;
-  long bytesSent;
-  long bytesReceived;
+
+  /** The background loop's thread while it owns the socket, else null: see {@link EventLoop}. */
+  volatile Thread owner;
+
+  // Written by the thread that owns the socket, read by /list on the command thread.
+  volatile long bytesSent;
+  volatile long bytesReceived;
 
   NetSocket(String name, Family family, SockType type, SocketContext context) {
     this.name = name;
@@ -47,6 +54,9 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     this.type = type;
     this.context = context;
     this.timeout = context.defaultTimeout();
+    // A connection the background accepts is its own from the start.
+    Thread current = Thread.currentThread();
+    this.owner = EventLoop.isLoopThread(current) ? current : null;
   }
 
   public final String name() {
@@ -62,6 +72,11 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   }
 
   public SocketState state() {
+    return state;
+  }
+
+  /** The state as last set, without looking whether a pending connect finished. */
+  final SocketState stateNow() {
     return state;
   }
 
@@ -159,9 +174,25 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   /** Closes the OS socket; the name stays in the session so later calls get EBADF. Idempotent. */
   public final void close() {
     if (state != SocketState.CLOSED) {
-      state = SocketState.CLOSED;
+      moveTo(SocketState.CLOSED);
       releaseChannels();
     }
+  }
+
+  /**
+   * The one way a socket changes state: BSD's {@code unbound → bound → listening | connecting →
+   * connected → closed}, plus the ways back Linux takes (a failed connect or a listener's shutdown
+   * leaves the socket unconnected, bound only where the user chose the port; a UDP connect replaces
+   * the default peer). Anything else is a sockshell bug, not a user's mistake.
+   *
+   * @throws IllegalStateException for a transition no BSD socket makes
+   */
+  final void moveTo(SocketState next) {
+    checkCaller();
+    if (!state.mayBecome(next)) {
+      throw new IllegalStateException(name + ": no socket goes from " + state + " to " + next);
+    }
+    state = next;
   }
 
   abstract void releaseChannels();
@@ -349,7 +380,44 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     lingerSeconds = listener.lingerSeconds;
   }
 
+  /** True if the user set {@code option} on this socket (setsockopt). */
+  public final boolean userSet(SockOpt option) {
+    return userOptions.containsKey(option);
+  }
+
+  /** True while the background loop owns the socket ({@link EventLoop}). */
+  public final boolean inBackground() {
+    return owner != null;
+  }
+
+  /**
+   * Fails unless the calling thread owns the socket: the background loop's thread while the loop
+   * has it, any other thread otherwise. Every call that reads, writes or changes the socket checks
+   * it, so a socket touched by two threads is a loud bug, never a quiet race.
+   */
+  final void checkCaller() {
+    Thread current = Thread.currentThread();
+    Thread o = owner;
+    if (o != null ? o != current : EventLoop.isLoopThread(current)) {
+      throw new IllegalStateException(
+          name
+              + " is owned by "
+              + (o != null ? "the background" : "the foreground")
+              + " and was called from "
+              + current.getName());
+    }
+  }
+
   final void checkOpen() throws SocketError {
+    checkCaller();
+    checkNotClosed();
+  }
+
+  /**
+   * For what only reads the socket's addresses, which any thread may ask (/list shows a served
+   * connection's while the background owns it).
+   */
+  final void checkNotClosed() throws SocketError {
     if (state == SocketState.CLOSED) {
       throw SocketError.of(Errno.EBADF).withHint(name + " was closed; create a new socket");
     }

@@ -87,14 +87,17 @@ final class Probe {
   }
 
   private static Kind kind(NetSocket s) {
+    if (s.inBackground()) {
+      return null; // the background reads it: what waits there is its business, not news
+    }
     if (s instanceof DatagramSocket) {
       return s.state() == SocketState.UNBOUND || s.state() == SocketState.CLOSED
           ? null
           : Kind.DATAGRAM;
     }
     StreamSocket stream = (StreamSocket) s;
-    // The field, not state(): state() would finish a connect in progress, and its event with it.
-    return switch (stream.state) {
+    // stateNow(), not state(): state() would finish a connect in progress, and its event with it.
+    return switch (stream.stateNow()) {
       case LISTENING -> Kind.LISTENING;
       case CONNECTING -> Kind.CONNECTING;
       // The JDK cannot count an AF_UNIX stream's bytes (no FIONREAD): nothing true to tell.

@@ -3,7 +3,6 @@ package dev.sockshell.net;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +12,24 @@ import java.util.Optional;
 /**
  * The named sockets of one console or script run, in creation order. Closed sockets keep their name
  * (so a later call on them gets EBADF) until {@link #reset} or until the name is reused.
+ *
+ * <p>The names are shared with the background loop, which adds the connections it accepts and
+ * forgets those that closed; so every method here is synchronized, and {@link #sockets} is a copy.
  */
 public final class Session implements Closeable {
   private final Map<String, NetSocket> sockets = new LinkedHashMap<>();
   private final Map<String, Integer> nextSuffix = new HashMap<>();
   private final Waiter waiter = new Waiter();
   private final SocketContext context = new SocketContext(waiter);
+  private final EventLoop background = new EventLoop(waiter);
 
   public Waiter waiter() {
     return waiter;
+  }
+
+  /** The background loop that owns the sockets handed to it (served, relayed, with rules). */
+  public EventLoop background() {
+    return background;
   }
 
   /**
@@ -29,7 +37,7 @@ public final class Session implements Closeable {
    *
    * @throws IllegalStateException if an open socket has that name (the caller checks first)
    */
-  public NetSocket open(String name, Family family, SockType type) throws SocketError {
+  public synchronized NetSocket open(String name, Family family, SockType type) throws SocketError {
     checkNameFree(name);
     NetSocket socket =
         type == SockType.SOCK_STREAM
@@ -40,7 +48,7 @@ public final class Session implements Closeable {
   }
 
   /** Accepts a connection on {@code listener} as a new socket called {@code newName}. */
-  public StreamSocket accept(NetSocket listener, String newName) throws SocketError {
+  public synchronized StreamSocket accept(NetSocket listener, String newName) throws SocketError {
     checkNameFree(newName);
     StreamSocket accepted = listener.accept(newName);
     put(accepted);
@@ -68,25 +76,42 @@ public final class Session implements Closeable {
     sockets.put(socket.name(), socket);
   }
 
-  public Optional<NetSocket> find(String name) {
+  public synchronized Optional<NetSocket> find(String name) {
     return Optional.ofNullable(sockets.get(name));
   }
 
-  public boolean isOpenName(String name) {
+  public synchronized boolean isOpenName(String name) {
     NetSocket s = sockets.get(name);
     return s != null && s.state() != SocketState.CLOSED;
   }
 
-  public Collection<NetSocket> sockets() {
-    return Collections.unmodifiableCollection(sockets.values());
+  /** The sockets now, in creation order: a copy, which the background may change under. */
+  public synchronized Collection<NetSocket> sockets() {
+    return List.copyOf(sockets.values());
   }
 
-  public List<String> names() {
+  /**
+   * Adds a connection the background accepted, named with {@link #freshName}. Called on the loop's
+   * thread.
+   */
+  public synchronized void add(StreamSocket accepted) {
+    put(accepted);
+  }
+
+  /**
+   * Forgets {@code socket}, a served connection that closed (only if its name still means it):
+   * 100,000 served clients do not leave 100,000 names behind. Its name is not handed out again.
+   */
+  public synchronized void forget(NetSocket socket) {
+    sockets.remove(socket.name(), socket);
+  }
+
+  public synchronized List<String> names() {
     return new ArrayList<>(sockets.keySet());
   }
 
   /** A name not yet used in the session: {@code prefix1}, {@code prefix2}, … */
-  public String freshName(String prefix) {
+  public synchronized String freshName(String prefix) {
     // Names are never freed before reset, so the search resumes after the last name handed out
     // instead of probing prefix1, prefix2, … again: 5,000 accepts stay linear.
     for (int i = nextSuffix.getOrDefault(prefix, 1); ; i++) {
@@ -107,13 +132,16 @@ public final class Session implements Closeable {
     return context.defaultTimeout();
   }
 
-  /** Closes every socket and forgets every name. */
+  /** Ends the background's work, closes every socket and forgets every name. */
   public void reset() {
-    for (NetSocket s : sockets.values()) {
-      s.close();
+    background.close(); // every socket is the foreground's again, to close here
+    synchronized (this) {
+      for (NetSocket s : sockets.values()) {
+        s.close();
+      }
+      sockets.clear();
+      nextSuffix.clear();
     }
-    sockets.clear();
-    nextSuffix.clear();
   }
 
   @Override

@@ -63,7 +63,7 @@ final class StreamConnect {
                   + socket.name()
                   + " failed, as reported before; connect again to retry");
     }
-    switch (socket.state) {
+    switch (socket.stateNow()) {
       case CONNECTED -> {
         if (!successUnreported) {
           throw SocketError.of(Errno.EISCONN).at(address);
@@ -102,10 +102,10 @@ final class StreamConnect {
       throw failed(JdkErrors.map(e).at(address)); // connect(2) itself failed
     }
     if (!pending) {
-      socket.state = SocketState.CONNECTED;
+      socket.moveTo(SocketState.CONNECTED);
       return;
     }
-    socket.state = SocketState.CONNECTING;
+    socket.moveTo(SocketState.CONNECTING);
     // Until a blocking connect returns, Linux's socket layer says connecting (so does the
     // kernel after Ctrl-C, or after Python's timeout wait).
     successUnreported = true;
@@ -129,7 +129,7 @@ final class StreamConnect {
     socket.context.waiter.await(
         socket.stream, SelectionKey.OP_CONNECT, socket.timeout.deadlineFromNow(), what);
     socket.stream.finishConnect();
-    socket.state = SocketState.CONNECTED;
+    socket.moveTo(SocketState.CONNECTED);
   }
 
   /** Replaces the channel the JDK closed after a failed connect; returns {@code error}. */
@@ -149,12 +149,12 @@ final class StreamConnect {
 
   /** Notices a non-blocking connect that finished (or failed) since the last call. */
   void refresh() {
-    if (socket.state != SocketState.CONNECTING) {
+    if (socket.stateNow() != SocketState.CONNECTING) {
       return;
     }
     try {
       if (socket.stream.finishConnect()) {
-        socket.state = SocketState.CONNECTED;
+        socket.moveTo(SocketState.CONNECTED);
       }
     } catch (IOException e) {
       // The failure itself is reported by the next call that needs the connection.
@@ -207,7 +207,7 @@ final class StreamConnect {
       aborted = true;
       throwError();
     }
-    if (socket.state == SocketState.CONNECTING) {
+    if (socket.stateNow() == SocketState.CONNECTING) {
       socket.checkMayWait();
       try {
         finish();
@@ -217,7 +217,7 @@ final class StreamConnect {
         throw failure;
       }
     }
-    if (socket.state == SocketState.LISTENING) {
+    if (socket.stateNow() == SocketState.LISTENING) {
       throw SocketError.of(unconnected)
           .withHint(
               socket.name()
@@ -225,7 +225,7 @@ final class StreamConnect {
                   + socket.name()
                   + " returns");
     }
-    if (socket.state != SocketState.CONNECTED) {
+    if (socket.stateNow() != SocketState.CONNECTED) {
       throw SocketError.of(unconnected)
           .withHint(socket.name() + " is not connected; connect it, or accept a connection");
     }

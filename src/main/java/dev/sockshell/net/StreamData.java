@@ -238,6 +238,34 @@ final class StreamData {
     }
   }
 
+  boolean holdsBytes() {
+    return !pending.isEmpty();
+  }
+
+  /** One read without waiting: held bytes first; 0 when nothing is there, -1 at EOF. */
+  int readNow(SocketChannel channel, ByteBuffer into) throws SocketError {
+    if (!pending.isEmpty()) {
+      int n = Math.min(into.remaining(), pending.size());
+      into.put(takePending(n).asByteBuffer());
+      return n;
+    }
+    if (inputShut) {
+      return -1;
+    }
+    int n = read(channel, into);
+    if (n > 0) {
+      socket.bytesReceived += n;
+    } else if (n < 0) {
+      eofSeen = true;
+    }
+    return n;
+  }
+
+  /** One write without waiting: what fits in the kernel's buffer now. */
+  int writeNow(SocketChannel channel, ByteBuffer from) throws SocketError {
+    return from.hasRemaining() ? write(channel, from) : 0;
+  }
+
   /**
    * Up to {@code max} of the bytes the kernel already holds (FIONREAD), without waiting. With bytes
    * queued, Linux returns them before any pending error, so this read cannot lose an error. The JDK

@@ -6,6 +6,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The listening side of a {@link StreamSocket}: listen swaps the socket's channel for a {@code
@@ -34,7 +35,7 @@ final class StreamListener {
 
   /** Python's {@code listen} on an open socket whose pending connect was looked at. */
   void listen(int backlog) throws SocketError {
-    switch (socket.state) {
+    switch (socket.stateNow()) {
       case CONNECTED, CONNECTING ->
           throw SocketError.of(Errno.EINVAL)
               .withHint(
@@ -71,7 +72,7 @@ final class StreamListener {
     StreamPort port = socket.port;
     // Listening on a socket whose port was released binds a new one (on the kept address).
     SockAddress local =
-        socket.state == SocketState.BOUND
+        socket.stateNow() == SocketState.BOUND
             ? socket.channelAddress()
             : Objects.requireNonNullElse(
                 port.lockedAddress(), SockAddress.unbound(socket.family()));
@@ -81,7 +82,7 @@ final class StreamListener {
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e).at(local);
       socket.stream = StreamChannels.open(socket.family());
-      socket.state = SocketState.UNBOUND;
+      socket.moveTo(SocketState.UNBOUND);
       throw error;
     }
     if (port.socketFile != null) {
@@ -91,13 +92,13 @@ final class StreamListener {
     server = listener;
     socket.stream = null;
     this.backlog = backlog;
-    socket.state = SocketState.LISTENING;
+    socket.moveTo(SocketState.LISTENING);
   }
 
   /** Python's {@code accept}: the next connection as a new socket called {@code newName}. */
   StreamSocket accept(String newName) throws SocketError {
-    if (socket.state != SocketState.LISTENING) {
-      if (socket.state == SocketState.CONNECTED) {
+    if (socket.stateNow() != SocketState.LISTENING) {
+      if (socket.stateNow() == SocketState.CONNECTED) {
         // Unconnected sockets are readable at once for poll (hang-up); a connection is not.
         socket.waitLikeCPython(SelectionKey.OP_READ, "accept on " + socket.name());
       }
@@ -117,6 +118,24 @@ final class StreamListener {
         socket.context.waiter.await(
             server, SelectionKey.OP_ACCEPT, deadline, "accept on " + socket.name());
       }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
+  /** A connection waiting now, named by {@code name} once there is one; else null. */
+  StreamSocket acceptNow(Supplier<String> name) throws SocketError {
+    if (socket.stateNow() != SocketState.LISTENING) {
+      throw SocketError.of(Errno.EINVAL).withHint(socket.name() + " is not listening");
+    }
+    try {
+      SocketChannel accepted = server.accept();
+      if (accepted == null) {
+        return null;
+      }
+      accepted.configureBlocking(false);
+      passOptionsTo(accepted);
+      return StreamSocket.accepted(name.get(), socket, accepted);
     } catch (IOException e) {
       throw JdkErrors.map(e);
     }

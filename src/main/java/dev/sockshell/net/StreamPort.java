@@ -87,12 +87,12 @@ final class StreamPort {
    * @throws SocketError for a connect in progress, whose port the JDK does not tell
    */
   SockAddress localAddress() throws SocketError {
-    SockAddress shown = socket.state == SocketState.UNBOUND ? shownWhileUnbound() : null;
+    SockAddress shown = socket.stateNow() == SocketState.UNBOUND ? shownWhileUnbound() : null;
     if (shown != null) {
       return shown;
     }
     SockAddress local = socket.channelAddress();
-    if (socket.state == SocketState.CONNECTING
+    if (socket.stateNow() == SocketState.CONNECTING
         && local.equals(SockAddress.unbound(socket.family()))) {
       throw SocketError.jvmCannot(
               "tell the port of a connect in progress: Java 17 reports a socket's local address"
@@ -113,7 +113,7 @@ final class StreamPort {
   void reopen(SockAddress shown) throws SocketError {
     socket.stream = StreamChannels.open(socket.family());
     socket.reapplyOptions(socket.stream);
-    socket.state = SocketState.UNBOUND;
+    socket.moveTo(SocketState.UNBOUND);
     released = keepsPort() ? null : shown;
     if (keepsPort()) {
       try {
@@ -121,14 +121,14 @@ final class StreamPort {
       } catch (IOException e) {
         throw JdkErrors.map(e).withHint(socket.name() + " lost its bind to " + requested);
       }
-      socket.state = SocketState.BOUND;
+      socket.moveTo(SocketState.BOUND);
     }
   }
 
   /** Binds a socket whose port was released to the address Linux kept for its next port. */
   void bindLockedAddress() throws IOException {
     SockAddress locked = lockedAddress();
-    if (socket.state == SocketState.UNBOUND && locked != null) {
+    if (socket.stateNow() == SocketState.UNBOUND && locked != null) {
       socket.stream.bind(locked.jdk());
     }
     released = null;

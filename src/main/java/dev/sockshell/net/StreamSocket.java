@@ -2,12 +2,15 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * A SOCK_STREAM socket (TCP, or AF_UNIX stream): one BSD socket from socket() to close() on top of
@@ -40,7 +43,7 @@ public final class StreamSocket extends NetSocket {
   private StreamSocket(String name, Family family, SocketContext context, SocketChannel accepted) {
     super(name, family, SockType.SOCK_STREAM, context);
     this.stream = accepted;
-    this.state = SocketState.CONNECTED;
+    moveTo(SocketState.CONNECTED);
   }
 
   @Override
@@ -50,7 +53,7 @@ public final class StreamSocket extends NetSocket {
 
   /** Where a connect in progress goes (the JDK tells only once it is done), or null. */
   SockAddress connectTarget() {
-    return state == SocketState.CONNECTING ? connecting.target() : null;
+    return stateNow() == SocketState.CONNECTING ? connecting.target() : null;
   }
 
   /** The listening backlog, 0 when not listening. */
@@ -81,12 +84,12 @@ public final class StreamSocket extends NetSocket {
   @Override
   public SocketState state() {
     connecting.refresh();
-    return state;
+    return stateNow();
   }
 
   @Override
   public int bytesWaiting() {
-    return data.bytesWaiting(state == SocketState.CONNECTED ? stream : null, family());
+    return data.bytesWaiting(stateNow() == SocketState.CONNECTED ? stream : null, family());
   }
 
   /** Bytes read from the kernel but not yet returned by a recv. */
@@ -101,7 +104,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public SockAddress localAddress() throws SocketError {
-    checkOpen();
+    checkNotClosed();
     connecting.refresh();
     return port.localAddress();
   }
@@ -117,9 +120,9 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public SockAddress peerAddress() throws SocketError {
-    checkOpen();
+    checkNotClosed();
     connecting.refresh();
-    if (state != SocketState.CONNECTED || data.resetReported()) {
+    if (stateNow() != SocketState.CONNECTED || data.resetReported()) {
       throw SocketError.of(Errno.ENOTCONN);
     }
     try {
@@ -140,10 +143,10 @@ public final class StreamSocket extends NetSocket {
     if (failedConnect != null) {
       return failedConnect.number();
     }
-    if (state == SocketState.CONNECTED && family() == Family.AF_UNIX) {
+    if (stateNow() == SocketState.CONNECTED && family() == Family.AF_UNIX) {
       return super.takeError();
     }
-    return state == SocketState.CONNECTED && data.takeUnreportedReset(stream)
+    return stateNow() == SocketState.CONNECTED && data.takeUnreportedReset(stream)
         ? Errno.ECONNRESET.number()
         : 0;
   }
@@ -172,7 +175,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   public void bind(SockAddress address) throws SocketError {
     checkOpen();
-    if (state != SocketState.UNBOUND) {
+    if (stateNow() != SocketState.UNBOUND) {
       throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
     }
     if (address instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
@@ -183,7 +186,7 @@ public final class StreamSocket extends NetSocket {
     }
     port.bind(address);
     noteBind(address);
-    state = SocketState.BOUND;
+    moveTo(SocketState.BOUND);
   }
 
   /** AF_UNIX: the path of the file bind created, which stays after close; else null. */
@@ -213,7 +216,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   boolean isBound() {
-    return state != SocketState.UNBOUND;
+    return stateNow() != SocketState.UNBOUND;
   }
 
   @Override
@@ -295,6 +298,51 @@ public final class StreamSocket extends NetSocket {
     return readsEof() ? data.takePending(bufsize) : data.recv(receivingChannel(), bufsize);
   }
 
+  // The non-blocking data path, for work that must never wait (the background loop): one read or
+  // one write, bytes held for the next recv first. A TLS layer goes inside StreamData, under these,
+  // so that nothing above them needs to know.
+
+  /**
+   * Reads what is there without waiting: bytes held for the next recv first, else one read.
+   *
+   * @return the bytes put in {@code into}, 0 if none are there now, -1 at EOF
+   */
+  public int readNow(ByteBuffer into) throws SocketError {
+    checkOpen();
+    return readsEof() && !data.holdsBytes() ? -1 : data.readNow(receivingChannel(), into);
+  }
+
+  /** Sends what fits now from {@code from}, without waiting; returns how many bytes went. */
+  public int writeNow(ByteBuffer from) throws SocketError {
+    return data.writeNow(sendingChannel(), from);
+  }
+
+  /** True when a recv would return bytes sockshell already holds, without asking the OS. */
+  public boolean holdsBytes() {
+    return data.holdsBytes();
+  }
+
+  /**
+   * Closes with an RST instead of a FIN (SO_LINGER on with 0 seconds, then close), so the peer's
+   * next call fails with ECONNRESET: how to test a client against an abrupt server.
+   */
+  public void abort() {
+    if (stateNow() == SocketState.CONNECTED) {
+      try {
+        stream.setOption(StandardSocketOptions.SO_LINGER, 0);
+      } catch (IOException | RuntimeException e) {
+        // Closed already: the plain close below is all there is to do.
+      }
+    }
+    close();
+  }
+
+  /** A connection waiting on this listener, accepted without waiting, or null if none is. */
+  public StreamSocket acceptNow(Supplier<String> name) throws SocketError {
+    checkOpen();
+    return listening.acceptNow(name);
+  }
+
   /** Python's {@code sendfile}: see {@link FileTransfer#send}. */
   public long sendFile(FileChannel file, long offset, long count) throws SocketError {
     return FileTransfer.send(this, file, offset, count);
@@ -330,7 +378,7 @@ public final class StreamSocket extends NetSocket {
   public void shutdown(ShutdownHow how) throws SocketError {
     checkOpen();
     connecting.refresh();
-    switch (state) {
+    switch (stateNow()) {
       case CONNECTED -> {
         connecting.settle();
         data.shutdown(stream, how);
@@ -365,7 +413,7 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public SelectableChannel watchable() {
-    return switch (state) {
+    return switch (stateNow()) {
       case LISTENING -> listening.server();
       case CONNECTED, CONNECTING -> stream;
       default -> null;
@@ -379,7 +427,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   Readiness.Probe probe() {
     connecting.refresh();
-    return switch (state) {
+    return switch (stateNow()) {
       case LISTENING -> Readiness.Probe.ask(0, listening.server(), SelectionKey.OP_ACCEPT, 0);
       case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
       case CONNECTED -> Readiness.readWrite(data.readyNow(), stream);

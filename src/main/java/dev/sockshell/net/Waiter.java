@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Makes a non-blocking channel look blocking: waits on one {@link Selector} until the channel is
@@ -43,6 +44,12 @@ public final class Waiter implements Closeable {
   private volatile boolean cancelled;
   private volatile Listener listener = SILENT;
 
+  /** Set by {@link #wakeup}: the background has news, which {@link #onWake} prints. */
+  private volatile boolean woken;
+
+  private volatile Runnable onWake = () -> {};
+  private volatile boolean wakeDuringEveryWait;
+
   public void setListener(Listener listener) {
     this.listener = listener == null ? SILENT : listener;
   }
@@ -54,6 +61,75 @@ public final class Waiter implements Closeable {
   public void longRunStarts(String what) {
     listener.waiting(what);
     listener.doneWaiting();
+  }
+
+  /**
+   * What to run on this thread when {@link #wakeup} interrupts a wait: print the background's
+   * events. It runs during {@link #sleep} and {@link #pause} (a script hands its time to the
+   * background there), and with {@code duringEveryWait} during every wait (the console shows them
+   * live; a script shows them between its lines, so its output does not depend on timing).
+   */
+  public void setOnWake(Runnable onWake, boolean duringEveryWait) {
+    this.onWake = onWake == null ? () -> {} : onWake;
+    this.wakeDuringEveryWait = duringEveryWait;
+  }
+
+  /** Wakes the current wait to run {@link #setOnWake}'s task; from any thread, never blocks. */
+  public void wakeup() {
+    woken = true;
+    Selector current = selector;
+    if (current != null) {
+      current.wakeup();
+    }
+  }
+
+  /** Runs the wake-up task if the background woke this wait. */
+  private void takeWakeup(boolean live) {
+    if (woken && (live || wakeDuringEveryWait)) {
+      woken = false;
+      onWake.run();
+    }
+  }
+
+  /**
+   * Waits until {@code done} holds, {@code seconds} pass, or Ctrl-C (KeyboardInterrupt), running
+   * the wake-up task whenever the background wakes it: {@code wait}.
+   *
+   * @param seconds how long at most; infinite for no limit
+   * @return true if {@code done} held, false when the time was up
+   */
+  public boolean pause(double seconds, BooleanSupplier done, String what) throws SocketError {
+    long start = System.nanoTime();
+    long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
+    long deadline = nanos < Long.MAX_VALUE - start ? start + nanos : Long.MAX_VALUE;
+    Selector selector = selector();
+    listener.waiting(what);
+    try {
+      while (true) {
+        takeWakeup(true);
+        if (done.getAsBoolean()) {
+          return true;
+        }
+        checkCancelled(what);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        if (woken) {
+          continue;
+        }
+        if (deadline == Long.MAX_VALUE) {
+          selector.select();
+        } else {
+          selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        }
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    } finally {
+      listener.doneWaiting();
+    }
   }
 
   /** Forgets an earlier {@link #cancel}: a new line is about to be read (or was just typed). */
@@ -99,6 +175,7 @@ public final class Waiter implements Closeable {
         if (ready) {
           return;
         }
+        takeWakeup(false);
       }
     } catch (CancelledKeyException e) {
       throw SocketError.of(Errno.EBADF);
@@ -124,7 +201,7 @@ public final class Waiter implements Closeable {
     long nanos = seconds < Long.MAX_VALUE / 1e9 ? (long) (seconds * 1e9) : Long.MAX_VALUE;
     long start = System.nanoTime();
     long deadline = nanos < Long.MAX_VALUE - start ? start + nanos : Long.MAX_VALUE;
-    select(Map.of(), deadline, "sleep");
+    select(Map.of(), deadline, "sleep", true);
   }
 
   /**
@@ -138,6 +215,12 @@ public final class Waiter implements Closeable {
    */
   Map<SelectableChannel, Integer> select(
       Map<SelectableChannel, Integer> interest, long deadline, String what) throws SocketError {
+    return select(interest, deadline, what, false);
+  }
+
+  private Map<SelectableChannel, Integer> select(
+      Map<SelectableChannel, Integer> interest, long deadline, String what, boolean live)
+      throws SocketError {
     Selector selector = selector();
     Map<SelectionKey, SelectableChannel> keys = new HashMap<>();
     boolean waits = deadline - System.nanoTime() > 0;
@@ -171,6 +254,7 @@ public final class Waiter implements Closeable {
         if (!ready.isEmpty() || deadline - System.nanoTime() <= 0) {
           return ready;
         }
+        takeWakeup(live);
       }
     } catch (CancelledKeyException e) {
       throw SocketError.of(Errno.EBADF);
@@ -216,6 +300,24 @@ public final class Waiter implements Closeable {
       return key == null ? channel.register(selector, ops) : key.interestOps(ops);
     } catch (ClosedChannelException | CancelledKeyException e) {
       throw SocketError.of(Errno.EBADF);
+    }
+  }
+
+  /**
+   * Drops this selector's key for {@code channel}, which the background loop takes over: the
+   * foreground's selector holds no key of a socket it does not own.
+   */
+  void forget(SelectableChannel channel) {
+    Selector current = selector;
+    SelectionKey key = current == null ? null : channel.keyFor(current);
+    if (key != null) {
+      key.cancel();
+      try {
+        current.selectNow();
+        current.selectedKeys().clear();
+      } catch (IOException e) {
+        // The key is cancelled; the selector drops it on its next use.
+      }
     }
   }
 

@@ -163,6 +163,8 @@ final class CommandStep {
       return Result.FAILED;
     } finally {
       current = outer;
+      // Sockets the command borrowed from the background go back to their work.
+      context.background().giveBack();
       if (saved != null) {
         context.log().add(parsed, saved, failure);
       }

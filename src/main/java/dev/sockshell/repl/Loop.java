@@ -139,6 +139,7 @@ final class Loop {
         return new Ending(Ending.Kind.INTERRUPTED, "Ctrl-C in round", place);
       }
       unwinding = null; // a loop inside that ends by an error or Ctrl-C says which
+      shell.showBackgroundEvents(); // what the background did since, as between a script's lines
       switch (step.run(place, body.get(i), false)) {
         case BREAK:
           return new Ending(Ending.Kind.BREAK, code(s.text()) + " in round", place);

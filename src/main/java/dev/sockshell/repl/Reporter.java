@@ -94,6 +94,11 @@ final class Reporter {
     record(line);
   }
 
+  /** A line about what the background did: routine, so --quiet hides it. */
+  void event(Styled line) {
+    show(line);
+  }
+
   /** What went wrong: always shown. */
   private void alert(Styled line) {
     screen.println(line);

@@ -1,5 +1,7 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.background.Events;
+import dev.sockshell.background.Jobs;
 import dev.sockshell.commands.CommandLog;
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.Context;
@@ -16,6 +18,7 @@ import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.net.Waiter;
+import dev.sockshell.render.BackgroundLines;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Styled;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The read → parse → execute → report loop, over any {@link LineSource}. In a script, a command
@@ -42,6 +46,7 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   private final Session session;
+  private final Jobs background;
   private final CommandTable table = CommandTable.standard();
   private final Settings settings = new Settings();
   private final ValueStore values = new ValueStore();
@@ -65,7 +70,49 @@ public final class Shell implements Context, AutoCloseable {
     this.workingDirectory = workingDirectory;
     this.step = new CommandStep(this, reporter, tally);
     this.loops = new Loop(this, step, reporter);
+    this.background = new Jobs(session);
     session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
+    background.events().setListener(session.waiter()::wakeup);
+    session.waiter().setOnWake(this::printEvents, false);
+  }
+
+  /**
+   * From now on background events also print during every wait of a command, as they happen: the
+   * console's way. A script prints them between its lines (and during sleep and wait), so that its
+   * output does not depend on timing.
+   */
+  public void showEventsLive() {
+    session.waiter().setOnWake(this::printEvents, true);
+  }
+
+  /**
+   * Lets the background finish what the last command started ({@link Jobs#settle}), then prints
+   * what it did. On the thread that runs commands, which owns the output.
+   */
+  public void showBackgroundEvents() {
+    background.settle();
+    printEvents();
+  }
+
+  /** Prints the background's events waiting to be told, as {@code /set events} says. */
+  public void printEvents() {
+    List<Styled> lines = takeEventLines();
+    if (!lines.isEmpty()) {
+      lines.forEach(reporter::event);
+      reporter.flush();
+    }
+  }
+
+  /**
+   * The background's events waiting to be told, as lines ({@code /set events} says how), taken: for
+   * whoever prints them (the console prints them above its prompt). Any thread.
+   */
+  public List<Styled> takeEventLines() {
+    Events.Batch batch = background.events().drain();
+    if (batch.isEmpty() || !settings.events()) {
+      return List.of();
+    }
+    return settings.eventCounts() ? BackgroundLines.counts(batch) : BackgroundLines.of(batch);
   }
 
   /** Also tells {@code listener} when a call starts and stops waiting (the console's status). */
@@ -152,6 +199,7 @@ public final class Shell implements Context, AutoCloseable {
       // last command to take is spent. (Forgetting it when the command starts instead dropped a
       // Ctrl-C pressed right after Enter, and the command then waited for ever.)
       session.waiter().reset();
+      showBackgroundEvents();
       LineSource.Line line;
       try {
         line = pending != null ? pending : source.next();
@@ -354,7 +402,15 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   @Override
+  public Jobs background() {
+    return background;
+  }
+
+  @Override
   public void reset() {
+    background.stopAll();
+    background.rules().clear();
+    background.events().drain();
     session.reset();
     values.clear();
     log.clear(settings);
@@ -401,6 +457,7 @@ public final class Shell implements Context, AutoCloseable {
 
   @Override
   public void close() {
+    background.stopAll();
     session.close();
     reporter.flush();
   }

@@ -58,6 +58,7 @@ class CompletionTest {
     assertEquals(List.of("send", "sendall", "sendto", "sendfile"), values(candidates("sen")));
     assertEquals(
         List.of(
+            "/rules",
             "/help",
             "/list",
             "/set",
@@ -78,7 +79,7 @@ class CompletionTest {
     assertEquals(
         List.of("verbose", "normal", "concise", "silent"), values(candidates("/set feedback ")));
     assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));
-    assertEquals(List.of("on", "off"), values(candidates("/set events ")));
+    assertEquals(List.of("on", "counts", "off"), values(candidates("/set events ")));
     Candidate gbk = find(candidates("/set encoding "), "gbk");
     assertEquals("Simplified Chinese, as Chinese Windows uses it; also cp936", gbk.descr());
   }

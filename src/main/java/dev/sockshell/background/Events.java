@@ -1,0 +1,81 @@
+package dev.sockshell.background;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one sink of background events: the loop's handlers put them in, and the thread that owns the
+ * output takes them out ({@link #drain}) and prints them where they belong: above the prompt, or
+ * between a script's lines. Bounded: a flood of events (a thousand clients, nobody printing) keeps
+ * the first {@link #MAX_QUEUED} and counts the rest.
+ */
+public final class Events {
+  /** How many bytes of an automatic reply an event keeps to show. */
+  public static final int PREVIEW = 64;
+
+  /** The most events waiting to be printed; past it they are only counted. */
+  static final int MAX_QUEUED = 10_000;
+
+  /** What is drained: the events in order, and how many did not fit in the queue. */
+  public record Batch(List<BackgroundEvent> events, long dropped) {
+    public boolean isEmpty() {
+      return events.isEmpty() && dropped == 0;
+    }
+  }
+
+  private final ArrayDeque<BackgroundEvent> queue = new ArrayDeque<>();
+  private long dropped;
+  private volatile boolean recording = true;
+  private volatile Runnable listener = () -> {};
+
+  /**
+   * Whether events are kept at all; with {@code /set events off} handlers make none, so a busy
+   * server allocates nothing for them.
+   */
+  public void setRecording(boolean recording) {
+    this.recording = recording;
+  }
+
+  public boolean recording() {
+    return recording;
+  }
+
+  /**
+   * Called (on the loop's thread) after each event and when a piece of work ends, to wake whoever
+   * prints: it must not block.
+   */
+  public void setListener(Runnable listener) {
+    this.listener = listener == null ? () -> {} : listener;
+  }
+
+  void emit(BackgroundEvent event) {
+    if (!recording) {
+      return;
+    }
+    synchronized (this) {
+      if (queue.size() < MAX_QUEUED) {
+        queue.add(event);
+      } else {
+        dropped++;
+      }
+    }
+    listener.run();
+  }
+
+  /** Wakes whoever prints without an event: a piece of work ended, {@code wait} may be over. */
+  void nudge() {
+    listener.run();
+  }
+
+  /** Takes every event waiting, oldest first. */
+  public synchronized Batch drain() {
+    if (queue.isEmpty() && dropped == 0) {
+      return new Batch(List.of(), 0);
+    }
+    Batch batch = new Batch(new ArrayList<>(queue), dropped);
+    queue.clear();
+    dropped = 0;
+    return batch;
+  }
+}

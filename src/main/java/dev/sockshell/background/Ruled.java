@@ -1,0 +1,77 @@
+package dev.sockshell.background;
+
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.StreamSocket;
+
+/**
+ * The user's own connected socket with rules ({@code on cli contains "x" send "y"}): the background
+ * answers what arrives until its rules are removed ({@code off}, {@code stop}), a rule closes it,
+ * or the peer closes; then the socket is the user's again, with what no rule matched left for recv.
+ */
+final class Ruled implements Job, Connection.Owner {
+  private final Jobs jobs;
+  private final StreamSocket socket;
+  private final Connection connection;
+
+  Ruled(Jobs jobs, StreamSocket socket) {
+    this.jobs = jobs;
+    this.socket = socket;
+    this.connection = new Connection(socket, jobs.rules().responderFor(null), jobs, this);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void ended(Connection c) {
+    jobs.forgetHandler(socket);
+    jobs.rules().removeAll(socket);
+    jobs.ended(this, new BackgroundEvent.Ended(socket.name(), socket.name() + "'s rules ended"));
+  }
+
+  @Override
+  public void peerDone(Connection c) {
+    jobs.forgetHandler(socket);
+    jobs.rules().removeAll(socket);
+    jobs.ended(
+        this,
+        new BackgroundEvent.Ended(
+            socket.name(),
+            "the peer of "
+                + socket.name()
+                + " closed: its rules ended, recv "
+                + socket.name()
+                + " returns what is left"));
+  }
+
+  @Override
+  public boolean involves(NetSocket s) {
+    return s == socket;
+  }
+
+  @Override
+  public String stop() {
+    connection.release();
+    jobs.forgetHandler(socket);
+    jobs.rules().removeAll(socket);
+    return socket.name() + "'s rules are off; " + socket.name() + " is yours again";
+  }
+
+  @Override
+  public String describe() {
+    return socket.name()
+        + " answers with "
+        + Jobs.count(jobs.rules().of(socket).size(), "rule")
+        + ": "
+        + socket.bytesReceived()
+        + " bytes in, "
+        + socket.bytesSent()
+        + " out";
+  }
+
+  @Override
+  public String role(NetSocket s) {
+    return "rules";
+  }
+}

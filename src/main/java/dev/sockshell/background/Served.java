@@ -1,0 +1,195 @@
+package dev.sockshell.background;
+
+import dev.sockshell.net.EventLoop;
+import dev.sockshell.net.Family;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SockOpt;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.StreamSocket;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A listening stream socket served in the background ({@code serve NAME --echo}): accepts every
+ * connection as it arrives, names it as {@code accept} does, and hands it to a {@link Connection}
+ * with its own {@link Responder}. With {@code --max N} it stops accepting after N connections and
+ * ends when the last of them closes.
+ */
+final class Served implements EventLoop.Handler, Job, Connection.Owner {
+  /** Connections accepted per wake-up at most, so a connection storm cannot starve the others. */
+  private static final int ACCEPTS_PER_WAKE = 64;
+
+  private final Jobs jobs;
+  private final StreamSocket listener;
+  private final String how;
+  private final Supplier<Responder> responders;
+  private final Integer max;
+
+  // Only the loop's thread touches these.
+  private final Set<Connection> open = new LinkedHashSet<>();
+  private EventLoop.Registration registration;
+  private boolean listening = true;
+  private int accepted;
+  private long closedIn;
+  private long closedOut;
+
+  Served(
+      Jobs jobs, StreamSocket listener, String how, Supplier<Responder> responders, Integer max) {
+    this.jobs = jobs;
+    this.listener = listener;
+    this.how = how;
+    this.responders = responders;
+    this.max = max;
+  }
+
+  @Override
+  public void ready(EventLoop.Registration r) {
+    registration = r;
+    try {
+      for (int i = 0; i < ACCEPTS_PER_WAKE && listening && !maxReached(); i++) {
+        StreamSocket connection = listener.acceptNow(() -> jobs.session().freshName("conn"));
+        if (connection == null) {
+          break;
+        }
+        accepted++;
+        if (!listener.userSet(SockOpt.TCP_NODELAY) && listener.family() != Family.AF_UNIX) {
+          // As Netty does: a reply goes out at once, not after the peer's delayed ACK of the last.
+          connection.setOption(SockOpt.TCP_NODELAY, 1);
+        }
+        jobs.session().add(connection);
+        jobs.emit(
+            new BackgroundEvent.Accepted(listener.name(), connection.name(), peer(connection)));
+        Connection c = new Connection(connection, responders.get(), jobs, this);
+        open.add(c);
+        jobs.attach(connection, c);
+      }
+    } catch (SocketError e) {
+      // EMFILE and the like would fail again at once: stop serving rather than spin.
+      jobs.emit(new BackgroundEvent.Failed(listener.name(), e.toString()));
+      stopListening();
+      return;
+    }
+    if (maxReached()) {
+      stopListening();
+    } else if (listening) {
+      r.interest(true, false);
+    }
+  }
+
+  private boolean maxReached() {
+    return max != null && accepted >= max;
+  }
+
+  private static SockAddress peer(StreamSocket connection) {
+    try {
+      return connection.peerAddress();
+    } catch (SocketError e) {
+      return null;
+    }
+  }
+
+  /** The listener goes back to the foreground, still listening; the connections go on. */
+  private void stopListening() {
+    if (listening) {
+      listening = false;
+      if (registration != null) {
+        registration.release();
+      }
+      jobs.forgetHandler(listener);
+      endIfDone();
+    }
+  }
+
+  @Override
+  public void ended(Connection connection) {
+    open.remove(connection);
+    closedIn += connection.socket().bytesReceived();
+    closedOut += connection.socket().bytesSent();
+    jobs.forgetConnection(connection.socket());
+    endIfDone();
+  }
+
+  private void endIfDone() {
+    if (!listening && open.isEmpty()) {
+      jobs.ended(
+          this,
+          new BackgroundEvent.Ended(
+              listener.name(),
+              listener.name()
+                  + " served "
+                  + Jobs.count(accepted, "connection")
+                  + (maxReached() ? " (--max " + max + ")" : "")));
+    }
+  }
+
+  @Override
+  public void detaching(EventLoop.Registration r) {
+    // A listener holds no bytes: a foreground accept just takes the next connection.
+  }
+
+  @Override
+  public void failed(EventLoop.Registration r, RuntimeException e) {
+    jobs.emit(new BackgroundEvent.Failed(listener.name(), "internal error: " + e));
+    stopListening();
+  }
+
+  @Override
+  public boolean involves(NetSocket socket) {
+    if (socket == listener) {
+      return true;
+    }
+    for (Connection c : open) {
+      if (c.socket() == socket) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String stop() {
+    int closing = open.size();
+    listening = false;
+    if (registration != null && registration.isAttached()) {
+      registration.release();
+    }
+    jobs.forgetHandler(listener);
+    for (Connection c : Set.copyOf(open)) {
+      c.stop();
+    }
+    endIfDone();
+    return listener.name()
+        + " is no longer served"
+        + (closing == 0 ? "" : "; closed " + Jobs.count(closing, "connection") + " in progress");
+  }
+
+  @Override
+  public String describe() {
+    long in = closedIn;
+    long out = closedOut;
+    for (Connection c : open) {
+      in += c.socket().bytesReceived();
+      out += c.socket().bytesSent();
+    }
+    return listener.name()
+        + (listening ? " serves " : " served ")
+        + how
+        + (max != null ? " --max " + max : "")
+        + ": "
+        + Jobs.count(accepted, "connection")
+        + ", "
+        + open.size()
+        + " open, "
+        + in
+        + " bytes in, "
+        + out
+        + " out";
+  }
+
+  @Override
+  public String role(NetSocket socket) {
+    return socket == listener ? "serving " + how : "served by " + listener.name();
+  }
+}

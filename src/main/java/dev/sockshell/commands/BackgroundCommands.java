@@ -1,0 +1,269 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.background.Jobs;
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.DatagramSocket;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.net.Timeout;
+import java.util.List;
+
+/**
+ * Work that goes on by itself while other commands run: {@code serve} (a server in the background),
+ * {@code relay} (socat with names), {@code stop}, and {@code wait}, which hands the time to the
+ * background. The work lives in {@code background.Jobs} on the session's loop.
+ */
+final class BackgroundCommands {
+  private BackgroundCommands() {}
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "serve",
+            Group.BACKGROUND,
+            List.of(
+                Param.of("NAME", SOCKET),
+                Param.constant(
+                    "--echo | --reply DATA | --rules",
+                    false,
+                    List.of("--echo", "--reply", "--rules")),
+                Param.constant("--max N", true, List.of("--max"))),
+            "serve a listening socket (every connection) or a bound UDP socket (every datagram) in"
+                + " the background: --echo sends back what arrives, --reply answers each chunk"
+                + " with DATA, --rules by the rules of `on`; --max stops after N",
+            Command.Serve.class,
+            BackgroundCommands::servePython,
+            "serve srv --echo",
+            List.of(),
+            BackgroundCommands::bindServe,
+            BackgroundCommands::serve),
+        new CommandSpec<>(
+            "stop",
+            Group.BACKGROUND,
+            List.of(Param.of("NAME", SOCKET)),
+            "end the background work NAME is part of: serving (its connections are closed), a"
+                + " relay (both sockets are yours again, nothing lost), or its rules",
+            Command.Stop.class,
+            c -> "server.close()  # the asyncio server, relay task or rules " + c.name() + " has",
+            "stop srv",
+            List.of(),
+            a -> {
+              String name = a.name("NAME");
+              a.end();
+              return new Command.Stop(name);
+            },
+            BackgroundCommands::stop),
+        new CommandSpec<>(
+            "wait",
+            Group.BACKGROUND,
+            List.of(Param.optional("SECONDS", NUMBER)),
+            "let the background work: for SECONDS, or until no served socket, relay or connection"
+                + " with rules is left; Ctrl-C ends it early",
+            Command.Wait.class,
+            c ->
+                c.seconds() == null
+                    ? "await asyncio.gather(*background_tasks)"
+                    : "await asyncio.sleep(" + ScriptCommands.seconds(c.seconds()) + ")",
+            "wait 0.5",
+            List.of(
+                new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait; the work goes on"),
+                new ErrorDoc("TimeoutError", "the run's --timeout passed first")),
+            BackgroundCommands::bindWait,
+            BackgroundCommands::waitForBackground),
+        new CommandSpec<>(
+            "relay",
+            Group.BACKGROUND,
+            List.of(
+                Param.of("A", SOCKET),
+                Param.of("B", SOCKET),
+                Param.constant("--trace", true, List.of("--trace")),
+                Param.constant("--hex", true, List.of("--hex"))),
+            "forward everything between two connected sockets, both ways, in the background"
+                + " (EOF passed on as SHUT_WR, a reset as a reset); --trace tells each chunk",
+            Command.Relay.class,
+            c ->
+                "relay("
+                    + c.first()
+                    + ", "
+                    + c.second()
+                    + ")  # a selectors loop: sel.register(s, EVENT_READ); other.sendall(s.recv(131072))",
+            "relay c up --trace",
+            List.of(),
+            BackgroundCommands::bindRelay,
+            BackgroundCommands::relay));
+  }
+
+  private static Command.Serve bindServe(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Token mode = a.next("--echo, --reply DATA or --rules");
+    Command.ServeMode serveMode;
+    Command.Serve serve;
+    switch (mode.text()) {
+      case "--echo" -> serveMode = Command.ServeMode.ECHO;
+      case "--reply" -> serveMode = Command.ServeMode.REPLY;
+      case "--rules" -> serveMode = Command.ServeMode.RULES;
+      default ->
+          throw new UsageError(
+              "how to answer must be --echo, --reply DATA or --rules, got '" + mode.text() + "'",
+              mode.start());
+    }
+    var reply = serveMode == Command.ServeMode.REPLY ? a.data() : null;
+    Integer max = null;
+    if (a.hasMore()) {
+      Token flag = a.next("--max");
+      if (!flag.text().equals("--max")) {
+        throw new UsageError(
+            "unexpected argument '" + flag.text() + "'; only --max N may follow", flag.start());
+      }
+      max = a.integer("N after --max", 1, Integer.MAX_VALUE);
+    }
+    a.end();
+    serve = new Command.Serve(name, serveMode, reply, max);
+    return serve;
+  }
+
+  private static String servePython(Command.Serve c) {
+    String handler =
+        switch (c.mode()) {
+          case ECHO -> "echo";
+          case REPLY -> "reply";
+          case RULES -> "rules";
+        };
+    return "await asyncio.start_server("
+        + handler
+        + ", sock="
+        + c.name()
+        + ")  # "
+        + switch (c.mode()) {
+          case ECHO -> "echo: while data := await r.read(65536): w.write(data); await w.drain()";
+          case REPLY -> "reply: while await r.read(65536): w.write(" + Py.data(c.reply()) + ")";
+          case RULES -> "rules: answer what matches each rule of /rules";
+        };
+  }
+
+  private static Outcome serve(Command.Serve c, Context ctx) throws UsageError, SocketError {
+    NetSocket s = Eval.named(ctx, c.name());
+    if (s.state() == SocketState.CLOSED) {
+      throw UsageError.about(c.name(), c.name() + " was closed; create a new socket to serve");
+    }
+    if (s.inBackground()) {
+      throw UsageError.about(
+          c.name(), c.name() + " already works in the background; stop " + c.name() + " first");
+    }
+    if (s instanceof StreamSocket && s.state() != SocketState.LISTENING) {
+      throw UsageError.about(
+          c.name(),
+          c.name()
+              + " is not listening: serve takes a listening socket (bind "
+              + c.name()
+              + " ADDR, listen "
+              + c.name()
+              + ") or a bound UDP socket");
+    }
+    if (s instanceof DatagramSocket && s.state() == SocketState.UNBOUND) {
+      throw UsageError.about(
+          c.name(),
+          c.name() + " is not bound: bind " + c.name() + " ADDR first, so clients can reach it");
+    }
+    ByteString reply = c.reply() == null ? null : Eval.data(ctx, c.reply());
+    Jobs.Mode mode = Jobs.Mode.valueOf(c.mode().name());
+    String done = ctx.background().serve(s, mode, reply, c.max());
+    boolean noRules = mode == Jobs.Mode.RULES && ctx.background().rules().of(s).isEmpty();
+    return new Outcome.Done(
+        done
+            + "; stop "
+            + c.name()
+            + " ends it"
+            + (noRules ? " (no rules yet: add them with on " + c.name() + " …)" : ""));
+  }
+
+  private static Outcome stop(Command.Stop c, Context ctx) throws UsageError {
+    NetSocket s = Eval.named(ctx, c.name());
+    String stopped = ctx.background().stop(s);
+    if (stopped == null) {
+      throw UsageError.about(
+          c.name(), c.name() + " has no background work to stop (serve, relay or rules with on)");
+    }
+    return new Outcome.Done(stopped);
+  }
+
+  private static Command.Wait bindWait(Args a) throws UsageError {
+    Double seconds = a.hasMore() ? a.seconds("SECONDS") : null;
+    a.end();
+    return new Command.Wait(seconds);
+  }
+
+  private static Outcome waitForBackground(Command.Wait c, Context ctx) throws SocketError {
+    Jobs jobs = ctx.background();
+    if (c.seconds() != null) {
+      ctx.session().waiter().pause(c.seconds(), () -> false, "wait");
+      return new Outcome.Done("waited " + ScriptCommands.seconds(c.seconds()) + " s");
+    }
+    if (jobs.idle()) {
+      return new Outcome.Done("no background work to wait for");
+    }
+    // A run's --timeout bounds this wait too, so a script cannot hang on a server nobody ends.
+    Timeout limit = ctx.session().defaultTimeout();
+    double seconds = limit.isBlocking() ? Double.POSITIVE_INFINITY : limit.seconds();
+    if (!ctx.session().waiter().pause(seconds, jobs::idle, "wait for the background")) {
+      throw SocketError.timedOut().withHint("the background still works; stop it, or wait again");
+    }
+    return new Outcome.Done("no background work left");
+  }
+
+  private static Command.Relay bindRelay(Args a) throws UsageError {
+    String first = a.name("A");
+    String second = a.name("B");
+    boolean trace = false;
+    boolean hex = false;
+    while (a.hasMore()) {
+      Token flag = a.next("--trace or --hex");
+      switch (flag.text()) {
+        case "--trace" -> trace = true;
+        case "--hex" -> hex = true;
+        default ->
+            throw new UsageError(
+                "unexpected argument '" + flag.text() + "'; only --trace and --hex may follow",
+                flag.start());
+      }
+    }
+    if (hex && !trace) {
+      throw new UsageError(
+          "--hex shows what --trace tells: write --trace --hex", a.line().indexOf("--hex"));
+    }
+    if (first.equals(second)) {
+      throw UsageError.aboutLast(second, "a relay joins two different sockets");
+    }
+    return new Command.Relay(first, second, trace, hex);
+  }
+
+  private static Outcome relay(Command.Relay c, Context ctx) throws UsageError, SocketError {
+    StreamSocket a = connectedStream(ctx, c.first());
+    StreamSocket b = connectedStream(ctx, c.second());
+    return new Outcome.Done(
+        ctx.background().relay(a, b, c.trace(), c.hex()) + "; stop " + c.first() + " ends it");
+  }
+
+  private static StreamSocket connectedStream(Context ctx, String name) throws UsageError {
+    NetSocket s = Eval.named(ctx, name);
+    if (!(s instanceof StreamSocket stream) || s.state() != SocketState.CONNECTED) {
+      throw UsageError.about(
+          name, name + " is not a connected stream socket: a relay joins two connections");
+    }
+    if (s.inBackground()) {
+      throw UsageError.about(
+          name, name + " already works in the background; stop " + name + " first");
+    }
+    return stream;
+  }
+}
