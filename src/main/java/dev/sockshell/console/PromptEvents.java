@@ -96,6 +96,7 @@ final class PromptEvents implements AutoCloseable {
         List<Styled> lines = shell.takeEventLines();
         for (Styled line : lines) {
           reader.printAbove(out.render(line));
+          shell.transcribe(line);
         }
       } finally {
         lock.lock();
