@@ -29,7 +29,8 @@ public final class HelpTopics {
           new Topic("values", "$1, $2, _ and _[1]: the results every command keeps"),
           new Topic("constants", "AF_*, SOCK_*, SHUT_*, SOL_*, SO_*, TCP_*… and what each does"),
           new Topic("errors", "every Python exception class and errno symbol, and what it means"),
-          new Topic("keys", "Tab, Ctrl-C, Ctrl-D, history and the other keys of the console"));
+          new Topic("keys", "Tab, Ctrl-C, Ctrl-D, history and the other keys of the console"),
+          new Topic("background", "serve, on, relay: how rules match, events, bounds, names"));
 
   public static List<Topic> all() {
     return TOPICS;
@@ -57,6 +58,7 @@ public final class HelpTopics {
       case "values" -> values(layout);
       case "constants" -> constants(table, layout);
       case "errors" -> errors(layout);
+      case "background" -> BackgroundHelp.page(layout);
       default -> keys(layout);
     };
   }

@@ -3,7 +3,7 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.DATA;
 import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.SOCKET;
-import static dev.sockshell.commands.Param.Kind.VALUE;
+import static dev.sockshell.commands.Param.Kind.TEXT;
 
 import dev.sockshell.background.Rule;
 import dev.sockshell.bytes.ByteString;
@@ -48,12 +48,12 @@ final class RuleCommands {
             List.of(
                 Param.of("NAME", SOCKET),
                 Param.constant("WHEN", false, WHEN),
-                Param.optional("/REGEX/ | DATA", VALUE),
+                Param.optional("/REGEX/ | DATA", TEXT),
                 Param.constant("ACTION", false, THEN),
                 Param.optional("DATA", DATA)),
             "an automatic reply: when what arrives on NAME matches /REGEX/ (\\1 in DATA is its"
                 + " first group), contains DATA, or anything arrives, or on connect or eof: send"
-                + " DATA, close or reset",
+                + " DATA, close or reset (how partial input is kept: /help background)",
             Command.On.class,
             RuleCommands::python,
             "on srv matches /^PING (\\d+)\\r\\n/ send \"PONG \\1\\r\\n\"",
@@ -158,7 +158,12 @@ final class RuleCommands {
     }
     String act =
         c.then() instanceof Command.Then.Send s
-            ? c.name() + ".sendall(" + Py.data(s.data()) + ")"
+            ? c.name()
+                + ".sendall("
+                + (c.when() instanceof Command.When.Matches && groupRefs(s.source())
+                    ? "m.expand(r" + s.source().replaceFirst("^[bB]", "") + ").encode()"
+                    : Py.data(s.data()))
+                + ")"
             : c.then() instanceof Command.Then.Reset
                 ? c.name()
                     + ".setsockopt(SOL_SOCKET, SO_LINGER, struct.pack('ii', 1, 0)); "
