@@ -32,10 +32,9 @@ final class HelpNotes {
                   + " shown, not kept. Name the sockets a loop accepts (accept srv conn): the name"
                   + " is reused each round, where automatic names (conn1, conn2…) keep one closed"
                   + " socket per round until /reset.",
-              "When the loop ends, one line says why, in which round, and the shortest, mean and"
-                  + " longest time a round took: |  repeat ended by break if eof in round 7; per"
-                  + " round min 1.1 ms, avg 1.3 ms, max 2.0 ms",
-              "Python: for _ in range(COUNT): or while True:, the commands its indented body."),
+              "When the loop ends, one line says why, in which round, and how long the rounds"
+                  + " that ran to their end took (shortest, mean, longest): |  repeat ended by"
+                  + " break if eof in round 7; per round min 1.1 ms, avg 1.3 ms, max 2.0 ms"),
           "break",
           List.of(
               "break if CONDITION checks the previous command as expect CONDITION would, and"

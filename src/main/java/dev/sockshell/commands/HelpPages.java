@@ -99,6 +99,7 @@ final class HelpPages {
     lines.addAll(arguments(spec));
     lines.addAll(errors(spec));
     for (String note : HelpNotes.of(spec.name())) {
+      lines.add(Styled.plain(""));
       lines.addAll(layout.paragraph("  ", note));
     }
     return lines;
