@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable sequence of bytes: what goes over a socket. Equality is by content; {@link
@@ -133,6 +134,24 @@ public final class ByteString implements Comparable<ByteString> {
     byte[] out = Arrays.copyOf(data, data.length + other.data.length);
     System.arraycopy(other.data, 0, out, data.length, other.data.length);
     return new ByteString(out);
+  }
+
+  /** All of {@code parts}, one after another, copied once. */
+  public static ByteString concat(List<ByteString> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int size = 0;
+    for (ByteString part : parts) {
+      size = Math.addExact(size, part.data.length);
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    for (ByteString part : parts) {
+      System.arraycopy(part.data, 0, out, at, part.data.length);
+      at += part.data.length;
+    }
+    return wrap(out);
   }
 
   /** The first index of {@code needle} at or after {@code from}, or -1. */

@@ -221,7 +221,9 @@ public final class DatagramSocket extends NetSocket {
       while (true) {
         // Nothing can reach an unbound socket; waiting on it must not bind it (the JDK would).
         if (isBoundNow()) {
-          ByteBuffer buffer = context.scratch.get(bufsize);
+          // Never a buffer of BUFSIZE bytes: no datagram is larger than a chunk, so reading into
+          // at most a chunk truncates a datagram exactly where Linux's recvfrom would.
+          ByteBuffer buffer = context.scratch.chunk(bufsize);
           SocketAddress from = channel.receive(buffer);
           if (from != null) {
             bytesReceived += buffer.position();

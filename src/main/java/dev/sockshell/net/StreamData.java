@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The byte stream of a connected {@link StreamSocket}: send, sendall and recv with the socket's
@@ -222,11 +224,13 @@ final class StreamData {
     }
     long deadline = socket.timeout.deadlineFromNow();
     while (true) {
-      ByteBuffer buffer = socket.context.scratch.get(bufsize);
+      ByteBuffer buffer = socket.context.scratch.chunk(bufsize);
       int n = read(channel, buffer);
       if (n > 0) {
         socket.bytesReceived += n;
-        return ByteString.read(buffer.flip());
+        boolean full = n == buffer.limit();
+        ByteString first = ByteString.read(buffer.flip());
+        return full && n < bufsize ? readOn(channel, first, bufsize) : first;
       }
       if (n < 0) {
         eofSeen = true;
@@ -264,6 +268,37 @@ final class StreamData {
   /** One write without waiting: what fits in the kernel's buffer now. */
   int writeNow(SocketChannel channel, ByteBuffer from) throws SocketError {
     return from.hasRemaining() ? write(channel, from) : 0;
+  }
+
+  /**
+   * The rest of a recv whose first read filled a chunk: what else has arrived, up to {@code
+   * bufsize} in all, read a chunk at a time without waiting, as Linux's recv copies what the queue
+   * holds. It stops at a short read (the queue is empty), at EOF or an error (which the next read
+   * meets again, and which would lose these bytes if raised now), or at Ctrl-C, returning what it
+   * has.
+   */
+  private ByteString readOn(SocketChannel channel, ByteString first, int bufsize) {
+    List<ByteString> parts = new ArrayList<>();
+    parts.add(first);
+    int total = first.size();
+    try {
+      while (total < bufsize && !socket.context.waiter.isCancelled()) {
+        ByteBuffer buffer = socket.context.scratch.chunk(bufsize - total);
+        int n = channel.read(buffer);
+        if (n <= 0) {
+          break;
+        }
+        socket.bytesReceived += n;
+        total += n;
+        parts.add(ByteString.read(buffer.flip()));
+        if (n < buffer.limit()) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // Met again by the next read, once these bytes are returned.
+    }
+    return ByteString.concat(parts);
   }
 
   /**

@@ -272,6 +272,11 @@ public final class Waiter implements Closeable {
     }
   }
 
+  /** True once {@link #cancel} was called, until {@link #reset}. */
+  boolean isCancelled() {
+    return cancelled;
+  }
+
   /**
    * Fails with KeyboardInterrupt if {@link #cancel} was called: for long calls that only wait now
    * and then (a file transfer), so Ctrl-C stops them between chunks too.

@@ -9,6 +9,7 @@ import dev.sockshell.testing.WaitLatch;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Ctrl-C's path: {@link Shell#interrupt} cancels only the blocked call. */
@@ -36,6 +37,34 @@ class CancelTest {
       assertTrue(out.contains("$1 ==> (conn, ('127.0.0.1', "), out);
       assertTrue(out.lines().anyMatch(l -> l.startsWith("srv ") && l.contains("listening")), out);
       assertEquals(false, shell.failed());
+    }
+  }
+
+  @Test
+  void ctrlCCancelsARecvOfAnySizeAndTheBytesThatComeLaterStayForTheNext() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), Path.of("."))) {
+      shell.run(
+          Typed.lines(
+              "socket srv\nbind srv 127.0.0.1:0\nlisten srv\nsocket cli\nconnect cli srv\n"
+                  + "accept srv conn\nsocket u AF_INET SOCK_DGRAM\nbind u 127.0.0.1:0\n"));
+      for (String call : List.of("recv conn 2147483639", "recvfrom u 2000000000")) {
+        WaitLatch waiting = new WaitLatch();
+        shell.setWaitListener(waiting);
+        Thread blocked = new Thread(() -> shell.run(Typed.lines(call + "\n")));
+        blocked.start();
+        assertTrue(waiting.await(), call + " never started waiting");
+        shell.interrupt();
+        blocked.join(10_000);
+        assertTrue(!blocked.isAlive(), call + " did not return after the interrupt");
+      }
+      shell.run(
+          Typed.lines("send cli 'hi'\nrecv conn 2147483639\nsendto u b'x' u\nrecvfrom u 5\n"));
+      String out = text.toString();
+      assertTrue(out.contains("KeyboardInterrupt: recv on conn cancelled"), out);
+      assertTrue(out.contains("KeyboardInterrupt: recvfrom on u cancelled"), out);
+      assertTrue(out.contains("==> b'hi'"), out);
+      assertTrue(out.contains("==> (b'x', ('127.0.0.1', "), out);
     }
   }
 
