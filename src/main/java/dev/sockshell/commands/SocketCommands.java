@@ -110,7 +110,10 @@ final class SocketCommands {
             Command.Shutdown.class,
             c -> c.name() + ".shutdown(socket." + c.how() + ")",
             "shutdown cli SHUT_WR",
-            List.of(new ErrorDoc("ENOTCONN", "the socket is not connected")),
+            List.of(
+                new ErrorDoc(
+                    "ENOTCONN",
+                    "the socket is not connected, or its connection is over (reset, or both sides closed)")),
             a -> new Command.Shutdown(a.name("NAME"), a.choice("HOW", HOWS)),
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());

@@ -331,7 +331,20 @@ final class StreamData {
     }
   }
 
+  /**
+   * Linux's shutdown on a TCP socket whose connection is closed (a reset, both FINs done, or
+   * TIME_WAIT after its own FIN) takes the flags but fails with ENOTCONN. The JDK never says so: it
+   * skips a direction already shut and ignores ENOTCONN, so the kernel's table is asked first.
+   */
   void shutdown(SocketChannel channel, ShutdownHow how) throws SocketError {
+    boolean closed = closed(channel);
+    apply(channel, how);
+    if (closed) {
+      throw SocketError.of(Errno.ENOTCONN);
+    }
+  }
+
+  private void apply(SocketChannel channel, ShutdownHow how) throws SocketError {
     try {
       if (how != ShutdownHow.SHUT_WR) {
         keepArrived(channel, arrivedBound(channel));
