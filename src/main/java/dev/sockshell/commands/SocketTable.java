@@ -73,11 +73,22 @@ final class SocketTable {
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));
     // Once recv has returned b'', or a reset was reported (the kernel's socket is closed then),
-    // recv returns b'' at once, whatever the tables still say of the connection.
+    // recv returns the bytes sockshell holds, then b'' at once, whatever the tables still say.
     boolean ended =
         s instanceof StreamSocket st && (st.resetReported() || st.eofSeen() && waiting == null);
-    row.add(!open ? "-" : role != null ? role : ended ? "EOF" : waiting(s, waiting));
+    row.add(
+        !open ? "-" : role != null ? role : ended ? ended((StreamSocket) s) : waiting(s, waiting));
     return row;
+  }
+
+  /** {@code EOF}, or {@code 10 bytes, EOF} when bytes a framing recv kept come first. */
+  private static String ended(StreamSocket s) {
+    int held = s.buffered();
+    return held == 0 ? "EOF" : bytes(held) + ", EOF";
+  }
+
+  private static String bytes(long count) {
+    return count + (count == 1 ? " byte" : " bytes");
   }
 
   /**
@@ -114,7 +125,7 @@ final class SocketTable {
     if (e.count() == 0) {
       return peer;
     }
-    String bytes = e.count() + (e.count() == 1 ? " byte" : " bytes");
+    String bytes = bytes(e.count());
     return peer.isEmpty() ? bytes : bytes + ", " + peer;
   }
 
