@@ -341,6 +341,17 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void aNulInTheFileOfSaveOrOpenIsPythonsValueErrorNotAnInternalError() {
+    ScriptRun run = ScriptRun.withStdin("/save a\0b\n/open a\0b\n", "--keep-going");
+    assertEquals(
+        "sockshell> /save a\\x00b\n"
+            + "<stdin>:1: ValueError: embedded null byte\n"
+            + "sockshell> /open a\\x00b\n"
+            + "<stdin>:2: ValueError: embedded null byte\n",
+        run.out().substring(0, run.out().indexOf("FAILED")));
+  }
+
+  @Test
   void openOfADirectoryIsAUsageError() throws IOException {
     ScriptRun run = ScriptRun.of(write("a.socks", "/open .\n"));
     assertEquals(1, run.status());

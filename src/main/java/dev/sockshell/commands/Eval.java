@@ -58,7 +58,7 @@ final class Eval {
     } else if (data instanceof DataExpr.Bytes b) {
       return b.bytes();
     } else if (data instanceof DataExpr.File f) {
-      return readFile(ctx.baseDirectory().resolve(f.path()), f.path());
+      return readFile(file(ctx, f.path()), f.path());
     }
     DataExpr.Ref r = (DataExpr.Ref) data;
     Value v = ctx.values().resolve(r.ref());
@@ -94,6 +94,22 @@ final class Eval {
           .withHint("sendfile NAME " + typed + " sends a file of any size without reading it");
     }
     return ByteString.wrap(bytes);
+  }
+
+  /**
+   * The file {@code typed} names, relative to the directory commands resolve files against. A NUL
+   * in it is Python's ValueError (open, os.unlink), as no OS path can hold one.
+   */
+  static Path file(Context ctx, String typed) throws SocketError {
+    return ctx.baseDirectory().resolve(checkedPath(typed));
+  }
+
+  /** {@code typed}, if it can be a path: see {@link #file}. */
+  static String checkedPath(String typed) throws SocketError {
+    if (typed.indexOf('\0') >= 0) {
+      throw SocketError.python(PyException.ValueError, "embedded null byte");
+    }
+    return typed;
   }
 
   /** A failed file read or write as Python's open() raises it, naming the path as typed. */

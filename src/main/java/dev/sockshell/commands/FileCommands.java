@@ -69,11 +69,12 @@ final class FileCommands {
             },
             (c, ctx) -> {
               StreamSocket s = stream(ctx, c.name());
-              try (FileChannel file = open(ctx, c.path(), StandardOpenOption.READ)) {
+              Path path = Eval.file(ctx, c.path());
+              try (FileChannel file = open(path, c.path(), StandardOpenOption.READ)) {
                 long sent = s.sendFile(file, c.offset(), c.count() == null ? -1 : c.count());
                 return new Outcome.Returned(new Value.Int(sent));
               } catch (IOException e) {
-                throw Eval.fileError(e, ctx.baseDirectory().resolve(c.path()), c.path());
+                throw Eval.fileError(e, path, c.path());
               }
             }),
         new CommandSpec<>(
@@ -108,16 +109,17 @@ final class FileCommands {
             (c, ctx) -> {
               StreamSocket s = stream(ctx, c.name());
               FileTransfer.Received r;
+              Path path = Eval.file(ctx, c.path());
               try (FileChannel file =
                   open(
-                      ctx,
+                      path,
                       c.path(),
                       StandardOpenOption.WRITE,
                       StandardOpenOption.CREATE,
                       StandardOpenOption.TRUNCATE_EXISTING)) {
                 r = s.recvFile(file, c.count() == null ? -1 : c.count());
               } catch (IOException e) {
-                throw Eval.fileError(e, ctx.baseDirectory().resolve(c.path()), c.path());
+                throw Eval.fileError(e, path, c.path());
               }
               String note =
                   c.count() == null
@@ -172,12 +174,11 @@ final class FileCommands {
         .withHint(name + " is a SOCK_DGRAM socket: send datagrams with sendto");
   }
 
-  private static FileChannel open(Context ctx, String path, StandardOpenOption... options)
+  private static FileChannel open(Path file, String typed, StandardOpenOption... options)
       throws IOException {
-    Path file = ctx.baseDirectory().resolve(Path.of(path));
     if (Files.isDirectory(file)) {
       // Linux opens a directory for reading; Python's open() refuses it, and so does sendfile.
-      throw new FileSystemException(path, null, "Is a directory");
+      throw new FileSystemException(typed, null, "Is a directory");
     }
     return FileChannel.open(file, options);
   }

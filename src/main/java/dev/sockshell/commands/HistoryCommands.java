@@ -120,7 +120,7 @@ final class HistoryCommands {
   }
 
   private static Outcome save(Command.Save c, Context ctx) throws SocketError {
-    Path path = ctx.baseDirectory().resolve(c.path());
+    Path path = Eval.file(ctx, c.path());
     List<String> lines = SavedScript.lines(ctx.log(), c.path());
     try {
       Files.write(path, lines, StandardCharsets.UTF_8);

@@ -98,7 +98,7 @@ final class ScriptCommands {
 
   /** Relative to the working directory, as bind resolves an AF_UNIX path (and os.unlink does). */
   private static Outcome unlink(Command.Unlink c) throws SocketError {
-    Path path = Path.of(c.path());
+    Path path = Path.of(Eval.checkedPath(c.path()));
     try {
       if (Files.isDirectory(path)) {
         throw SocketError.of(Errno.EISDIR).at(c.path());

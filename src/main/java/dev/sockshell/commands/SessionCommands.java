@@ -5,7 +5,6 @@ import static dev.sockshell.commands.Param.Kind.PATH;
 
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.SocketState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,7 +80,7 @@ final class SessionCommands {
             "/open examples/tcp_one_session.socks",
             List.of(),
             a -> new Command.Open(a.path("FILE")),
-            (c, ctx) -> ctx.runScript(ctx.baseDirectory().resolve(Path.of(c.path())))),
+            (c, ctx) -> ctx.runScript(Eval.file(ctx, c.path()))),
         new CommandSpec<>(
             "/reset",
             Group.SESSION,
