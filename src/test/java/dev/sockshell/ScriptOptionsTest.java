@@ -288,19 +288,18 @@ class ScriptOptionsTest {
   }
 
   @Test
-  void aBinaryFileRunAsAScriptSaysItIsNotTextAndFails() throws IOException {
+  void aBinaryFileIsAFileThatCannotBeReadAsAScriptExitTwoBeforeAnythingRuns() throws IOException {
     Path binary = dir.resolve("a.out");
-    Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, '\n'});
-    ScriptRun run = ScriptRun.of(binary.toString());
-    assertEquals(1, run.status());
-    assertTrue(
-        run.out()
-            .contains(
-                binary
-                    + ":1: cannot read: not UTF-8 text (byte 0xff at column 5); save the script as"
-                    + " UTF-8"),
-        run.out());
-    assertTrue(run.out().contains("FAILED: 0 commands"), run.out());
+    Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, '\n'});
+    String first = write("first.socks", "socket s\n");
+    ScriptRun run = ScriptRun.of(first, binary.toString());
+    assertEquals(2, run.status(), run.out());
+    assertEquals("", run.out());
+    assertEquals(
+        "sockshell: cannot read "
+            + binary
+            + ": not a script: it holds NUL bytes, as binary files do\n",
+        run.err());
   }
 
   @Test
@@ -321,14 +320,49 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void aScriptLineThatIsNotUtf8IsAnErrorOfThatLineAndKeepGoingGoesOn() throws IOException {
+    Path gbk = dir.resolve("gbk.socks");
+    ByteArrayOutputStream script = new ByteArrayOutputStream();
+    script.writeBytes("socket a\nsend a \"".getBytes(StandardCharsets.US_ASCII));
+    script.writeBytes("中文".getBytes(Charset.forName("GBK")));
+    script.writeBytes("\"\ngettimeout a\n".getBytes(StandardCharsets.US_ASCII));
+    Files.write(gbk, script.toByteArray());
+    ScriptRun run = ScriptRun.of("--keep-going", gbk.toString());
+    assertEquals(1, run.status());
+    assertTrue(
+        run.out()
+            .contains(
+                gbk
+                    + ":2: cannot read: not UTF-8 text (byte 0xd6 at column 9); save the script as"
+                    + " UTF-8\nsockshell> gettimeout a\n$1 ==> None\n"),
+        run.out());
+    assertTrue(
+        run.out()
+            .endsWith(
+                "FAILED: 2 commands, 0 expectations passed, 0 failed; 1 unexpected error ("
+                    + gbk
+                    + ":2)\n"),
+        run.out());
+  }
+
+  @Test
   void aUtf16ScriptIsToldToBeSavedAsUtf8() throws IOException {
     Path notepad = dir.resolve("notepad.socks");
     Files.write(notepad, "\ufeffsocket a\r\n".getBytes(StandardCharsets.UTF_16LE));
     ScriptRun run = ScriptRun.of(notepad.toString());
+    assertEquals(2, run.status());
+    assertEquals(
+        "sockshell: cannot read " + notepad + ": the script is UTF-16 text; save it as UTF-8\n",
+        run.err());
+  }
+
+  @Test
+  void utf16OnStdinIsToldToBeSavedAsUtf8AtItsFirstLine() {
+    ScriptRun run = ScriptRun.withStdin("\ufeffsocket a\r\n".getBytes(StandardCharsets.UTF_16LE));
     assertEquals(1, run.status());
     assertTrue(
         run.out()
-            .startsWith(notepad + ":1: cannot read: the script is UTF-16 text; save it as UTF-8\n"),
+            .startsWith("<stdin>:1: cannot read: the script is UTF-16 text; save it as UTF-8\n"),
         run.out());
   }
 

@@ -58,10 +58,21 @@ public final class ReaderSource implements LineSource {
     return open(file, file.toString());
   }
 
-  /** A script file called {@code name} in messages. */
+  /**
+   * A script file called {@code name} in messages.
+   *
+   * @throws Utf8Lines.NotAScript for a binary file or UTF-16 text, before any line runs
+   */
   public static ReaderSource open(Path file, String name) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
-    return of(Files.newInputStream(absolute), name, absolute.getParent());
+    InputStream in = new BufferedInputStream(Files.newInputStream(absolute));
+    try {
+      Utf8Lines.checkIsText(in);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    return of(in, name, absolute.getParent());
   }
 
   @Override
@@ -69,7 +80,13 @@ public final class ReaderSource implements LineSource {
     if (ended) {
       return null;
     }
-    String text = reader != null ? reader.readLine() : bytes.next(number + 1);
+    String text;
+    try {
+      text = reader != null ? reader.readLine() : bytes.next(number + 1);
+    } catch (Utf8Lines.NotUtf8 e) {
+      number++; // the line was read: --keep-going goes on with the next one
+      throw e;
+    }
     if (text == null) {
       ended = true;
       if (reader != null) {

@@ -204,11 +204,16 @@ public final class Shell implements Context, AutoCloseable {
       try {
         line = pending != null ? pending : source.next();
       } catch (IOException e) {
+        // A line that is not UTF-8 is an error of that line: --keep-going goes on after it.
+        boolean lineOnly = e instanceof Utf8Lines.NotUtf8 && keepGoing;
         String where =
             e instanceof Utf8Lines.NotUtf8 n ? source.name() + ":" + n.line() : source.name();
         reporter.stopped(where, "cannot read: " + e.getMessage());
-        tally.unexpectedError(where, true);
+        tally.unexpectedError(where, !lineOnly);
         failed = true;
+        if (lineOnly) {
+          continue;
+        }
         return End.STOPPED;
       }
       pending = null;

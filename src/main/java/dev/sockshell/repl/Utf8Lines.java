@@ -31,6 +31,18 @@ final class Utf8Lines {
     }
   }
 
+  /** A file that cannot be a script: binary (it holds a NUL byte), or UTF-16 text. */
+  static final class NotAScript extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAScript(String message) {
+      super(message);
+    }
+  }
+
+  /** How much of a file {@link #checkIsText} looks at, as git and grep do to tell binary files. */
+  private static final int SNIFFED = 8192;
+
   private final InputStream in;
 
   /** The byte read after a {@code \r} to see whether {@code \n} followed, or -1. */
@@ -62,6 +74,27 @@ final class Utf8Lines {
 
   void close() throws IOException {
     in.close();
+  }
+
+  /**
+   * Fails if the start of {@code in} (what one read returns, so a pipe is not waited on) shows it
+   * is no script: a NUL byte, which text never holds and binary files always do, or UTF-16's byte
+   * order mark. Python refuses such a file too ("source code cannot contain null bytes"). Reads
+   * nothing: {@code in} must support mark.
+   */
+  static void checkIsText(InputStream in) throws IOException {
+    byte[] head = new byte[SNIFFED];
+    in.mark(SNIFFED);
+    int n = Math.max(0, in.read(head));
+    in.reset();
+    if (isUtf16ByteOrderMark(head)) {
+      throw new NotAScript("the script is UTF-16 text; save it as UTF-8");
+    }
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        throw new NotAScript("not a script: it holds NUL bytes, as binary files do");
+      }
+    }
   }
 
   private static boolean isUtf16ByteOrderMark(byte[] bytes) {
