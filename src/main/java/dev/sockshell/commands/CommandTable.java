@@ -207,15 +207,30 @@ public final class CommandTable {
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
-    String python = PythonHabits.inSockshell(line, specs().keySet());
+    String python = PythonHabits.inSockshell(line, names(), this::parses);
     if (python != null) {
       return new UsageError("that is Python; in sockshell write: " + python, word.start());
+    }
+    String called = PythonHabits.calledCommand(line, names());
+    if (called != null) {
+      return new UsageError(
+          "that is Python; /help " + called + " shows how sockshell writes it", word.start());
     }
     String tip =
         close != null
             ? "did you mean " + ALIASES.getOrDefault(close, close) + "?"
             : "/help lists the commands";
     return new UsageError("unknown command '" + word.text() + "'; " + tip, word.start());
+  }
+
+  /** True if {@code line} parses as a command. */
+  boolean parses(String line) {
+    try {
+      parse(line);
+      return true;
+    } catch (UsageError e) {
+      return false;
+    }
   }
 
   /** Runs a parsed command; a socket error gets a hint saying what it usually means. */
