@@ -144,6 +144,13 @@ public final class ConstantDocs {
             .map(Errno::name)
             .collect(Collectors.joining(", "));
     String meaning = CLASSES.getOrDefault(p, "a Python exception");
+    if (p == PyException.TimeoutError) {
+      // settimeout's expiry is CPython's own TimeoutError('timed out'), whose errno is None;
+      // ETIMEDOUT is the kernel's, for a peer that stopped answering.
+      return meaning
+          + " (errno None); errno ETIMEDOUT when the OS itself gave up on a peer that stopped"
+          + " answering";
+    }
     boolean listed = !errnos.isEmpty() && p != PyException.OSError;
     return listed ? meaning + "; errno " + errnos : meaning;
   }

@@ -118,7 +118,8 @@ class HelpPagesTest {
     assertEquals(
         List.of(
             "TimeoutError",
-            "  The socket's timeout (settimeout) passed first; errno ETIMEDOUT.",
+            "  The socket's timeout (settimeout) passed first (errno None); errno ETIMEDOUT",
+            "  when the OS itself gave up on a peer that stopped answering.",
             "  expect error TimeoutError checks for it",
             "  Every error: /help errors"),
         lines(help.page("TimeoutError")),
