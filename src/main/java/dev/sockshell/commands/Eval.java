@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
+import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
@@ -16,8 +17,14 @@ import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns typed arguments into what a call needs, at the moment the command runs. */
@@ -135,23 +142,106 @@ final class Eval {
     } else if (address instanceof AddrExpr.Path p) {
       return unixPath(ctx, p.path(), family);
     } else if (address instanceof AddrExpr.SocketName n) {
-      return Resolver.checkFamily(boundAddressOf(ctx, n.name(), family), family);
+      return Resolver.checkFamily(reachable(boundAddressOf(ctx, n.name(), family), family), family);
+    } else if (address instanceof AddrExpr.TupleWithRefs t) {
+      List<Value> items = new ArrayList<>();
+      for (Literal item : t.items()) {
+        items.add(valueOf(ctx, item));
+      }
+      return tupleAddress(items, family);
     }
     AddrExpr.Ref r = (AddrExpr.Ref) address;
     Value v = ctx.values().resolve(r.ref());
     if (v instanceof Value.Address a) {
       return Resolver.checkFamily(a.address(), family);
-    } else if (v instanceof Value.Tuple t
-        && t.items().size() >= 2
-        && t.items().get(0) instanceof Value.Str host
-        && t.items().get(1) instanceof Value.Int port) {
-      return Resolver.resolve(host.text(), (int) port.value(), family);
+    } else if (v instanceof Value.Tuple t) {
+      return tupleAddress(t.items(), family);
     } else if (v instanceof Value.Str s) {
       return unixPath(ctx, s.text(), family);
     }
     throw SocketError.python(
             PyException.TypeError, family + " address must be tuple, not " + v.typeName())
         .withHint(r.source() + " is " + Repr.of(v));
+  }
+
+  /** An item of an address tuple as typed: a kept value, a str or a number. */
+  private static Value valueOf(Context ctx, Literal item) throws UsageError {
+    if (item instanceof Literal.Ref r) {
+      return ctx.values().resolve(r);
+    } else if (item instanceof Literal.Text t) {
+      return new Value.Str(t.text());
+    }
+    Literal.Number n = (Literal.Number) item;
+    return n.integral() ? new Value.Int(n.asLong()) : new Value.Float(n.value());
+  }
+
+  /** Python's {@code (host, port[, flowinfo, scope_id])}, checked as CPython checks it. */
+  private static SockAddress tupleAddress(List<Value> items, Family family) throws SocketError {
+    if (family == Family.AF_UNIX) {
+      throw Resolver.tupleForUnix();
+    }
+    if (family == Family.AF_INET ? items.size() != 2 : items.size() < 2 || items.size() > 4) {
+      throw family == Family.AF_INET
+          ? SocketError.python(PyException.TypeError, "AF_INET address must be a pair (host, port)")
+          : SocketError.python(
+              PyException.TypeError,
+              "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
+    }
+    if (!(items.get(0) instanceof Value.Str host)) {
+      throw SocketError.python(
+          PyException.TypeError,
+          "str, bytes or bytearray expected, not " + items.get(0).typeName());
+    }
+    long port = integer(items.get(1));
+    if (port < 0 || port > 65535) {
+      throw SocketError.python(PyException.OverflowError, "port must be 0-65535.");
+    }
+    int scopeId = items.size() == 4 ? (int) integer(items.get(3)) : 0;
+    if (items.size() >= 3) {
+      integer(items.get(2)); // flowinfo: checked, as Python does; Linux's connect ignores it
+    }
+    return Resolver.resolve(host.text(), (int) port, scopeId, family);
+  }
+
+  /**
+   * An int item of an address tuple; Python: "'str' object cannot be interpreted as an integer".
+   */
+  private static long integer(Value v) throws SocketError {
+    if (v instanceof Value.Int i) {
+      return i.value();
+    }
+    throw SocketError.python(
+        PyException.TypeError, "'" + v.typeName() + "' object cannot be interpreted as an integer");
+  }
+
+  /**
+   * The address that reaches a socket known by name from a socket of {@code family}: a dual-stack
+   * IPv6 wildcard ({@code [::]}, which also takes IPv4 connections, as the JDK binds it) or an
+   * IPv4-mapped address is 127.0.0.1 or that IPv4 address for an AF_INET socket.
+   */
+  private static SockAddress reachable(SockAddress bound, Family family) {
+    if (family != Family.AF_INET
+        || !(bound instanceof SockAddress.Inet inet)
+        || !(inet.address() instanceof Inet6Address v6)) {
+      return bound;
+    }
+    if (v6.isAnyLocalAddress()) {
+      return new SockAddress.Inet(InetAddress.getLoopbackAddress(), inet.port());
+    }
+    byte[] b = v6.getAddress();
+    boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    for (int i = 0; i < 10 && mapped; i++) {
+      mapped = b[i] == 0;
+    }
+    if (!mapped) {
+      return bound;
+    }
+    try {
+      return new SockAddress.Inet(
+          InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)), inet.port());
+    } catch (UnknownHostException e) {
+      return bound; // four bytes are always an IPv4 address
+    }
   }
 
   private static SockAddress unixPath(Context ctx, String path, Family family) throws SocketError {

@@ -75,7 +75,11 @@ public final class ValueStore {
     }
     for (int index : ref.indexes()) {
       List<Value> items =
-          v instanceof Value.Tuple t ? t.items() : v instanceof Value.PyList l ? l.items() : null;
+          v instanceof Value.Tuple t
+              ? t.items()
+              : v instanceof Value.PyList l
+                  ? l.items()
+                  : v instanceof Value.Address a ? a.items() : null;
       if (items == null) {
         throw new UsageError(
             ref.text()

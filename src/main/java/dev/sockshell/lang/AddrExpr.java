@@ -25,6 +25,17 @@ public sealed interface AddrExpr {
   /** The bound address of the socket with this name. */
   record SocketName(String name, String source) implements AddrExpr {}
 
+  /**
+   * Python's {@code (host, port)} with a kept value in it, {@code ('127.0.0.1', $1[1])}: its items
+   * are known only when the command runs. Each is a {@link Literal.Text}, a {@link Literal.Number}
+   * or a {@link Literal.Ref}.
+   */
+  record TupleWithRefs(List<Literal> items, String source) implements AddrExpr {
+    public TupleWithRefs {
+      items = List.copyOf(items);
+    }
+  }
+
   record Ref(Literal.Ref ref) implements AddrExpr {
     @Override
     public String source() {
@@ -53,6 +64,17 @@ public sealed interface AddrExpr {
       throw new UsageError(
           "an address tuple is (host, port), or (host, port, flowinfo, scope_id) for IPv6",
           t.start());
+    }
+    if (items.stream().anyMatch(i -> i instanceof Literal.Ref)) {
+      for (Literal item : items) {
+        if (!(item instanceof Literal.Ref
+            || item instanceof Literal.Text
+            || item instanceof Literal.Number)) {
+          throw new UsageError(
+              "an address tuple holds a host, numbers and kept values ($1[1]) only", item.start());
+        }
+      }
+      return new TupleWithRefs(items, source);
     }
     if (!(items.get(0) instanceof Literal.Text host)) {
       throw new UsageError(

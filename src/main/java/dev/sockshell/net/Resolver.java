@@ -85,7 +85,7 @@ public final class Resolver {
   }
 
   /** Python: "TypeError: a bytes-like object is required, not 'tuple'". */
-  private static SocketError tupleForUnix() {
+  public static SocketError tupleForUnix() {
     return SocketError.python(PyException.TypeError, "a bytes-like object is required, not 'tuple'")
         .withHint("an AF_UNIX socket takes a path, e.g. /tmp/demo.sock or ./demo.sock");
   }

@@ -1,6 +1,7 @@
 package dev.sockshell.value;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.net.Family;
 import dev.sockshell.net.SockAddress;
 import java.util.List;
 
@@ -24,7 +25,22 @@ public sealed interface Value {
 
   record None() implements Value {}
 
-  record Address(SockAddress address) implements Value {}
+  record Address(SockAddress address) implements Value {
+    /**
+     * The items of Python's address tuple, {@code (host, port)} or for IPv6 {@code (host, port,
+     * flowinfo, scope_id)}, so {@code $1[1]} is the port; null for an AF_UNIX path (a str).
+     */
+    public List<Value> items() {
+      if (!(address instanceof SockAddress.Inet inet)) {
+        return null;
+      }
+      Value host = new Str(inet.host());
+      Value port = new Int(inet.port());
+      return inet.family() == Family.AF_INET6
+          ? List.of(host, port, new Int(0), new Int(inet.scopeId()))
+          : List.of(host, port);
+    }
+  }
 
   /** A socket of the session, by name (accept's first element). */
   record SocketRef(String name) implements Value {}
