@@ -101,17 +101,20 @@ final class ConnectionCommands {
             },
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
-              String newName = c.newName() != null ? c.newName() : ctx.session().freshName("conn");
-              if (ctx.session().isOpenName(newName)) {
+              String newName = c.newName();
+              if (newName != null && ctx.session().isOpenName(newName)) {
                 throw UsageError.about(
                     newName,
                     newName
                         + " is already an open socket; choose another"
                         + " name for the connection");
               }
-              StreamSocket conn = ctx.session().accept(s, newName);
+              StreamSocket conn =
+                  newName != null
+                      ? ctx.session().accept(s, newName)
+                      : ctx.session().acceptFresh(s, "conn");
               return new Outcome.Returned(
-                  Value.Tuple.of(new Value.SocketRef(newName), address(conn)));
+                  Value.Tuple.of(new Value.SocketRef(conn.name()), address(conn)));
             }),
         new CommandSpec<>(
             "connect",

@@ -56,6 +56,23 @@ public final class Session implements Closeable {
   }
 
   /**
+   * Accepts a connection as a new socket with a {@link #freshName}: only a connection accepted
+   * takes the name, so an accept that fails or is cancelled uses up none. (Nothing else can take a
+   * name meanwhile: the session is locked while it accepts.)
+   */
+  public synchronized StreamSocket acceptFresh(NetSocket listener, String prefix)
+      throws SocketError {
+    int suffix = nextSuffix.getOrDefault(prefix, 1);
+    String name = freshName(prefix);
+    try {
+      return accept(listener, name);
+    } catch (SocketError | RuntimeException e) {
+      nextSuffix.put(prefix, suffix);
+      throw e;
+    }
+  }
+
+  /**
    * Python's {@code select.select(read, write, [], timeout)}: which of these sockets are ready,
    * waiting up to {@code timeout} for one (cancellable like any wait). Nothing is read.
    */
