@@ -98,7 +98,13 @@ final class Eval {
       throw SocketError.python(
               PyException.OverflowError,
               "@" + typed + " holds more than the " + (limit >> 20) + " MiB @PATH may read")
-          .withHint("sendfile NAME " + typed + " sends a file of any size without reading it");
+          .withHint(
+              Files.isRegularFile(path)
+                  ? "sendfile NAME " + typed + " sends a file of any size without reading it"
+                  // sendfile sends a file's size (st_size), which is 0 for a device or a pipe.
+                  : typed
+                      + " is not a regular file and may never end; sendfile would send 0 bytes"
+                      + " of it, as Python's does");
     }
     return ByteString.wrap(bytes);
   }
