@@ -7,7 +7,11 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.DataExpr;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.SockType;
 import dev.sockshell.value.Value;
@@ -40,12 +44,7 @@ final class DataCommands {
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("EDESTADDRREQ", "an unconnected UDP socket: use sendto"),
                 new ErrorDoc("TimeoutError", "the send buffer stayed full for the whole timeout")),
-            a -> {
-              String name = a.name("NAME");
-              var data = a.data();
-              boolean frame = FramingOptions.sendFrame(a);
-              return new Command.Send(name, data, frame);
-            },
+            DataCommands::bindSend,
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
               ByteString data = Eval.data(ctx, c.data());
@@ -87,8 +86,9 @@ final class DataCommands {
                     "not everything was sent in time (the hint says how" + " much was)")),
             a -> {
               String name = a.name("NAME");
+              Token dataToken = a.peek();
               var data = a.data();
-              a.end();
+              a.endAfterData(dataToken);
               return new Command.SendAll(name, data);
             },
             (c, ctx) -> {
@@ -183,6 +183,32 @@ final class DataCommands {
               Value from = r.from() == null ? Value.NONE : new Value.Address(r.from());
               return new Outcome.Returned(Value.Tuple.of(new Value.Bytes(r.data()), from));
             }));
+  }
+
+  /** {@code send NAME DATA [--frame len32]}, the option before or after DATA. */
+  private static Command.Send bindSend(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Token dataToken = null;
+    DataExpr data = null;
+    boolean frame = false;
+    while (a.hasMore()) {
+      Token t = a.peek();
+      if (t.text().startsWith("--")) {
+        if (frame) {
+          throw new UsageError("--frame is given twice", t.start());
+        }
+        frame = FramingOptions.sendFrame(a);
+      } else if (data == null) {
+        dataToken = t;
+        data = a.data();
+      } else {
+        throw a.unexpectedAfterData(dataToken, t);
+      }
+    }
+    if (data == null) {
+      data = a.data(); // says DATA is missing
+    }
+    return new Command.Send(name, data, frame);
   }
 
   private static String pythonOfSend(Command.Send c) {

@@ -98,20 +98,13 @@ final class FramingOptions {
     }
   }
 
-  /** What may follow {@code send NAME DATA}: nothing, or {@code --frame len32}. */
+  /** The option of {@code send}, next in {@code a}: {@code --frame len32}; true once read. */
   static boolean sendFrame(Args a) throws UsageError {
-    if (!a.hasMore()) {
-      return false;
-    }
     Token t = a.next("--frame len32");
     if (!t.text().equals("--frame")) {
-      if (t.text().startsWith("--")) {
-        throw unknownOption(t, List.of("--frame"));
-      }
-      throw new UsageError("unexpected argument '" + t.text() + "'", t.start());
+      throw unknownOption(t, List.of("--frame"));
     }
     len32(a);
-    a.end();
     return true;
   }
 

@@ -100,6 +100,39 @@ public final class Args {
     }
   }
 
+  /**
+   * Fails if anything but a comment is left after DATA; when DATA was a bare word, the next word
+   * was most likely meant to go with it ({@code send cli hello world}), so the error says to quote.
+   */
+  public void endAfterData(Token data) throws UsageError {
+    Token extra = scanner.next();
+    if (extra == null) {
+      return;
+    }
+    throw unexpectedAfterData(data, extra);
+  }
+
+  /** See {@link #endAfterData}: {@code extra} came after DATA, {@code data}. */
+  public UsageError unexpectedAfterData(Token data, Token extra) throws UsageError {
+    String message = "unexpected argument '" + extra.text() + "'";
+    if (LiteralParser.parse(data) instanceof Literal.Word) {
+      // The words up to the end of the line, or to an option, are the text meant.
+      int end = extra.end();
+      for (Token t : scanner.remaining()) {
+        if (t.text().startsWith("--")) {
+          break;
+        }
+        end = Math.max(end, t.end());
+      }
+      String text = scanner.line().substring(data.start(), end);
+      message +=
+          "; DATA is one argument: quote text with spaces, \""
+              + text.replace("\\", "\\\\").replace("\"", "\\\"")
+              + "\"";
+    }
+    return new UsageError(message, extra.start());
+  }
+
   /** A socket name: a letter, then letters, digits or '_'. */
   public String name(String what) throws UsageError {
     return checkName(next(what));
