@@ -24,6 +24,8 @@ final class SavedScript {
     lines.add("# Commands that failed are kept as comments.");
     lines.addAll(SetCommands.scriptLines(log.startSettings()));
     List<CommandLog.Entry> entries = log.entries();
+    int connects = 0;
+    int accepts = 0;
     for (int i = 0; i < entries.size(); i++) {
       CommandLog.Entry e = entries.get(i);
       CommandLog.Entry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
@@ -40,6 +42,14 @@ final class SavedScript {
           // A loop that ended on an error still ran its rounds: it stays, and says how it ended.
           lines.add("# this loop ended on an error, " + e.failure());
         }
+        connects += isCall(e, "connect") && !e.failed() ? 1 : 0;
+        accepts += isCall(e, "accept") && !e.failed() ? 1 : 0;
+        if (isCall(e, "accept") && !e.failed() && accepts > connects) {
+          // No connect of the script can be its client: the session's came from outside it.
+          lines.add(
+              "# accept waits for a client, as the session's came from outside it: connect one,"
+                  + " or replay with --timeout SECONDS to give up");
+        }
         lines.addAll(e.saved().lines().toList());
       } else {
         lines.add("# " + e.line());
@@ -47,5 +57,9 @@ final class SavedScript {
       }
     }
     return lines;
+  }
+
+  private static boolean isCall(CommandLog.Entry e, String command) {
+    return e.saved().startsWith(command + " ");
   }
 }

@@ -441,14 +441,21 @@ public final class Shell implements Context, AutoCloseable {
           "/open is " + MAX_OPENED + " scripts deep; does " + path.getFileName() + " open itself?");
     }
     opened++;
+    // At the prompt, a script ends with its summary line, as a run from the command line does.
+    Tally part = underConsole() ? tally.startPart() : null;
     try {
-      return switch (run(script)) {
+      End end = run(script);
+      if (part != null && end != End.EXITED) {
+        reporter.summary(part);
+      }
+      return switch (end) {
         case STOPPED -> new Outcome.Stopped(path + " stopped");
         case EXITED -> new Outcome.Exit(0);
         case COMPLETED -> new Outcome.Printed();
       };
     } finally {
       opened--;
+      tally.endPart(part);
     }
   }
 

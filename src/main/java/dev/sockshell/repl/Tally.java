@@ -19,6 +19,9 @@ final class Tally {
   private final Places errorsAt = new Places();
   private String stoppedAt;
 
+  /** The tallies of scripts /open runs at the console, counting along with this one. */
+  private final List<Tally> parts = new ArrayList<>(1);
+
   /**
    * Where things failed: how many, and the first few places. A loop can fail 10,000 times; the
    * summary names {@value #LISTED} places, so that is all this keeps.
@@ -45,8 +48,20 @@ final class Tally {
     }
   }
 
+  /** A tally of what is counted from now until {@link #endPart}: one script's, for its summary. */
+  Tally startPart() {
+    Tally part = new Tally();
+    parts.add(part);
+    return part;
+  }
+
+  void endPart(Tally part) {
+    parts.remove(part);
+  }
+
   void command() {
     commands++;
+    parts.forEach(Tally::command);
   }
 
   void expectation(boolean ok, String where) {
@@ -55,6 +70,7 @@ final class Tally {
     } else {
       failedAt.add(where);
     }
+    parts.forEach(p -> p.expectation(ok, where));
   }
 
   /** A command failed and nothing expected it; {@code stopped}: the script ended there. */
@@ -63,6 +79,7 @@ final class Tally {
     if (stopped) {
       stoppedAt = where;
     }
+    parts.forEach(p -> p.unexpectedError(where, stopped));
   }
 
   /** True when an expectation failed or a command failed unexpectedly. */

@@ -34,6 +34,27 @@ class OpenAtThePromptTest {
         out);
     assertFalse(out.contains("--keep-going"), out);
     assertFalse(out.contains("never ==>"), out);
-    assertTrue(out.contains("after ==> socket(AF_INET, SOCK_STREAM)"), out);
+    assertTrue(
+        out.contains(
+            "FAILED: 2 commands, 0 expectations passed, 0 failed; stopped by an unexpected error"
+                + " at bad.socks:2\nafter ==> socket(AF_INET, SOCK_STREAM)"),
+        out);
+  }
+
+  @Test
+  void aScriptOpenedAtThePromptEndsWithItsOwnSummaryLine() throws IOException {
+    Files.writeString(
+        dir.resolve("ok.socks"),
+        "socket s\ngettimeout s\nexpect None\nclose s\n",
+        StandardCharsets.UTF_8);
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(Typed.lines("socket before\n/open ok.socks\n/open ok.socks\n"));
+    }
+    String out = text.toString();
+    // Each run counts its own lines, not what the console ran before.
+    String summary = "3 commands, 1 expectation passed, 0 failed\n";
+    assertTrue(out.endsWith(summary), out);
+    assertEquals(2, out.split(summary, -1).length - 1, out);
   }
 }

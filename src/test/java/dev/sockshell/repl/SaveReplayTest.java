@@ -10,6 +10,8 @@ import dev.sockshell.testing.Ports;
 import dev.sockshell.testing.ScriptRun;
 import dev.sockshell.testing.Transcripts;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +152,32 @@ class SaveReplayTest {
     ScriptRun replay = ScriptRun.of(saved.toString());
     assertEquals(0, replay.status(), replay.out());
     assertEquals(results(console), results(replay.maskedOut()));
+  }
+
+  @Test
+  void anAcceptWhoseClientCameFromOutsideTheSessionSaysTheReplayWaitsForOne() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
+      try (Socket outside = new Socket(InetAddress.getLoopbackAddress(), port(shell, "srv"))) {
+        shell.run(Typed.lines("accept srv conn\nclose conn\n/save server.socks\n"));
+      }
+    }
+    Path saved = dir.resolve("server.socks");
+    List<String> script = Files.readString(saved, StandardCharsets.UTF_8).lines().skip(3).toList();
+    assertEquals(
+        List.of(
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "# accept waits for a client, as the session's came from outside it: connect one, or"
+                + " replay with --timeout SECONDS to give up",
+            "accept srv conn",
+            "close conn"),
+        script);
+    ScriptRun replay = ScriptRun.of("--timeout", "0.1", saved.toString());
+    assertEquals(1, replay.status(), replay.out());
+    assertTrue(replay.out().contains(saved + ":5: TimeoutError: timed out"), replay.out());
   }
 
   private static int port(Shell shell, String name) throws Exception {
