@@ -160,6 +160,7 @@ class SaveReplayTest {
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
       shell.run(Typed.lines("socket srv\nbind srv 127.0.0.1:0\nlisten srv\n"));
       try (Socket outside = new Socket(InetAddress.getLoopbackAddress(), port(shell, "srv"))) {
+        assertTrue(outside.isConnected()); // a client no command of the session made
         shell.run(Typed.lines("accept srv conn\nclose conn\n/save server.socks\n"));
       }
     }
