@@ -94,7 +94,9 @@ class ParserTest {
             + RECV,
         "recv c --until \"\" ~ the delimiter must not be empty ~ 15 ~ " + RECV,
         "recv c --exact ~ missing N (--exact) ~ 14 ~ " + RECV,
-        "send c hello world ~ unexpected argument 'world' ~ 13 ~ " + SEND,
+        "send c hello world ~ unexpected argument 'world'; DATA is one argument: quote text with"
+            + " spaces, \"hello world\" ~ 13 ~ "
+            + SEND,
         "send c hello --frame ~ missing the frame format after --frame: len32 ~ 20 ~ " + SEND,
         "send c hello --framed len32 ~ unknown option '--framed'; did you mean --frame? ~ 13 ~ "
             + SEND,

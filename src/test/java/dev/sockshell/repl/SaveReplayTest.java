@@ -178,7 +178,7 @@ class SaveReplayTest {
         script);
     ScriptRun replay = ScriptRun.of("--timeout", "0.1", saved.toString());
     assertEquals(1, replay.status(), replay.out());
-    assertTrue(replay.out().contains(saved + ":5: TimeoutError: timed out"), replay.out());
+    assertTrue(replay.out().contains(saved + ":8: TimeoutError: timed out"), replay.out());
   }
 
   private static int port(Shell shell, String name) throws Exception {
