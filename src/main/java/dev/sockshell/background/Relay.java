@@ -116,8 +116,14 @@ final class Relay implements Job {
           buffer = ByteBuffer.allocateDirect(BUFFER);
         }
         buffer.clear();
-        int n = from.socket.readNow(buffer);
-        buffer.flip();
+        int n;
+        try {
+          n = from.socket.readNow(buffer);
+        } finally {
+          // Also when the read fails (a reset): a buffer left cleared would look full of bytes,
+          // and giveBack would hand its 128 KiB of stale contents to the socket's next recv.
+          buffer.flip();
+        }
         if (n == 0) {
           break;
         }
