@@ -2,6 +2,7 @@ package dev.sockshell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sockshell.net.Session;
@@ -9,7 +10,11 @@ import dev.sockshell.repl.Shell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser.ParseContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +128,33 @@ class BlockTypingTest {
     // socket s, and the block once: running it again from history adds no duplicate.
     assertEquals(2, saved.lines().count(), saved);
     assertTrue(saved.contains("repeat 2\\n  getsockname s\\nend"), saved);
+  }
+
+  @Test
+  void aBufferWithAnUnfinishedBlockIsNotAcceptedAndEachLineAfterItGetsTheBlocksPrompt() {
+    LineParser parser = new LineParser();
+    String open = "repeat 3\n  recv c";
+    EOFError more =
+        assertThrows(
+            EOFError.class, () -> parser.parse(open, open.length(), ParseContext.ACCEPT_LINE));
+    assertEquals("   ...> ", more.getMissing());
+    // JLine asks for each line's prompt with the lines before it, each ended by a newline.
+    EOFError prompt =
+        assertThrows(
+            EOFError.class, () -> parser.parse("repeat 3\n", 9, ParseContext.SECONDARY_PROMPT));
+    assertEquals("   ...> ", prompt.getMissing());
+    String done = open + "\nend";
+    assertEquals(
+        List.of("end"), parser.parse(done, done.length(), ParseContext.ACCEPT_LINE).words());
+  }
+
+  @Test
+  void tabAndHintsReadTheLineTheCursorIsOnAsIfItWereAlone() {
+    ParsedLine line = new LineParser().parse("repeat 3\n  recv c\nend", 17, ParseContext.COMPLETE);
+    assertEquals("  recv c", line.line());
+    assertEquals(List.of("recv", "c"), line.words());
+    assertEquals("c", line.word());
+    assertEquals(8, line.cursor());
   }
 
   private static long count(String text, String part) {

@@ -133,10 +133,27 @@ class HighlightingTest {
         AttributedString.fromAnsi(Colors.paint(Style.SOCKET, "srv")).styleAt(0), typed.styleAt(5));
   }
 
+  @Test
+  void aBlockIsColouredLineByLineAndTheSocketsItsLinesCreateAreKnownBelowThem() {
+    String block =
+        "repeat 3\n  accept srv conn\n  recv conn 10\n  send nosuch x\n  break if eof\nend";
+    assertStyle(block, "repeat", Style.COMMAND);
+    assertStyle(block, "accept", Style.COMMAND);
+    // Accepted a line up, where no socket has that name yet.
+    assertStyle(block, block.indexOf("conn 10"), "conn", Style.SOCKET);
+    assertStyle(block, "nosuch", Style.ERROR); // not the last line: no longer being typed
+    assertStyle(block, "break", Style.COMMAND);
+    assertStyle(block, "if", Style.CONSTANT);
+    assertStyle(block, "end", Style.COMMAND);
+  }
+
   private void assertStyle(String line, String word, Style expected) {
+    assertStyle(line, line.indexOf(word), word, expected);
+  }
+
+  private void assertStyle(String line, int at, String word, Style expected) {
     AttributedString highlighted =
         new LineHighlighter(session.shell, true, false).highlight(null, line);
-    int at = line.indexOf(word);
     for (int i = at; i < at + word.length(); i++) {
       assertEquals(
           Colors.attributes(expected),
