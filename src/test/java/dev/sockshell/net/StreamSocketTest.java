@@ -135,8 +135,11 @@ class StreamSocketTest {
 
     conn.shutdown(ShutdownHow.SHUT_RD);
     // Reading until the kernel had nothing left would have taken in cli's whole queue (memory
-    // growing as long as a peer sends); SHUT_RD keeps what had arrived.
-    assertEquals(arrived, conn.buffered());
-    assertEquals(arrived, conn.recv(Integer.MAX_VALUE).size());
+    // growing as long as a peer sends); SHUT_RD keeps what had arrived. On a loaded machine a
+    // little more may arrive between counting and shutting down (the kernel delivers the queue
+    // in softirq context), so the bound is "what had arrived by then", never the whole queue.
+    int kept = conn.buffered();
+    assertTrue(kept >= arrived && kept < 2L * arrived, "kept " + kept + " of " + queued + " sent");
+    assertEquals(kept, conn.recv(Integer.MAX_VALUE).size());
   }
 }
