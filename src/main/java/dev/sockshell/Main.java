@@ -87,7 +87,11 @@ public final class Main {
       return OK;
     }
     boolean unreadable = false;
-    for (Path file : options.files()) {
+    List<Path> all = new ArrayList<>(options.files());
+    if (options.program() != null) {
+      all.add(options.program());
+    }
+    for (Path file : all) {
       String why = whyUnreadable(file);
       if (why != null) {
         err.println("sockshell: cannot read " + file + ": " + why);
@@ -106,6 +110,9 @@ public final class Main {
               + overwritten
               + "; write the transcript to another file");
       return USAGE;
+    }
+    if (options.program() != null) {
+      return Program.run(options, in, out, err);
     }
     if (options.files().isEmpty() && stdinIsTerminal && options.transcript() == null) {
       return Console.run(options);

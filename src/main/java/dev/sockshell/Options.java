@@ -12,6 +12,9 @@ import java.util.List;
  * @param quiet show only unexpected errors and failed expectations
  * @param timeout seconds every blocking call of a script waits at most, or null for no limit
  * @param transcript where to record the session as it appeared, or null
+ * @param program a Python program to run after the scripts (the first FILE ending in .py), or null
+ * @param programArgs what follows the program on the command line: its sys.argv[1:]
+ * @param step run the program one line at a time, the console live between lines
  */
 public record Options(
     boolean help,
@@ -22,15 +25,20 @@ public record Options(
     boolean quiet,
     Double timeout,
     Path transcript,
-    List<Path> files) {
+    List<Path> files,
+    Path program,
+    List<String> programArgs,
+    boolean step) {
   static final String HELP =
       """
-      Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...]
+      Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...] [PROGRAM.py [ARG...]]
 
       An interactive console for socket programming one call at a time.
       With no FILE, on a terminal, opens the console; with FILEs, runs them as
       scripts in one session and exits; otherwise (stdin or stdout redirected) runs
-      stdin's lines as a script, answering each as it comes.
+      stdin's lines as a script, answering each as it comes. A FILE ending in .py
+      is a Python program, run as python3 runs it (the arguments after it are
+      its sys.argv), in the same session as the scripts before it.
 
       Options:
         -i                  after the scripts, open the console on the same session
@@ -43,6 +51,8 @@ public record Options(
         -q, --quiet         print only unexpected errors, failed expectations and,
                             if anything failed, the summary
         -k, --keep-going    run the remaining lines of a script after an unexpected error
+        --step              run the Python program one line at a time: Enter runs the
+                            next line, the console is live between them
         -h, --help          show this help and exit
         -V, --version       show the version and exit
 
@@ -64,6 +74,7 @@ public record Options(
 
   public Options {
     files = List.copyOf(files);
+    programArgs = List.copyOf(programArgs);
   }
 
   /** The one-letter options that take no value, and so may be written together: -qk. */
@@ -80,11 +91,22 @@ public record Options(
     Double timeout = null;
     Path transcript = null;
     List<Path> files = new ArrayList<>();
+    Path program = null;
+    List<String> programArgs = new ArrayList<>();
+    boolean step = false;
     boolean onlyFiles = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (program != null) {
+        programArgs.add(arg); // the program's own arguments, as python3 passes them on
+        continue;
+      }
       if (onlyFiles || !arg.startsWith("-") || arg.equals("-")) {
-        files.add(Path.of(arg));
+        if (arg.endsWith(".py")) {
+          program = Path.of(arg);
+        } else {
+          files.add(Path.of(arg));
+        }
         continue;
       }
       // --timeout=5 or --timeout 5
@@ -101,6 +123,7 @@ public record Options(
         case "-i" -> interactive = true;
         case "--no-color", "--no-colour" -> noColor = true;
         case "--quiet", "-q" -> quiet = true;
+        case "--step" -> step = true;
         case "--timeout" ->
             timeout = seconds(inline != null ? inline : valueAfter(args, i++, name));
         case "--transcript" ->
@@ -109,8 +132,22 @@ public record Options(
         default -> throw new BadUsage("unknown option '" + arg + "'");
       }
     }
+    if (step && program == null) {
+      throw new BadUsage("--step steps through a Python program: give a FILE.py");
+    }
     return new Options(
-        help, version, keepGoing, interactive, noColor, quiet, timeout, transcript, files);
+        help,
+        version,
+        keepGoing,
+        interactive,
+        noColor,
+        quiet,
+        timeout,
+        transcript,
+        files,
+        program,
+        programArgs,
+        step);
   }
 
   /** {@code -qk} as {@code -q -k}, as getopt reads it; everything after {@code --} as typed. */
@@ -121,6 +158,11 @@ public record Options(
     for (String arg : args) {
       boolean isValue = previous.equals("--timeout") || previous.equals("--transcript");
       previous = arg;
+      if (!onlyFiles && !isValue && !arg.startsWith("-") && arg.endsWith(".py")) {
+        onlyFiles = true; // from the program on, arguments are its own, flags included
+        separate.add(arg);
+        continue;
+      }
       boolean flags =
           !onlyFiles
               && !isValue

@@ -20,37 +20,47 @@ class LayeringTest {
   private static final String ROOT = "dev.sockshell.";
 
   private static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "bytes",
-          Set.of(),
-          "codecs",
-          Set.of("bytes"),
-          "net",
-          Set.of("bytes"),
-          "background",
-          Set.of("bytes", "codecs", "net"),
-          "value",
-          Set.of("bytes", "net"),
-          "lang",
-          Set.of("bytes", "net"),
-          "render",
-          Set.of("bytes", "codecs", "net", "background", "value"),
-          "commands",
-          Set.of("bytes", "codecs", "net", "background", "value", "lang", "render"),
-          "repl",
-          Set.of("bytes", "codecs", "net", "background", "value", "lang", "render", "commands"),
-          "console",
-          Set.of(
-              "bytes",
-              "codecs",
-              "net",
-              "background",
-              "value",
-              "lang",
-              "render",
+      Map.ofEntries(
+          Map.entry("bytes", Set.of()),
+          Map.entry("codecs", Set.of("bytes")),
+          Map.entry("net", Set.of("bytes")),
+          Map.entry("background", Set.of("bytes", "codecs", "net")),
+          Map.entry("value", Set.of("bytes", "net")),
+          Map.entry("lang", Set.of("bytes", "net")),
+          Map.entry("render", Set.of("bytes", "codecs", "net", "background", "value")),
+          Map.entry(
               "commands",
+              Set.of("bytes", "codecs", "net", "background", "value", "lang", "render")),
+          Map.entry(
+              "python",
+              Set.of(
+                  "bytes", "codecs", "net", "background", "value", "lang", "render", "commands")),
+          Map.entry(
               "repl",
-              ""));
+              Set.of(
+                  "bytes",
+                  "codecs",
+                  "net",
+                  "background",
+                  "value",
+                  "lang",
+                  "render",
+                  "commands",
+                  "python")),
+          Map.entry(
+              "console",
+              Set.of(
+                  "bytes",
+                  "codecs",
+                  "net",
+                  "background",
+                  "value",
+                  "lang",
+                  "render",
+                  "commands",
+                  "python",
+                  "repl",
+                  "")));
 
   @Test
   void packagesOnlyImportTheLayersBelowThem() throws IOException {

@@ -233,6 +233,14 @@ public final class CommandTable {
     }
   }
 
+  /**
+   * The sockshell command for a line of Python's socket API that sockshell cannot run as Python, or
+   * null: only a command that parses, so the suggestion runs as printed.
+   */
+  public String sockshellFor(String python) {
+    return PythonHabits.inSockshell(python, names(), this::parses);
+  }
+
   /** Runs a parsed command; a socket error gets a hint saying what it usually means. */
   public Outcome run(Parsed parsed, Context context) throws SocketError, UsageError {
     try {

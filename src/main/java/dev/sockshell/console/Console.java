@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.jline.reader.LineReader;
+import org.jline.reader.Widget;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /** The interactive console: a JLine line reader feeding the shell's loop. */
@@ -138,8 +140,13 @@ public final class Console {
         new LineParser(
             shell.blocks(),
             shell.commands()::blockHeaderIsWrong,
-            prompt -> color ? Colors.paint(Style.PROMPT, prompt) : prompt));
+            prompt -> color ? Colors.paint(Style.PROMPT, prompt) : prompt,
+            () -> keysWaiting(terminal)));
     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, "%M");
+    // A Python block's next line starts indented: the block says by how many spaces, and JLine
+    // multiplies by INDENTATION.
+    reader.setVariable(LineReader.INDENTATION, 1);
+    indentOnTab(reader);
     reader.setCompleter(new CommandCompleter(shell));
     reader.setHighlighter(new LineHighlighter(shell, color, true));
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
@@ -148,6 +155,39 @@ public final class Console {
     reader.option(LineReader.Option.BRACKETED_PASTE, false);
     reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
     return reader;
+  }
+
+  /** True when keys are waiting to be read: the rest of a paste, not a person typing. */
+  private static boolean keysWaiting(Terminal terminal) {
+    try {
+      return terminal.reader().peek(20) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Tab in the indentation of a Python block's line indents by four spaces, as an editor does;
+   * anywhere else it completes.
+   */
+  private static void indentOnTab(LineReaderImpl reader) {
+    Widget complete = reader.getWidgets().get(LineReader.COMPLETE_WORD);
+    reader
+        .getWidgets()
+        .put(
+            LineReader.COMPLETE_WORD,
+            () -> {
+              String buffer = reader.getBuffer().toString();
+              int cursor = reader.getBuffer().cursor();
+              int lineStart = buffer.lastIndexOf('\n', cursor - 1) + 1;
+              if (lineStart > 0
+                  && ConsoleBlocks.isPythonBlock(buffer)
+                  && buffer.substring(lineStart, cursor).isBlank()) {
+                reader.getBuffer().write("    ");
+                return true;
+              }
+              return complete.apply();
+            });
   }
 
   /** The colours of JLine's completion menu, cleared when colour is off. */

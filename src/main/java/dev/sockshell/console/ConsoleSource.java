@@ -69,6 +69,16 @@ final class ConsoleSource implements LineSource {
     }
   }
 
+  /** Python's input(): a line typed after {@code prompt}; Ctrl-C or Ctrl-D end it with null. */
+  @Override
+  public String input(String prompt) {
+    try {
+      return reader.readLine(prompt);
+    } catch (UserInterruptException | EndOfFileException e) {
+      return null;
+    }
+  }
+
   /**
    * The history file's trouble (if any) in one line, not a warning: before the prompt, or once the
    * line is read (which saves it).

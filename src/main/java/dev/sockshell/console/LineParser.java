@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jline.reader.Candidate;
@@ -27,9 +28,12 @@ final class LineParser implements Parser {
   private final Predicate<String> headerIsWrong;
   private final UnaryOperator<String> promptStyle;
 
+  /** True while keys are waiting to be read: the rest of a paste, not a person typing. */
+  private final BooleanSupplier keysWaiting;
+
   /** The command language's blocks, plain prompts: for tests of what Tab and hints read. */
   LineParser() {
-    this(Blocks.standard(), line -> false, prompt -> prompt);
+    this(Blocks.standard(), line -> false, prompt -> prompt, () -> false);
   }
 
   /**
@@ -37,11 +41,17 @@ final class LineParser implements Parser {
    * @param headerIsWrong true for a block's first line that cannot be right whatever follows it
    *     ({@code repeat x}): Enter then runs it at once, so the error shows before the body is typed
    * @param promptStyle colours a continuation prompt
+   * @param keysWaiting true while more keys have arrived than were read: a paste
    */
-  LineParser(Blocks blocks, Predicate<String> headerIsWrong, UnaryOperator<String> promptStyle) {
+  LineParser(
+      Blocks blocks,
+      Predicate<String> headerIsWrong,
+      UnaryOperator<String> promptStyle,
+      BooleanSupplier keysWaiting) {
     this.blocks = blocks;
     this.headerIsWrong = headerIsWrong;
     this.promptStyle = promptStyle;
+    this.keysWaiting = keysWaiting;
   }
 
   /**
@@ -62,13 +72,31 @@ final class LineParser implements Parser {
       BlockSyntax.Block open = blocks.unfinished(text);
       if (open != null
           && !(context == ParseContext.ACCEPT_LINE && headerIsWrong.test(firstLine(text)))) {
-        throw new EOFError(-1, -1, "the block goes on", promptStyle.apply(open.prompt()));
+        // A Python block typed line by line ends with a blank line; one pasted goes on past its
+        // blank lines (the rest of the paste is waiting), and its lines bring their own indent.
+        boolean pasted =
+            context == ParseContext.ACCEPT_LINE
+                && open.endsAtBlankLine()
+                && keysWaiting.getAsBoolean();
+        if (context == ParseContext.ACCEPT_LINE
+            && open.endsAtBlankLine()
+            && !pasted
+            && lastLine(text).isBlank()) {
+          return words(lastLine(text), 0);
+        }
+        int indent = context == ParseContext.ACCEPT_LINE && !pasted ? open.indent() : 0;
+        throw new EOFError(
+            -1, -1, "the block goes on", promptStyle.apply(open.prompt()), indent, null);
       }
     }
     int start = buffer.lastIndexOf('\n', Math.max(cursor - 1, 0)) + 1;
     int end = buffer.indexOf('\n', cursor);
     String line = buffer.substring(start, end < 0 ? buffer.length() : end);
     return words(line, cursor - start);
+  }
+
+  private static String lastLine(String text) {
+    return text.substring(text.lastIndexOf('\n') + 1);
   }
 
   private static String firstLine(String text) {

@@ -35,5 +35,18 @@ public interface BlockSyntax {
 
     /** The console's prompt for the next line of the block ({@code " ...> "}). */
     String prompt();
+
+    /**
+     * True when a blank line typed at the console completes the block, as in Python's REPL (a blank
+     * line inside a script's block is part of it).
+     */
+    default boolean endsAtBlankLine() {
+      return false;
+    }
+
+    /** How many spaces the console starts the next line with (auto-indent). */
+    default int indent() {
+      return 0;
+    }
   }
 }

@@ -181,6 +181,56 @@ final class CommandStep {
     return newline < 0 ? text : text.substring(0, newline);
   }
 
+  /**
+   * Runs a command a Python line made, reported as a typed command is (its value or feedback line,
+   * with verbose feedback the same call as a sockshell command) and logged for /history and /save.
+   * Its error is not printed: it is thrown, for Python to raise or catch.
+   */
+  Outcome call(CommandTable.Parsed parsed) throws SocketError, UsageError {
+    tally.command();
+    boolean verbose = context.settings().feedback() == Settings.Feedback.VERBOSE;
+    StateChanges changes = verbose ? StateChanges.before(context.session()) : null;
+    String saved =
+        CommandLog.keeps(parsed)
+            ? CommandLog.savedForm(context.commands(), parsed, context.session())
+            : null;
+    String failure = null;
+    try {
+      Outcome outcome = execute(parsed);
+      last = new LastResult(parsed.line(), outcome, null);
+      if (outcome instanceof Outcome.Returned r) {
+        reporter.value(context.values().add(r.value()), r.value(), r.note());
+      } else if (outcome instanceof Outcome.Created c) {
+        reporter.created(c.name(), c.description());
+      } else if (outcome instanceof Outcome.Done d) {
+        reporter.feedback(d.message());
+      }
+      if (changes != null) {
+        reporter.verboseCommand(parsed.line(), changes.after(context.session()));
+      }
+      return outcome;
+    } catch (SocketError e) {
+      failure = e.toString();
+      last = new LastResult(parsed.line(), null, e);
+      lastError = e;
+      errorPython = null;
+      changesAfterError = changes == null ? List.of() : changes.after(context.session());
+      throw e;
+    } catch (UsageError e) {
+      failure = "error: " + e.getMessage();
+      throw e;
+    } finally {
+      if (saved != null) {
+        context.log().add(parsed, saved, failure);
+      }
+    }
+  }
+
+  /** The error of a Python line that came from a socket call, for the loop to report it. */
+  void setLastError(SocketError e) {
+    lastError = e;
+  }
+
   /** Runs a parsed command; a buffer the heap cannot hold is Python's MemoryError, not a crash. */
   private Outcome execute(CommandTable.Parsed parsed) throws SocketError, UsageError {
     try {

@@ -20,6 +20,14 @@ public interface LineSource {
    */
   default void flushBeforeWaiting(Runnable flush) {}
 
+  /**
+   * Python's {@code input(prompt)}: a line the person types after {@code prompt}, or null where the
+   * source cannot ask (a script) or at the end of input.
+   */
+  default String input(String prompt) throws IOException {
+    return null;
+  }
+
   /** The name used in messages ({@code demo.socks}), or null for the console. */
   String name();
 

@@ -29,12 +29,19 @@ import java.util.function.Consumer;
  */
 final class Reporter {
   static final String PROMPT = "sockshell> ";
+
   static final String FEEDBACK = "|  ";
 
   private final Settings settings;
   private Output screen;
   private Output transcript;
   private boolean quiet;
+
+  /** Where a Python program's standard error goes; null: the screen. */
+  private Output errors;
+
+  /** What Python's print wrote after the last newline, held until the line is complete. */
+  private final StringBuilder partialLine = new StringBuilder();
 
   /** What commands print themselves (/list, /help): routine output, as {@link #show} routes it. */
   private final Output routine =
@@ -80,7 +87,11 @@ final class Reporter {
   }
 
   void flush() {
+    endPartialLine();
     screen.flush();
+    if (errors != null) {
+      errors.flush();
+    }
     if (transcript != null) {
       transcript.flush();
     }
@@ -110,6 +121,73 @@ final class Reporter {
     if (transcript != null) {
       transcript.println(line);
     }
+  }
+
+  /** A Python program's standard error goes to {@code errors} from now on (null: the screen). */
+  void setErrors(Output errors) {
+    this.errors = errors;
+  }
+
+  /**
+   * What Python's {@code print} writes: the program's own output, shown even with --quiet. Whole
+   * lines go out as they complete; the rest waits for its newline (or the end of the run).
+   */
+  void programOutput(String text) {
+    int start = 0;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      partialLine.append(text, start, nl);
+      Styled line = Styled.plain(partialLine.toString());
+      partialLine.setLength(0);
+      screen.println(line);
+      record(line);
+      start = nl + 1;
+    }
+    partialLine.append(text, start, text.length());
+  }
+
+  /** What print wrote since the last newline (an input prompt), taken out of the buffer. */
+  String takePartialLine() {
+    String text = partialLine.toString();
+    partialLine.setLength(0);
+    return text;
+  }
+
+  /** A line that print left without its newline ends here, as the terminal would show it. */
+  void endPartialLine() {
+    if (partialLine.length() > 0) {
+      programOutput("\n");
+    }
+  }
+
+  /** What a Python program writes to standard error: its tracebacks, print(file=sys.stderr). */
+  void programError(String text) {
+    endPartialLine();
+    Output to = errors != null ? errors : screen;
+    screen.flush();
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String line : body.split("\n", -1)) {
+      to.println(Styled.plain(line));
+      record(Styled.plain(line));
+    }
+    to.flush();
+  }
+
+  /** A Python error at the console or in a script, as sockshell shows errors: one line. */
+  void pythonError(String where, String text) {
+    alert(Styled.of(Style.ERROR, prefix(where) + text));
+  }
+
+  /** Verbose feedback of a call a Python line made: the same call as a sockshell command. */
+  void verboseCommand(String command, List<String> stateChanges) {
+    if (settings.feedback() != Settings.Feedback.VERBOSE) {
+      return;
+    }
+    show(
+        Styled.builder()
+            .add(Style.FEEDBACK, FEEDBACK + "sockshell: ")
+            .add(Style.COMMAND, command)
+            .build());
+    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, FEEDBACK + change)));
   }
 
   /** A script line (or block), shown as if typed at the prompt. */

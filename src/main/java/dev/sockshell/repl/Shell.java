@@ -11,6 +11,7 @@ import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.ValueStore;
 import dev.sockshell.lang.Blocks;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
@@ -57,7 +58,11 @@ public final class Shell implements Context, AutoCloseable {
   private final Tally tally = new Tally();
   private final CommandStep step;
   private final Loop loops;
-  private final Blocks blocks = Blocks.standard();
+  private final Blocks blocks;
+
+  /** Runs Python lines; made by the first one, so a session of commands never loads Python. */
+  private PythonStep python;
+
   private boolean keepGoing;
   private boolean failed;
 
@@ -71,6 +76,7 @@ public final class Shell implements Context, AutoCloseable {
     this.step = new CommandStep(this, reporter, tally);
     this.loops = new Loop(this, step, reporter);
     this.background = new Jobs(session);
+    this.blocks = new Blocks(List.of(new RepeatBlocks(), new PythonBlockSyntax(table)));
     session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
     background.events().setListener(session.waiter()::wakeup);
     session.waiter().setOnWake(this::printEvents, false);
@@ -138,6 +144,48 @@ public final class Shell implements Context, AutoCloseable {
     reporter.record(line);
   }
 
+  /** A Python program's standard error goes to {@code errors} (tracebacks), not the screen. */
+  public void setErrors(Output errors) {
+    reporter.setErrors(errors);
+  }
+
+  /**
+   * Runs a Python program in this session, as python3 would run it; {@code input()} reads {@code
+   * stdin}. Returns Python's exit status.
+   */
+  public int runProgram(Path file, String shown, List<String> argv, LineSource stdin)
+      throws IOException {
+    String source = Files.readString(file);
+    PythonStep step = python();
+    step.setInput(stdin);
+    try {
+      return step.runProgram(source, file.toAbsolutePath().normalize().toString(), shown, argv);
+    } finally {
+      reporter.flush();
+    }
+  }
+
+  /** The Python side of this shell, made on first use. */
+  PythonStep python() {
+    if (python == null) {
+      python = new PythonStep(this, step, reporter, tally);
+    }
+    return python;
+  }
+
+  /**
+   * Ctrl-C as a Python program feels it: true once per Ctrl-C that no call has reported yet (and
+   * the waits it cancelled may wait again, for the program's except and finally blocks).
+   */
+  boolean takeInterrupt() {
+    if (!interrupted) {
+      return false;
+    }
+    interrupted = false;
+    session.waiter().reset();
+    return true;
+  }
+
   /** Quiet: the screen shows only unexpected errors and failed expectations. */
   public void setQuiet(boolean quiet) {
     reporter.setQuiet(quiet);
@@ -194,6 +242,8 @@ public final class Shell implements Context, AutoCloseable {
 
   private End loop(LineSource source) {
     LineSource.Line pending = null;
+    // The statements of a multi-line Python input typed or pasted at the console, still to run.
+    Deque<LineSource.Line> chunks = new ArrayDeque<>();
     while (true) {
       // A Ctrl-C from here on is for the line about to be read; one that came too late for the
       // last command to take is spent. (Forgetting it when the command starts instead dropped a
@@ -202,7 +252,7 @@ public final class Shell implements Context, AutoCloseable {
       showBackgroundEvents();
       LineSource.Line line;
       try {
-        line = pending != null ? pending : source.next();
+        line = !chunks.isEmpty() ? chunks.poll() : pending != null ? pending : source.next();
       } catch (IOException e) {
         // A line that is not UTF-8 is an error of that line: --keep-going goes on after it.
         boolean lineOnly = e instanceof Utf8Lines.NotUtf8 && keepGoing;
@@ -223,6 +273,14 @@ public final class Shell implements Context, AutoCloseable {
       if (CommandTable.isBlank(line.text())) {
         continue;
       }
+      boolean isPython = PythonLines.isPython(line.text(), table);
+      if (isPython && source.isInteractive() && line.text().indexOf('\n') >= 0) {
+        List<LineSource.Line> statements = PythonBlockSyntax.statements(line);
+        if (statements.size() > 1) {
+          chunks.addAll(statements);
+          continue;
+        }
+      }
       if (source.isInteractive()) {
         interrupted = false; // a Ctrl-C during the last command is spent
         reporter.typed(line.text());
@@ -235,7 +293,17 @@ public final class Shell implements Context, AutoCloseable {
         reporter.echo(line.text());
       }
       String where = Place.of(source, line).where();
-      switch (step.run(source, line)) {
+      CommandStep.Result result;
+      if (isPython) {
+        result = python().run(source, line);
+        where = source.name() == null ? null : source.name() + ":" + python.lastLine();
+      } else {
+        result = step.run(source, line);
+        if (python != null) {
+          python.commandRan(step.last());
+        }
+      }
+      switch (result) {
         case EXIT:
           return End.EXITED;
         case SOCKET_ERROR:
@@ -416,6 +484,7 @@ public final class Shell implements Context, AutoCloseable {
     background.stopAll();
     background.rules().clear();
     background.events().drain();
+    python = null; // a fresh session has fresh Python globals
     session.reset();
     values.clear();
     log.clear(settings);

@@ -59,6 +59,11 @@ final class Tally {
     parts.remove(part);
   }
 
+  /** How many commands have run so far. */
+  long commands() {
+    return commands;
+  }
+
   void command() {
     commands++;
     parts.forEach(Tally::command);

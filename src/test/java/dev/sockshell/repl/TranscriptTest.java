@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 class TranscriptTest {
   static final Path DIR = Path.of("src/test/resources/transcripts");
   private static final String PROMPT = "sockshell> ";
+
   private static final String TMP = "<tmp>";
 
   @TestFactory

@@ -1,0 +1,79 @@
+package dev.sockshell;
+
+import dev.sockshell.commands.Settings;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.Timeout;
+import dev.sockshell.render.PlainOutput;
+import dev.sockshell.repl.ReaderSource;
+import dev.sockshell.repl.Shell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar sockshell.jar prog.py ARGS}: a Python program run as python3 runs it, in one
+ * session (after the scripts named before it). Its output is the program's own; sockshell's
+ * feedback stays silent, and Ctrl-C is KeyboardInterrupt inside the program.
+ */
+final class Program {
+  private Program() {}
+
+  static int run(Options options, InputStream in, PrintStream out, PrintStream err) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path file = options.program();
+    // On a terminal, control characters from the network are escaped, as everywhere in
+    // sockshell; to a pipe or a file the program's output is byte for byte what python3 writes.
+    PlainOutput screen = isTerminal(1) ? new PlainOutput(out) : PlainOutput.unescaped(out);
+    PlainOutput errors = isTerminal(2) ? new PlainOutput(err) : PlainOutput.unescaped(err);
+    try (Shell shell = new Shell(new Session(), screen, cwd)) {
+      shell.setErrors(errors);
+      if (options.timeout() != null) {
+        shell.session().setDefaultTimeout(Timeout.seconds(options.timeout()));
+      }
+      Interrupts.onSigint(
+          () -> {
+            if (!shell.interrupt()) {
+              System.exit(Main.INTERRUPTED);
+            }
+          });
+      for (Path script : options.files()) {
+        Shell.End end;
+        try {
+          end = shell.run(ReaderSource.open(script));
+        } catch (IOException e) {
+          err.println("sockshell: cannot read " + script + ": " + Errno.fileReason(e));
+          return Main.USAGE;
+        }
+        if (end != Shell.End.COMPLETED) {
+          shell.printSummary();
+          return end == Shell.End.EXITED ? Main.OK : Main.FAILED;
+        }
+      }
+      shell.settings().setFeedback(Settings.Feedback.SILENT);
+      List<String> argv = new ArrayList<>();
+      argv.add(file.toString());
+      argv.addAll(options.programArgs());
+      try {
+        return shell.runProgram(file, file.toString(), argv, ReaderSource.of(in, "<stdin>", cwd));
+      } catch (IOException e) {
+        err.println("sockshell: cannot read " + file + ": " + Errno.fileReason(e));
+        return Main.USAGE;
+      }
+    }
+  }
+
+  /** True when file descriptor {@code fd} of this process is a terminal (Linux: /proc). */
+  private static boolean isTerminal(int fd) {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Main.isTerminal(System.console());
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.sockshell.repl;
+
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.lang.BlockSyntax;
+import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.python.Blocks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Python's blocks as the console and scripts gather them: a compound statement ({@code while
+ * True:}) and its indented body, or a statement whose bracket, string or backslash runs on to the
+ * next line. {@link #open} looks only at the line (the Python classes load once a block is open);
+ * the lines after it are judged as Python reads a file ({@link Blocks#continues}).
+ */
+final class PythonBlockSyntax implements BlockSyntax {
+  private static final Set<String> OPENERS =
+      Set.of("if", "while", "for", "try", "with", "def", "class", "async");
+
+  private final CommandTable table;
+
+  PythonBlockSyntax(CommandTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public Block open(String firstLine) {
+    String s = firstLine.stripLeading();
+    int end = 0;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    boolean compound = OPENERS.contains(s.substring(0, end)) || s.startsWith("@");
+    if (compound || (runsOn(firstLine) && PythonLines.isPython(firstLine, table))) {
+      return new PythonBlock(firstLine, compound);
+    }
+    return null;
+  }
+
+  /** An open bracket, a trailing backslash or an unclosed triple quote: the line goes on. */
+  static boolean runsOn(String line) {
+    if (line.stripTrailing().endsWith("\\")) {
+      return true;
+    }
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        String triple = String.valueOf(c).repeat(3);
+        if (line.startsWith(triple, i) && line.indexOf(triple, i + 3) < 0) {
+          return true;
+        }
+        quote = c;
+      } else if (c == '#') {
+        break;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return depth > 0;
+  }
+
+  /** A Python block being gathered. */
+  private static final class PythonBlock implements Block {
+    private final StringBuilder text;
+    private final boolean compound;
+
+    PythonBlock(String firstLine, boolean compound) {
+      this.text = new StringBuilder(firstLine);
+      this.compound = compound;
+    }
+
+    @Override
+    public Fit add(String line) {
+      if (!Blocks.continues(text.toString(), line)) {
+        return Fit.NOT_MINE;
+      }
+      text.append('\n').append(line);
+      // A statement that only ran on (a bracket) is whole once it parses; a block never knows
+      // it is whole (a blank line ends it at the console, a line back at column 0 in a file).
+      return !compound && !Blocks.isIncomplete(text.toString()) ? Fit.LAST : Fit.MORE;
+    }
+
+    @Override
+    public String prompt() {
+      return RepeatBlocks.PROMPT;
+    }
+
+    @Override
+    public boolean endsAtBlankLine() {
+      return compound;
+    }
+
+    @Override
+    public int indent() {
+      String[] lines = text.toString().split("\n", -1);
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i];
+        if (!line.isBlank()) {
+          int indent = line.length() - line.stripLeading().length();
+          String code = line.strip();
+          return code.endsWith(":") && !code.startsWith("#") ? indent + 4 : indent;
+        }
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * A multi-line Python input from the console, cut where a line at column 0 begins a new
+   * statement: a pasted program, or a block followed by more lines, runs statement by statement,
+   * and a command among them runs as a command.
+   */
+  static List<LineSource.Line> statements(LineSource.Line input) {
+    List<LineSource.Line> statements = new ArrayList<>();
+    String[] lines = input.text().split("\n", -1);
+    StringBuilder current = new StringBuilder();
+    int start = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (current.length() > 0 && !Blocks.continues(current.toString(), lines[i])) {
+        statements.add(
+            new LineSource.Line(current.toString().stripTrailing(), input.number() + start));
+        current.setLength(0);
+      }
+      if (current.length() == 0) {
+        if (lines[i].isBlank()) {
+          continue;
+        }
+        start = i;
+      } else {
+        current.append('\n');
+      }
+      current.append(lines[i]);
+    }
+    if (current.length() > 0) {
+      statements.add(
+          new LineSource.Line(current.toString().stripTrailing(), input.number() + start));
+    }
+    return statements;
+  }
+}
