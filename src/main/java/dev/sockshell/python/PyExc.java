@@ -23,6 +23,9 @@ final class PyExc {
   /** The socket error this came from, whose line and hint sockshell shows; null if none. */
   dev.sockshell.net.SocketError origin;
 
+  /** {@code str(e)} when a codec worded it (a Unicode error), else null: computed from args. */
+  String message;
+
   PyExc context;
   PyExc cause;
   boolean suppressContext;
@@ -86,8 +89,8 @@ final class PyExc {
       }
       return text;
     }
-    if (attributes.containsKey("reason") && attributes.containsKey("encoding")) {
-      return Codecs.describe(this);
+    if (message != null) {
+      return message;
     }
     if (args.size() == 0) {
       return "";

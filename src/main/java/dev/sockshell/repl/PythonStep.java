@@ -133,7 +133,8 @@ final class PythonStep implements Host {
     }
     PythonSession.Raised r = (PythonSession.Raised) result;
     reporter.programError(String.join("\n", r.traceback()));
-    if (r.origin() != null && r.origin().hint() != null) {
+    // A Ctrl-C ends the program (the hint says the session goes on: it does not here).
+    if (r.origin() != null && r.origin().hint() != null && !r.interrupt()) {
       reporter.programError(Reporter.FEEDBACK + "hint: " + r.origin().hint());
     }
     return r.interrupt() ? 130 : 1;

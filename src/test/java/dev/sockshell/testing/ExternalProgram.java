@@ -67,6 +67,14 @@ public final class ExternalProgram implements AutoCloseable {
     }
   }
 
+  /** Ctrl-C: SIGINT to the program, as a terminal sends it. */
+  public void interrupt() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+    if (!kill.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("kill -INT " + process.pid() + " failed");
+    }
+  }
+
   /** Writes {@code text} to the program's stdin and closes it. */
   public void input(String text) throws IOException {
     try (var in = process.getOutputStream()) {

@@ -1,0 +1,214 @@
+package dev.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sockshell.testing.ExternalProgram;
+import dev.sockshell.testing.Jar;
+import dev.sockshell.testing.Ports;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Servers and clients written for python3 (the tutorial's four programs in
+ * src/test/resources/tutorial, the echo examples of Python's socket documentation in
+ * src/test/resources/python-docs, each as printed but for the port, a free one, and the client's
+ * remote host) run by sockshell and by python3 against each other, both ways. Each side must print
+ * what the same program prints under python3, and end the same way (the tutorial's servers on
+ * Ctrl-C).
+ */
+class PairedProgramsIT {
+  private static final Path TUTORIAL = Path.of("src/test/resources/tutorial");
+  private static final Path DOCS = Path.of("src/test/resources/python-docs");
+  private static final String PYTHON = "/usr/bin/python3";
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void python() {
+    assumeTrue(ExternalProgram.available(PYTHON, "--version"), PYTHON + " is not installed");
+  }
+
+  /** How a program is run: by python3, or by sockshell's jar. */
+  enum Runner {
+    PYTHON3,
+    SOCKSHELL;
+
+    ExternalProgram start(Path program) throws IOException {
+      if (this == PYTHON3) {
+        return ExternalProgram.start(PYTHON, "-u", program.toString());
+      }
+      List<String> command = new ArrayList<>(Jar.builder().command());
+      command.add(program.toString());
+      return ExternalProgram.start(command.toArray(String[]::new));
+    }
+  }
+
+  @Test
+  void tutorialTcpServerBySockshellAnswersPythonClientsAndStopsOnCtrlC() throws Exception {
+    String python = tutorialTcp(Runner.PYTHON3, Runner.PYTHON3);
+    // What the scenario shows under python3, so the comparison below compares something.
+    assertTrue(python.contains("server response: message received by server"), python);
+    assertTrue(python.contains("Received: hello from TCP client"), python);
+    assertTrue(python.endsWith("\n 服务器关机中\nserver exit 0"), python);
+    assertEquals(python, tutorialTcp(Runner.SOCKSHELL, Runner.PYTHON3));
+  }
+
+  @Test
+  void tutorialTcpClientBySockshellTalksToPythonServer() throws Exception {
+    assertEquals(
+        tutorialTcp(Runner.PYTHON3, Runner.PYTHON3), tutorialTcp(Runner.PYTHON3, Runner.SOCKSHELL));
+  }
+
+  @Test
+  void tutorialUdpServerBySockshellAnswersPythonClient() throws Exception {
+    String python = tutorialUdp(Runner.PYTHON3, Runner.PYTHON3);
+    assertTrue(python.contains("server response: UDP ACK"), python);
+    assertTrue(python.contains("received from ('127.0.0.1', <port"), python);
+    assertTrue(python.endsWith("KeyboardInterrupt\nserver exit 130"), python);
+    assertEquals(python, tutorialUdp(Runner.SOCKSHELL, Runner.PYTHON3));
+  }
+
+  @Test
+  void tutorialUdpClientBySockshellTalksToPythonServer() throws Exception {
+    assertEquals(
+        tutorialUdp(Runner.PYTHON3, Runner.PYTHON3), tutorialUdp(Runner.PYTHON3, Runner.SOCKSHELL));
+  }
+
+  @Test
+  void docsEchoServerAndClientBothWays() throws Exception {
+    String python = docsEcho("", Runner.PYTHON3, Runner.PYTHON3);
+    assertTrue(python.contains("Received b'Hello, world'"), python);
+    assertEquals(python, docsEcho("", Runner.SOCKSHELL, Runner.PYTHON3));
+    assertEquals(python, docsEcho("", Runner.PYTHON3, Runner.SOCKSHELL));
+  }
+
+  @Test
+  void docsEchoWithGetaddrinfoBothWays() throws Exception {
+    String python = docsEcho("_46", Runner.PYTHON3, Runner.PYTHON3);
+    assertTrue(python.contains("Received b'Hello, world'"), python);
+    assertEquals(python, docsEcho("_46", Runner.SOCKSHELL, Runner.PYTHON3));
+    assertEquals(python, docsEcho("_46", Runner.PYTHON3, Runner.SOCKSHELL));
+  }
+
+  /**
+   * The tutorial's TCP server run by {@code server}, two clients run by {@code client}, then
+   * Ctrl-C: what the server and the clients printed (ports masked) and how the server ended.
+   */
+  private static String tutorialTcp(Runner server, Runner client) throws Exception {
+    int port = freeTcpPort();
+    Path serverPy = program(TUTORIAL, "tcp_server.py", "9999", port);
+    Path clientPy = program(TUTORIAL, "tcp_client.py", "9999", port);
+    StringBuilder seen = new StringBuilder();
+    try (ExternalProgram s = server.start(serverPy)) {
+      s.await(Pattern.compile("TCP服务器监听"));
+      for (int i = 0; i < 2; i++) {
+        runClient(client, clientPy, seen);
+        s.await(Pattern.compile("Received:"));
+      }
+      s.interrupt();
+      seen.append("server: ").append(s.finish()).append("server exit ").append(s.exitValue());
+    }
+    return masked(seen, port);
+  }
+
+  /** The tutorial's UDP server run by {@code server}, one client by {@code client}, Ctrl-C. */
+  private static String tutorialUdp(Runner server, Runner client) throws Exception {
+    int port = freeUdpPort();
+    Path serverPy = program(TUTORIAL, "udp_server.py", "8888", port);
+    Path clientPy = program(TUTORIAL, "udp_client.py", "8888", port);
+    StringBuilder seen = new StringBuilder();
+    try (ExternalProgram s = server.start(serverPy)) {
+      s.await(Pattern.compile("UDP服务器监听"));
+      runClient(client, clientPy, seen);
+      s.await(Pattern.compile("received from"));
+      s.interrupt();
+      // Python 3.11 marks the expression of a traceback's line with ^^^; sockshell does not.
+      String said = s.finish().replaceAll("(?m)^\\s*\\^+\\s*\\n", "");
+      seen.append("server: ").append(said).append("server exit ").append(s.exitValue());
+    }
+    return masked(seen, port);
+  }
+
+  /** A docs echo server and its client; the server serves one client and ends. */
+  private static String docsEcho(String variant, Runner server, Runner client) throws Exception {
+    int port = freeTcpPort();
+    Path serverPy = program(DOCS, "echo_server" + variant + ".py", "50007", port);
+    Path clientPy = program(DOCS, "echo_client" + variant + ".py", "50007", port);
+    String source = Files.readString(clientPy).replace("daring.cs.uiuc.edu", "localhost");
+    Files.writeString(clientPy, source, StandardCharsets.UTF_8);
+    StringBuilder seen = new StringBuilder();
+    try (ExternalProgram s = server.start(serverPy)) {
+      awaitListening(port);
+      runClient(client, clientPy, seen);
+      seen.append("server: ").append(s.finish()).append("server exit ").append(s.exitValue());
+    }
+    return masked(seen, port);
+  }
+
+  private static void runClient(Runner client, Path program, StringBuilder seen) throws Exception {
+    try (ExternalProgram c = client.start(program)) {
+      seen.append("client: ").append(c.finish()).append("client exit ").append(c.exitValue());
+      seen.append('\n');
+    }
+  }
+
+  private static String masked(StringBuilder seen, int port) {
+    return Ports.mask(
+        seen.toString().replace(Integer.toString(port), "PORT").replace(dir.toString(), "DIR"));
+  }
+
+  /** The program with its port number replaced. */
+  private static Path program(Path from, String name, String port, int free) throws IOException {
+    String source = Files.readString(from.resolve(name), StandardCharsets.UTF_8);
+    Path copy = dir.resolve(name);
+    Files.writeString(copy, source.replace(port, Integer.toString(free)), StandardCharsets.UTF_8);
+    return copy;
+  }
+
+  /**
+   * Waits until a socket listens on {@code port}, as the kernel's tables say (a probe connection
+   * would be the one client these servers serve).
+   */
+  private static void awaitListening(int port) throws Exception {
+    String hexPort = String.format(Locale.ROOT, ":%04X ", port);
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+        for (String line : Files.readAllLines(Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(20); // polling the kernel's table: nothing to wait on instead
+    }
+    throw new AssertionError("nothing listened on port " + port + " within 20 s");
+  }
+
+  private static int freeTcpPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
