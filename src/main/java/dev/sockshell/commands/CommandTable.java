@@ -234,11 +234,17 @@ public final class CommandTable {
   }
 
   /**
-   * The sockshell command for a line of Python's socket API that sockshell cannot run as Python, or
-   * null: only a command that parses, so the suggestion runs as printed.
+   * What to tell of a line of Python's socket API that sockshell cannot run as Python: the command
+   * to write (only one that parses, so it runs as printed), or the /help page of the command the
+   * call stands for; null if the line is no such call.
    */
   public String sockshellFor(String python) {
-    return PythonHabits.inSockshell(python, names(), this::parses);
+    String command = PythonHabits.inSockshell(python, names(), this::parses);
+    if (command != null) {
+      return "in sockshell write: " + command;
+    }
+    String called = PythonHabits.calledCommand(python, names());
+    return called == null ? null : "/help " + called + " shows how sockshell writes it";
   }
 
   /** Runs a parsed command; a socket error gets a hint saying what it usually means. */

@@ -159,7 +159,7 @@ final class PythonStep implements Host {
     String message = p.pythonClass() == null ? p.message() : p.pythonClass() + ": " + p.message();
     String suggestion = p.pythonClass() == null ? shell.commands().sockshellFor(text) : null;
     if (suggestion != null) {
-      message += "; in sockshell write: " + suggestion;
+      message += "; " + suggestion;
     }
     int column = p.pythonClass() == null ? leadingBlanks(text) : p.column();
     reporter.usageError(
