@@ -43,5 +43,15 @@ class StartupIT {
     List<String> codecs =
         loaded.stream().filter(l -> l.contains(" dev.sockshell.codecs.")).toList();
     assertEquals(List.of(), codecs, "a script that encodes no text loads no codec");
+    List<String> tls =
+        loaded.stream()
+            .filter(
+                l ->
+                    l.contains(" dev.sockshell.net.Tls")
+                        || l.contains(" dev.sockshell.net.StreamTls")
+                        || l.contains(" javax.net.ssl.")
+                        || l.contains(" org.bouncycastle."))
+            .toList();
+    assertEquals(List.of(), tls, "a script that uses no TLS loads none of it");
   }
 }

@@ -31,7 +31,7 @@ public final class CommandTable {
   private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
   /** How many command families there are; see {@link #family}. */
-  private static final int FAMILIES = 12;
+  private static final int FAMILIES = 13;
 
   /**
    * The specs of the families built so far, by name. Building a family links its lambdas (a few
@@ -66,7 +66,8 @@ public final class CommandTable {
       case 8 -> LoopCommands.specs();
       case 9 -> BackgroundCommands.specs();
       case 10 -> RuleCommands.specs();
-      case 11 -> SessionCommands.specs();
+      case 11 -> TlsCommands.specs();
+      case 12 -> SessionCommands.specs();
       default -> throw new IllegalArgumentException("no family " + i);
     };
   }

@@ -51,6 +51,17 @@ public final class ConstantDocs {
           Map.entry("send", "DATA: send it back"),
           Map.entry("close", "close the connection (FIN)"),
           Map.entry("reset", "close the connection with an RST (SO_LINGER 0)"),
+          Map.entry("--server", "tls: be the TLS server (on a listener: for every connection)"),
+          Map.entry("--server-hostname", "tls: the name to send (SNI) and to check"),
+          Map.entry("--insecure", "tls: check neither the certificate nor the name"),
+          Map.entry("--cafile", "tls: trust the PEM certificates in PATH instead of the JDK's"),
+          Map.entry("--alpn", "tls: offer or accept these protocols, e.g. h2,http/1.1"),
+          Map.entry("--version", "tls: TLSv1.2 or TLSv1.3 only"),
+          Map.entry("--cert", "tls: the PEM certificate (chain) to present"),
+          Map.entry("--key", "tls: its PEM private key (if not in --cert's file)"),
+          Map.entry("--self-signed", "tls --server: a fresh certificate in memory for CN"),
+          Map.entry("--client-cert", "tls --server: ask clients for a certificate"),
+          Map.entry("binary", "getpeercert: the certificate's DER bytes"),
           Map.entry("--", "the sockets after it are checked for writing (WRITE)"),
           Map.entry("IPPROTO_TCP", "level of the TCP_* options"),
           Map.entry("IPPROTO_IP", "level of the IP_* options (IPv4)"),
@@ -113,7 +124,16 @@ public final class ConstantDocs {
           Map.entry(PyException.NotADirectoryError, "a file where a directory was needed"),
           Map.entry(PyException.PermissionError, "not allowed, e.g. a port below 1024"),
           Map.entry(PyException.TimeoutError, "the socket's timeout (settimeout) passed first"),
-          Map.entry(PyException.gaierror, "a host name did not resolve (getaddrinfo)"));
+          Map.entry(PyException.gaierror, "a host name did not resolve (getaddrinfo)"),
+          Map.entry(PyException.AttributeError, "the object has no such call (TLS's, without tls)"),
+          Map.entry(PyException.SSLError, "TLS failed; OpenSSL's reason is in brackets"),
+          Map.entry(PyException.SSLZeroReturnError, "the TLS connection was closed (close_notify)"),
+          Map.entry(PyException.SSLEOFError, "the connection ended in the middle of TLS"),
+          Map.entry(PyException.SSLWantReadError, "a non-blocking TLS call must read first"),
+          Map.entry(PyException.SSLWantWriteError, "a non-blocking TLS call must write first"),
+          Map.entry(
+              PyException.SSLCertVerificationError,
+              "the peer's certificate or name did not verify (--cafile, --insecure)"));
 
   /** What {@code name} means, or null if it is none of the names sockshell knows. */
   public static String meaning(String name) {

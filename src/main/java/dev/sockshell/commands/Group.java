@@ -5,6 +5,7 @@ public enum Group {
   SOCKETS("Sockets"),
   CONNECTIONS("Servers and clients"),
   DATA("Sending and receiving"),
+  TLS("TLS (Python's ssl)"),
   OPTIONS("Options and timeouts"),
   BACKGROUND("In the background: servers, automatic replies, relays"),
   CHECKS("Scripts: checking results, pacing"),

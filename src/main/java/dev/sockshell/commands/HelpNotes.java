@@ -43,7 +43,41 @@ final class HelpNotes {
                   + " error (timeout, error NAME) makes it expected: it does not stop the run.",
               "A break outside repeat … end is an error."),
           "end",
-          List.of("Every repeat needs its end; an end with no repeat open is an error."));
+          List.of("Every repeat needs its end; an end with no repeat open is an error."),
+          "tls",
+          List.of(
+              "Client options: --server-hostname HOST, --cafile PATH, --insecure, --alpn"
+                  + " P1,P2, --version TLSv1.2|TLSv1.3, and --cert PATH --key PATH to present a"
+                  + " client certificate. With --server: --cert PATH [--key PATH] or"
+                  + " --self-signed [CN], --alpn, --version, and --client-cert required|optional"
+                  + " with --cafile PATH (the CAs the clients' certificates must come from).",
+              "After tls, send, sendall, recv (with --exact, --until, --frame), sendfile,"
+                  + " recvfile, select, shutdown and the live events all work on the decrypted"
+                  + " bytes; /list shows the TLS version. The handshake waits like a recv: the"
+                  + " socket's timeout and Ctrl-C apply, and a failed handshake closes the socket,"
+                  + " as Python's wrap_socket does.",
+              "The client checks the server's certificate against the JDK's trusted CAs (or"
+                  + " only those in --cafile PATH) and the host name: --server-hostname HOST, else"
+                  + " the name given to connect (an address is checked against the certificate's"
+                  + " IP addresses). --insecure checks nothing (Python's CERT_NONE).",
+              "A quick server: listen srv, then tls srv --server --self-signed makes a key and a"
+                  + " certificate for localhost (or the CN given) in memory, and prints its SHA-256"
+                  + " fingerprint and a file with the certificate (never the key). A client trusts"
+                  + " it with tls c --cafile THAT_FILE, python3 with"
+                  + " ssl.create_default_context(cafile=THAT_FILE), curl with --cacert; or skips the"
+                  + " check with --insecure (curl -k, openssl s_client without -verify_return_error).",
+              "STARTTLS: talk in plain text first (recv c --until \"\\r\\n\", send c"
+                  + " b'STARTTLS\\r\\n'), then tls c: bytes already read stay in order.",
+              "Both ends in one session: a handshake needs both sides at once, so a client and"
+                  + " a foreground accept in the same session would wait for each other. Serve"
+                  + " the listener in the background instead, or run the other end in a second"
+                  + " sockshell."),
+          "unwrap",
+          List.of(
+              "unwrap sends close_notify and waits for the peer's; the bytes after it are plain"
+                  + " again (STARTTLS's way back). close without unwrap sends no close_notify,"
+                  + " as Python's close does: the peer's recv returns b'' either way (Python's"
+                  + " suppress_ragged_eofs)."));
 
   /** The paragraphs for the command called {@code name}, if any. */
   static List<String> of(String name) {

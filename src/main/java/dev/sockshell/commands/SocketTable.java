@@ -137,6 +137,10 @@ final class SocketTable {
       if (st.state() == SocketState.LISTENING) {
         state += " (backlog " + st.backlog() + ")";
       }
+      String tls = st.tlsLabel();
+      if (tls != null) {
+        state += ", " + tls;
+      }
       if (st.outputShut()) {
         state += ", SHUT_WR";
       }

@@ -6,6 +6,7 @@ import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.Timeout;
+import dev.sockshell.net.TlsSettings;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -95,6 +96,38 @@ public sealed interface Command {
 
   /** {@code count} null: until EOF. */
   record RecvFile(String name, String path, Long count) implements Command {}
+
+  // TLS under a stream socket: Python's ssl module.
+  /**
+   * {@code tls NAME [options]}: paths as typed (resolved from the script's directory when run);
+   * {@code selfSigned} the common name of {@code --self-signed}, or null.
+   */
+  record Tls(
+      String name,
+      boolean server,
+      String serverHostname,
+      boolean insecure,
+      String cafile,
+      List<String> alpn,
+      String version,
+      String cert,
+      String key,
+      String selfSigned,
+      TlsSettings.ClientCert clientCert)
+      implements Command {
+    public Tls {
+      alpn = List.copyOf(alpn);
+    }
+  }
+
+  record Unwrap(String name) implements Command {}
+
+  /** {@code binary}: the DER bytes, Python's {@code getpeercert(True)}. */
+  record GetPeerCert(String name, boolean binary) implements Command {}
+
+  record Cipher(String name) implements Command {}
+
+  record Version(String name) implements Command {}
 
   // Expectations: make a script checkable.
   record Expect(Literal value, String source) implements Command {}

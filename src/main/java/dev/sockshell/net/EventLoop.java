@@ -9,8 +9,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -58,6 +62,12 @@ public final class EventLoop implements Closeable {
   /** Sockets the loop owns now; only its thread touches it. */
   private int owned;
 
+  /**
+   * Sockets to handle again without waiting for the selector: they hold bytes a read returns (TLS
+   * plaintext decrypted beyond what the handler took). Only the loop's thread touches it.
+   */
+  private final Set<Registration> again = new LinkedHashSet<>();
+
   EventLoop(Waiter waiter) {
     this.waiter = waiter;
   }
@@ -87,6 +97,12 @@ public final class EventLoop implements Closeable {
         return;
       }
       int ops = (read ? readOp() : 0) | (write ? SelectionKey.OP_WRITE : 0);
+      if (socket instanceof StreamSocket stream) {
+        ops = stream.data().backgroundInterest(ops);
+        if (read && stream.holdsBytes()) {
+          again.add(this); // TLS decrypted more than the handler took: the kernel will not wake us
+        }
+      }
       if (key.interestOps() != ops) {
         key.interestOps(ops);
       }
@@ -244,13 +260,14 @@ public final class EventLoop implements Closeable {
         () -> {
           for (int round = 0; round < SETTLE_ROUNDS; round++) {
             try {
-              if (selector.selectNow() == 0) {
+              if (selector.selectNow() == 0 && again.isEmpty()) {
                 break;
               }
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
             handleSelected();
+            handleAgain();
           }
           return null;
         });
@@ -309,11 +326,36 @@ public final class EventLoop implements Closeable {
         continue;
       }
       try {
-        selector.select();
+        if (again.isEmpty()) {
+          selector.select();
+        } else {
+          selector.selectNow();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       handleSelected();
+      handleAgain();
+    }
+  }
+
+  /** Handles the sockets that still hold bytes to read, as if the selector had said so. */
+  private void handleAgain() {
+    if (again.isEmpty()) {
+      return;
+    }
+    List<Registration> now = new ArrayList<>(again);
+    again.clear();
+    for (Registration r : now) {
+      if (r.isAttached() && r.key.isValid()) {
+        r.readyOps = SelectionKey.OP_READ;
+        try {
+          r.handler.ready(r);
+        } catch (RuntimeException e) {
+          r.handler.failed(r, e);
+        }
+        r.readyOps = 0;
+      }
     }
   }
 
@@ -327,6 +369,9 @@ public final class EventLoop implements Closeable {
         continue;
       }
       r.readyOps = key.readyOps();
+      if (r.socket instanceof StreamSocket stream) {
+        stream.flushTls(); // ciphertext that waited for room goes before the handler runs
+      }
       try {
         r.handler.ready(r);
       } catch (RuntimeException e) {

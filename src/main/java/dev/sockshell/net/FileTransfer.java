@@ -88,7 +88,9 @@ public final class FileTransfer {
     SocketChannel channel = socket.sendingChannel();
     Progress sent = new Progress();
     try {
-      if ((way != null ? way : Way.to(channel)) == Way.SENDFILE) {
+      // The kernel cannot encrypt: over TLS the file's bytes go through the socket's TLS.
+      boolean tls = socket.data().tls() != null;
+      if (!tls && (way != null ? way : Way.to(channel)) == Way.SENDFILE) {
         sendByKernel(socket, channel, file, offset, count, sent);
       } else {
         sendByCopy(socket, channel, file, offset, count, sent);
@@ -134,7 +136,8 @@ public final class FileTransfer {
 
   /**
    * The file read into the session's direct buffer, {@link #CHUNK} at a time, and written to the
-   * socket from there: one copy into the buffer, none by the JDK (the buffer is direct).
+   * socket from there: one copy into the buffer, none by the JDK (the buffer is direct). Written
+   * through the socket's data path, so TLS encrypts it.
    */
   private static void sendByCopy(
       StreamSocket socket,
@@ -145,6 +148,7 @@ public final class FileTransfer {
       Progress sent)
       throws IOException, SocketError {
     String what = "sendfile on " + socket.name();
+    StreamData data = socket.data();
     ByteBuffer buffer = socket.context.scratch.get(CHUNK).limit(0);
     long read = 0;
     while (true) {
@@ -152,19 +156,19 @@ public final class FileTransfer {
         long want = count < 0 ? CHUNK : Math.min(CHUNK, count - read);
         buffer.clear().limit((int) want);
         if (want == 0 || file.read(buffer, offset + read) <= 0) {
+          data.drain(channel, socket.timeout.deadlineFromNow(), what);
           return; // the count reached, or the end of the file
         }
         read += buffer.position();
         buffer.flip();
       }
-      int n = channel.write(buffer);
+      int n = data.write(channel, buffer);
       if (n > 0) {
         sent.bytes += n;
-        socket.bytesSent += n;
         socket.context.waiter.checkCancelled(what);
       } else {
         socket.context.waiter.await(
-            channel, SelectionKey.OP_WRITE, socket.timeout.deadlineFromNow(), what);
+            channel, data.waitFor(SelectionKey.OP_WRITE), socket.timeout.deadlineFromNow(), what);
       }
     }
   }
@@ -203,7 +207,7 @@ public final class FileTransfer {
           return new Received(written, true);
         } else {
           socket.context.waiter.await(
-              channel, SelectionKey.OP_READ, socket.timeout.deadlineFromNow(), what);
+              channel, data.waitFor(SelectionKey.OP_READ), socket.timeout.deadlineFromNow(), what);
         }
       }
       return new Received(written, false);

@@ -17,6 +17,8 @@ public enum PyException {
   UnicodeEncodeError(UnicodeError),
   OverflowError(Exception),
   TypeError(Exception),
+  /** A call the object does not have: {@code version} on a socket without TLS. */
+  AttributeError(Exception),
   /** The JVM's heap cannot hold what a call asked for (a BUFSIZE of 2 GB). */
   MemoryError(Exception),
   /** A message cut short by EOF (asyncio's IncompleteReadError is one). */
@@ -35,18 +37,38 @@ public enum PyException {
   NotADirectoryError(OSError),
   PermissionError(OSError),
   TimeoutError(OSError),
-  gaierror(OSError);
+  gaierror(OSError),
+  /** Python's {@code ssl} module: a TLS failure, with OpenSSL's reason. */
+  SSLError(OSError),
+  /** The peer closed the TLS connection with close_notify. */
+  SSLZeroReturnError(SSLError),
+  /** The connection ended without close_notify, where TLS needed more. */
+  SSLEOFError(SSLError),
+  /** A non-blocking TLS socket must read before it can go on. */
+  SSLWantReadError(SSLError),
+  /** A non-blocking TLS socket must write before it can go on. */
+  SSLWantWriteError(SSLError),
+  /** The certificate chain or the host name did not verify; also a ValueError, as in Python. */
+  SSLCertVerificationError(SSLError, ValueError);
 
   private final PyException parent;
 
+  /** A second base class (Python's multiple inheritance), or null. */
+  private final PyException alsoParent;
+
   PyException(PyException parent) {
+    this(parent, null);
+  }
+
+  PyException(PyException parent, PyException alsoParent) {
     this.parent = parent;
+    this.alsoParent = alsoParent;
   }
 
   /** True when {@code except other} catches this class. */
   public boolean isA(PyException other) {
     for (PyException c = this; c != null; c = c.parent) {
-      if (c == other) {
+      if (c == other || c.alsoParent != null && c.alsoParent.isA(other)) {
         return true;
       }
     }
@@ -55,10 +77,18 @@ public enum PyException {
 
   /**
    * The class with this Python name; also accepts {@code socket.timeout}, {@code socket.error} and
-   * {@code socket.gaierror}, Python's aliases.
+   * {@code socket.gaierror}, Python's aliases, the {@code ssl.} prefix of the TLS classes and
+   * {@code ssl.CertificateError}, the old name of SSLCertVerificationError.
    */
   public static Optional<PyException> byName(String name) {
     String n = name.startsWith("socket.") ? name.substring("socket.".length()) : name;
+    if (n.startsWith("ssl.")) {
+      n = n.substring("ssl.".length());
+      if (n.equals("CertificateError")) {
+        return Optional.of(SSLCertVerificationError);
+      }
+      return byName(n).filter(PyException::isSsl);
+    }
     switch (n.toLowerCase(Locale.ROOT)) {
       case "timeout":
         return Optional.of(TimeoutError);
@@ -77,8 +107,13 @@ public enum PyException {
     return Optional.empty();
   }
 
-  /** How Python prints the class: {@code socket.gaierror}, else the bare name. */
+  /** How Python prints the class: {@code socket.gaierror}, {@code ssl.SSLError}, else the name. */
   public String pythonName() {
-    return this == gaierror ? "socket.gaierror" : name();
+    return this == gaierror ? "socket.gaierror" : isSsl() ? "ssl." + name() : name();
+  }
+
+  /** One of the {@code ssl} module's classes. */
+  public boolean isSsl() {
+    return isA(SSLError);
   }
 }

@@ -6,6 +6,9 @@ final class SocketContext {
   final Scratch scratch = new Scratch();
   private Timeout defaultTimeout = Timeout.BLOCKING;
 
+  /** Made at the first {@code tls}: a session that never uses TLS loads none of its classes. */
+  private TlsContexts tls;
+
   SocketContext(Waiter waiter) {
     this.waiter = waiter;
   }
@@ -16,5 +19,12 @@ final class SocketContext {
 
   void setDefaultTimeout(Timeout timeout) {
     this.defaultTimeout = timeout;
+  }
+
+  TlsContexts tls() {
+    if (tls == null) {
+      tls = new TlsContexts();
+    }
+    return tls;
   }
 }

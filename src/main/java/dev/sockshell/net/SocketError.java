@@ -13,22 +13,36 @@ public final class SocketError extends Exception {
   private final String address;
   private final String hint;
 
-  private SocketError(PyException type, Errno errno, String reason, String address, String hint) {
+  /** OpenSSL's reason code of a TLS error ({@code WRONG_VERSION_NUMBER}), or null. */
+  private final String sslReason;
+
+  private SocketError(
+      PyException type, Errno errno, String reason, String address, String hint, String sslReason) {
     super(reason, null, false, false);
     this.type = type;
     this.errno = errno;
     this.address = address;
     this.hint = hint;
+    this.sslReason = sslReason;
   }
 
   /** The OS refused with {@code errno}; the reason is the OS's own text. */
   public static SocketError of(Errno errno) {
-    return new SocketError(errno.pythonClass(), errno, errno.message(), null, null);
+    return new SocketError(errno.pythonClass(), errno, errno.message(), null, null, null);
   }
 
   /** A Python-level failure with no errno, such as {@code TimeoutError: timed out}. */
   public static SocketError python(PyException type, String reason) {
-    return new SocketError(type, null, reason, null, null);
+    return new SocketError(type, null, reason, null, null, null);
+  }
+
+  /**
+   * A TLS failure as Python's {@code ssl} raises it: {@code ssl.SSLError [WRONG_VERSION_NUMBER]:
+   * wrong version number} for OpenSSL's reason {@code sslReason} (null for the classes that have
+   * none, such as SSLZeroReturnError).
+   */
+  public static SocketError ssl(PyException type, String sslReason, String text) {
+    return new SocketError(type, null, text, null, null, sslReason);
   }
 
   /**
@@ -45,12 +59,17 @@ public final class SocketError extends Exception {
 
   /** The same error, naming the address it concerns (shown after the reason). */
   public SocketError at(Object address) {
-    return new SocketError(type, errno, getMessage(), String.valueOf(address), hint);
+    return new SocketError(type, errno, getMessage(), String.valueOf(address), hint, sslReason);
   }
 
   /** The same error with a short hint saying what it usually means. */
   public SocketError withHint(String hint) {
-    return new SocketError(type, errno, getMessage(), address, hint);
+    return new SocketError(type, errno, getMessage(), address, hint, sslReason);
+  }
+
+  /** OpenSSL's reason code of a TLS error ({@code CERTIFICATE_VERIFY_FAILED}), or null. */
+  public String sslReason() {
+    return sslReason;
   }
 
   public PyException type() {
@@ -80,8 +99,8 @@ public final class SocketError extends Exception {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(type.pythonName());
-    if (errno != null) {
-      sb.append(" [").append(errno.name()).append(']');
+    if (errno != null || sslReason != null) {
+      sb.append(" [").append(errno != null ? errno.name() : sslReason).append(']');
     }
     sb.append(": ").append(getMessage());
     if (address != null) {

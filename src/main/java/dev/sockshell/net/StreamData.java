@@ -14,6 +14,11 @@ import java.util.List;
  * The byte stream of a connected {@link StreamSocket}: send, sendall and recv with the socket's
  * timeout, the bytes sockshell holds for the next recv (given back by a framing read), EOF, and
  * which directions were shut down. The socket hands in its connected channel.
+ *
+ * <p>Every byte goes through {@link #read} and {@link #write}: with TLS ({@link #tls}) they decrypt
+ * and encrypt, so everything here and above moves plain bytes. What TLS changes is what to wait for
+ * (a handshake message may have to go out before bytes can come in: {@link TlsLayer#wants}) and
+ * what is held: plaintext decrypted and not yet returned counts as held bytes.
  */
 final class StreamData {
   /** See {@link #arrivedBound}. */
@@ -30,6 +35,9 @@ final class StreamData {
    * would report the reset again, so the OS is not asked.
    */
   private boolean resetReported;
+
+  /** TLS under this stream, or null. */
+  private TlsLayer tls;
 
   StreamData(StreamSocket socket) {
     this.socket = socket;
@@ -93,12 +101,31 @@ final class StreamData {
     return inputShut;
   }
 
+  TlsLayer tls() {
+    return tls;
+  }
+
+  /** Puts TLS under the stream, or takes it away (null). */
+  void setTls(TlsLayer tls) {
+    this.tls = tls;
+  }
+
+  /**
+   * The bytes held for the next recv, taken away: ciphertext that arrived before a handshake, or
+   * the peer's first bytes when TLS starts.
+   */
+  ByteString takeAllPending() {
+    ByteString all = pending;
+    pending = ByteString.EMPTY;
+    return all;
+  }
+
   boolean outputShut() {
     return outputShut;
   }
 
   int buffered() {
-    return pending.size();
+    return pending.size() + (tls == null ? 0 : tls.held());
   }
 
   void unread(ByteString bytes) {
@@ -119,15 +146,25 @@ final class StreamData {
    */
   int bytesWaiting(SocketChannel channel, Family family) {
     if (channel == null || inputShut) {
-      return pending.size();
+      return buffered();
+    }
+    if (tls != null) {
+      // Ciphertext is not what recv returns: what has arrived is decrypted, and counted.
+      int kernel = family == Family.AF_UNIX ? 1 : kernelBytes(channel);
+      return pending.size() + tls.absorb(channel, kernel > 0);
     }
     if (family == Family.AF_UNIX) {
       return pending.isEmpty() ? NetSocket.UNKNOWN : pending.size();
     }
+    return pending.size() + kernelBytes(channel);
+  }
+
+  /** FIONREAD: bytes the kernel holds for the next read (TCP only). */
+  private static int kernelBytes(SocketChannel channel) {
     try {
-      return pending.size() + channel.socket().getInputStream().available();
+      return channel.socket().getInputStream().available();
     } catch (IOException e) {
-      return pending.size();
+      return 0;
     }
   }
 
@@ -167,10 +204,13 @@ final class StreamData {
     while (true) {
       if (!socket.timeout.isNonBlocking()) {
         socket.context.waiter.await(
-            channel, SelectionKey.OP_WRITE, deadline, "send on " + socket.name());
+            channel, waitFor(SelectionKey.OP_WRITE), deadline, "send on " + socket.name());
       }
       int n = write(channel, buffer);
       if (n > 0) {
+        if (!socket.timeout.isNonBlocking()) {
+          drain(channel, deadline, "send on " + socket.name());
+        }
         return n;
       }
       socket.checkMayWait();
@@ -187,23 +227,40 @@ final class StreamData {
   }
 
   /** Writes until the buffer is empty, waiting (up to the socket's timeout) whenever it is full. */
-  private void writeAll(SocketChannel channel, ByteBuffer buffer, String what) throws SocketError {
+  void writeAll(SocketChannel channel, ByteBuffer buffer, String what) throws SocketError {
     long deadline = socket.timeout.deadlineFromNow();
     while (buffer.hasRemaining()) {
       if (write(channel, buffer) == 0) {
         socket.checkMayWait();
-        socket.context.waiter.await(channel, SelectionKey.OP_WRITE, deadline, what);
+        socket.context.waiter.await(channel, waitFor(SelectionKey.OP_WRITE), deadline, what);
       }
+    }
+    drain(channel, deadline, what);
+  }
+
+  /**
+   * With TLS, waits until the ciphertext of what was sent has gone to the kernel, as a plain send's
+   * bytes have when it returns.
+   */
+  void drain(SocketChannel channel, long deadline, String what) throws SocketError {
+    while (tls != null && !tls.flush(channel)) {
+      socket.checkMayWait();
+      socket.context.waiter.await(channel, SelectionKey.OP_WRITE, deadline, what);
     }
   }
 
-  private int write(SocketChannel channel, ByteBuffer buffer) throws SocketError {
+  /** What a call that would wait for {@code usual} waits for: TLS may need the other way first. */
+  int waitFor(int usual) {
+    return tls == null ? usual : tls.wants(usual);
+  }
+
+  int write(SocketChannel channel, ByteBuffer buffer) throws SocketError {
     try {
-      int n = channel.write(buffer);
+      int n = tls != null ? tls.write(channel, buffer) : channel.write(buffer);
       socket.bytesSent += n;
       return n;
-    } catch (IOException e) {
-      SocketError error = JdkErrors.map(e);
+    } catch (IOException | SocketError e) {
+      SocketError error = e instanceof SocketError se ? se : JdkErrors.map((IOException) e);
       // The kernel's EPIPE (ours for SHUT_WR comes before any write): the peer closed, then
       // answered a send with a reset. Linux's recv returns b'' after what is waiting, as at EOF,
       // and its tables cannot tell this from a reset recv would raise, so it is remembered here.
@@ -238,12 +295,51 @@ final class StreamData {
       }
       socket.checkMayWait();
       socket.context.waiter.await(
-          channel, SelectionKey.OP_READ, deadline, "recv on " + socket.name());
+          channel, waitFor(SelectionKey.OP_READ), deadline, "recv on " + socket.name());
     }
   }
 
+  /**
+   * Bytes a read returns without the kernel's help: held ones, and with TLS what was decrypted or
+   * read as ciphertext and not yet decrypted (the selector would not wake for those).
+   */
   boolean holdsBytes() {
-    return !pending.isEmpty();
+    return !pending.isEmpty() || (tls != null && tls.holdsInput());
+  }
+
+  /**
+   * What the background loop must also wait for, beyond what its handler asked ({@code ops}): with
+   * TLS, room for ciphertext not yet written, and the peer's part of a handshake.
+   */
+  int backgroundInterest(int ops) {
+    return tls == null ? ops : tls.interest(ops);
+  }
+
+  /**
+   * At close, a peer that sent close_notify gets ours, if the kernel takes it now: its unwrap (or
+   * SSL_shutdown) then ends cleanly, where JDK's TLS 1.3 engine would leave it an EOF. Python's
+   * close sends none unasked; neither does this.
+   */
+  void answerCloseNotify(SocketChannel channel) {
+    if (tls != null && tls.closeNotifyReceived() && !outputShut) {
+      try {
+        tls.closeOutbound();
+        tls.flush(channel);
+      } catch (SocketError e) {
+        // The connection is going: a close_notify that cannot go is not worth an error.
+      }
+    }
+  }
+
+  /** With TLS, writes ciphertext made earlier without waiting; an error waits for the next call. */
+  void flushNow(SocketChannel channel) {
+    if (tls != null && channel != null) {
+      try {
+        tls.flush(channel);
+      } catch (SocketError e) {
+        // The next read or write meets it again and reports it.
+      }
+    }
   }
 
   /** One read without waiting: held bytes first; 0 when nothing is there, -1 at EOF. */
@@ -284,7 +380,7 @@ final class StreamData {
     try {
       while (total < bufsize && !socket.context.waiter.isCancelled()) {
         ByteBuffer buffer = socket.context.scratch.chunk(bufsize - total);
-        int n = channel.read(buffer);
+        int n = tls != null ? tls.read(channel, buffer) : channel.read(buffer);
         if (n <= 0) {
           break;
         }
@@ -295,8 +391,8 @@ final class StreamData {
           break;
         }
       }
-    } catch (IOException e) {
-      // Met again by the next read, once these bytes are returned.
+    } catch (IOException | SocketError e) {
+      // Met again by the next read, once these bytes are returned (TLS keeps its failure).
     }
     return ByteString.concat(parts);
   }
@@ -311,6 +407,9 @@ final class StreamData {
     if (arrived <= 0) {
       return ByteString.EMPTY;
     }
+    if (tls != null && tls.held() == 0) {
+      return ByteString.EMPTY; // what the kernel holds did not decrypt to bytes yet
+    }
     ByteBuffer buffer = socket.context.scratch.get(Math.min(max, arrived));
     int n = read(channel, buffer);
     if (n <= 0) {
@@ -323,9 +422,9 @@ final class StreamData {
   /** One read from the kernel; a reset it reports is remembered ({@link #resetReported}). */
   int read(SocketChannel channel, ByteBuffer buffer) throws SocketError {
     try {
-      return channel.read(buffer);
-    } catch (IOException e) {
-      SocketError error = JdkErrors.map(e);
+      return tls != null ? tls.read(channel, buffer) : channel.read(buffer);
+    } catch (IOException | SocketError e) {
+      SocketError error = e instanceof SocketError se ? se : JdkErrors.map((IOException) e);
       resetReported |= error.errno() == Errno.ECONNRESET;
       throw error;
     }
@@ -338,9 +437,33 @@ final class StreamData {
    */
   void shutdown(SocketChannel channel, ShutdownHow how) throws SocketError {
     boolean closed = closed(channel);
+    if (tls != null && how != ShutdownHow.SHUT_RD && !outputShut && !closed) {
+      sendCloseNotify(channel);
+    }
     apply(channel, how);
     if (closed) {
       throw SocketError.of(Errno.ENOTCONN);
+    }
+  }
+
+  /**
+   * Over TLS the peer reads the end of the decrypted stream: close_notify goes before the FIN, so
+   * its recv returns b'' (OpenSSL answers a FIN without it with a decode_error alert). The
+   * background cannot wait: there it goes if the kernel has room now.
+   */
+  private void sendCloseNotify(SocketChannel channel) throws SocketError {
+    if (!tls.handshakeDone()) {
+      return;
+    }
+    try {
+      tls.closeOutbound();
+    } catch (SocketError e) {
+      return; // TLS failed earlier: no close_notify can go, the FIN still does
+    }
+    if (socket.inBackground()) {
+      tls.flush(channel);
+    } else {
+      drain(channel, socket.timeout.deadlineFromNow(), "shutdown on " + socket.name());
     }
   }
 
@@ -394,7 +517,10 @@ final class StreamData {
       // The first read always happens, so an error waiting there is met, as before any bound.
       do {
         int room = (int) Math.min(buffer.capacity(), Math.max(1, bound - arrived.size()));
-        int n = channel.read(buffer.clear().limit(room));
+        int n =
+            tls != null
+                ? tls.read(channel, buffer.clear())
+                : channel.read(buffer.clear().limit(room));
         if (n <= 0) {
           break;
         }
@@ -402,15 +528,34 @@ final class StreamData {
       } while (arrived.size() < bound);
     } catch (IOException e) {
       error = JdkErrors.map(e);
+    } catch (SocketError e) {
+      error = e;
     }
     socket.bytesReceived += arrived.size();
     pending = pending.concat(ByteString.wrap(arrived.toByteArray()));
     return error;
   }
 
+  /**
+   * How select finds out whether the socket is ready. With TLS, the kernel's readability is not the
+   * socket's (a session ticket, half a record): it only says to look again, after what arrived is
+   * decrypted here.
+   */
+  Readiness.Probe probe(SocketChannel channel) {
+    if (tls == null) {
+      return Readiness.readWrite(readyNow(), channel);
+    }
+    if (!inputShut) {
+      tls.absorb(channel, true);
+    }
+    return new Readiness.Probe(
+        readyNow(), channel, 0, SelectionKey.OP_WRITE, inputShut ? 0 : SelectionKey.OP_READ);
+  }
+
   /** For select: held bytes and a shut-down input make the socket readable at once. */
   int readyNow() {
-    return !pending.isEmpty() || inputShut ? Readiness.READ : 0;
+    boolean tlsReady = tls != null && (tls.held() > 0 || tls.readsAtOnce());
+    return !pending.isEmpty() || inputShut || tlsReady ? Readiness.READ : 0;
   }
 
   void clear() {
@@ -420,6 +565,7 @@ final class StreamData {
   /** Forgets the old connection: the socket has a new channel for another. */
   void reset() {
     clear();
+    tls = null;
     inputShut = false;
     outputShut = false;
     eofSeen = false;

@@ -23,6 +23,9 @@ final class StreamListener {
     this.socket = socket;
   }
 
+  /** TLS for every connection accepted ({@code tls NAME --server}), or null. */
+  TlsContext tls;
+
   /** The listening channel, or null when the socket is not listening. */
   ServerSocketChannel server() {
     return server;
@@ -182,6 +185,7 @@ final class StreamListener {
       socket.context.waiter.release(server);
       server = null;
       backlog = 0;
+      tls = null;
     }
   }
 }

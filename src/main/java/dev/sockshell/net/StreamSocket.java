@@ -35,6 +35,9 @@ public final class StreamSocket extends NetSocket {
   private final StreamData data = new StreamData(this);
   private final StreamListener listening = new StreamListener(this);
 
+  /** The host name the last connect was given (not an address literal), or null: for TLS. */
+  private String connectedHost;
+
   StreamSocket(String name, Family family, SocketContext context) throws SocketError {
     super(name, family, SockType.SOCK_STREAM, context);
     this.stream = StreamChannels.open(family());
@@ -222,21 +225,116 @@ public final class StreamSocket extends NetSocket {
   @Override
   public StreamSocket accept(String newName) throws SocketError {
     checkOpen();
-    return listening.accept(newName);
+    StreamSocket connection = listening.accept(newName);
+    TlsLayer tls = connection.data.tls();
+    if (tls != null) {
+      // Python's SSLSocket.accept does the handshake before it returns the connection.
+      StreamTls.handshake(connection, tls);
+    }
+    return connection;
   }
 
-  /** A connection {@code listener} accepted, with what Linux's accepted sockets inherit. */
-  static StreamSocket accepted(String name, StreamSocket listener, SocketChannel channel) {
+  /**
+   * A connection {@code listener} accepted, with what Linux's accepted sockets inherit, and its TLS
+   * (the handshake not begun) if the listener has it.
+   */
+  static StreamSocket accepted(String name, StreamSocket listener, SocketChannel channel)
+      throws SocketError {
     StreamSocket connection = new StreamSocket(name, listener.family(), listener.context, channel);
     connection.v6only = listener.v6only;
     connection.inheritLingerTime(listener);
+    TlsContext tls = listener.listening.tls;
+    if (tls != null) {
+      connection.data.setTls(tls.server(ByteString.EMPTY));
+    }
     return connection;
   }
 
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
+    connectedHost = address instanceof SockAddress.Inet inet ? hostName(inet) : null;
     connecting.connect(address);
+  }
+
+  /** The name {@code address} was resolved from, never a reverse lookup; null for a literal. */
+  private static String hostName(SockAddress.Inet address) {
+    String text = address.address().toString(); // "name/1.2.3.4", or "/1.2.3.4" for a literal
+    int slash = text.indexOf('/');
+    return slash > 0 ? text.substring(0, slash) : null;
+  }
+
+  /** The host name the socket connected to, for TLS's SNI and check; null if an address. */
+  String connectedHost() {
+    return connectedHost;
+  }
+
+  // TLS: under the stream (StreamData reads and writes through it), so nothing else changes.
+
+  /**
+   * Python's {@code wrap_socket}: a connected socket does the handshake now (client, or server with
+   * {@code server}); a listening one with {@code server} wraps every connection it accepts.
+   */
+  public TlsState startTls(TlsSettings settings) throws SocketError {
+    checkOpen();
+    connecting.refresh();
+    if (timeout.isNonBlocking()) {
+      throw SocketError.python(
+              PyException.ValueError,
+              "do_handshake_on_connect should not be specified for non-blocking sockets")
+          .withHint("setblocking " + name() + " True (or settimeout) first; the handshake waits");
+    }
+    TlsContext tls = context.tls().get(settings);
+    if (stateNow() == SocketState.LISTENING) {
+      if (!settings.server()) {
+        throw SocketError.python(PyException.ValueError, "a listening socket is a TLS server")
+            .withHint("tls " + name() + " --server --self-signed (or --cert PATH --key PATH)");
+      }
+      listening.tls = tls;
+    } else if (stateNow() == SocketState.CONNECTED) {
+      connecting.settle();
+      StreamTls.start(this, tls, settings);
+    } else {
+      throw SocketError.of(Errno.ENOTCONN)
+          .withHint("connect " + name() + " (or listen on it, for --server) before tls");
+    }
+    return StreamTls.state(this);
+  }
+
+  /** Python's {@code unwrap}: close_notify both ways, then plain bytes again. */
+  public void unwrapTls() throws SocketError {
+    checkOpen();
+    StreamTls.unwrap(this);
+  }
+
+  /** What the socket's TLS tells, or null if it has none. */
+  public TlsState tlsState() {
+    return stateNow() == SocketState.CLOSED ? null : StreamTls.state(this);
+  }
+
+  /**
+   * TLS as {@code /list} shows it: {@code TLSv1.3}, {@code TLS handshake} while it goes on (a
+   * connection the background accepted), {@code TLS server} on a listener; null without TLS.
+   */
+  public String tlsLabel() {
+    if (stateNow() == SocketState.CLOSED) {
+      return null;
+    }
+    TlsLayer tls = data.tls();
+    if (tls != null) {
+      return tls.handshakeDone() ? tls.engine().getSession().getProtocol() : "TLS handshake";
+    }
+    return listening.tls != null ? "TLS server" : null;
+  }
+
+  /** The TLS every accepted connection gets, or null. */
+  TlsContext listeningTls() {
+    return listening.tls;
+  }
+
+  /** The error of a TLS call ({@code version}, {@code cipher}) on a socket without TLS. */
+  public SocketError notTls(String call) {
+    return StreamTls.notTls(this, call);
   }
 
   /**
@@ -322,6 +420,13 @@ public final class StreamSocket extends NetSocket {
     return data.holdsBytes();
   }
 
+  /** With TLS, writes without waiting the ciphertext that waited for room (the background's). */
+  void flushTls() {
+    if (stateNow() == SocketState.CONNECTED) {
+      data.flushNow(stream);
+    }
+  }
+
   /**
    * Closes with an RST instead of a FIN (SO_LINGER on with 0 seconds, then close), so the peer's
    * next call fails with ECONNRESET: how to test a client against an abrupt server.
@@ -405,6 +510,7 @@ public final class StreamSocket extends NetSocket {
   @Override
   void releaseChannels() {
     if (stream != null) {
+      data.answerCloseNotify(stream);
       context.waiter.release(stream);
     }
     listening.close();
@@ -430,7 +536,7 @@ public final class StreamSocket extends NetSocket {
     return switch (stateNow()) {
       case LISTENING -> Readiness.Probe.ask(0, listening.server(), SelectionKey.OP_ACCEPT, 0);
       case CONNECTING -> new Readiness.Probe(0, stream, 0, 0, SelectionKey.OP_CONNECT);
-      case CONNECTED -> Readiness.readWrite(data.readyNow(), stream);
+      case CONNECTED -> data.probe(stream);
       default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);
     };
   }

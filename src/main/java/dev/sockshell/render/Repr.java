@@ -36,6 +36,14 @@ public final class Repr {
       return s.name();
     } else if (value instanceof Value.PyList l) {
       return joined(l.items(), bytes, '[', ']');
+    } else if (value instanceof Value.PyDict d) {
+      StringBuilder sb = new StringBuilder("{");
+      for (int i = 0; i < d.entries().size(); i++) {
+        Value.PyDict.Entry e = d.entries().get(i);
+        sb.append(i == 0 ? "" : ", ").append(of(e.key(), bytes)).append(": ");
+        sb.append(of(e.value(), bytes));
+      }
+      return sb.append('}').toString();
     }
     Value.Tuple t = (Value.Tuple) value;
     if (t.items().size() == 1) {

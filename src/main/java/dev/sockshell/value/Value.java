@@ -52,6 +52,16 @@ public sealed interface Value {
     }
   }
 
+  /** A Python dict, its entries in order. */
+  record PyDict(List<Entry> entries) implements Value {
+    public PyDict {
+      entries = List.copyOf(entries);
+    }
+
+    /** One key and its value. */
+    public record Entry(Value key, Value value) {}
+  }
+
   record Tuple(List<Value> items) implements Value {
     public Tuple {
       items = List.copyOf(items);
@@ -83,6 +93,8 @@ public sealed interface Value {
       return "socket";
     } else if (this instanceof PyList) {
       return "list";
+    } else if (this instanceof PyDict) {
+      return "dict";
     }
     return "tuple";
   }

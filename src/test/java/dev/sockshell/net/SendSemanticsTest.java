@@ -51,7 +51,8 @@ class SendSemanticsTest {
   void sendWithATimeoutWaitsForRoomFirstThenSendsOnce() throws Exception {
     try (LoopbackPeer peer = new LoopbackPeer()) {
       NetSocket cli = connectedTo(peer);
-      peer.nextConnection(); // never reads
+      // Never reads; held until the end, or a GC's cleaner may close it (then EPIPE, not timeout).
+      Socket conn = peer.nextConnection();
       cli.setTimeout(Timeout.seconds(0.3));
       SocketError full =
           assertThrows(SocketError.class, () -> cli.sendAll(ByteString.wrap(new byte[BIG])));
@@ -59,6 +60,7 @@ class SendSemanticsTest {
       // Linux would still queue a few bytes, but CPython waits for POLLOUT, which does not come.
       SocketError again = assertThrows(SocketError.class, () -> cli.send(ByteString.utf8("more")));
       assertEquals(PyException.TimeoutError, again.type());
+      conn.close();
     }
   }
 

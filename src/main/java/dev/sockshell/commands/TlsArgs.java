@@ -1,0 +1,203 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Suggest;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.TlsSettings;
+import dev.sockshell.render.Repr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The options of {@code tls}, in any order, checked together (a server needs a certificate, a
+ * client certificate is a server's wish), and the Python that does the same.
+ */
+final class TlsArgs {
+  private TlsArgs() {}
+
+  static final List<String> OPTIONS =
+      List.of(
+          "--server",
+          "--server-hostname",
+          "--insecure",
+          "--cafile",
+          "--alpn",
+          "--version",
+          "--cert",
+          "--key",
+          "--self-signed",
+          "--client-cert");
+
+  private static final Map<String, TlsSettings.ClientCert> CLIENT_CERT =
+      Map.of(
+          "required", TlsSettings.ClientCert.REQUIRED, "optional", TlsSettings.ClientCert.OPTIONAL);
+
+  /** {@code tls NAME [options]}, the options in any order. */
+  static Command.Tls bind(Args a) throws UsageError {
+    String name = a.name("NAME");
+    boolean server = false;
+    boolean insecure = false;
+    String host = null;
+    String cafile = null;
+    List<String> alpn = List.of();
+    String version = null;
+    String cert = null;
+    String key = null;
+    String selfSigned = null;
+    TlsSettings.ClientCert clientCert = TlsSettings.ClientCert.NONE;
+    Token clientCertToken = null;
+    Token hostToken = null;
+    while (a.hasMore()) {
+      Token t = a.next("an option");
+      switch (t.text()) {
+        case "--server" -> server = true;
+        case "--insecure" -> insecure = true;
+        case "--server-hostname" -> {
+          hostToken = t;
+          host = value(a, "HOST after --server-hostname, e.g. example.com");
+        }
+        case "--cafile" -> cafile = value(a, "PATH after --cafile: the PEM certificates to trust");
+        case "--cert" -> cert = value(a, "PATH after --cert: a PEM certificate (chain)");
+        case "--key" -> key = value(a, "PATH after --key: the certificate's PEM private key");
+        case "--alpn" -> alpn = alpn(a.next("P1,P2 after --alpn, e.g. h2,http/1.1"));
+        case "--version" -> {
+          Token v = a.next("TLSv1.2 or TLSv1.3 after --version");
+          version =
+              TlsSettings.VERSIONS.stream()
+                  .filter(x -> x.equalsIgnoreCase(v.text()))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new UsageError(
+                              "--version takes TLSv1.2 or TLSv1.3, not '" + v.text() + "'",
+                              v.start()));
+        }
+        case "--self-signed" -> {
+          boolean named = a.hasMore() && !a.peek().text().startsWith("--");
+          selfSigned = named ? a.next("CN").text() : "localhost";
+        }
+        case "--client-cert" -> {
+          clientCertToken = t;
+          Token when = a.next("required or optional after --client-cert");
+          clientCert = CLIENT_CERT.get(when.text().toLowerCase(Locale.ROOT));
+          if (clientCert == null) {
+            throw new UsageError(
+                "--client-cert takes required or optional, not '" + when.text() + "'",
+                when.start());
+          }
+        }
+        default -> {
+          String close = Suggest.closest(t.text(), OPTIONS);
+          throw new UsageError(
+              "'"
+                  + t.text()
+                  + "' is not an option of tls"
+                  + (close != null ? "; did you mean " + close + "?" : ""),
+              t.start());
+        }
+      }
+    }
+    if (server && cert == null && selfSigned == null) {
+      throw UsageError.general(
+          "a TLS server needs a certificate: --cert PATH --key PATH, or --self-signed [CN]");
+    }
+    if (cert != null && selfSigned != null) {
+      throw UsageError.general("give --cert PATH or --self-signed, not both");
+    }
+    if (key != null && cert == null) {
+      throw UsageError.general("--key goes with --cert PATH: the certificate the key belongs to");
+    }
+    if (!server && selfSigned != null) {
+      throw UsageError.general("--self-signed makes a server's certificate: add --server");
+    }
+    if (!server && clientCertToken != null) {
+      throw new UsageError(
+          "--client-cert is what a server asks of clients: add --server (a client presents"
+              + " one with --cert PATH --key PATH)",
+          clientCertToken.start());
+    }
+    if (server && hostToken != null) {
+      throw new UsageError(
+          "--server-hostname is the name a client checks; a server presents its certificate",
+          hostToken.start());
+    }
+    if (insecure && cafile != null) {
+      throw UsageError.general("--insecure checks no certificate, so --cafile would not be used");
+    }
+    return new Command.Tls(
+        name, server, host, insecure, cafile, alpn, version, cert, key, selfSigned, clientCert);
+  }
+
+  /** An option's value, without the quotes a shell habit may have put around it. */
+  private static String value(Args a, String what) throws UsageError {
+    String text = a.next(what).text();
+    if (text.length() >= 2
+        && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+        && text.endsWith(text.substring(0, 1))) {
+      return text.substring(1, text.length() - 1);
+    }
+    return text;
+  }
+
+  private static List<String> alpn(Token t) throws UsageError {
+    List<String> protocols = new ArrayList<>();
+    for (String p : t.text().split(",", -1)) {
+      if (p.isEmpty() || p.length() > 255) {
+        throw new UsageError(
+            "--alpn takes protocol names separated by commas, such as h2,http/1.1", t.start());
+      }
+      protocols.add(p);
+    }
+    return protocols;
+  }
+
+  static String python(Command.Tls c) {
+    StringBuilder py = new StringBuilder();
+    if (c.server()) {
+      py.append("ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); ");
+      if (c.cert() != null) {
+        py.append("ctx.load_cert_chain(").append(Repr.str(c.cert()));
+        if (c.key() != null) {
+          py.append(", ").append(Repr.str(c.key()));
+        }
+        py.append("); ");
+      }
+      if (c.clientCert() != TlsSettings.ClientCert.NONE) {
+        py.append("ctx.verify_mode = ssl.CERT_").append(c.clientCert()).append("; ");
+      }
+    } else {
+      py.append("ctx = ssl.create_default_context(")
+          .append(c.cafile() != null ? "cafile=" + Repr.str(c.cafile()) : "")
+          .append("); ");
+      if (c.insecure()) {
+        py.append("ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE; ");
+      }
+      if (c.cert() != null) {
+        py.append("ctx.load_cert_chain(").append(Repr.str(c.cert()));
+        py.append(c.key() != null ? ", " + Repr.str(c.key()) : "").append("); ");
+      }
+    }
+    if (c.version() != null) {
+      String v = "ssl.TLSVersion." + c.version().replace('.', '_');
+      py.append("ctx.minimum_version = ctx.maximum_version = ").append(v).append("; ");
+    }
+    if (!c.alpn().isEmpty()) {
+      py.append("ctx.set_alpn_protocols([");
+      for (int i = 0; i < c.alpn().size(); i++) {
+        py.append(i == 0 ? "" : ", ").append(Repr.str(c.alpn().get(i)));
+      }
+      py.append("]); ");
+    }
+    py.append(c.name()).append(" = ctx.wrap_socket(").append(c.name());
+    if (c.server()) {
+      py.append(", server_side=True");
+    } else if (c.serverHostname() != null) {
+      py.append(", server_hostname=").append(Repr.str(c.serverHostname()));
+    }
+    return py.append(')').toString();
+  }
+}

@@ -1,0 +1,358 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.net.TlsPeer;
+import dev.sockshell.net.TlsSettings;
+import dev.sockshell.net.TlsState;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * TLS on a stream socket, as Python's {@code ssl} does it: {@code tls} wraps a connected socket
+ * (the handshake now) or a listening one (every connection it accepts), {@code unwrap} goes back to
+ * plain bytes, and {@code version}, {@code cipher} and {@code getpeercert} say what was agreed.
+ * Everything else (send, recv and its framing, sendfile, select, events) works on the socket as it
+ * did: the bytes are encrypted underneath.
+ */
+final class TlsCommands {
+  private TlsCommands() {}
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "tls",
+            Group.TLS,
+            List.of(Param.of("NAME", SOCKET), Param.constant("OPTION …", true, TlsArgs.OPTIONS)),
+            "start TLS on a connected socket (the handshake now), or with --server on a listening"
+                + " one (every connection it accepts); the client checks the certificate and name",
+            Command.Tls.class,
+            TlsArgs::python,
+            "tls cli --server-hostname example.com",
+            List.of(
+                new ErrorDoc(
+                    "SSLCertVerificationError",
+                    "the certificate is self-signed, expired, from an unknown CA, or for another"
+                        + " name: --cafile PATH trusts it, --insecure skips the checks"),
+                new ErrorDoc("SSLError", "WRONG_VERSION_NUMBER: the peer does not speak TLS there"),
+                new ErrorDoc("SSLEOFError", "the peer closed in the middle of the handshake"),
+                new ErrorDoc("TimeoutError", "the peer did not answer the handshake in time"),
+                new ErrorDoc(
+                    "ENOTCONN", "the socket is not connected (or listening, for --server)"),
+                new ErrorDoc(
+                    "FileNotFoundError", "no file at the PATH of --cafile, --cert, --key")),
+            TlsArgs::bind,
+            TlsCommands::tls),
+        new CommandSpec<>(
+            "unwrap",
+            Group.TLS,
+            List.of(Param.of("NAME", SOCKET)),
+            "end TLS: send close_notify, wait for the peer's, then send and receive plain bytes",
+            Command.Unwrap.class,
+            TlsCommands::pythonUnwrap,
+            "unwrap cli",
+            List.of(
+                new ErrorDoc("SSLEOFError", "the peer closed without close_notify"),
+                new ErrorDoc("TimeoutError", "the peer's close_notify did not come in time"),
+                new ErrorDoc("AttributeError", "the socket does not use TLS")),
+            TlsCommands::bindUnwrap,
+            TlsCommands::unwrap),
+        new CommandSpec<>(
+            "getpeercert",
+            Group.TLS,
+            List.of(Param.of("NAME", SOCKET), Param.constant("binary", true, List.of("binary"))),
+            "the peer's certificate as Python's dict (subject, issuer, dates, names); {} when"
+                + " --insecure skipped the check, None when it sent none; binary: its DER bytes",
+            Command.GetPeerCert.class,
+            TlsCommands::pythonPeerCert,
+            "getpeercert cli",
+            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
+            TlsCommands::bindPeerCert,
+            TlsCommands::peerCert),
+        new CommandSpec<>(
+            "cipher",
+            Group.TLS,
+            List.of(Param.of("NAME", SOCKET)),
+            "the cipher agreed: (name, protocol, secret bits)",
+            Command.Cipher.class,
+            TlsCommands::pythonCipher,
+            "cipher cli",
+            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
+            TlsCommands::bindCipher,
+            TlsCommands::cipher),
+        new CommandSpec<>(
+            "version",
+            Group.TLS,
+            List.of(Param.of("NAME", SOCKET)),
+            "the TLS version agreed: 'TLSv1.3' or 'TLSv1.2'",
+            Command.Version.class,
+            TlsCommands::pythonVersion,
+            "version cli",
+            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
+            TlsCommands::bindVersion,
+            TlsCommands::version));
+  }
+
+  private static String nameOnly(Args a) throws UsageError {
+    String name = a.name("NAME");
+    a.end();
+    return name;
+  }
+
+  private static Command.Unwrap bindUnwrap(Args a) throws UsageError {
+    return new Command.Unwrap(nameOnly(a));
+  }
+
+  private static Command.Cipher bindCipher(Args a) throws UsageError {
+    return new Command.Cipher(nameOnly(a));
+  }
+
+  private static Command.Version bindVersion(Args a) throws UsageError {
+    return new Command.Version(nameOnly(a));
+  }
+
+  private static String pythonUnwrap(Command.Unwrap c) {
+    return c.name() + " = " + c.name() + ".unwrap()";
+  }
+
+  private static String pythonPeerCert(Command.GetPeerCert c) {
+    return c.name() + ".getpeercert(" + (c.binary() ? "binary_form=True" : "") + ")";
+  }
+
+  private static String pythonCipher(Command.Cipher c) {
+    return c.name() + ".cipher()";
+  }
+
+  private static String pythonVersion(Command.Version c) {
+    return c.name() + ".version()";
+  }
+
+  private static Command.GetPeerCert bindPeerCert(Args a) throws UsageError {
+    String name = a.name("NAME");
+    boolean binary = false;
+    if (a.hasMore()) {
+      Token t = a.next("binary");
+      if (!t.text().equals("binary") && !t.text().equals("True")) {
+        throw new UsageError(
+            "'" + t.text() + "' is not an option of getpeercert; binary gives the DER bytes",
+            t.start());
+      }
+      binary = true;
+    }
+    a.end();
+    return new Command.GetPeerCert(name, binary);
+  }
+
+  private static Outcome tls(Command.Tls c, Context ctx) throws UsageError, SocketError {
+    StreamSocket s = stream(ctx, c.name());
+    TlsSettings settings =
+        new TlsSettings(
+            c.server(),
+            c.serverHostname(),
+            c.insecure(),
+            path(ctx, c.cafile()),
+            c.alpn(),
+            c.version(),
+            path(ctx, c.cert()),
+            path(ctx, c.key()),
+            c.selfSigned(),
+            c.clientCert());
+    TlsState state = s.startTls(settings);
+    if (!state.established()) {
+      return new Outcome.Done(c.name() + " " + listenerMessage(c, state));
+    }
+    boolean verbose = ctx.settings().feedback() == Settings.Feedback.VERBOSE;
+    return new Outcome.Done(c.name() + " speaks " + summary(state, verbose));
+  }
+
+  /** {@code TLSv1.3, certificate verified}, with the cipher, ALPN and peer when verbose. */
+  static String summary(TlsState state, boolean verbose) {
+    StringBuilder sb = new StringBuilder(state.version());
+    if (state.server()) {
+      if (state.peer() != null) {
+        sb.append(state.verified() ? ", client certificate verified" : ", client certificate");
+      }
+    } else {
+      sb.append(
+          state.verified() ? ", certificate verified" : ", certificate not checked (--insecure)");
+    }
+    if (verbose) {
+      sb.append("; cipher ").append(state.cipher()).append(" (").append(state.bits()).append(")");
+      sb.append(state.alpn() == null ? "; no ALPN" : "; ALPN " + Repr.str(state.alpn()));
+      if (state.peer() != null) {
+        sb.append("; peer ").append(subjectText(state.peer().subject()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String subjectText(List<List<List<String>>> rdns) {
+    List<String> parts = new ArrayList<>();
+    for (List<List<String>> rdn : rdns) {
+      for (List<String> pair : rdn) {
+        parts.add(pair.get(0) + "=" + pair.get(1));
+      }
+    }
+    return parts.isEmpty() ? "(no subject)" : String.join(", ", parts);
+  }
+
+  /**
+   * What a listening socket's {@code tls --server} says: every connection it accepts is TLS, and
+   * for {@code --self-signed} the fingerprint and where the certificate is, for clients to trust.
+   */
+  private static String listenerMessage(Command.Tls c, TlsState state) throws SocketError {
+    String line = "wraps every connection it accepts in TLS";
+    if (state.selfSignedPem() == null) {
+      return line;
+    }
+    Path pem = writeCertificate(c.name(), state);
+    return line
+        + ": self-signed certificate for "
+        + Repr.str(c.selfSigned())
+        + ", SHA-256 "
+        + state.selfSignedFingerprint()
+        + "; clients trust it with --cafile "
+        + pem
+        + " (or --insecure)";
+  }
+
+  /** The certificate (never the key) in a file for clients' {@code --cafile}; gone at exit. */
+  private static Path writeCertificate(String name, TlsState state) throws SocketError {
+    String prefix =
+        "sockshell-" + name + "-" + state.selfSignedFingerprint().replace(":", "").substring(0, 8);
+    try {
+      Path file = Files.createTempFile(prefix.toLowerCase(Locale.ROOT), ".pem");
+      Files.writeString(file, state.selfSignedPem(), StandardCharsets.US_ASCII);
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (IOException e) {
+      throw SocketError.python(PyException.OSError, "cannot write the certificate: " + e);
+    }
+  }
+
+  private static Outcome unwrap(Command.Unwrap c, Context ctx) throws UsageError, SocketError {
+    StreamSocket s = stream(ctx, c.name());
+    s.unwrapTls();
+    int held = s.buffered();
+    return new Outcome.Done(
+        c.name()
+            + " speaks plain bytes again (close_notify sent and received)"
+            + (held > 0 ? "; " + held + " bytes held for recv" : ""));
+  }
+
+  private static TlsState state(Context ctx, String name, String call)
+      throws UsageError, SocketError {
+    StreamSocket s = stream(ctx, name);
+    TlsState state = s.tlsState();
+    if (state == null) {
+      throw s.notTls(call);
+    }
+    return state;
+  }
+
+  private static Outcome version(Command.Version c, Context ctx) throws UsageError, SocketError {
+    TlsState state = state(ctx, c.name(), "version");
+    return new Outcome.Returned(
+        state.version() == null ? Value.NONE : new Value.Str(state.version()));
+  }
+
+  private static Outcome cipher(Command.Cipher c, Context ctx) throws UsageError, SocketError {
+    TlsState state = state(ctx, c.name(), "cipher");
+    if (!state.established()) {
+      return new Outcome.Returned(Value.NONE);
+    }
+    return new Outcome.Returned(
+        Value.Tuple.of(
+            new Value.Str(state.cipher()),
+            new Value.Str(state.version()),
+            new Value.Int(state.bits())));
+  }
+
+  private static Outcome peerCert(Command.GetPeerCert c, Context ctx)
+      throws UsageError, SocketError {
+    TlsState state = state(ctx, c.name(), "getpeercert");
+    if (!state.established() && !state.server()) {
+      throw SocketError.python(PyException.ValueError, "handshake not done yet");
+    }
+    if (state.peer() == null) {
+      return new Outcome.Returned(Value.NONE, "the peer sent no certificate");
+    }
+    if (c.binary()) {
+      return new Outcome.Returned(new Value.Bytes(ByteString.wrap(state.peerDer())));
+    }
+    if (!state.verified()) {
+      // Python: "If the certificate was not validated, the dict is empty."
+      return new Outcome.Returned(
+          new Value.PyDict(List.of()),
+          "not checked (--insecure), so Python shows nothing; getpeercert "
+              + c.name()
+              + " binary gives its bytes");
+    }
+    return new Outcome.Returned(dict(state.peer()));
+  }
+
+  /** Python's dict of a certificate, in the order {@code getpeercert()} gives its keys. */
+  static Value dict(TlsPeer peer) {
+    List<Value.PyDict.Entry> entries = new ArrayList<>();
+    entries.add(entry("subject", names(peer.subject())));
+    entries.add(entry("issuer", names(peer.issuer())));
+    entries.add(entry("version", new Value.Int(peer.version())));
+    entries.add(entry("serialNumber", new Value.Str(peer.serialNumber())));
+    entries.add(entry("notBefore", new Value.Str(peer.notBefore())));
+    entries.add(entry("notAfter", new Value.Str(peer.notAfter())));
+    if (!peer.subjectAltName().isEmpty()) {
+      entries.add(entry("subjectAltName", pairs(peer.subjectAltName())));
+    }
+    return new Value.PyDict(entries);
+  }
+
+  private static Value.PyDict.Entry entry(String key, Value value) {
+    return new Value.PyDict.Entry(new Value.Str(key), value);
+  }
+
+  private static Value names(List<List<List<String>>> rdns) {
+    List<Value> all = new ArrayList<>();
+    for (List<List<String>> rdn : rdns) {
+      all.add(pairs(rdn));
+    }
+    return new Value.Tuple(all);
+  }
+
+  private static Value pairs(List<List<String>> pairs) {
+    List<Value> all = new ArrayList<>();
+    for (List<String> pair : pairs) {
+      all.add(Value.Tuple.of(new Value.Str(pair.get(0)), new Value.Str(pair.get(1))));
+    }
+    return new Value.Tuple(all);
+  }
+
+  private static Path path(Context ctx, String typed) {
+    return typed == null ? null : ctx.baseDirectory().resolve(Path.of(typed));
+  }
+
+  private static StreamSocket stream(Context ctx, String name) throws UsageError, SocketError {
+    NetSocket s = Eval.socket(ctx, name);
+    if (s instanceof StreamSocket stream) {
+      return stream;
+    }
+    throw SocketError.python(PyException.ValueError, "only SOCK_STREAM sockets can use TLS")
+        .withHint(name + " is a SOCK_DGRAM socket (DTLS is not supported)");
+  }
+}
