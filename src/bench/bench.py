@@ -4,7 +4,8 @@
 Run it through src/bench/run.sh, which checks the tools and the build first. Environment:
   BENCH_RUNS   runs per measurement (default 5; medians are reported)
   BENCH_ROWS   comma-separated subset of: prompt,first,script,udp,bulk,paste,sockets, and
-               issue 11's echo,cps,relay,clients (serve_rows.py) (default: all)
+               issue 11's echo,cps,relay,clients (serve_rows.py), issue 12's tlsbulk,handshakes
+               (tls_rows.py) (default: all)
   PYTHON       the Python to compare against (default: /usr/bin/python3, else python3 on PATH)
   JSHELL       jshell for the prompt row (default: the JDK's, next to `java`)
   SOCKSHELL    how to start sockshell (default: target/sockshell, the launcher, if it exists)
@@ -28,12 +29,14 @@ import pty_prompt  # noqa: E402
 import console_session  # noqa: E402
 import paste  # noqa: E402
 import serve_rows  # noqa: E402
+import tls_rows  # noqa: E402
 
 ROOT = HERE.parent.parent
 JAR = ROOT / "target" / "sockshell.jar"
 RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
 ROWS = os.environ.get(
-    "BENCH_ROWS", "prompt,first,script,udp,bulk,paste,sockets,echo,cps,relay,clients"
+    "BENCH_ROWS",
+    "prompt,first,script,udp,bulk,paste,sockets,echo,cps,relay,clients,tlsbulk,handshakes",
 ).split(",")
 WORK = Path(tempfile.mkdtemp(prefix="sockshell-bench-"))
 LAUNCHER = ROOT / "target" / "sockshell"
@@ -428,7 +431,7 @@ def main():
         "sockets": row_sockets,
     }
     this = sys.modules[__name__]
-    for name, row in serve_rows.ROWS.items():
+    for name, row in {**serve_rows.ROWS, **tls_rows.ROWS}.items():
         rows[name] = lambda row=row: row(this)
     try:
         for name in ROWS:

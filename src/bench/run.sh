@@ -10,7 +10,8 @@
 # socat, gcc) are installed with apt-get when run as root. It raises the open-file limit to 65536
 # for the ten-thousand-socket row when the hard limit allows.
 # BENCH_ROWS=prompt,first,script,udp,bulk,paste,sockets (and issue 11's echo,cps,relay,clients:
-# serve_rows.py, whose C load client netload.c it builds with gcc) picks rows; PYTHON and JSHELL
+# serve_rows.py, whose C load client netload.c it builds with gcc; issue 12's tlsbulk,handshakes:
+# tls_rows.py, against Python's ssl and openssl) picks rows; PYTHON and JSHELL
 # choose the comparisons (see bench.py). Needs ~1.1 GiB in $TMPDIR. Wall-clock numbers mean something only
 # on a quiet machine: it prints the load average with the table.
 set -euo pipefail
@@ -28,6 +29,7 @@ command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "run.sh: installing ${missing[*]}" >&2
