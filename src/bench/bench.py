@@ -304,11 +304,91 @@ def row_bulk():
             ">= 1x py, >= 2x ncat",
             best / ours >= 1.0 and nc / ours >= 2.0,
         )
+        bulk_sendall(port, data, commands[:2])
         jdk_ways(port, data)
+        bulk_recvfile(data)
     finally:
         receiver.kill()
         receiver.wait()
         data.unlink()
+
+
+def bulk_sendall(port, data, python_commands):
+    """sendall c @FILE (streamed through a 1 MiB buffer) into the same sink, against Python's."""
+    script = WORK / "sendall.socks"
+    script.write_text(f"socket c\nconnect c 127.0.0.1:{port}\nsendall c @{data}\nclose c\n")
+    say("bulk: sendall c @FILE from a script, against Python's sendall loop and socket.sendfile")
+    ours, py, pysf = hyperfine([" ".join(SOCKSHELL + [str(script)])] + python_commands, shell=True)
+    best = min(py, pysf)
+    record(
+        "bulk TCP, sendall of a 1 GiB @FILE into a recv_into sink",
+        ms(ours),
+        f"python3 sendall (64 KiB) {ms(py)}, socket.sendfile {ms(pysf)}",
+        f"{best / ours:.2f}x python's faster",
+        ">= 1x py",
+        best / ours >= 1.0,
+    )
+
+
+SENDER = """
+import socket, sys
+srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen(8)
+print(srv.getsockname()[1], flush=True)
+while True:
+    conn, _ = srv.accept()
+    with open(sys.argv[1], 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''):
+            conn.sendall(chunk)
+    conn.close()
+"""
+
+
+def bulk_recvfile(data):
+    """recvfile of 1 GiB from a Python sender into a file, against Python's two receive loops."""
+    sender = subprocess.Popen([PYTHON, "-c", SENDER, str(data)], stdout=subprocess.PIPE, text=True)
+    out = WORK / "received.bin"
+    try:
+        port = int(sender.stdout.readline())
+        script = WORK / "recvfile.socks"
+        script.write_text(f"socket c\nconnect c 127.0.0.1:{port}\nrecvfile c {out}\nclose c\n")
+        check = subprocess.run(SOCKSHELL + [str(script)], capture_output=True, text=True)
+        if check.returncode != 0 or out.stat().st_size != BULK_BYTES:
+            return skip("bulk TCP, recvfile of 1 GiB", "recvfile failed: " + check.stdout[-200:])
+        receivers = {}
+        for name, loop in (
+            ("recv", "for chunk in iter(lambda: s.recv(65536), b''):\n        f.write(chunk)\n"),
+            (
+                "recv_into",
+                "buf = bytearray(1 << 20); view = memoryview(buf)\n"
+                "    while (n := s.recv_into(buf)):\n        f.write(view[:n])\n",
+            ),
+        ):
+            program = WORK / f"{name}.py"
+            program.write_text(
+                "import socket, sys\n"
+                "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n"
+                "with open(sys.argv[2], 'wb') as f:\n"
+                f"    {loop}"
+                "s.close()\n"
+            )
+            receivers[name] = f"{PYTHON} {program} {port} {out}"
+        say("bulk: recvfile into a file, against Python's recv (64 KiB) and recv_into (1 MiB) loops")
+        ours, py, pyinto = hyperfine(
+            [" ".join(SOCKSHELL + [str(script)])] + list(receivers.values()), shell=True
+        )
+        best = min(py, pyinto)
+        record(
+            "bulk TCP, recvfile of 1 GiB from a sendall loop",
+            ms(ours),
+            f"python3 recv+write (64 KiB) {ms(py)}, recv_into+write (1 MiB) {ms(pyinto)}",
+            f"{best / ours:.2f}x python's faster",
+            ">= 1x py",
+            best / ours >= 1.0,
+        )
+    finally:
+        sender.kill()
+        sender.wait()
+        out.unlink(missing_ok=True)
 
 
 def jdk_ways(port, data):

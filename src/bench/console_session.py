@@ -10,7 +10,7 @@ import termios
 import time
 
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")
-# JLine sets bracketed paste (on, or off as sockshell has it) each time it starts reading a line:
+# JLine turns bracketed paste on (off in older sockshells) each time it starts reading a line:
 # that, then the prompt, and nothing after it, is the console waiting for the next command. (A
 # script's echoed lines show the prompt text too, but never this.)
 READING = re.compile(rb"\x1b\[\?2004[hl](?:\x1b\[[0-9;?]*[A-Za-z])*sockshell> (?:\x1b\[[0-9;?]*[A-Za-z])*$")

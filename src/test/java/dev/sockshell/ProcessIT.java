@@ -8,11 +8,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The jar as a user runs it: options, exit statuses, stdin scripts, no noise on stderr. */
 class ProcessIT {
@@ -174,5 +183,56 @@ class ProcessIT {
     assertTrue(out.join().contains("$2 ==> (b'hi', ('127.0.0.1', "), out.join());
     assertTrue(out.join().contains("$4 ==> b'ho'"), out.join());
     assertEquals("", err.join());
+  }
+
+  @Test
+  void sendallOfAFileLargerThanTheHeapStreamsIt(@TempDir Path dir) throws Exception {
+    int size = 96 << 20; // a heap of 64 MiB: @PATH may read 8 MiB of it, sendall streams
+    Path big = dir.resolve("big.bin");
+    byte[] block = new byte[1 << 20];
+    new Random(7).nextBytes(block);
+    CRC32 sent = new CRC32();
+    try (var f = Files.newOutputStream(big)) {
+      for (int i = 0; i < size / block.length; i++) {
+        f.write(block);
+        sent.update(block);
+      }
+    }
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      var received =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Socket conn = server.accept()) {
+                  CRC32 crc = new CRC32();
+                  byte[] buffer = new byte[1 << 16];
+                  long n = 0;
+                  for (int r; (r = conn.getInputStream().read(buffer)) > 0; n += r) {
+                    crc.update(buffer, 0, r);
+                  }
+                  return n + " " + crc.getValue();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      ProcessBuilder jar = Jar.builder("--timeout", "60");
+      jar.command().add(1, "-Xmx64m");
+      Process p = jar.start();
+      var out = Jar.readAll(p.getInputStream());
+      var err = Jar.readAll(p.getErrorStream());
+      try (var in = p.getOutputStream()) {
+        in.write(
+            ("socket c\nconnect c 127.0.0.1:"
+                    + server.getLocalPort()
+                    + "\nsendall c @"
+                    + big
+                    + "\nclose c\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "sockshell did not exit");
+      assertEquals(0, p.exitValue(), out.join());
+      assertTrue(out.join().contains("sent all " + size + " bytes"), out.join());
+      assertEquals("", err.join());
+      assertEquals(size + " " + sent.getValue(), received.get(60, TimeUnit.SECONDS));
+    }
   }
 }

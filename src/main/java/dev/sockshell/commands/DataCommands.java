@@ -14,6 +14,7 @@ import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.SockType;
+import dev.sockshell.net.StreamSocket;
 import dev.sockshell.value.Value;
 import java.util.List;
 
@@ -93,9 +94,12 @@ final class DataCommands {
             },
             (c, ctx) -> {
               NetSocket s = Eval.socket(ctx, c.name());
+              if (s instanceof StreamSocket stream && c.data() instanceof DataExpr.File f) {
+                return FileCommands.sendAll(ctx, stream, f);
+              }
               ByteString data = Eval.data(ctx, c.data());
               s.sendAll(data);
-              return new Outcome.Done("sent all " + data.size() + " bytes");
+              return FileCommands.sentAll(data.size());
             }),
         new CommandSpec<>(
             "recv",

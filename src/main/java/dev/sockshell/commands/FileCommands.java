@@ -4,9 +4,11 @@ import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.PATH;
 import static dev.sockshell.commands.Param.Kind.SOCKET;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Token;
@@ -162,6 +164,31 @@ final class FileCommands {
       throw new UsageError(what + " must be " + min + " or more, got " + n, t.start());
     }
     return n;
+  }
+
+  /**
+   * {@code sendall NAME @FILE} on a stream socket: a regular file streams through a bounded buffer
+   * ({@link StreamSocket#sendAll(FileChannel, long)}), any size, at sendfile's speed; anything else
+   * (a device, a pipe, which may never end) is read whole, up to @PATH's limit, as before.
+   */
+  static Outcome sendAll(Context ctx, StreamSocket s, DataExpr.File f)
+      throws SocketError, UsageError {
+    Path path = Eval.file(ctx, f.path());
+    if (!Files.isRegularFile(path)) {
+      ByteString data = Eval.data(ctx, f);
+      s.sendAll(data);
+      return sentAll(data.size());
+    }
+    try (FileChannel file = open(path, f.path(), StandardOpenOption.READ)) {
+      return sentAll(s.sendAll(file, file.size()));
+    } catch (IOException e) {
+      throw Eval.fileError(e, path, f.path());
+    }
+  }
+
+  /** What sendall says. */
+  static Outcome sentAll(long bytes) {
+    return new Outcome.Done("sent all " + bytes + " bytes");
   }
 
   /** Python's sendfile takes only SOCK_STREAM sockets; recvfile follows it. */

@@ -88,9 +88,15 @@ public final class Console {
       boolean color,
       Path history,
       TerminalExit exit) {
-    CtrlC ctrlC = CtrlC.install(terminal, shell::interrupt);
+    ReflowingLineReader reader = reader(terminal, shell, color, history);
+    CtrlC ctrlC =
+        CtrlC.install(
+            terminal,
+            () -> {
+              reader.dropPastedLines();
+              shell.interrupt();
+            });
     try (shell) {
-      ReflowingLineReader reader = reader(terminal, shell, color, history);
       if (exit != null) {
         exit.watch(reader);
       }
@@ -150,9 +156,9 @@ public final class Console {
     reader.setCompleter(new CommandCompleter(shell));
     reader.setHighlighter(new LineHighlighter(shell, color, true));
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-    // Commands pasted from the README or a script run one by one, as typed (bracketed paste would
-    // make them one multi-line line that fails as a whole).
-    reader.option(LineReader.Option.BRACKETED_PASTE, false);
+    // A paste arrives marked, so it goes in at once; its lines still run one by one, as typed
+    // (ReflowingLineReader.beginPaste).
+    reader.option(LineReader.Option.BRACKETED_PASTE, true);
     reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
     return reader;
   }

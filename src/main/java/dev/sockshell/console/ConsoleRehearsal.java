@@ -77,10 +77,10 @@ public final class ConsoleRehearsal {
 
   /**
    * Reads what the console shows, so that it never waits for a full pty buffer, and counts the
-   * times JLine started reading a line: it turns bracketed paste off each time.
+   * times JLine started reading a line: it turns bracketed paste on each time.
    */
   private static final class Screen extends Thread {
-    private static final byte[] READING = "\u001b[?2004l".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READING = "\u001b[?2004h".getBytes(StandardCharsets.US_ASCII);
     private final InputStream in;
     private int reading;
 

@@ -174,6 +174,36 @@ public final class FileTransfer {
   }
 
   /**
+   * sendall of a file's bytes ({@code sendall NAME @FILE}): read {@link #CHUNK} at a time into the
+   * session's direct buffer and written from there, so memory stays bounded whatever the file's
+   * size (it was read whole: up to 256 MiB of heap), and the bytes are those a read of the whole
+   * file gives. As for sendall of bytes, the socket's timeout bounds the whole call, and what goes
+   * out goes through the stream's own write path.
+   *
+   * @param size the file's size when opened, for the hint of an error
+   * @return the bytes sent: all the file had
+   * @throws IOException reading the file failed
+   */
+  static long sendAll(StreamSocket socket, FileChannel file, long size)
+      throws SocketError, IOException {
+    SocketChannel channel = socket.sendingChannel();
+    String what = "sendall on " + socket.name();
+    long deadline = socket.timeout.deadlineFromNow();
+    ByteBuffer buffer = socket.context.scratch.get(CHUNK);
+    long before = socket.bytesSent;
+    try {
+      while (file.read(buffer.clear()) > 0) {
+        socket.data().writeAll(channel, buffer.flip(), what, deadline);
+        socket.context.waiter.checkCancelled(what);
+      }
+      return socket.bytesSent - before;
+    } catch (SocketError e) {
+      long sent = socket.bytesSent - before;
+      throw e.withHint(sent + " of " + size + " bytes were sent before this");
+    }
+  }
+
+  /**
    * Receives until EOF, or until {@code count} bytes ({@code -1}: no limit), writing each chunk to
    * {@code file} at its position. Bytes sockshell held for the next recv come first.
    */

@@ -228,7 +228,12 @@ final class StreamData {
 
   /** Writes until the buffer is empty, waiting (up to the socket's timeout) whenever it is full. */
   void writeAll(SocketChannel channel, ByteBuffer buffer, String what) throws SocketError {
-    long deadline = socket.timeout.deadlineFromNow();
+    writeAll(channel, buffer, what, socket.timeout.deadlineFromNow());
+  }
+
+  /** The same, up to {@code deadline} (the socket's timeout bounds a whole sendall). */
+  void writeAll(SocketChannel channel, ByteBuffer buffer, String what, long deadline)
+      throws SocketError {
     while (buffer.hasRemaining()) {
       if (write(channel, buffer) == 0) {
         socket.checkMayWait();

@@ -386,6 +386,11 @@ public final class StreamSocket extends NetSocket {
     data.sendAll(sendingChannel(), bytes);
   }
 
+  /** sendall of a whole file, through a bounded buffer: see {@link FileTransfer#sendAll}. */
+  public long sendAll(FileChannel file, long size) throws SocketError, IOException {
+    return FileTransfer.sendAll(this, file, size);
+  }
+
   @Override
   public ByteString recv(int bufsize) throws SocketError {
     checkBufsize(bufsize, "recv");

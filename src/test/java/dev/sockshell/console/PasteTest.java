@@ -33,6 +33,21 @@ class PasteTest {
     }
   }
 
+  @Test
+  void aBracketedPasteGoesInAtOnceAndItsLineRuns() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      ReflowingLineReader reader = new ReflowingLineReader(t.terminal, "test", new HashMap<>());
+      reader.option(LineReader.Option.BRACKETED_PASTE, true);
+      AtomicInteger drawn = new AtomicInteger();
+      reader.setHighlighter(new Counting(drawn));
+      String line = "send s '" + "x".repeat(LENGTH) + "'";
+      t.type("\u001b[200~" + line + "\r\u001b[201~"); // tmux pastes a line break as CR
+
+      assertEquals(line, reader.readLine("sockshell> "));
+      assertTrue(drawn.get() < 3, "drawn " + drawn + " times for a paste");
+    }
+  }
+
   /** Counts the times the line is drawn (JLine colours it for each redraw). */
   private record Counting(AtomicInteger count) implements Highlighter {
     @Override

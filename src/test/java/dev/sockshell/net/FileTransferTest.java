@@ -110,6 +110,31 @@ class FileTransferTest {
   }
 
   @Test
+  void sendallOfAFileStreamsEveryByteThroughTheBoundedBuffer() throws Exception {
+    byte[] content = randomBytes(SIZE + 3); // more than a chunk, and not a multiple of one
+    Path file = Files.write(dir.resolve("big.bin"), content);
+    StreamSocket s = connected();
+    Socket conn = peer.nextConnection();
+    CompletableFuture<byte[]> arrived = readAsync(conn, content.length);
+    try (FileChannel in = FileChannel.open(file)) {
+      assertEquals(content.length, s.sendAll(in, in.size()));
+    }
+    assertArrayEquals(content, arrived.get(30, TimeUnit.SECONDS));
+    assertEquals(content.length, s.bytesSent());
+  }
+
+  @Test
+  void sendallOfAFileSaysHowMuchWentOutBeforeAnError() throws Exception {
+    Path file = Files.write(dir.resolve("big.bin"), randomBytes(SIZE));
+    StreamSocket s = connected();
+    peer.nextConnection().close(); // the peer is gone: a write fails once the kernel knows
+    try (FileChannel in = FileChannel.open(file)) {
+      SocketError e = assertThrows(SocketError.class, () -> s.sendAll(in, in.size()));
+      assertTrue(e.hint().matches("\\d+ of " + SIZE + " bytes were sent before this"), e.hint());
+    }
+  }
+
+  @Test
   void recvfileWritesEverythingUntilEof() throws Exception {
     byte[] content = randomBytes(SIZE);
     StreamSocket s = connected();
