@@ -3,9 +3,9 @@ package dev.sockshell.commands;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.value.Value;
+import java.util.HashMap;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * The values commands returned, as {@code $1, $2, …}; {@code _} is the last, as in Python. A loop
@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * #forget}), so a loop of 10,000 rounds holds a round's worth, not 10,000.
  */
 public final class ValueStore {
-  private final NavigableMap<Integer, Value> values = new TreeMap<>();
+  /** By number. A hash map: a script adds one per command, and a tree's inserts cost more. */
+  private final Map<Integer, Value> values = new HashMap<>();
 
   /** How many values were numbered, kept or not: the number of the last, {@code _}. */
   private int count;
@@ -42,8 +43,8 @@ public final class ValueStore {
   /** Drops the values numbered {@code from} up to, not including, {@code to}; never {@code _}. */
   public void forget(int from, int to) {
     int end = Math.min(to, count);
-    if (from < end) {
-      values.subMap(from, true, end, false).clear();
+    for (int n = from; n < end; n++) {
+      values.remove(n); // a loop's earlier round: a round's worth of numbers
     }
   }
 

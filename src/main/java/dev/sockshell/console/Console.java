@@ -147,7 +147,7 @@ public final class Console {
             shell.blocks(),
             shell.commands()::blockHeaderIsWrong,
             prompt -> color ? Colors.paint(Style.PROMPT, prompt) : prompt,
-            () -> keysWaiting(terminal)));
+            () -> reader.pasteGoesOn() || keysWaiting(terminal)));
     reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, "%M");
     // A Python block's next line starts indented: the block says by how many spaces, and JLine
     // multiplies by INDENTATION.

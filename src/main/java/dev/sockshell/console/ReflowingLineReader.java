@@ -82,6 +82,13 @@ final class ReflowingLineReader extends LineReaderImpl {
   }
 
   /**
+   * True while a bracketed paste has lines left to type: a Python block goes on past its blanks.
+   */
+  boolean pasteGoesOn() {
+    return pastedAhead.get() != null;
+  }
+
+  /**
    * Ctrl-C while a pasted line runs drops the lines pasted after it, as the tty drops keys typed
    * ahead (it flushes its input on SIGINT).
    */

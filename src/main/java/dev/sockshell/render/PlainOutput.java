@@ -1,6 +1,7 @@
 package dev.sockshell.render;
 
 import dev.sockshell.bytes.Printable;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -9,7 +10,17 @@ import java.nio.charset.StandardCharsets;
 
 /** Output without colour, to a stream or file, buffered until {@link #flush}. */
 public final class PlainOutput implements Output {
+  /** Where text goes: a writer, or (null) UTF-8 bytes gathered in {@link #bytes} for a stream. */
   private final PrintWriter writer;
+
+  private final OutputStream stream;
+  private final byte[] bytes;
+  private int length;
+
+  /** Bytes gathered before they go to the stream: a script prints a line per command. */
+  private static final int BUFFER = 1 << 16;
+
+  private static final byte[] NEWLINE = {'\n'};
 
   /** False only for a Python program's output to a pipe or file, which Python writes as is. */
   private final boolean escaped;
@@ -20,6 +31,8 @@ public final class PlainOutput implements Output {
 
   private PlainOutput(Writer writer, boolean escaped) {
     this.writer = writer instanceof PrintWriter pw ? pw : new PrintWriter(writer, false);
+    this.stream = null;
+    this.bytes = null;
     this.escaped = escaped;
   }
 
@@ -37,22 +50,77 @@ public final class PlainOutput implements Output {
     return new PlainOutput(writer, false);
   }
 
-  /** Writes UTF-8 to {@code stream}. */
+  /**
+   * Writes UTF-8 to {@code stream}. Encoded here, a span at a time ({@link String#getBytes} copies
+   * an ASCII string's bytes as they are), rather than through a PrintWriter's lock and an
+   * OutputStreamWriter's encoder: a script prints a line per command (an unpaired surrogate becomes
+   * '?' either way).
+   */
   public PlainOutput(OutputStream stream) {
-    this(new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), false));
+    this.writer = null;
+    this.stream = stream;
+    this.bytes = new byte[BUFFER];
+    this.escaped = true;
   }
 
   @Override
   public void println(Styled line) {
     // Span by span: a script prints a line per command, and joining them first doubled the copying.
     for (Styled.Span span : line.spans()) {
-      writer.write(escaped ? Printable.controlsEscaped(span.text()) : span.text());
+      write(escaped ? Printable.controlsEscaped(span.text()) : span.text());
     }
-    writer.write('\n');
+    if (writer != null) {
+      writer.write('\n');
+    } else {
+      put(NEWLINE, 1);
+    }
+  }
+
+  private void write(String text) {
+    if (writer != null) {
+      writer.write(text);
+    } else {
+      byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+      put(encoded, encoded.length);
+    }
+  }
+
+  private void put(byte[] b, int n) {
+    if (n > bytes.length - length) {
+      drain();
+      if (n > bytes.length) {
+        send(b, n);
+        return;
+      }
+    }
+    System.arraycopy(b, 0, bytes, length, n);
+    length += n;
+  }
+
+  private void drain() {
+    send(bytes, length);
+    length = 0;
+  }
+
+  private void send(byte[] b, int n) {
+    try {
+      stream.write(b, 0, n);
+    } catch (IOException e) {
+      // As PrintWriter does: output that cannot be written (a closed pipe) stops no script.
+    }
   }
 
   @Override
   public void flush() {
-    writer.flush();
+    if (writer != null) {
+      writer.flush();
+      return;
+    }
+    drain();
+    try {
+      stream.flush();
+    } catch (IOException e) {
+      // As in send.
+    }
   }
 }

@@ -193,17 +193,25 @@ final class Reporter {
   /** A script line (or block), shown as if typed at the prompt. */
   void echo(String text) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      prompted(text).forEach(this::show);
+      for (Styled line : prompted(text)) {
+        show(line);
+      }
     }
   }
 
   /** A line typed at the console: the terminal shows it already, the transcript needs it. */
   void typed(String text) {
-    prompted(text).forEach(this::record);
+    for (Styled line : prompted(text)) {
+      record(line);
+    }
   }
 
   /** A line after the prompt; a block's further lines after the continuation prompt. */
   private static List<Styled> prompted(String text) {
+    if (!text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      // One line, as almost every script line is: no stream and lambda per line.
+      return List.of(Styled.builder().add(Style.PROMPT, PROMPT).plain(text).build());
+    }
     List<Styled> lines = new ArrayList<>();
     text.lines()
         .forEach(

@@ -292,8 +292,8 @@ public final class Shell implements Context, AutoCloseable {
       } else {
         reporter.echo(line.text());
       }
-      String where = Place.of(source, line).where();
       CommandStep.Result result;
+      String where;
       if (isPython) {
         result = python().run(source, line);
         where = source.name() == null ? null : source.name() + ":" + python.lastLine();
@@ -302,6 +302,8 @@ public final class Shell implements Context, AutoCloseable {
         if (python != null) {
           python.commandRan(step.last());
         }
+        // Only a failure says where it was: not built for every line of a script.
+        where = result == CommandStep.Result.OK ? null : Place.of(source, line).where();
       }
       switch (result) {
         case EXIT:

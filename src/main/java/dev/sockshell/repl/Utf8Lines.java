@@ -45,31 +45,67 @@ final class Utf8Lines {
 
   private final InputStream in;
 
-  /** The byte read after a {@code \r} to see whether {@code \n} followed, or -1. */
-  private int pending = -1;
+  /**
+   * Bytes read ahead, {@code position} to {@code limit}: a script's lines are found in blocks, not
+   * by a synchronized read() per byte.
+   */
+  private final byte[] buffer = new byte[SNIFFED];
 
-  /** {@code in} should be buffered: it is read a byte at a time. */
+  private int position;
+  private int limit;
+
+  /** The last line ended at a {@code \r}: a {@code \n} right after it belongs to that line end. */
+  private boolean afterCarriageReturn;
+
   Utf8Lines(InputStream in) {
     this.in = in;
   }
 
   /** Line {@code number}, or null at the end of the input. */
   String next(int number) throws IOException {
-    int b = pending >= 0 ? pending : in.read();
-    pending = -1;
-    if (b < 0) {
+    if (afterCarriageReturn) {
+      afterCarriageReturn = false;
+      if (fill() && buffer[position] == '\n') {
+        position++;
+      }
+    }
+    if (!fill()) {
       return null;
     }
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    while (b >= 0 && b != '\n' && b != '\r') {
-      line.write(b);
-      b = in.read();
+    ByteArrayOutputStream longer = null; // a line that goes on past the bytes read so far
+    while (true) {
+      int start = position;
+      boolean ascii = true;
+      int i = start;
+      while (i < limit && buffer[i] != '\n' && buffer[i] != '\r') {
+        ascii &= buffer[i] >= 0;
+        i++;
+      }
+      boolean ended = i < limit;
+      position = ended ? i + 1 : i;
+      afterCarriageReturn = ended && buffer[i] == '\r';
+      if (longer == null && ended && ascii) {
+        return new String(buffer, start, i - start, StandardCharsets.ISO_8859_1); // ASCII
+      }
+      if (longer == null) {
+        longer = new ByteArrayOutputStream();
+      }
+      longer.write(buffer, start, i - start);
+      if (ended || !fill()) {
+        return decode(longer.toByteArray(), number);
+      }
     }
-    if (b == '\r') {
-      int next = in.read();
-      pending = next == '\n' ? -1 : next;
+  }
+
+  /** True if bytes are waiting at {@code position}, reading more when none are; false at EOF. */
+  private boolean fill() throws IOException {
+    if (position < limit) {
+      return true;
     }
-    return decode(line.toByteArray(), number);
+    int n = in.read(buffer, 0, buffer.length);
+    position = 0;
+    limit = Math.max(n, 0);
+    return n > 0;
   }
 
   void close() throws IOException {

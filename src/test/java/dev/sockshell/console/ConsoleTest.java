@@ -290,6 +290,22 @@ class ConsoleTest {
   }
 
   @Test
+  void aBracketedPasteOfAPythonFunctionWithABlankLineInsideRunsWhole() throws Exception {
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Thread console = start(t, shell(t, new Session()), new AtomicInteger());
+      t.await("sockshell> ");
+      // Typed, the blank line would end the block; pasted, the lines after it are the paste's.
+      t.type(
+          "\u001b[200~def f():\r    x = 1\r\r    return x + 1\r\rprint('got', f())\r\u001b[201~");
+      t.await("got 2");
+      assertFalse(t.shown().contains("Error"), t::shown);
+      t.type(CTRL_D);
+      console.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(console.isAlive());
+    }
+  }
+
+  @Test
   void aResizeRedrawsTheLineFromTheRowItNowStartsOn() throws Exception {
     try (TestTerminal t = new TestTerminal("xterm-256color")) {
       t.terminal.setSize(new Size(80, 24));
