@@ -36,6 +36,10 @@ final class PromptEvents implements AutoCloseable {
 
   /** The prompt is about to wait: from now on the background's events print above it. */
   void start() {
+    // The listener first: an event emitted after the news below is taken must signal the printer,
+    // not the command's waiter (the printer may drain the queue before this line otherwise, and
+    // the event would wait, unprinted, for the next one; the last event of a burst never came).
+    shell.background().events().setListener(this::signal);
     lock.lock();
     try {
       atPrompt = true;
@@ -49,7 +53,6 @@ final class PromptEvents implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    shell.background().events().setListener(this::signal);
   }
 
   /** A line was typed: returns once nothing prints above the prompt any more. */
