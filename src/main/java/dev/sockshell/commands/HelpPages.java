@@ -102,6 +102,18 @@ final class HelpPages {
       lines.add(Styled.plain(""));
       lines.addAll(layout.paragraph("  ", note));
     }
+    List<String> program = HelpPrograms.of(spec.name());
+    if (!program.isEmpty()) {
+      lines.add(Styled.plain(""));
+      lines.add(Styled.plain("  In Python:"));
+      // Code as written: not wrapped, whatever the width (a wrapped line would not run).
+      for (String line : program) {
+        lines.add(
+            line.isEmpty()
+                ? Styled.plain("")
+                : Styled.builder().plain("    ").add(Style.STRING, line).build());
+      }
+    }
     return lines;
   }
 

@@ -151,6 +151,7 @@ class HelpPagesTest {
     for (CommandSpec<?> spec : table.all()) {
       shown.addAll(lines(narrow.page(spec.name())));
       code.add(spec.synopsis());
+      HelpPrograms.of(spec.name()).forEach(line -> code.add(line.strip()));
     }
     for (HelpTopics.Topic topic : HelpTopics.all()) {
       shown.addAll(lines(narrow.page(topic.name())));
