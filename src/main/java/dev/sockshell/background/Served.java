@@ -55,12 +55,13 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
         }
         accepted++;
         if (!listener.userSet(SockOpt.TCP_NODELAY) && listener.family() != Family.AF_UNIX) {
-          // As Netty does: a reply goes out at once, not after the peer's delayed ACK of the last.
-          connection.setOption(SockOpt.TCP_NODELAY, 1);
+          connection.setNoDelay();
         }
         jobs.session().add(connection);
-        jobs.emit(
-            new BackgroundEvent.Accepted(listener.name(), connection.name(), peer(connection)));
+        if (jobs.events().recording()) { // with /set events off, no address to look up
+          jobs.emit(
+              new BackgroundEvent.Accepted(listener.name(), connection.name(), peer(connection)));
+        }
         Connection c = new Connection(connection, responders.get(), jobs, this);
         open.add(c);
         jobs.attach(connection, c);

@@ -51,7 +51,7 @@ final class BackgroundHelp {
         layout.paragraph(
             "A peer that does not read holds at most 256 KiB of replies; then its connection"
                 + " stops reading from it (an event says so), and nothing else waits. A relay keeps"
-                + " at most 128 KiB per direction; stop hands both sockets back, and what it had"
+                + " at most 1 MiB per direction; stop hands both sockets back, and what it had"
                 + " read but not forwarded is returned by the next recv on the socket it came"
                 + " from. Served connections are named conn1, conn2… as accept names them; once"
                 + " closed they leave the session (/list counts them in the line of the served"

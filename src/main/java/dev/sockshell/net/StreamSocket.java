@@ -447,6 +447,20 @@ public final class StreamSocket extends NetSocket {
     close();
   }
 
+  /**
+   * TCP_NODELAY on a connection the background accepted, as Netty does: a reply goes out at once,
+   * not after the peer's delayed ACK of the last. Unlike {@link #setOption}, which reads the value
+   * back to show it, one setsockopt and no more: it runs once per served connection.
+   */
+  public void setNoDelay() throws SocketError {
+    checkOpen();
+    try {
+      stream.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    } catch (IOException e) {
+      throw JdkErrors.map(e);
+    }
+  }
+
   /** A connection waiting on this listener, accepted without waiting, or null if none is. */
   public StreamSocket acceptNow(Supplier<String> name) throws SocketError {
     checkOpen();
