@@ -84,7 +84,15 @@ public final class ExternalProgram implements AutoCloseable {
 
   /** The first group of the next line matching {@code pattern}, waiting for it. */
   public String await(Pattern pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    return await(pattern, WAIT_SECONDS);
+  }
+
+  /**
+   * As {@link #await(Pattern)}, waiting up to {@code seconds}: for a peer that bounds its own work
+   * and says FAIL when that runs out, so the test waits for the peer's verdict, not a shorter one.
+   */
+  public String await(Pattern pattern, long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (line == null || line.equals(END)) {
