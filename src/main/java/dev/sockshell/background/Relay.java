@@ -24,8 +24,8 @@ final class Relay implements Job {
    * -b 131072} reads 128 KiB: on loopback each read that frees receive space makes the kernel send
    * a window update and push the sender's queued bytes, in the reader's own system call, so fewer,
    * larger reads cost less CPU for the same bytes. Measured (1 GiB, CPU time of the relay and of
-   * its two peers, PERFORMANCE.md): 128 KiB took as much as socat, 1 MiB about a third less in the
-   * relay and a fifth less in all. Direct, so the JDK reads into it and writes from it with no copy
+   * its two peers, PERFORMANCE.md): 128 KiB took as much as socat or more, 1 MiB less than socat in
+   * every round run side by side. Direct, so the JDK reads into it and writes from it with no copy
    * through the heap; allocated on a direction's first read, so an idle relay costs none.
    */
   static final int BUFFER = 1 << 20;
