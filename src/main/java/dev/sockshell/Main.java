@@ -179,6 +179,7 @@ public final class Main {
         shell.setTranscript(new PlainOutput(transcript));
       }
       shell.setKeepGoing(options.keepGoing());
+      shell.settings().setTiming(options.timing());
       shell.setWaitListener(new SigintOnFirstWait(shell));
       Shell.End end = runScripts(options, shell, sources);
       int status = shell.failed() ? FAILED : OK;

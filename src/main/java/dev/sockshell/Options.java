@@ -10,6 +10,8 @@ import java.util.List;
  * @param interactive {@code -i}: open the console on the same session after the scripts
  * @param noColor {@code --no-color}: no colours in the console
  * @param quiet show only unexpected errors and failed expectations
+ * @param timing {@code --timing}: each result ends with how long the call took ({@code /set timing
+ *     on})
  * @param timeout seconds every blocking call of a script waits at most, or null for no limit
  * @param transcript where to record the session as it appeared, or null
  * @param program a Python program to run after the scripts (the first FILE ending in .py), or null
@@ -23,6 +25,7 @@ public record Options(
     boolean interactive,
     boolean noColor,
     boolean quiet,
+    boolean timing,
     Double timeout,
     Path transcript,
     List<Path> files,
@@ -47,6 +50,8 @@ public record Options(
                             with TimeoutError, so a missing peer cannot hang a run
         --transcript FILE   also write the session to FILE as it appeared: commands
                             and results, without colour
+        --timing            end each result with how long the call took (and waited),
+                            as /set timing on does
         --no-color          no colours in the console (so does the NO_COLOR variable)
         -q, --quiet         print only unexpected errors, failed expectations and,
                             if anything failed, the summary
@@ -88,6 +93,7 @@ public record Options(
     boolean interactive = false;
     boolean noColor = false;
     boolean quiet = false;
+    boolean timing = false;
     Double timeout = null;
     Path transcript = null;
     List<Path> files = new ArrayList<>();
@@ -124,6 +130,7 @@ public record Options(
         case "--no-color", "--no-colour" -> noColor = true;
         case "--quiet", "-q" -> quiet = true;
         case "--step" -> step = true;
+        case "--timing" -> timing = true;
         case "--timeout" ->
             timeout = seconds(inline != null ? inline : valueAfter(args, i++, name));
         case "--transcript" ->
@@ -142,6 +149,7 @@ public record Options(
         interactive,
         noColor,
         quiet,
+        timing,
         timeout,
         transcript,
         files,

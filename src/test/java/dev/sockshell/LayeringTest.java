@@ -26,15 +26,24 @@ class LayeringTest {
           Map.entry("net", Set.of("bytes")),
           Map.entry("background", Set.of("bytes", "codecs", "net")),
           Map.entry("value", Set.of("bytes", "net")),
+          Map.entry("trace", Set.of("bytes", "net")),
           Map.entry("lang", Set.of("bytes", "net")),
-          Map.entry("render", Set.of("bytes", "codecs", "net", "background", "value")),
+          Map.entry("render", Set.of("bytes", "codecs", "net", "background", "value", "trace")),
           Map.entry(
               "commands",
-              Set.of("bytes", "codecs", "net", "background", "value", "lang", "render")),
+              Set.of("bytes", "codecs", "net", "background", "value", "trace", "lang", "render")),
           Map.entry(
               "python",
               Set.of(
-                  "bytes", "codecs", "net", "background", "value", "lang", "render", "commands")),
+                  "bytes",
+                  "codecs",
+                  "net",
+                  "background",
+                  "value",
+                  "trace",
+                  "lang",
+                  "render",
+                  "commands")),
           Map.entry(
               "repl",
               Set.of(
@@ -43,6 +52,7 @@ class LayeringTest {
                   "net",
                   "background",
                   "value",
+                  "trace",
                   "lang",
                   "render",
                   "commands",
@@ -55,6 +65,7 @@ class LayeringTest {
                   "net",
                   "background",
                   "value",
+                  "trace",
                   "lang",
                   "render",
                   "commands",

@@ -48,6 +48,17 @@ class ScriptOptionsTest {
   }
 
   @Test
+  void timingEndsEachResultWithHowLongTheCallTook() throws IOException {
+    String script = write("ok.socks", PASSING);
+    ScriptRun timed = ScriptRun.of("--timing", script);
+    assertEquals(0, timed.status(), timed.out());
+    assertTrue(
+        timed.out().matches("(?s).*\\|  s bound to .*\\) \\(\\d+(\\.\\d+)? (µs|ms|s)\\)\n.*"),
+        timed.out());
+    assertFalse(ScriptRun.of(script).out().matches("(?s).*\\d (µs|ms|s)\\).*"));
+  }
+
+  @Test
   void aCleanRunEndsWithTheSummaryAndExitsZero() throws IOException {
     ScriptRun run = ScriptRun.of(write("ok.socks", PASSING));
     assertEquals(0, run.status(), run.out());

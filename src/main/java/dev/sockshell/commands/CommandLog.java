@@ -2,7 +2,11 @@ package dev.sockshell.commands;
 
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SendListener;
 import dev.sockshell.net.Session;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.trace.Origin;
+import dev.sockshell.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +16,9 @@ import java.util.List;
  * them, with how each ended: what {@code /N} re-runs and {@code /save} writes. Only commands that
  * act on the session are kept (socket commands, expectations, {@code /set KEY VALUE}); {@code
  * /reset} starts it again.
+ *
+ * <p>It also keeps the session's {@link Trace}: what each call did on the sockets (addresses, sizes
+ * and first bytes, failures, times), which {@code /diagram} and {@code /export} draw.
  */
 public final class CommandLog {
   /**
@@ -29,6 +36,8 @@ public final class CommandLog {
   }
 
   private final List<Entry> entries = new ArrayList<>();
+  private final Trace trace = new Trace();
+  private final TraceRecorder recorder = new TraceRecorder(trace);
   private Settings start;
 
   /** A log for a session starting with {@code settings}. */
@@ -88,6 +97,34 @@ public final class CommandLog {
             parsed.command() instanceof Command.ExpectError));
   }
 
+  /** What happened on the sockets since the session (or the last /reset) began. */
+  public Trace trace() {
+    return trace;
+  }
+
+  /** What the session's sockets tell of each send, for {@link Session#setSendListener}. */
+  public SendListener sendListener() {
+    return recorder;
+  }
+
+  /**
+   * Before a command runs ({@code origin}: its line number in the run and in /history), so that the
+   * trace can record what it does.
+   */
+  public void beginCall(CommandTable.Parsed parsed, Origin origin, Session session) {
+    recorder.begin(parsed.command(), origin, session);
+  }
+
+  /** After the command: its {@code outcome}, or the {@code error} it raised. */
+  public void endCall(Outcome outcome, SocketError error, Session session) {
+    recorder.end(outcome, error, session);
+  }
+
+  /** Nanoseconds since the socket called {@code name} last sent, or -1 if it has not. */
+  public long sinceLastSend(String name) {
+    return recorder.sinceLastSend(name);
+  }
+
   public List<Entry> entries() {
     return Collections.unmodifiableList(entries);
   }
@@ -104,6 +141,8 @@ public final class CommandLog {
   /** Forgets every command: a fresh session that starts with {@code settings}. */
   public void clear(Settings settings) {
     entries.clear();
+    trace.clear();
+    recorder.clear();
     start = settings.copy();
   }
 

@@ -27,6 +27,7 @@ public final class SetCommands {
   static final String DISPLAY = "display";
   static final String ENCODING = "encoding";
   static final String EVENTS = "events";
+  static final String TIMING = "timing";
 
   /**
    * Encodings offered by completion, by Python's canonical names; any name or alias Python accepts
@@ -59,6 +60,7 @@ public final class SetCommands {
     values.put(DISPLAY, words(Settings.Display.values()));
     values.put(ENCODING, COMMON_ENCODINGS);
     values.put(EVENTS, List.of("on", "counts", "off"));
+    values.put(TIMING, List.of("on", "off"));
     return values;
   }
 
@@ -83,6 +85,7 @@ public final class SetCommands {
               EVENTS,
               "events: what happens on the sockets above the prompt, and what the background"
                   + " does"),
+          Map.entry(TIMING, "each result ends with how long the call took (and waited)"),
           Map.entry("verbose", "results, feedback, the Python call and the sockets' state changes"),
           Map.entry("normal", "results, one line of feedback, hints after errors"),
           Map.entry("concise", "results and errors only"),
@@ -110,7 +113,9 @@ public final class SetCommands {
               "tell what happens on the sockets while the prompt waits, and each thing the"
                   + " background does"),
           Map.entry("counts", "as on, but what the background does in counts, one line at a time"),
-          Map.entry("off", "no events"));
+          Map.entry("off", "no events"),
+          Map.entry("timing on", "each result ends with how long it took: (0.42 ms)"),
+          Map.entry("timing off", "results without times"));
 
   /** What a /set key or value means, or null. */
   public static String meaning(String word) {
@@ -138,7 +143,8 @@ public final class SetCommands {
             List.of(
                 Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
                 Param.constant("VALUE", true, allValues)),
-            "show or change the settings: feedback, display of received bytes, encoding, events",
+            "show or change the settings: feedback, display of received bytes, encoding, events,"
+                + " timing",
             Command.Set.class,
             null,
             "/set display hex",
@@ -227,7 +233,7 @@ public final class SetCommands {
       List<String> choices =
           c.key().equals(ENCODING)
               ? wrapped("|  values: ", PyCodecs.names(), width)
-              : valueLines(VALUES.get(c.key()), width);
+              : valueLines(c.key(), width);
       choices.forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
       return new Outcome.Printed();
     }
@@ -237,6 +243,7 @@ public final class SetCommands {
       case DISPLAY ->
           settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case ENCODING -> settings.setEncoding(lookup(c.value()));
+      case TIMING -> settings.setTiming(c.value().equals("on"));
       default -> {
         if (c.value().equals("counts")) {
           settings.setEventCounts();
@@ -269,6 +276,11 @@ public final class SetCommands {
             case "counts" -> " (what the background does is told in counts, one line at a time)";
             default -> " (nothing is told of what happens on the sockets)";
           };
+      case TIMING ->
+          value.equals("on")
+              ? " (each result ends with how long the call took, how long it waited, and after a"
+                  + " recv the time since that socket's last send)"
+              : "";
       default -> "";
     };
   }
@@ -304,6 +316,7 @@ public final class SetCommands {
           case FEEDBACK -> settings.feedback().word();
           case DISPLAY -> settings.display().word();
           case ENCODING -> settings.encoding().name();
+          case TIMING -> settings.timing() ? "on" : "off";
           default -> settings.eventsWord();
         };
     return "/set " + key + " " + value;
@@ -311,11 +324,13 @@ public final class SetCommands {
 
   /** {@code words} after {@code prefix}, comma-separated, wrapped to about 100 columns. */
   /** Each value with its meaning, wrapped under itself to fit {@code width} columns. */
-  private static List<String> valueLines(List<String> values, int width) {
+  private static List<String> valueLines(String key, int width) {
     String indent = "|" + " ".repeat(CHOICE_COLUMN - 1);
     List<String> lines = new ArrayList<>();
-    for (String value : values) {
-      List<String> meaning = HelpLayout.wrap(MEANINGS.get(value), width - CHOICE_COLUMN - 1);
+    for (String value : VALUES.get(key)) {
+      // A word some keys share (on, off) may mean something else for this key.
+      String meant = MEANINGS.getOrDefault(key + " " + value, MEANINGS.get(value));
+      List<String> meaning = HelpLayout.wrap(meant, width - CHOICE_COLUMN - 1);
       lines.add("|    " + value + " ".repeat(CHOICE_COLUMN - 5 - value.length()) + meaning.get(0));
       meaning.subList(1, meaning.size()).forEach(rest -> lines.add(indent + rest));
     }

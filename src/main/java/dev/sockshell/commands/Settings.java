@@ -48,6 +48,7 @@ public final class Settings {
   private Display display = Display.REPR;
   private volatile boolean events = true;
   private volatile boolean eventCounts;
+  private boolean timing;
 
   /** A copy, e.g. to remember the settings a session started with. */
   public Settings copy() {
@@ -57,6 +58,7 @@ public final class Settings {
     s.display = display;
     s.events = events;
     s.eventCounts = eventCounts;
+    s.timing = timing;
     return s;
   }
 
@@ -114,5 +116,14 @@ public final class Settings {
   /** As {@code /set events} takes it: on, counts or off. */
   public String eventsWord() {
     return !events ? "off" : eventCounts ? "counts" : "on";
+  }
+
+  /** Whether each command's result ends with how long it took: {@code (0.42 ms)}. */
+  public boolean timing() {
+    return timing;
+  }
+
+  public void setTiming(boolean timing) {
+    this.timing = timing;
   }
 }

@@ -175,7 +175,7 @@ public final class DatagramSocket extends NetSocket {
       while (true) {
         int n = address == null ? channel.write(buffer) : channel.send(buffer, address.jdk());
         if (n > 0 || data.isEmpty()) {
-          bytesSent += n;
+          countSent(buffer, n, address);
           return n;
         }
         checkMayWait();

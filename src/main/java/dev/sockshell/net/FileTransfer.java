@@ -123,7 +123,7 @@ public final class FileTransfer {
       long n = file.transferTo(offset + sent.bytes, want, channel);
       if (n > 0) {
         sent.bytes += n;
-        socket.bytesSent += n;
+        socket.countSent(null, n, null);
         socket.context.waiter.checkCancelled(what);
       } else if (offset + sent.bytes >= file.size()) {
         break; // end of the file

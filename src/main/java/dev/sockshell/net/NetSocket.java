@@ -2,6 +2,7 @@ package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
 import java.net.Inet6Address;
+import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -92,6 +93,26 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public final long bytesSent() {
     return bytesSent;
+  }
+
+  /**
+   * Counts {@code n} bytes the kernel took from {@code buffer} (they end at its position; null for
+   * sendfile) and tells the session's {@link SendListener}.
+   */
+  final void countSent(ByteBuffer buffer, long n, SockAddress to) {
+    bytesSent += n;
+    SendListener listener = context.sendListener;
+    if (listener != null) {
+      ByteString head = ByteString.EMPTY;
+      if (buffer != null) {
+        int end = buffer.position();
+        int from = (int) (end - n);
+        head =
+            ByteString.read(
+                buffer.duplicate().position(from).limit(Math.min(end, from + SendListener.HEAD)));
+      }
+      listener.sent(this, n, head, to);
+    }
   }
 
   public final long bytesReceived() {

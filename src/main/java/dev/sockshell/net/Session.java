@@ -140,6 +140,11 @@ public final class Session implements Closeable {
     }
   }
 
+  /** Tells {@code listener} of every send the session's sockets make (null: nobody). */
+  public void setSendListener(SendListener listener) {
+    context.sendListener = listener;
+  }
+
   /** The timeout new sockets start with (Python's {@code socket.setdefaulttimeout}). */
   public void setDefaultTimeout(Timeout timeout) {
     context.setDefaultTimeout(timeout);

@@ -5,6 +5,7 @@ final class SocketContext {
   final Waiter waiter;
   final Scratch scratch = new Scratch();
   private Timeout defaultTimeout = Timeout.BLOCKING;
+  volatile SendListener sendListener;
 
   /** Made at the first {@code tls}: a session that never uses TLS loads none of its classes. */
   private TlsContexts tls;

@@ -262,7 +262,7 @@ final class StreamData {
   int write(SocketChannel channel, ByteBuffer buffer) throws SocketError {
     try {
       int n = tls != null ? tls.write(channel, buffer) : channel.write(buffer);
-      socket.bytesSent += n;
+      socket.countSent(buffer, n, null);
       return n;
     } catch (IOException | SocketError e) {
       SocketError error = e instanceof SocketError se ? se : JdkErrors.map((IOException) e);

@@ -22,4 +22,9 @@ public final class Durations {
   private static String digits(double value) {
     return new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
   }
+
+  /** Seconds with milliseconds, as a picture's time column shows them: {@code 1.042}. */
+  public static String seconds(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9);
+  }
 }

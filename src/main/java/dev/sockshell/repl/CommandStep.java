@@ -8,9 +8,12 @@ import dev.sockshell.commands.Group;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.StateChanges;
+import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Durations;
+import dev.sockshell.trace.Origin;
 import java.util.List;
 import java.util.Set;
 
@@ -59,10 +62,23 @@ final class CommandStep {
 
   private List<String> changesAfterError = List.of();
 
+  /** {@code /set timing on}: how long the failed command took, for its error line. */
+  private String errorTiming = "";
+
+  /** Lines run so far, the last one's number: what links a picture to its line. */
+  private int steps;
+
+  private final CallClock clock = new CallClock();
+
   CommandStep(Context context, Reporter reporter, Tally tally) {
     this.context = context;
     this.reporter = reporter;
     this.tally = tally;
+  }
+
+  /** The clock the session's waits are told to. */
+  CallClock clock() {
+    return clock;
   }
 
   /** The last command that was not an expectation or meta command, or null before the first. */
@@ -125,10 +141,19 @@ final class CommandStep {
     String failure = null;
     Place outer = current;
     current = place;
+    CommandLog log = context.log();
+    log.beginCall(
+        parsed, new Origin(++steps, saved != null ? log.size() + 1 : 0), context.session());
+    Outcome outcome = null;
+    SocketError raised = null;
+    clock.start();
     try {
-      Outcome outcome = execute(parsed);
+      outcome = execute(parsed);
       if (records) {
         last = new LastResult(place.text(), outcome, null);
+      }
+      if (records && settings.timing()) {
+        reporter.endResultWith(timing(parsed));
       }
       if (outcome instanceof Outcome.Checked c && !c.passed()) {
         failure = "expectation failed: " + c.message();
@@ -141,14 +166,17 @@ final class CommandStep {
       }
       return result;
     } catch (SocketError e) {
+      raised = e;
       failure = e.toString();
       if (records) {
         last = new LastResult(place.text(), null, e);
       }
       lastError = e;
+      errorTiming = records && settings.timing() ? timing(parsed) : "";
       errorPython = python;
       changesAfterError = changes == null ? List.of() : changes.after(context.session());
       if (place.source().isInteractive()) {
+        reporter.endResultWith(errorTiming);
         reporter.socketError(null, e, false);
         reporter.verbose(python, changesAfterError);
       }
@@ -163,6 +191,9 @@ final class CommandStep {
       return Result.FAILED;
     } finally {
       current = outer;
+      reporter.endResultWith("");
+      // A /reset in the command replaced the log: record into the one in use now.
+      context.log().endCall(outcome, raised, context.session());
       // Sockets the command borrowed from the background go back to their work.
       context.background().giveBack();
       if (saved != null) {
@@ -231,6 +262,39 @@ final class CommandStep {
     lastError = e;
   }
 
+  /**
+   * What {@code /set timing on} adds to a command's result: {@code (0.42 ms)}, with how long it
+   * waited if it blocked, and after a recv the time since the socket last sent (a round trip).
+   */
+  private String timing(CommandTable.Parsed parsed) {
+    long took = clock.took();
+    StringBuilder sb = new StringBuilder(" (").append(Durations.of(took));
+    if (clock.waited() > 0) {
+      sb.append(", waited ").append(Durations.of(clock.waited()));
+    }
+    String receiver = receiver(parsed.command());
+    if (receiver != null) {
+      long since = context.log().sinceLastSend(receiver);
+      if (since >= 0) {
+        sb.append(", ").append(Durations.of(since)).append(" since ").append(receiver);
+        sb.append("'s send");
+      }
+    }
+    return sb.append(')').toString();
+  }
+
+  /** The socket a recv reads from, or null for any other command. */
+  private static String receiver(Command c) {
+    if (c instanceof Command.Recv r) {
+      return r.name();
+    } else if (c instanceof Command.RecvFrom r) {
+      return r.name();
+    } else if (c instanceof Command.RecvFile r) {
+      return r.name();
+    }
+    return null;
+  }
+
   /** Runs a parsed command; a buffer the heap cannot hold is Python's MemoryError, not a crash. */
   private Outcome execute(CommandTable.Parsed parsed) throws SocketError, UsageError {
     try {
@@ -243,7 +307,9 @@ final class CommandStep {
 
   /** Prints the last socket error of a script, now that the loop knows if it was expected. */
   void reportError(String where, boolean expected) {
+    reporter.endResultWith(errorTiming);
     reporter.socketError(expected ? null : where, lastError, expected);
+    reporter.endResultWith("");
     reporter.verbose(errorPython, changesAfterError);
   }
 

@@ -43,6 +43,9 @@ final class Reporter {
   /** What Python's print wrote after the last newline, held until the line is complete. */
   private final StringBuilder partialLine = new StringBuilder();
 
+  /** Added to the next result line: {@code /set timing}'s {@code (0.42 ms)}. */
+  private String resultSuffix = "";
+
   /** What commands print themselves (/list, /help): routine output, as {@link #show} routes it. */
   private final Output routine =
       new Output() {
@@ -84,6 +87,18 @@ final class Reporter {
 
   void setQuiet(boolean quiet) {
     this.quiet = quiet;
+  }
+
+  /** Ends the command's next result line (its value, feedback or error) with {@code suffix}. */
+  void endResultWith(String suffix) {
+    resultSuffix = suffix;
+  }
+
+  /** The suffix for the line being printed, once. */
+  private String takeSuffix() {
+    String suffix = resultSuffix;
+    resultSuffix = "";
+    return suffix;
   }
 
   void flush() {
@@ -252,6 +267,7 @@ final class Reporter {
             .add(Style.VALUE_NAME, "$" + number)
             .plain(" ==> ")
             .add(Style.VALUE, shown)
+            .add(Style.DIM, takeSuffix())
             .build());
     for (ByteString dump : dumps) {
       HexDump.lines(dump).forEach(line -> show(Styled.of(Style.VALUE, "  " + line)));
@@ -283,13 +299,18 @@ final class Reporter {
               .add(Style.SOCKET, name)
               .plain(" ==> ")
               .add(Style.VALUE, description)
+              .add(Style.DIM, takeSuffix())
               .build());
     }
   }
 
   void feedback(String message) {
     if (talkative()) {
-      show(Styled.of(Style.FEEDBACK, FEEDBACK + message));
+      show(
+          Styled.builder()
+              .add(Style.FEEDBACK, FEEDBACK + message)
+              .add(Style.DIM, takeSuffix())
+              .build());
     }
   }
 
@@ -329,7 +350,8 @@ final class Reporter {
    */
   void socketError(String where, SocketError e, boolean expected) {
     Consumer<Styled> print = expected ? this::show : this::alert;
-    print.accept(Styled.of(Style.ERROR, prefix(where) + e));
+    print.accept(
+        Styled.builder().add(Style.ERROR, prefix(where) + e).add(Style.DIM, takeSuffix()).build());
     if (e.hint() != null && talkative()) {
       print.accept(Styled.of(Style.HINT, FEEDBACK + "hint: " + e.hint()));
     }

@@ -77,8 +77,9 @@ public final class Shell implements Context, AutoCloseable {
     this.loops = new Loop(this, step, reporter);
     this.background = new Jobs(session);
     this.blocks = new Blocks(List.of(new RepeatBlocks(), new PythonBlockSyntax(table)));
-    session.waiter().setListener(new FlushBeforeWaiting(reporter, null));
+    session.waiter().setListener(new FlushBeforeWaiting(reporter, step.clock(), null));
     background.events().setListener(session.waiter()::wakeup);
+    session.setSendListener(log.sendListener());
     session.waiter().setOnWake(this::printEvents, false);
   }
 
@@ -123,7 +124,7 @@ public final class Shell implements Context, AutoCloseable {
 
   /** Also tells {@code listener} when a call starts and stops waiting (the console's status). */
   public void setWaitListener(Waiter.Listener listener) {
-    session.waiter().setListener(new FlushBeforeWaiting(reporter, listener));
+    session.waiter().setListener(new FlushBeforeWaiting(reporter, step.clock(), listener));
   }
 
   /** Prints to {@code out} from now on, e.g. the console's terminal after the scripts of -i. */
@@ -546,10 +547,11 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   /** Script output is buffered; a call about to wait shows everything printed before it. */
-  private record FlushBeforeWaiting(Reporter reporter, Waiter.Listener next)
+  private record FlushBeforeWaiting(Reporter reporter, CallClock clock, Waiter.Listener next)
       implements Waiter.Listener {
     @Override
     public void waiting(String what) {
+      clock.waiting();
       reporter.flush();
       if (next != null) {
         next.waiting(what);
@@ -558,6 +560,7 @@ public final class Shell implements Context, AutoCloseable {
 
     @Override
     public void doneWaiting() {
+      clock.doneWaiting();
       if (next != null) {
         next.doneWaiting();
       }

@@ -75,7 +75,9 @@ class CompletionTest {
 
   @Test
   void setOffersItsKeysThenOnlyTheValuesOfTheKeyTyped() {
-    assertEquals(List.of("feedback", "display", "encoding", "events"), values(candidates("/set ")));
+    assertEquals(
+        List.of("feedback", "display", "encoding", "events", "timing"),
+        values(candidates("/set ")));
     assertEquals(
         List.of("verbose", "normal", "concise", "silent"), values(candidates("/set feedback ")));
     assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * lines) run as a script, ephemeral ports masked. A first line {@code ## exit N} gives the expected
  * exit status (0 otherwise); a line {@code ## keep-going} runs the script with {@code
  * --keep-going}, so it can show several errors that stop a script. {@code <tmp>} stands for a fresh
- * temporary directory.
+ * temporary directory A line {@code ## times} masks what the clock says: durations ({@code 0.42 ms}
+ * becomes {@code <t>}) and the time column of a diagram (each digit becomes {@code #}).
  */
 class TranscriptTest {
   static final Path DIR = Path.of("src/test/resources/transcripts");
@@ -42,6 +43,7 @@ class TranscriptTest {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     int expectedStatus = 0;
     boolean keepGoing = false;
+    boolean times = false;
     StringBuilder header = new StringBuilder();
     StringBuilder script = new StringBuilder();
     for (String line : lines) {
@@ -51,6 +53,7 @@ class TranscriptTest {
           expectedStatus = Integer.parseInt(line.substring("## exit ".length()).trim());
         }
         keepGoing |= line.equals("## keep-going");
+        times |= line.equals("## times");
       } else if (line.startsWith(PROMPT)) {
         script.append(line.substring(PROMPT.length())).append('\n');
       } else if (line.startsWith(RepeatBlocks.PROMPT)) {
@@ -67,11 +70,9 @@ class TranscriptTest {
           keepGoing
               ? ScriptRun.of("--keep-going", scriptFile.toString())
               : ScriptRun.of(scriptFile.toString());
-      String actual =
-          header
-              + run.maskedOut()
-                  .replace(scriptFile.toString(), "script")
-                  .replace(tmp.toString(), TMP);
+      String out =
+          run.maskedOut().replace(scriptFile.toString(), "script").replace(tmp.toString(), TMP);
+      String actual = header + (times ? Times.mask(out) : out);
       Transcripts.assertMatches(file, actual);
       if (!Transcripts.updating()) {
         assertEquals(expectedStatus, run.status(), "exit status of " + file);

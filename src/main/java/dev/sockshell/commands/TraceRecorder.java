@@ -1,0 +1,422 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.bytes.ByteString;
+import dev.sockshell.lang.Command;
+import dev.sockshell.net.Errno;
+import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.OptionValue;
+import dev.sockshell.net.PyException;
+import dev.sockshell.net.SendListener;
+import dev.sockshell.net.Session;
+import dev.sockshell.net.SockAddress;
+import dev.sockshell.net.SockOpt;
+import dev.sockshell.net.SockType;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.net.SocketState;
+import dev.sockshell.net.StreamSocket;
+import dev.sockshell.trace.Origin;
+import dev.sockshell.trace.Trace;
+import dev.sockshell.trace.TraceEvent;
+import dev.sockshell.value.Value;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Writes what each command did to the sockets into the session's {@link Trace}: the command says
+ * which socket and what call, the socket's addresses and the command's result say the rest, and the
+ * {@link SendListener} the first bytes of each send. Cheap on the script path: a few map lookups
+ * and one small record a call, nothing for commands that touch no socket.
+ */
+final class TraceRecorder implements SendListener {
+  /** What the recorder knows of one socket of the trace. */
+  private static final class Lane {
+    final int number;
+    SockAddress local;
+    long sent;
+    long received;
+    long lastSend = -1;
+
+    Lane(int number) {
+      this.number = number;
+    }
+  }
+
+  /** The sends of the running command on one socket, merged into one event at its end. */
+  private static final class Sending {
+    long count;
+    ByteString head;
+    SockAddress to;
+    long at;
+  }
+
+  private final Trace trace;
+  private final Map<String, Lane> lanes = new HashMap<>();
+  private final Map<NetSocket, Sending> sending = new IdentityHashMap<>();
+  private Thread commandThread;
+
+  // What the running command is and what its socket was before it ran.
+  private Origin origin;
+  private Command command;
+  private SockAddress peerBefore;
+  private boolean resetOnClose;
+
+  TraceRecorder(Trace trace) {
+    this.trace = trace;
+  }
+
+  /** Forgets every socket: the session was reset. */
+  synchronized void clear() {
+    lanes.clear();
+    sending.clear();
+  }
+
+  /**
+   * Nanoseconds since {@code name} last sent, or -1 if it never did: what {@code /set timing} shows
+   * after a recv (a round trip).
+   */
+  synchronized long sinceLastSend(String name) {
+    Lane lane = lanes.get(name);
+    return lane == null || lane.lastSend < 0 ? -1 : trace.now() - lane.lastSend;
+  }
+
+  /** Before {@code command} runs: remembers what its close will need to know. */
+  synchronized void begin(Command command, Origin origin, Session session) {
+    this.commandThread = Thread.currentThread();
+    this.command = command;
+    this.origin = origin;
+    this.peerBefore = null;
+    this.resetOnClose = false;
+    if (command instanceof Command.Close c) {
+      NetSocket s = session.find(c.name()).orElse(null);
+      if (s != null && s.state() != SocketState.CLOSED) {
+        peerBefore = peerOf(s);
+        resetOnClose = peerBefore != null && s.type() == SockType.SOCK_STREAM && sendsReset(s);
+      }
+    } else if (command instanceof Command.Shutdown c) {
+      peerBefore = session.find(c.name()).map(TraceRecorder::peerOf).orElse(null);
+    }
+  }
+
+  /**
+   * After the command: its events, from its result ({@code outcome}, or {@code error} when it
+   * raised).
+   */
+  synchronized void end(Outcome outcome, SocketError error, Session session) {
+    Command c = command;
+    command = null;
+    commandThread = null;
+    try {
+      if (c == null) {
+        return;
+      }
+      String name = socketName(c);
+      if (name == null) {
+        return;
+      }
+      NetSocket s = session.find(name).orElse(null);
+      if (s == null) {
+        return;
+      }
+      if (c instanceof Command.Socket) {
+        if (error == null) {
+          opened(s);
+        }
+        return;
+      }
+      Lane lane = lane(s);
+      flushSends(s, lane);
+      if (error != null) {
+        failed(s, lane, c, error);
+        noticeAddress(s, lane);
+        return;
+      }
+      recordSuccess(c, s, lane, outcome, session);
+      noticeAddress(s, lane);
+    } finally {
+      sending.clear();
+    }
+  }
+
+  private void recordSuccess(Command c, NetSocket s, Lane lane, Outcome outcome, Session session) {
+    long now = trace.now();
+    if (c instanceof Command.Listen) {
+      noticeAddress(s, lane);
+      trace.add(
+          new TraceEvent.Listening(
+              now, origin, lane.number, lane.local, ((StreamSocket) s).backlog()));
+    } else if (c instanceof Command.Connect) {
+      noticeAddress(s, lane);
+      lane.sent = 0;
+      lane.received = 0;
+      trace.add(
+          new TraceEvent.Connected(
+              now, origin, lane.number, lane.local, peerOf(s), s.type() == SockType.SOCK_STREAM));
+    } else if (c instanceof Command.Accept && outcome != null) {
+      accepted(s, lane, outcome, session, now);
+    } else if (c instanceof Command.Recv || c instanceof Command.RecvFrom) {
+      received(s, lane, outcome, now);
+    } else if (c instanceof Command.RecvFile && outcome.value() instanceof Value.Int n) {
+      boolean eof = outcome instanceof Outcome.Returned r && r.endOfStream();
+      trace.add(
+          new TraceEvent.Received(
+              now,
+              origin,
+              lane.number,
+              peerOf(s),
+              n.value(),
+              ByteString.EMPTY,
+              lane.received,
+              eof));
+      lane.received += n.value();
+    } else if (c instanceof Command.Shutdown sh) {
+      trace.add(new TraceEvent.Shutdown(now, origin, lane.number, sh.how(), peerBefore));
+    } else if (c instanceof Command.Close) {
+      trace.add(new TraceEvent.Closed(now, origin, lane.number, peerBefore, resetOnClose));
+    }
+  }
+
+  private void accepted(NetSocket s, Lane lane, Outcome outcome, Session session, long now) {
+    if (!(outcome.value() instanceof Value.Tuple t)
+        || !(t.items().get(0) instanceof Value.SocketRef ref)) {
+      return;
+    }
+    NetSocket conn = session.find(ref.name()).orElse(null);
+    if (conn == null) {
+      return;
+    }
+    noticeAddress(s, lane);
+    Lane accepted = new Lane(trace.newSocket());
+    accepted.local = localOf(conn);
+    lanes.put(conn.name(), accepted);
+    trace.add(
+        new TraceEvent.Accepted(
+            now, origin, lane.number, accepted.number, conn.name(), accepted.local, peerOf(conn)));
+  }
+
+  private void received(NetSocket s, Lane lane, Outcome outcome, long now) {
+    ByteString data;
+    SockAddress from;
+    if (outcome.value() instanceof Value.Bytes b) {
+      data = b.bytes();
+      from = peerOf(s);
+    } else if (outcome.value() instanceof Value.Tuple t
+        && t.items().get(0) instanceof Value.Bytes b) {
+      data = b.bytes();
+      from = t.items().get(1) instanceof Value.Address a ? a.address() : peerOf(s);
+    } else {
+      return;
+    }
+    boolean stream = s.type() == SockType.SOCK_STREAM;
+    boolean eof = outcome instanceof Outcome.Returned r && r.endOfStream();
+    trace.add(
+        new TraceEvent.Received(
+            now,
+            origin,
+            lane.number,
+            from,
+            data.size(),
+            data.substring(0, Math.min(data.size(), TraceEvent.HEAD)),
+            stream ? lane.received : -1,
+            eof || (stream && data.isEmpty())));
+    lane.received += data.size();
+  }
+
+  private void failed(NetSocket s, Lane lane, Command c, SocketError error) {
+    if (error.type() == PyException.KeyboardInterrupt) {
+      return; // Ctrl-C: nothing happened on the wire
+    }
+    trace.add(
+        new TraceEvent.Failed(
+            trace.now(),
+            origin,
+            lane.number,
+            callOf(c),
+            failureOf(error),
+            error.toString(),
+            peerOf(s)));
+  }
+
+  /** {@code socket NAME} made a new socket (a name used again is a new column). */
+  private void opened(NetSocket s) {
+    Lane lane = new Lane(trace.newSocket());
+    lanes.put(s.name(), lane);
+    trace.add(
+        new TraceEvent.Opened(trace.now(), origin, lane.number, s.name(), s.family(), s.type()));
+  }
+
+  /** The lane of {@code s}, opened now if the trace has not seen it (created before a reset). */
+  private Lane lane(NetSocket s) {
+    Lane lane = lanes.get(s.name());
+    if (lane == null) {
+      opened(s);
+      lane = lanes.get(s.name());
+    }
+    return lane;
+  }
+
+  /** Records the address the socket got, once: bind, or the one the OS chose. */
+  private void noticeAddress(NetSocket s, Lane lane) {
+    if (lane.local != null || s.state() == SocketState.CLOSED) {
+      return;
+    }
+    SockAddress local = localOf(s);
+    if (local != null) {
+      lane.local = local;
+      trace.add(new TraceEvent.Bound(trace.now(), origin, lane.number, local));
+    }
+  }
+
+  private void flushSends(NetSocket s, Lane lane) {
+    Sending sends = sending.get(s);
+    if (sends == null) {
+      return;
+    }
+    noticeAddress(s, lane);
+    boolean stream = s.type() == SockType.SOCK_STREAM;
+    SockAddress to = sends.to != null ? sends.to : peerOf(s);
+    trace.add(
+        new TraceEvent.Sent(
+            sends.at, origin, lane.number, to, sends.count, sends.head, stream ? lane.sent : -1));
+    lane.sent += sends.count;
+    lane.lastSend = sends.at;
+  }
+
+  @Override
+  public synchronized void sent(NetSocket socket, long count, ByteString head, SockAddress to) {
+    if (Thread.currentThread() != commandThread) {
+      background(socket, count, head, to);
+      return;
+    }
+    Sending sends = sending.get(socket);
+    if (sends == null || (to != null && !to.equals(sends.to))) {
+      if (sends != null) {
+        flushSends(socket, lane(socket));
+      }
+      sends = new Sending();
+      sends.head = head;
+      sends.to = to;
+      sends.at = trace.now();
+      sending.put(socket, sends);
+    } else if (sends.head.size() < TraceEvent.HEAD && !head.isEmpty()) {
+      ByteString more = sends.head.concat(head);
+      sends.head = more.substring(0, Math.min(more.size(), TraceEvent.HEAD));
+    }
+    sends.count += count;
+  }
+
+  /** A send made while no command ran, or on another thread: background work. */
+  private void background(NetSocket socket, long count, ByteString head, SockAddress to) {
+    Lane lane = lane(socket);
+    boolean stream = socket.type() == SockType.SOCK_STREAM;
+    long now = trace.now();
+    trace.add(
+        new TraceEvent.Sent(
+            now,
+            Origin.BACKGROUND,
+            lane.number,
+            to != null ? to : peerOf(socket),
+            count,
+            head,
+            stream ? lane.sent : -1));
+    lane.sent += count;
+    lane.lastSend = now;
+  }
+
+  /** The socket a command is about, or null for one that touches none on its own. */
+  private static String socketName(Command c) {
+    if (c instanceof Command.Socket x) {
+      return x.name();
+    } else if (c instanceof Command.Bind x) {
+      return x.name();
+    } else if (c instanceof Command.Listen x) {
+      return x.name();
+    } else if (c instanceof Command.Accept x) {
+      return x.name();
+    } else if (c instanceof Command.Connect x) {
+      return x.name();
+    } else if (c instanceof Command.Send x) {
+      return x.name();
+    } else if (c instanceof Command.SendAll x) {
+      return x.name();
+    } else if (c instanceof Command.Recv x) {
+      return x.name();
+    } else if (c instanceof Command.SendTo x) {
+      return x.name();
+    } else if (c instanceof Command.RecvFrom x) {
+      return x.name();
+    } else if (c instanceof Command.Shutdown x) {
+      return x.name();
+    } else if (c instanceof Command.Close x) {
+      return x.name();
+    } else if (c instanceof Command.SendFile x) {
+      return x.name();
+    } else if (c instanceof Command.RecvFile x) {
+      return x.name();
+    }
+    return null;
+  }
+
+  private static String callOf(Command c) {
+    String simple = c.getClass().getSimpleName();
+    return simple.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static TraceEvent.Failure failureOf(SocketError error) {
+    if (error.type() == PyException.TimeoutError) {
+      return TraceEvent.Failure.TIMEOUT;
+    }
+    Errno errno = error.errno();
+    if (errno == Errno.ECONNREFUSED) {
+      return TraceEvent.Failure.REFUSED;
+    }
+    if (errno == Errno.ECONNRESET) {
+      return TraceEvent.Failure.RESET;
+    }
+    return TraceEvent.Failure.OTHER;
+  }
+
+  /**
+   * True when closing {@code s} sends RST instead of FIN: SO_LINGER on with 0 seconds, or bytes
+   * received that nobody read (Linux's tcp_close).
+   */
+  private static boolean sendsReset(NetSocket s) {
+    if (s.bytesWaiting() > 0) {
+      return true;
+    }
+    try {
+      return s.getOption(SockOpt.SO_LINGER).value() instanceof OptionValue.Linger l
+          && l.on()
+          && l.seconds() == 0;
+    } catch (SocketError e) {
+      return false;
+    }
+  }
+
+  private static SockAddress peerOf(NetSocket s) {
+    if (s.state() == SocketState.CLOSED) {
+      return null;
+    }
+    try {
+      return s.state() == SocketState.CONNECTED ? s.peerAddress() : null;
+    } catch (SocketError e) {
+      return null;
+    }
+  }
+
+  /** The socket's address, or null while it has none (port 0, an unbound AF_UNIX socket). */
+  private static SockAddress localOf(NetSocket s) {
+    try {
+      SockAddress a = s.localAddress();
+      if (a instanceof SockAddress.Inet inet && inet.port() == 0) {
+        return null;
+      }
+      if (a instanceof SockAddress.Unix unix && unix.path().toString().isEmpty()) {
+        return null;
+      }
+      return a;
+    } catch (SocketError e) {
+      return null;
+    }
+  }
+}
