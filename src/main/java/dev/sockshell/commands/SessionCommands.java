@@ -19,6 +19,7 @@ final class SessionCommands {
     List<CommandSpec<?>> specs = new ArrayList<>(inspecting());
     specs.addAll(SetCommands.specs());
     specs.addAll(HistoryCommands.specs());
+    specs.addAll(PictureCommands.specs());
     specs.addAll(leaving());
     return specs;
   }

@@ -20,6 +20,7 @@ import dev.sockshell.trace.TraceEvent;
 import dev.sockshell.value.Value;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,6 +49,7 @@ final class TraceRecorder implements SendListener {
     ByteString head;
     SockAddress to;
     long at;
+    String call;
   }
 
   private final Trace trace;
@@ -59,7 +61,7 @@ final class TraceRecorder implements SendListener {
   private Origin origin;
   private Command command;
   private SockAddress peerBefore;
-  private boolean resetOnClose;
+  private String resetOnClose;
 
   TraceRecorder(Trace trace) {
     this.trace = trace;
@@ -86,12 +88,13 @@ final class TraceRecorder implements SendListener {
     this.command = command;
     this.origin = origin;
     this.peerBefore = null;
-    this.resetOnClose = false;
+    this.resetOnClose = null;
     if (command instanceof Command.Close c) {
       NetSocket s = session.find(c.name()).orElse(null);
       if (s != null && s.state() != SocketState.CLOSED) {
-        peerBefore = peerOf(s);
-        resetOnClose = peerBefore != null && s.type() == SockType.SOCK_STREAM && sendsReset(s);
+        boolean stream = s.type() == SockType.SOCK_STREAM;
+        peerBefore = stream ? peerOf(s) : null;
+        resetOnClose = peerBefore != null ? whyReset(s) : null;
       }
     } else if (command instanceof Command.Shutdown c) {
       peerBefore = session.find(c.name()).map(TraceRecorder::peerOf).orElse(null);
@@ -104,7 +107,6 @@ final class TraceRecorder implements SendListener {
    */
   synchronized void end(Outcome outcome, SocketError error, Session session) {
     Command c = command;
-    command = null;
     commandThread = null;
     try {
       if (c == null) {
@@ -135,6 +137,7 @@ final class TraceRecorder implements SendListener {
       noticeAddress(s, lane);
     } finally {
       sending.clear();
+      command = null;
     }
   }
 
@@ -163,6 +166,7 @@ final class TraceRecorder implements SendListener {
               now,
               origin,
               lane.number,
+              "recvfile",
               peerOf(s),
               n.value(),
               ByteString.EMPTY,
@@ -214,6 +218,7 @@ final class TraceRecorder implements SendListener {
             now,
             origin,
             lane.number,
+            command instanceof Command.RecvFrom ? "recvfrom" : "recv",
             from,
             data.size(),
             data.substring(0, Math.min(data.size(), TraceEvent.HEAD)),
@@ -257,13 +262,17 @@ final class TraceRecorder implements SendListener {
 
   /** Records the address the socket got, once: bind, or the one the OS chose. */
   private void noticeAddress(NetSocket s, Lane lane) {
+    noticeAddress(s, lane, trace.now());
+  }
+
+  private void noticeAddress(NetSocket s, Lane lane, long at) {
     if (lane.local != null || s.state() == SocketState.CLOSED) {
       return;
     }
     SockAddress local = localOf(s);
     if (local != null) {
       lane.local = local;
-      trace.add(new TraceEvent.Bound(trace.now(), origin, lane.number, local));
+      trace.add(new TraceEvent.Bound(at, origin, lane.number, local));
     }
   }
 
@@ -272,12 +281,19 @@ final class TraceRecorder implements SendListener {
     if (sends == null) {
       return;
     }
-    noticeAddress(s, lane);
+    noticeAddress(s, lane, sends.at);
     boolean stream = s.type() == SockType.SOCK_STREAM;
     SockAddress to = sends.to != null ? sends.to : peerOf(s);
     trace.add(
         new TraceEvent.Sent(
-            sends.at, origin, lane.number, to, sends.count, sends.head, stream ? lane.sent : -1));
+            sends.at,
+            origin,
+            lane.number,
+            sends.call,
+            to,
+            sends.count,
+            sends.head,
+            stream ? lane.sent : -1));
     lane.sent += sends.count;
     lane.lastSend = sends.at;
   }
@@ -297,6 +313,7 @@ final class TraceRecorder implements SendListener {
       sends.head = head;
       sends.to = to;
       sends.at = trace.now();
+      sends.call = callOf(command);
       sending.put(socket, sends);
     } else if (sends.head.size() < TraceEvent.HEAD && !head.isEmpty()) {
       ByteString more = sends.head.concat(head);
@@ -315,6 +332,7 @@ final class TraceRecorder implements SendListener {
             now,
             Origin.BACKGROUND,
             lane.number,
+            to != null ? "sendto" : "send",
             to != null ? to : peerOf(socket),
             count,
             head,
@@ -357,9 +375,9 @@ final class TraceRecorder implements SendListener {
     return null;
   }
 
+  /** The call as Python names it: {@code sendall}, {@code recvfrom}. */
   private static String callOf(Command c) {
-    String simple = c.getClass().getSimpleName();
-    return simple.toLowerCase(java.util.Locale.ROOT);
+    return c == null ? "send" : c.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   private static TraceEvent.Failure failureOf(SocketError error) {
@@ -377,19 +395,21 @@ final class TraceRecorder implements SendListener {
   }
 
   /**
-   * True when closing {@code s} sends RST instead of FIN: SO_LINGER on with 0 seconds, or bytes
-   * received that nobody read (Linux's tcp_close).
+   * Why closing {@code s} sends RST instead of FIN, or null if it sends FIN: bytes received that
+   * nobody read, or SO_LINGER on with 0 seconds (Linux's tcp_close).
    */
-  private static boolean sendsReset(NetSocket s) {
+  private static String whyReset(NetSocket s) {
     if (s.bytesWaiting() > 0) {
-      return true;
+      return "bytes received were never read";
     }
     try {
-      return s.getOption(SockOpt.SO_LINGER).value() instanceof OptionValue.Linger l
-          && l.on()
-          && l.seconds() == 0;
+      boolean abort =
+          s.getOption(SockOpt.SO_LINGER).value() instanceof OptionValue.Linger l
+              && l.on()
+              && l.seconds() == 0;
+      return abort ? "SO_LINGER 0" : null;
     } catch (SocketError e) {
-      return false;
+      return null;
     }
   }
 

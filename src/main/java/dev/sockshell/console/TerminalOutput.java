@@ -46,4 +46,11 @@ final class TerminalOutput implements Output {
   public int width() {
     return Math.max(terminal.getWidth(), 0);
   }
+
+  /** Box drawing needs a terminal that takes UTF-8 (a POSIX locale's does not). */
+  @Override
+  public boolean unicode() {
+    String encoding = terminal.encoding() == null ? "" : terminal.encoding().name();
+    return encoding.toUpperCase(java.util.Locale.ROOT).startsWith("UTF") && Output.super.unicode();
+  }
 }

@@ -250,6 +250,16 @@ public sealed interface Command {
 
   record Reset() implements Command {}
 
+  /** {@code /diagram}: the session as a sequence diagram; {@code names} empty: every socket. */
+  record Diagram(List<String> names, boolean ascii) implements Command {
+    public Diagram {
+      names = List.copyOf(names);
+    }
+  }
+
+  /** {@code /export FILE}: the session written as FILE's extension says (.html, .svg). */
+  record Export(String path) implements Command {}
+
   /** {@code /set}: {@code key} null shows every setting, {@code value} null shows one. */
   record Set(String key, String value) implements Command {}
 }

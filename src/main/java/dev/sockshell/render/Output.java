@@ -15,4 +15,17 @@ public interface Output {
   default int width() {
     return 0;
   }
+
+  /**
+   * Whether box drawing shows here: false where the terminal cannot show it, and with {@code
+   * NO_COLOR} on a dumb terminal (the diagram is then drawn in plain ASCII).
+   */
+  default boolean unicode() {
+    return !asciiAsked(System.getenv("NO_COLOR"), System.getenv("TERM"));
+  }
+
+  /** {@code NO_COLOR} set (to anything) and {@code TERM=dumb}: the user asks for plain text. */
+  static boolean asciiAsked(String noColor, String term) {
+    return noColor != null && "dumb".equals(term);
+  }
 }

@@ -63,6 +63,11 @@ final class Reporter {
         public int width() {
           return screen.width();
         }
+
+        @Override
+        public boolean unicode() {
+          return screen.unicode();
+        }
       };
 
   Reporter(Output screen, Settings settings) {

@@ -50,14 +50,15 @@ public sealed interface TraceEvent {
       implements TraceEvent {}
 
   /**
-   * Bytes the socket sent: {@code size} in all, the first {@link #HEAD} kept. {@code offset}: how
-   * many the socket had sent on this connection before (-1 for a datagram), so the recv that took
-   * them can be found.
+   * Bytes the socket sent ({@code call}: send, sendall, sendto, sendfile): {@code size} in all, the
+   * first {@link #HEAD} kept. {@code offset}: how many the socket had sent on this connection
+   * before (-1 for a datagram), so the recv that took them can be found.
    */
   record Sent(
       long nanos,
       Origin origin,
       int socket,
+      String call,
       SockAddress to,
       long size,
       ByteString head,
@@ -65,13 +66,15 @@ public sealed interface TraceEvent {
       implements TraceEvent {}
 
   /**
-   * Bytes a recv returned ({@code size} 0 with {@code eof}: the peer's FIN). {@code offset}: how
-   * many the socket had received on this connection before (-1 for a datagram).
+   * Bytes a {@code call} (recv, recvfrom, recvfile) returned ({@code size} 0 with {@code eof}: the
+   * peer's FIN). {@code offset}: how many the socket had received on this connection before (-1 for
+   * a datagram).
    */
   record Received(
       long nanos,
       Origin origin,
       int socket,
+      String call,
       SockAddress from,
       long size,
       ByteString head,
@@ -83,10 +86,10 @@ public sealed interface TraceEvent {
       implements TraceEvent {}
 
   /**
-   * The socket was closed; {@code peer} is who it was connected to (null: nobody), {@code reset}
-   * true when the close sent RST rather than FIN (SO_LINGER 0, or bytes left unread).
+   * The socket was closed; {@code peer} is who its stream was connected to (null: nobody), {@code
+   * reset} why the close sent RST rather than FIN (null: it sent FIN).
    */
-  record Closed(long nanos, Origin origin, int socket, SockAddress peer, boolean reset)
+  record Closed(long nanos, Origin origin, int socket, SockAddress peer, String reset)
       implements TraceEvent {}
 
   /** What kind of failure, as the pictures mark it. */

@@ -67,6 +67,7 @@ class CompletionTest {
             "/N",
             "/-N",
             "/save",
+            "/diagram",
             "/open",
             "/reset",
             "/exit"),

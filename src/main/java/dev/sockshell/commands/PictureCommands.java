@@ -1,0 +1,89 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.SOCKET;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.render.Ladder;
+import dev.sockshell.render.LadderText;
+import dev.sockshell.render.Style;
+import dev.sockshell.render.Styled;
+import dev.sockshell.trace.Trace;
+import dev.sockshell.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** /diagram: the session so far as a sequence diagram, drawn from the log's trace. */
+final class PictureCommands {
+  private PictureCommands() {}
+
+  private static final String ASCII = "--ascii";
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "/diagram",
+            Group.SESSION,
+            List.of(Param.constant(ASCII, true, List.of(ASCII)), Param.optional("NAME...", SOCKET)),
+            "the session as a sequence diagram: connects, bytes, FIN and RST between the sockets",
+            Command.Diagram.class,
+            null,
+            "/diagram cli conn",
+            List.of(),
+            PictureCommands::bindDiagram,
+            PictureCommands::diagram));
+  }
+
+  private static Command.Diagram bindDiagram(Args a) throws UsageError {
+    boolean ascii = false;
+    List<String> names = new ArrayList<>();
+    while (a.hasMore()) {
+      Token t = a.next("NAME");
+      if (t.text().equals(ASCII)) {
+        ascii = true;
+      } else {
+        names.add(Args.checkName(t));
+      }
+    }
+    return new Command.Diagram(names, ascii);
+  }
+
+  private static Outcome diagram(Command.Diagram c, Context ctx) throws UsageError {
+    Trace.Snapshot trace = ctx.log().trace().snapshot();
+    for (String name : c.names()) {
+      if (!inTrace(trace, name)) {
+        throw UsageError.about(
+            name,
+            "no socket named '"
+                + name
+                + "' in this session's diagram; /list shows the sockets (a /reset starts anew)");
+      }
+    }
+    Ladder ladder = Ladder.of(trace, c.names());
+    if (ladder.rows().isEmpty()) {
+      ctx.out()
+          .println(
+              Styled.of(
+                  Style.FEEDBACK,
+                  "|  nothing to draw yet: create a socket (socket NAME) and use it first"));
+      return new Outcome.Printed();
+    }
+    int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;
+    LadderText.Glyphs glyphs =
+        c.ascii() || !ctx.out().unicode() ? LadderText.Glyphs.ASCII : LadderText.Glyphs.UNICODE;
+    LadderText.draw(ladder, width, glyphs).forEach(ctx.out()::println);
+    return new Outcome.Printed();
+  }
+
+  private static boolean inTrace(Trace.Snapshot trace, String name) {
+    for (TraceEvent e : trace.events()) {
+      if ((e instanceof TraceEvent.Opened o && o.name().equals(name))
+          || (e instanceof TraceEvent.Accepted a && a.name().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
