@@ -120,6 +120,11 @@ public final class CommandLog {
     recorder.end(outcome, error, session);
   }
 
+  /** The stream sockets closed in this session, oldest first: what {@code /list --all} looks up. */
+  List<TraceRecorder.ClosedStream> closedStreams() {
+    return recorder.closedStreams();
+  }
+
   /** Nanoseconds since the socket called {@code name} last sent, or -1 if it has not. */
   public long sinceLastSend(String name) {
     return recorder.sinceLastSend(name);

@@ -284,7 +284,7 @@ public final class CommandTable {
     try {
       return parsed.spec().run(parsed.command(), context);
     } catch (SocketError e) {
-      throw Hints.complete(parsed.spec().name(), e);
+      throw TimeWaitHint.point(Hints.complete(parsed.spec().name(), e), context);
     }
   }
 }

@@ -62,6 +62,7 @@ public final class ConstantDocs {
           Map.entry("--self-signed", "tls --server: a fresh certificate in memory for CN"),
           Map.entry("--client-cert", "tls --server: ask clients for a certificate"),
           Map.entry("binary", "getpeercert: the certificate's DER bytes"),
+          Map.entry("--all", "also closed sockets whose port the kernel still holds (TIME_WAIT)"),
           Map.entry("--ascii", "draw with plain ASCII (+-|<>) instead of box drawing"),
           Map.entry("--", "the sockets after it are checked for writing (WRITE)"),
           Map.entry("IPPROTO_TCP", "level of the TCP_* options"),

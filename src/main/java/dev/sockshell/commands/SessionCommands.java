@@ -52,18 +52,20 @@ final class SessionCommands {
         new CommandSpec<>(
             "/list",
             Group.SESSION,
-            List.of(),
-            "a table of the session's sockets: state, addresses, timeout, bytes moved",
+            List.of(Param.constant(SocketTable.ALL, true, List.of(SocketTable.ALL))),
+            "a table of the session's sockets: state, addresses, the kernel's TCP state and"
+                + " queues, timeout, bytes moved",
             Command.ListSockets.class,
             null,
-            "/list",
+            "/list --all",
             List.of(),
-            a -> {
-              a.end();
-              return new Command.ListSockets();
-            },
+            SocketTable::bind,
             (c, ctx) -> {
-              SocketTable.lines(ctx.session(), ctx.background(), ctx.out().width())
+              SocketTable.lines(
+                      ctx.session(),
+                      ctx.background(),
+                      ctx.out().width(),
+                      c.all() ? ctx.log().closedStreams() : List.of())
                   .forEach(ctx.out()::println);
               return new Outcome.Printed();
             }));

@@ -1,6 +1,10 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.background.Jobs;
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Token;
+import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
@@ -9,27 +13,50 @@ import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketEvent;
 import dev.sockshell.net.SocketState;
 import dev.sockshell.net.StreamSocket;
+import dev.sockshell.net.TcpTable;
 import dev.sockshell.render.Styled;
 import dev.sockshell.render.Table;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code /list} table: one row per socket of the session. */
+/**
+ * The {@code /list} table: one row per socket of the session, with the kernel's view of each TCP
+ * socket (its state and queues, as {@code ss -tan} shows them); {@code /list --all} also says what
+ * the kernel still holds of the closed ones (TIME_WAIT and the seconds left).
+ */
 final class SocketTable {
   private SocketTable() {}
 
+  static final String ALL = "--all";
+
+  static Command.ListSockets bind(Args a) throws UsageError {
+    boolean all = false;
+    while (a.hasMore()) {
+      Token t = a.next(ALL);
+      if (!t.text().equals(ALL)) {
+        throw new UsageError(
+            "unexpected argument '" + t.text() + "'; /list takes only --all", t.start());
+      }
+      all = true;
+    }
+    return new Command.ListSockets(all);
+  }
+
   /**
+   * @param background what the background does with the sockets, said after the table
    * @param width the screen's width, to fold the table to, or 0 for a table on one line per socket
+   * @param closed the stream sockets the session closed, for {@code --all} (empty without it)
    */
-  static List<Styled> lines(Session session, Jobs background, int width) {
+  static List<Styled> lines(
+      Session session, Jobs background, int width, List<TraceRecorder.ClosedStream> closed) {
     Collection<NetSocket> sockets = session.sockets();
-    if (sockets.isEmpty()) {
+    if (sockets.isEmpty() && closed.isEmpty()) {
       return List.of(Styled.plain("|  no sockets yet; create one with: socket NAME"));
     }
-    Map<NetSocket, String> roles = background.roles();
     Table table =
         new Table(
             List.of(
@@ -39,13 +66,35 @@ final class SocketTable {
                 "STATE",
                 "LOCAL",
                 "PEER",
+                "TCP",
+                "SEND-Q",
+                "RECV-Q",
                 "TIMEOUT",
                 "SENT",
                 "RECEIVED",
                 "WAITING"));
+    Map<NetSocket, String> roles = background.roles();
     Map<NetSocket, SocketEvent> waiting = SocketEvent.waitingOn(sockets);
+    Optional<TcpTable> kernel = TcpTable.read();
+    // The last socket closed under each name is the one a closed row of that name stands for.
+    Map<String, TraceRecorder.ClosedStream> lastClosed = new LinkedHashMap<>();
+    closed.forEach(c -> lastClosed.put(c.name(), c));
     for (NetSocket s : sockets) {
-      table.add(row(s, waiting.get(s), roles.get(s)));
+      TraceRecorder.ClosedStream gone =
+          s.state() == SocketState.CLOSED ? lastClosed.remove(s.name()) : null;
+      Optional<TcpTable.Entry> entry =
+          kernel.flatMap(
+              k -> gone != null ? k.of(gone.family(), gone.local(), gone.peer()) : k.of(s));
+      table.add(row(s, waiting.get(s), roles.get(s), entry, entry.isPresent() ? gone : null));
+    }
+    // Closed sockets whose name went to a new socket, still held by the kernel.
+    for (TraceRecorder.ClosedStream c : closed) {
+      if (lastClosed.get(c.name()) != c) {
+        continue;
+      }
+      kernel
+          .flatMap(k -> k.of(c.family(), c.local(), c.peer()))
+          .ifPresent(e -> table.add(closedRow(c, e)));
     }
     List<Styled> lines = new ArrayList<>(table.render(width));
     // What the background does, and has done: served connections that closed are gone from the
@@ -56,19 +105,57 @@ final class SocketTable {
     return lines;
   }
 
+  /** A socket no longer in the session whose port the kernel still holds. */
+  private static List<String> closedRow(TraceRecorder.ClosedStream c, TcpTable.Entry e) {
+    List<String> row = new ArrayList<>();
+    row.add(c.name() + " (earlier)");
+    row.add(c.family().name());
+    row.add("SOCK_STREAM");
+    row.add(SocketState.CLOSED.label());
+    row.add(c.local().toString());
+    row.add(c.peer() == null ? "-" : c.peer().toString());
+    kernelCells(row, Optional.of(e));
+    row.add("-");
+    row.add("-");
+    row.add("-");
+    row.add("-");
+    return row;
+  }
+
+  /** TCP, SEND-Q, RECV-Q: {@code TIME_WAIT (58 s left)}, or dashes where the kernel has no row. */
+  private static void kernelCells(List<String> row, Optional<TcpTable.Entry> entry) {
+    row.add(
+        entry
+            .map(
+                e ->
+                    e.secondsLeft() >= 0
+                        ? e.state() + " (" + e.secondsLeft() + " s left)"
+                        : e.state())
+            .orElse("-"));
+    row.add(entry.map(e -> Long.toString(e.sendQueue())).orElse("-"));
+    row.add(entry.map(e -> Long.toString(e.receiveQueue())).orElse("-"));
+  }
+
   /**
    * @param role what the background does with it ("served by srv"), shown instead of what waits
    *     (the background reads it: what waits there is its business), or null
+   * @param gone the addresses of a closed socket the kernel still holds, or null
    */
-  private static List<String> row(NetSocket s, SocketEvent waiting, String role) {
+  private static List<String> row(
+      NetSocket s,
+      SocketEvent waiting,
+      String role,
+      Optional<TcpTable.Entry> kernel,
+      TraceRecorder.ClosedStream gone) {
     List<String> row = new ArrayList<>();
     row.add(s.name());
     row.add(s.family().name());
     row.add(s.type().name());
     row.add(state(s));
     boolean open = s.state() != SocketState.CLOSED;
-    row.add(open ? local(s) : "-");
-    row.add(open ? peer(s) : "-");
+    row.add(open ? local(s) : gone != null ? gone.local().toString() : "-");
+    row.add(open ? peer(s) : gone != null && gone.peer() != null ? gone.peer().toString() : "-");
+    kernelCells(row, kernel);
     row.add(timeout(s));
     row.add(Long.toString(s.bytesSent()));
     row.add(Long.toString(s.bytesReceived()));

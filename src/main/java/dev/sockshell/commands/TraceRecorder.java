@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.Errno;
+import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.PyException;
@@ -18,8 +19,11 @@ import dev.sockshell.trace.Origin;
 import dev.sockshell.trace.Trace;
 import dev.sockshell.trace.TraceEvent;
 import dev.sockshell.value.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,7 +56,14 @@ final class TraceRecorder implements SendListener {
     String call;
   }
 
+  /** A stream socket the session closed, with the addresses the kernel may still hold it by. */
+  record ClosedStream(String name, Family family, SockAddress local, SockAddress peer) {}
+
+  /** How many closed stream sockets are remembered for {@code /list --all}. */
+  private static final int CLOSED_KEPT = 1000;
+
   private final Trace trace;
+  private final Deque<ClosedStream> closed = new ArrayDeque<>();
   private final Map<String, Lane> lanes = new HashMap<>();
   private final Map<NetSocket, Sending> sending = new IdentityHashMap<>();
   private Thread commandThread;
@@ -67,8 +78,14 @@ final class TraceRecorder implements SendListener {
     this.trace = trace;
   }
 
+  /** The stream sockets closed so far, oldest first (the last thousand). */
+  synchronized List<ClosedStream> closedStreams() {
+    return List.copyOf(closed);
+  }
+
   /** Forgets every socket: the session was reset. */
   synchronized void clear() {
+    closed.clear();
     lanes.clear();
     sending.clear();
   }
@@ -177,6 +194,12 @@ final class TraceRecorder implements SendListener {
       trace.add(new TraceEvent.Shutdown(now, origin, lane.number, sh.how(), peerBefore));
     } else if (c instanceof Command.Close) {
       trace.add(new TraceEvent.Closed(now, origin, lane.number, peerBefore, resetOnClose));
+      if (s.type() == SockType.SOCK_STREAM && lane.local != null) {
+        closed.addLast(new ClosedStream(s.name(), s.family(), lane.local, peerBefore));
+        if (closed.size() > CLOSED_KEPT) {
+          closed.removeFirst();
+        }
+      }
     }
   }
 

@@ -232,7 +232,8 @@ public sealed interface Command {
   // Meta commands, JShell style.
   record Help(String topic) implements Command {}
 
-  record ListSockets() implements Command {}
+  /** {@code all}: also the closed sockets whose port the kernel still holds (TIME_WAIT…). */
+  record ListSockets(boolean all) implements Command {}
 
   record Open(String path) implements Command {}
 

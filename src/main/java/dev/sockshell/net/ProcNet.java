@@ -39,7 +39,7 @@ final class ProcNet {
    * addresses stay as the kernel writes them ({@link #key}): with ten thousand sockets, turning
    * every row into Java addresses made each look-up allocate tens of megabytes.
    */
-  record Row(String local, String remote, int state, long rxQueue) {}
+  record Row(String local, String remote, int state, long rxQueue, long txQueue, long timer) {}
 
   /** One table, indexed by local and by remote address. */
   private record Table(Map<String, List<Row>> byLocal, Map<String, List<Row>> byRemote) {
@@ -124,9 +124,12 @@ final class ProcNet {
     return rows;
   }
 
-  /** {@code sl local_address rem_address st tx_queue:rx_queue …}, addresses in hex. */
+  /**
+   * {@code sl local_address rem_address st tx_queue:rx_queue tr:tm->when …}, addresses in hex;
+   * {@code tm->when} is what is left of the timer in clock ticks (USER_HZ, 100 a second on Linux).
+   */
   static Optional<Row> parse(String line) {
-    String[] f = new String[5];
+    String[] f = new String[6];
     int n = 0;
     int i = 0;
     while (n < f.length) {
@@ -143,8 +146,11 @@ final class ProcNet {
       f[n++] = line.substring(from, i);
     }
     try {
-      String rx = f[4].substring(f[4].indexOf(':') + 1);
-      return Optional.of(new Row(f[1], f[2], Integer.parseInt(f[3], 16), Long.parseLong(rx, 16)));
+      int colon = f[4].indexOf(':');
+      long rx = Long.parseLong(f[4].substring(colon + 1), 16);
+      long tx = Long.parseLong(f[4].substring(0, colon), 16);
+      long timer = Long.parseLong(f[5].substring(f[5].indexOf(':') + 1), 16);
+      return Optional.of(new Row(f[1], f[2], Integer.parseInt(f[3], 16), rx, tx, timer));
     } catch (NumberFormatException | IndexOutOfBoundsException e) {
       return Optional.empty();
     }
