@@ -15,7 +15,10 @@ final class TimeWaitHint {
   private TimeWaitHint() {}
 
   static SocketError point(SocketError e, Context context) {
-    if (e.errno() != Errno.EADDRINUSE || e.hint() == null || !e.hint().contains("TIME_WAIT")) {
+    // Only the hint that suspects TIME_WAIT: with SO_REUSEADDR on, a live socket holds the port.
+    if (e.errno() != Errno.EADDRINUSE
+        || e.hint() == null
+        || !e.hint().contains("old connection on it is in TIME_WAIT")) {
       return e;
     }
     List<TraceRecorder.ClosedStream> closed = context.log().closedStreams();

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Runs sockshell in this JVM, as {@code java -jar sockshell.jar ARGS}, and captures what it says.
@@ -31,8 +32,18 @@ public record ScriptRun(int status, String out, String err) {
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** The output with ephemeral ports and the times of loops' rounds masked. */
+  /** What TIME_WAIT has left: {@code (58 s left)}, {@code for 58 s more}. */
+  private static final Pattern TIME_WAIT_LEFT = Pattern.compile("\\b\\d+ s (left|more)\\b");
+
+  /** A diagram's time column: seconds with milliseconds at the start of a row. */
+  private static final Pattern DIAGRAM_TIME = Pattern.compile("(?m)^( *)\\d+\\.\\d{3}(?=  )");
+
+  /**
+   * The output with ephemeral ports, the times of loops' rounds, the seconds TIME_WAIT has left and
+   * a diagram's times masked.
+   */
   public String maskedOut() {
-    return RoundTimes.mask(Ports.mask(out));
+    String masked = TIME_WAIT_LEFT.matcher(RoundTimes.mask(Ports.mask(out))).replaceAll("<t> $1");
+    return DIAGRAM_TIME.matcher(masked).replaceAll("$1#.###");
   }
 }
