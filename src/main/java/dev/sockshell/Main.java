@@ -1,5 +1,6 @@
 package dev.sockshell;
 
+import dev.sockshell.commands.ExportCommands;
 import dev.sockshell.console.Console;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
@@ -176,7 +177,9 @@ public final class Main {
         if (transcript == null) {
           return USAGE;
         }
-        shell.setTranscript(new PlainOutput(transcript));
+        if (!ExportCommands.isPage(options.transcript())) {
+          shell.setTranscript(new PlainOutput(transcript));
+        }
       }
       shell.setKeepGoing(options.keepGoing());
       shell.settings().setTiming(options.timing());
@@ -188,6 +191,12 @@ public final class Main {
         shell.session().setDefaultTimeout(Timeout.BLOCKING);
         shell.setQuiet(false);
         Console.run(options, shell);
+      }
+      if (transcript != null && ExportCommands.isPage(options.transcript())) {
+        // The page is the session as a whole: written once, at the end.
+        if (!writePage(transcript, shell, options.transcript(), err)) {
+          return FAILED;
+        }
       }
       return status;
     } finally {
@@ -214,6 +223,16 @@ public final class Main {
     }
     shell.printSummary();
     return end;
+  }
+
+  private static boolean writePage(Writer writer, Shell shell, Path file, PrintStream err) {
+    try {
+      writer.write(ExportCommands.page(shell.log(), ExportCommands.titleOf(file)));
+      return true;
+    } catch (IOException e) {
+      err.println("sockshell: cannot write the transcript " + file + ": " + Errno.fileReason(e));
+      return false;
+    }
   }
 
   private static Writer openTranscript(Path file, PrintStream err) {

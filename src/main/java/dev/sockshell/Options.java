@@ -49,7 +49,8 @@ public record Options(
         --timeout SECONDS   every blocking call of the scripts gives up after SECONDS
                             with TimeoutError, so a missing peer cannot hang a run
         --transcript FILE   also write the session to FILE as it appeared: commands
-                            and results, without colour
+                            and results, without colour; FILE.html is a page with
+                            the colours and the diagram, as /export FILE.html
         --timing            end each result with how long the call took (and waited),
                             as /set timing on does
         --no-color          no colours in the console (so does the NO_COLOR variable)

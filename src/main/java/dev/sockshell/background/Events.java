@@ -3,6 +3,7 @@ package dev.sockshell.background;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one sink of background events: the loop's handlers put them in, and the thread that owns the
@@ -28,6 +29,7 @@ public final class Events {
   private long dropped;
   private volatile boolean recording = true;
   private volatile Runnable listener = () -> {};
+  private volatile Consumer<BackgroundEvent> tap = e -> {};
 
   /**
    * Whether events are kept at all; with {@code /set events off} handlers make none, so a busy
@@ -49,7 +51,17 @@ public final class Events {
     this.listener = listener == null ? () -> {} : listener;
   }
 
+  /**
+   * Also hands every event, as it happens and whatever {@code /set events} says, to {@code tap} (on
+   * the loop's thread; it must not block): the session's trace records the background's work there,
+   * in order with the sends it makes (drained later, an accept would come after its replies).
+   */
+  public void setTap(Consumer<BackgroundEvent> tap) {
+    this.tap = tap == null ? e -> {} : tap;
+  }
+
   void emit(BackgroundEvent event) {
+    tap.accept(event);
     if (!recording) {
       return;
     }

@@ -1,10 +1,12 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.background.BackgroundEvent;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SendListener;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.ScreenRecord;
 import dev.sockshell.trace.Origin;
 import dev.sockshell.trace.Trace;
 import java.util.ArrayList;
@@ -38,6 +40,10 @@ public final class CommandLog {
   private final List<Entry> entries = new ArrayList<>();
   private final Trace trace = new Trace();
   private final TraceRecorder recorder = new TraceRecorder(trace);
+
+  /** The session as it looked, from its start: a /reset does not erase what was on the screen. */
+  private final ScreenRecord screen = new ScreenRecord();
+
   private Settings start;
 
   /** A log for a session starting with {@code settings}. */
@@ -102,6 +108,11 @@ public final class CommandLog {
     return trace;
   }
 
+  /** Every line the session showed, and where each command's lines begin: what /export shows. */
+  public ScreenRecord screen() {
+    return screen;
+  }
+
   /** What the session's sockets tell of each send, for {@link Session#setSendListener}. */
   public SendListener sendListener() {
     return recorder;
@@ -112,7 +123,13 @@ public final class CommandLog {
    * trace can record what it does.
    */
   public void beginCall(CommandTable.Parsed parsed, Origin origin, Session session) {
+    screen.beginStep(origin.step());
     recorder.begin(parsed.command(), origin, session);
+  }
+
+  /** What the background did, as it happened (any thread): the trace draws it too. */
+  public void background(BackgroundEvent event, Session session) {
+    recorder.background(event, session);
   }
 
   /** After the command: its {@code outcome}, or the {@code error} it raised. */

@@ -20,6 +20,7 @@ final class SessionCommands {
     specs.addAll(SetCommands.specs());
     specs.addAll(HistoryCommands.specs());
     specs.addAll(PictureCommands.specs());
+    specs.addAll(ExportCommands.specs());
     specs.addAll(leaving());
     return specs;
   }

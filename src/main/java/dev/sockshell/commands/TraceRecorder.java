@@ -1,16 +1,22 @@
 package dev.sockshell.commands;
 
+import static dev.sockshell.commands.TraceFacts.callOf;
+import static dev.sockshell.commands.TraceFacts.failureOf;
+import static dev.sockshell.commands.TraceFacts.localOf;
+import static dev.sockshell.commands.TraceFacts.peerOf;
+import static dev.sockshell.commands.TraceFacts.socketName;
+import static dev.sockshell.commands.TraceFacts.whyReset;
+
+import dev.sockshell.background.BackgroundEvent;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.Command;
-import dev.sockshell.net.Errno;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
-import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SendListener;
 import dev.sockshell.net.Session;
+import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockAddress;
-import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketState;
@@ -24,7 +30,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +43,7 @@ final class TraceRecorder implements SendListener {
   private static final class Lane {
     final int number;
     SockAddress local;
+    SockAddress peer;
     long sent;
     long received;
     long lastSend = -1;
@@ -71,6 +77,10 @@ final class TraceRecorder implements SendListener {
   // What the running command is and what its socket was before it ran.
   private Origin origin;
   private Command command;
+
+  /** When the running command began: the time of its SYN, or of its first send. */
+  private long begun;
+
   private SockAddress peerBefore;
   private String resetOnClose;
 
@@ -102,6 +112,7 @@ final class TraceRecorder implements SendListener {
   /** Before {@code command} runs: remembers what its close will need to know. */
   synchronized void begin(Command command, Origin origin, Session session) {
     this.commandThread = Thread.currentThread();
+    this.begun = trace.now();
     this.command = command;
     this.origin = origin;
     this.peerBefore = null;
@@ -114,7 +125,7 @@ final class TraceRecorder implements SendListener {
         resetOnClose = peerBefore != null ? whyReset(s) : null;
       }
     } else if (command instanceof Command.Shutdown c) {
-      peerBefore = session.find(c.name()).map(TraceRecorder::peerOf).orElse(null);
+      peerBefore = session.find(c.name()).map(TraceFacts::peerOf).orElse(null);
     }
   }
 
@@ -166,12 +177,14 @@ final class TraceRecorder implements SendListener {
           new TraceEvent.Listening(
               now, origin, lane.number, lane.local, ((StreamSocket) s).backlog()));
     } else if (c instanceof Command.Connect) {
-      noticeAddress(s, lane);
+      // Drawn when the SYN went out: a served accept of it happens while connect waits.
+      noticeAddress(s, lane, begun);
       lane.sent = 0;
       lane.received = 0;
+      lane.peer = peerOf(s);
       trace.add(
           new TraceEvent.Connected(
-              now, origin, lane.number, lane.local, peerOf(s), s.type() == SockType.SOCK_STREAM));
+              begun, origin, lane.number, lane.local, peerOf(s), s.type() == SockType.SOCK_STREAM));
     } else if (c instanceof Command.Accept && outcome != null) {
       accepted(s, lane, outcome, session, now);
     } else if (c instanceof Command.Recv || c instanceof Command.RecvFrom) {
@@ -191,9 +204,10 @@ final class TraceRecorder implements SendListener {
               eof));
       lane.received += n.value();
     } else if (c instanceof Command.Shutdown sh) {
-      trace.add(new TraceEvent.Shutdown(now, origin, lane.number, sh.how(), peerBefore));
+      // FIN goes out at the start: the peer's answer to it may be recorded before this ends.
+      trace.add(new TraceEvent.Shutdown(begun, origin, lane.number, sh.how(), peerBefore));
     } else if (c instanceof Command.Close) {
-      trace.add(new TraceEvent.Closed(now, origin, lane.number, peerBefore, resetOnClose));
+      trace.add(new TraceEvent.Closed(begun, origin, lane.number, peerBefore, resetOnClose));
       if (s.type() == SockType.SOCK_STREAM && lane.local != null) {
         closed.addLast(new ClosedStream(s.name(), s.family(), lane.local, peerBefore));
         if (closed.size() > CLOSED_KEPT) {
@@ -215,6 +229,7 @@ final class TraceRecorder implements SendListener {
     noticeAddress(s, lane);
     Lane accepted = new Lane(trace.newSocket());
     accepted.local = localOf(conn);
+    accepted.peer = peerOf(conn);
     lanes.put(conn.name(), accepted);
     trace.add(
         new TraceEvent.Accepted(
@@ -335,7 +350,9 @@ final class TraceRecorder implements SendListener {
       sends = new Sending();
       sends.head = head;
       sends.to = to;
-      sends.at = trace.now();
+      // The first send of a command is timed from its start: the send listener hears of it after
+      // the write, when a served echo of it may have been recorded already.
+      sends.at = sending.isEmpty() ? begun : trace.now();
       sends.call = callOf(command);
       sending.put(socket, sends);
     } else if (sends.head.size() < TraceEvent.HEAD && !head.isEmpty()) {
@@ -364,102 +381,77 @@ final class TraceRecorder implements SendListener {
     lane.lastSend = now;
   }
 
-  /** The socket a command is about, or null for one that touches none on its own. */
-  private static String socketName(Command c) {
-    if (c instanceof Command.Socket x) {
-      return x.name();
-    } else if (c instanceof Command.Bind x) {
-      return x.name();
-    } else if (c instanceof Command.Listen x) {
-      return x.name();
-    } else if (c instanceof Command.Accept x) {
-      return x.name();
-    } else if (c instanceof Command.Connect x) {
-      return x.name();
-    } else if (c instanceof Command.Send x) {
-      return x.name();
-    } else if (c instanceof Command.SendAll x) {
-      return x.name();
-    } else if (c instanceof Command.Recv x) {
-      return x.name();
-    } else if (c instanceof Command.SendTo x) {
-      return x.name();
-    } else if (c instanceof Command.RecvFrom x) {
-      return x.name();
-    } else if (c instanceof Command.Shutdown x) {
-      return x.name();
-    } else if (c instanceof Command.Close x) {
-      return x.name();
-    } else if (c instanceof Command.SendFile x) {
-      return x.name();
-    } else if (c instanceof Command.RecvFile x) {
-      return x.name();
-    }
-    return null;
-  }
-
-  /** The call as Python names it: {@code sendall}, {@code recvfrom}. */
-  private static String callOf(Command c) {
-    return c == null ? "send" : c.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-  }
-
-  private static TraceEvent.Failure failureOf(SocketError error) {
-    if (error.type() == PyException.TimeoutError) {
-      return TraceEvent.Failure.TIMEOUT;
-    }
-    Errno errno = error.errno();
-    if (errno == Errno.ECONNREFUSED) {
-      return TraceEvent.Failure.REFUSED;
-    }
-    if (errno == Errno.ECONNRESET) {
-      return TraceEvent.Failure.RESET;
-    }
-    return TraceEvent.Failure.OTHER;
-  }
-
   /**
-   * Why closing {@code s} sends RST instead of FIN, or null if it sends FIN: bytes received that
-   * nobody read, or SO_LINGER on with 0 seconds (Linux's tcp_close).
+   * What the background did (a served connection, a close, a relay's FIN), as it happened: its
+   * sends come through {@link #sent} on their own. On the loop's thread.
    */
-  private static String whyReset(NetSocket s) {
-    if (s.bytesWaiting() > 0) {
-      return "bytes received were never read";
-    }
-    try {
-      boolean abort =
-          s.getOption(SockOpt.SO_LINGER).value() instanceof OptionValue.Linger l
-              && l.on()
-              && l.seconds() == 0;
-      return abort ? "SO_LINGER 0" : null;
-    } catch (SocketError e) {
-      return null;
-    }
-  }
-
-  private static SockAddress peerOf(NetSocket s) {
-    if (s.state() == SocketState.CLOSED) {
-      return null;
-    }
-    try {
-      return s.state() == SocketState.CONNECTED ? s.peerAddress() : null;
-    } catch (SocketError e) {
-      return null;
-    }
-  }
-
-  /** The socket's address, or null while it has none (port 0, an unbound AF_UNIX socket). */
-  private static SockAddress localOf(NetSocket s) {
-    try {
-      SockAddress a = s.localAddress();
-      if (a instanceof SockAddress.Inet inet && inet.port() == 0) {
-        return null;
+  synchronized void background(BackgroundEvent event, Session session) {
+    long now = trace.now();
+    if (event instanceof BackgroundEvent.Accepted a) {
+      NetSocket listener = session.find(a.socket()).orElse(null);
+      NetSocket conn = session.find(a.connection()).orElse(null);
+      if (listener == null || conn == null) {
+        return;
       }
-      if (a instanceof SockAddress.Unix unix && unix.path().toString().isEmpty()) {
-        return null;
+      Lane from = lane(listener);
+      Lane lane = new Lane(trace.newSocket());
+      lane.local = localOf(conn);
+      lane.peer = a.peer();
+      lanes.put(conn.name(), lane);
+      trace.add(
+          new TraceEvent.Accepted(
+              now, Origin.BACKGROUND, from.number, lane.number, conn.name(), lane.local, a.peer()));
+      return;
+    }
+    Lane lane = lanes.get(event.socket());
+    if (lane == null) {
+      return;
+    }
+    if (event instanceof BackgroundEvent.Closed c) {
+      // A reset by the peer ended it: its close sends nothing.
+      SockAddress peer = c.why() == BackgroundEvent.Why.PEER_RESET ? null : lane.peer;
+      String reset =
+          c.why() == BackgroundEvent.Why.RULE_RESET
+                  || c.why() == BackgroundEvent.Why.RESET_PASSED_ON
+              ? c.why().text()
+              : null;
+      trace.add(new TraceEvent.Closed(now, Origin.BACKGROUND, lane.number, peer, reset));
+      lanes.remove(event.socket());
+    } else if (event instanceof BackgroundEvent.HalfClosed h) {
+      Lane to = lanes.get(h.to());
+      if (to != null) {
+        trace.add(
+            new TraceEvent.Shutdown(
+                now, Origin.BACKGROUND, to.number, ShutdownHow.SHUT_WR, to.peer));
       }
-      return a;
-    } catch (SocketError e) {
-      return null;
+    } else if (event instanceof BackgroundEvent.Failed f) {
+      trace.add(
+          new TraceEvent.Failed(
+              now,
+              Origin.BACKGROUND,
+              lane.number,
+              "background",
+              failureOf(f.error()),
+              f.error(),
+              lane.peer));
+    } else if (event instanceof BackgroundEvent.Ended e) {
+      String what = e.what();
+      String own = e.socket() + " ";
+      trace.add(
+          new TraceEvent.Note(
+              now,
+              Origin.BACKGROUND,
+              lane.number,
+              what.startsWith(own) ? what.substring(own.length()) : what));
+    } else if (event instanceof BackgroundEvent.Stalled st) {
+      trace.add(
+          new TraceEvent.Note(
+              now,
+              Origin.BACKGROUND,
+              lane.number,
+              "stalled: "
+                  + st.bytes()
+                  + (st.unsent() ? " bytes of replies wait for the peer to read" : " bytes wait")));
     }
   }
 }

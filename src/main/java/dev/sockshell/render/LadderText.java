@@ -322,7 +322,7 @@ public final class LadderText {
 
   /** The words in plain ASCII: arrows and ellipses spelled out. */
   static String ascii(String text) {
-    return text.replace("→", "->").replace("←", "<-").replace("…", "...");
+    return text.replace("→", "->").replace("←", "<-").replace("…", "...").replace('·', '.');
   }
 
   private char glyph(Ladder.Mark mark) {

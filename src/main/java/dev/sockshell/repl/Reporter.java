@@ -35,6 +35,7 @@ final class Reporter {
   private final Settings settings;
   private Output screen;
   private Output transcript;
+  private Output record;
   private boolean quiet;
 
   /** Where a Python program's standard error goes; null: the screen. */
@@ -90,6 +91,11 @@ final class Reporter {
     this.transcript = transcript;
   }
 
+  /** Also keeps every line in {@code record}: the session as it looked, for /export. */
+  void setRecord(Output record) {
+    this.record = record;
+  }
+
   void setQuiet(boolean quiet) {
     this.quiet = quiet;
   }
@@ -138,6 +144,9 @@ final class Reporter {
 
   /** Also what the console printed itself (an event above the prompt): the transcript's copy. */
   void record(Styled line) {
+    if (record != null) {
+      record.println(line);
+    }
     if (transcript != null) {
       transcript.println(line);
     }

@@ -80,6 +80,8 @@ public final class Shell implements Context, AutoCloseable {
     session.waiter().setListener(new FlushBeforeWaiting(reporter, step.clock(), null));
     background.events().setListener(session.waiter()::wakeup);
     session.setSendListener(log.sendListener());
+    reporter.setRecord(log.screen());
+    background.events().setTap(e -> log.background(e, session));
     session.waiter().setOnWake(this::printEvents, false);
   }
 

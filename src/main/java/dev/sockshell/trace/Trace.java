@@ -2,6 +2,7 @@ package dev.sockshell.trace;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
@@ -62,11 +63,16 @@ public final class Trace {
     }
   }
 
-  /** The events kept, oldest first; openings whose time has passed come first of all. */
+  /**
+   * The events kept, in the order they happened; openings whose time has passed come first of all.
+   */
   public synchronized Snapshot snapshot() {
     List<TraceEvent> all = new ArrayList<>(openingsForgotten.size() + events.size());
     all.addAll(openingsForgotten);
-    all.addAll(events);
+    List<TraceEvent> kept = new ArrayList<>(events);
+    // Background work adds its events as they happen, a command at its end: in time order.
+    kept.sort(Comparator.comparingLong(TraceEvent::nanos));
+    all.addAll(kept);
     return new Snapshot(all, forgotten);
   }
 

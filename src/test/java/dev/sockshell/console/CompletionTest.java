@@ -68,6 +68,7 @@ class CompletionTest {
             "/-N",
             "/save",
             "/diagram",
+            "/export",
             "/open",
             "/reset",
             "/exit"),

@@ -1,0 +1,129 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.PATH;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.render.HtmlPage;
+import dev.sockshell.render.Ladder;
+import dev.sockshell.render.LadderSvg;
+import dev.sockshell.render.ScreenRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /export FILE}: the session written in the format FILE's extension names, one row of {@link
+ * #FORMATS} each. A new format is a row: its extension, what it holds, and the method that writes
+ * it.
+ */
+public final class ExportCommands {
+  private ExportCommands() {}
+
+  /** What a format writes, from the session's log. */
+  @FunctionalInterface
+  interface Writer {
+    String write(CommandLog log, String title) throws UsageError;
+  }
+
+  /** A format {@code /export} writes: files whose name ends with {@code extension}. */
+  record Format(String extension, String holds, Writer writer) {}
+
+  static final List<Format> FORMATS =
+      List.of(
+          new Format(
+              ".html",
+              "the transcript as it looked and the diagram, linked, as one page",
+              ExportCommands::page),
+          new Format(".svg", "the diagram as an image", ExportCommands::svg));
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "/export",
+            Group.SESSION,
+            List.of(Param.of("FILE", PATH)),
+            "write the session to FILE, as its extension says: "
+                + FORMATS.stream()
+                    .map(f -> f.extension() + " " + f.holds())
+                    .collect(Collectors.joining("; ")),
+            Command.Export.class,
+            null,
+            "/export session.html",
+            List.of(
+                new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
+                new CommandSpec.ErrorDoc("EACCES", "no permission to write there")),
+            ExportCommands::bind,
+            ExportCommands::export));
+  }
+
+  /** The file's extension picks the format: one /export does not write is refused here. */
+  private static Command.Export bind(Args a) throws UsageError {
+    String path = a.path("FILE");
+    if (formatOf(path).isEmpty()) {
+      throw UsageError.about(
+          path,
+          "/export writes "
+              + FORMATS.stream().map(Format::extension).collect(Collectors.joining(", "))
+              + " files; end FILE with one of them (e.g. session.html)");
+    }
+    return new Command.Export(path);
+  }
+
+  private static Outcome export(Command.Export c, Context ctx) throws UsageError, SocketError {
+    Format format = formatOf(c.path()).orElseThrow();
+    Path path = Eval.file(ctx, c.path());
+    String text = format.writer().write(ctx.log(), titleOf(path));
+    try {
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Eval.fileError(e, path, c.path());
+    }
+    return new Outcome.Done("wrote " + c.path() + ": " + format.holds());
+  }
+
+  /** The format a file's name asks for, or empty. */
+  static Optional<Format> formatOf(String file) {
+    String lower = file.toLowerCase(Locale.ROOT);
+    return FORMATS.stream().filter(f -> lower.endsWith(f.extension())).findFirst();
+  }
+
+  /** True when {@code file} is a page: {@code --transcript FILE.html} writes one at the end. */
+  public static boolean isPage(Path file) {
+    return file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
+  }
+
+  /** The page of the session so far: the transcript as it looked and the diagram, linked. */
+  public static String page(CommandLog log, String title) {
+    ScreenRecord.Snapshot screen = log.screen().snapshot();
+    Ladder ladder = Ladder.of(log.trace().snapshot(), List.of());
+    Set<Integer> steps = HtmlPage.steps(screen);
+    String svg = ladder.rows().isEmpty() ? null : LadderSvg.draw(ladder, steps::contains);
+    return HtmlPage.render(title, svg, HtmlPage.firstRows(ladder), screen);
+  }
+
+  private static String svg(CommandLog log, String title) throws UsageError {
+    Ladder ladder = Ladder.of(log.trace().snapshot(), List.of());
+    if (ladder.rows().isEmpty()) {
+      throw UsageError.general(
+          "nothing to draw yet: create a socket (socket NAME) and use it first");
+    }
+    return LadderSvg.draw(ladder, step -> false);
+  }
+
+  /** {@code session.html} is titled "sockshell: session". */
+  public static String titleOf(Path path) {
+    String name = path.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return "sockshell: " + (dot > 0 ? name.substring(0, dot) : name);
+  }
+}
