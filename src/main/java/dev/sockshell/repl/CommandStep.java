@@ -226,8 +226,14 @@ final class CommandStep {
             ? CommandLog.savedForm(context.commands(), parsed, context.session())
             : null;
     String failure = null;
+    // The diagram draws a Python program's calls as it draws typed ones.
+    CommandLog log = context.log();
+    log.beginCall(
+        parsed, new Origin(++steps, saved != null ? log.size() + 1 : 0), context.session());
+    Outcome outcome = null;
+    SocketError raised = null;
     try {
-      Outcome outcome = execute(parsed);
+      outcome = execute(parsed);
       last = new LastResult(parsed.line(), outcome, null);
       if (outcome instanceof Outcome.Returned r) {
         reporter.value(context.values().add(r.value()), r.value(), r.note());
@@ -241,6 +247,7 @@ final class CommandStep {
       }
       return outcome;
     } catch (SocketError e) {
+      raised = e;
       failure = e.toString();
       last = new LastResult(parsed.line(), null, e);
       lastError = e;
@@ -251,6 +258,7 @@ final class CommandStep {
       failure = "error: " + e.getMessage();
       throw e;
     } finally {
+      context.log().endCall(outcome, raised, context.session());
       if (saved != null) {
         context.log().add(parsed, saved, failure);
       }
