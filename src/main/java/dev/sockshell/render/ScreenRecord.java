@@ -29,11 +29,23 @@ public final class ScreenRecord implements Output {
   }
 
   private final int limit;
-  private final Deque<Line> lines = new ArrayDeque<>();
+
+  /** A line as recorded: its step is set when its command begins, after the line is shown. */
+  private static final class Entry {
+    final Styled text;
+    int step;
+
+    Entry(Styled text, int step) {
+      this.text = text;
+      this.step = step;
+    }
+  }
+
+  private final Deque<Entry> lines = new ArrayDeque<>();
   private long forgotten;
 
   /** The prompt line of the command about to run, not yet given its step (null: none). */
-  private Styled prompt;
+  private Entry prompt;
 
   private int pendingStep;
 
@@ -47,14 +59,13 @@ public final class ScreenRecord implements Output {
   }
 
   /**
-   * The command of {@code step} starts: the prompt line just recorded (a script's echo, a line
-   * typed at the console) is where its lines begin, or, for a command of a loop's body, which
-   * echoes nothing, the next line recorded.
+   * The command of {@code step} starts: the prompt line recorded last (a script's echo, a line
+   * typed at the console, a block's first line) is where its lines begin, or, for a command of a
+   * loop's body, which echoes nothing, the next line recorded.
    */
   public synchronized void beginStep(int step) {
-    if (prompt != null && !lines.isEmpty() && lines.peekLast().text() == prompt) {
-      Line last = lines.removeLast();
-      lines.addLast(new Line(last.text(), step));
+    if (prompt != null) {
+      prompt.step = step;
       prompt = null;
     } else {
       pendingStep = step;
@@ -64,14 +75,17 @@ public final class ScreenRecord implements Output {
   @Override
   public synchronized void println(Styled line) {
     boolean isPrompt = startsCommand(line);
-    lines.addLast(new Line(line, isPrompt ? 0 : pendingStep));
+    Entry entry = new Entry(line, isPrompt ? 0 : pendingStep);
+    lines.addLast(entry);
     if (isPrompt) {
-      prompt = line;
+      prompt = entry;
     } else {
       pendingStep = 0;
     }
     if (lines.size() > limit) {
-      lines.removeFirst();
+      if (lines.removeFirst() == prompt) {
+        prompt = null;
+      }
       forgotten++;
     }
   }
@@ -87,6 +101,10 @@ public final class ScreenRecord implements Output {
   public void flush() {}
 
   public synchronized Snapshot snapshot() {
-    return new Snapshot(new ArrayList<>(lines), forgotten);
+    List<Line> kept = new ArrayList<>(lines.size());
+    for (Entry e : lines) {
+      kept.add(new Line(e.text, e.step));
+    }
+    return new Snapshot(kept, forgotten);
   }
 }
