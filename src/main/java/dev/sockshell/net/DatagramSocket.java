@@ -263,7 +263,7 @@ public final class DatagramSocket extends NetSocket {
     boolean empty = !datagram.hasRemaining();
     try {
       int n = channel.send(datagram, to.jdk());
-      bytesSent += n;
+      countSent(datagram, n, to);
       return n > 0 || empty;
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       throw JdkErrors.map(e).at(to);
