@@ -21,17 +21,28 @@ class LayeringTest {
 
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
+          Map.entry("i18n", Set.of()),
           Map.entry("bytes", Set.of()),
           Map.entry("codecs", Set.of("bytes")),
-          Map.entry("net", Set.of("bytes")),
-          Map.entry("background", Set.of("bytes", "codecs", "net")),
+          Map.entry("net", Set.of("bytes", "i18n")),
+          Map.entry("background", Set.of("bytes", "codecs", "net", "i18n")),
           Map.entry("value", Set.of("bytes", "net")),
           Map.entry("trace", Set.of("bytes", "net")),
-          Map.entry("lang", Set.of("bytes", "net")),
-          Map.entry("render", Set.of("bytes", "codecs", "net", "background", "value", "trace")),
+          Map.entry("lang", Set.of("bytes", "net", "i18n")),
+          Map.entry(
+              "render", Set.of("bytes", "codecs", "net", "background", "value", "trace", "i18n")),
           Map.entry(
               "commands",
-              Set.of("bytes", "codecs", "net", "background", "value", "trace", "lang", "render")),
+              Set.of(
+                  "bytes",
+                  "codecs",
+                  "net",
+                  "background",
+                  "value",
+                  "trace",
+                  "lang",
+                  "render",
+                  "i18n")),
           Map.entry(
               "python",
               Set.of(
@@ -43,7 +54,8 @@ class LayeringTest {
                   "trace",
                   "lang",
                   "render",
-                  "commands")),
+                  "commands",
+                  "i18n")),
           Map.entry(
               "repl",
               Set.of(
@@ -56,7 +68,8 @@ class LayeringTest {
                   "lang",
                   "render",
                   "commands",
-                  "python")),
+                  "python",
+                  "i18n")),
           Map.entry(
               "console",
               Set.of(
@@ -71,7 +84,8 @@ class LayeringTest {
                   "commands",
                   "python",
                   "repl",
-                  "")));
+                  "",
+                  "i18n")));
 
   @Test
   void packagesOnlyImportTheLayersBelowThem() throws IOException {

@@ -1,5 +1,7 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.render.Columns;
+import dev.sockshell.render.LineBreaks;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.util.ArrayList;
@@ -54,9 +56,9 @@ final class HelpLayout {
       List<String> meaning = wrap(cells.get(i + 1), width - meaningAt);
       Styled.Builder first = Styled.builder().plain("  ").add(nameStyle, name);
       int from = 0;
-      if (beside && name.length() <= column || meaning.get(0).isEmpty()) {
+      if (beside && Columns.of(name) <= column || meaning.get(0).isEmpty()) {
         if (!meaning.get(0).isEmpty()) {
-          first.plain(" ".repeat(column - name.length() + 2)).add(meaningStyle, meaning.get(0));
+          first.plain(" ".repeat(column - Columns.of(name) + 2)).add(meaningStyle, meaning.get(0));
         }
         from = 1;
       }
@@ -76,8 +78,8 @@ final class HelpLayout {
     int cap = (int) ((width - 2) * NAME_SHARE);
     int column = 0;
     for (String name : names) {
-      if (name.length() <= cap) {
-        column = Math.max(column, name.length());
+      if (Columns.of(name) <= cap) {
+        column = Math.max(column, Columns.of(name));
       }
     }
     return column;
@@ -111,8 +113,14 @@ final class HelpLayout {
     return lines;
   }
 
-  /** {@code text} in lines of at most {@code columns}, broken at spaces (a longer word stays). */
+  /**
+   * {@code text} in lines of at most {@code columns}, broken at spaces (a longer word stays); text
+   * with Chinese also between its characters ({@link LineBreaks}).
+   */
   static List<String> wrap(String text, int columns) {
+    if (Columns.of(text) != text.length()) {
+      return LineBreaks.wrap(text, columns);
+    }
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {

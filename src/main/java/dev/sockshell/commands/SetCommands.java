@@ -3,6 +3,8 @@ package dev.sockshell.commands;
 import dev.sockshell.codecs.CodecError;
 import dev.sockshell.codecs.PyCodec;
 import dev.sockshell.codecs.PyCodecs;
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Suggest;
@@ -17,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /set KEY VALUE}: feedback, display, encoding and events, JShell style. Public for {@link
- * #choices}, which completion needs: the values allowed depend on the key.
+ * {@code /set KEY VALUE}: feedback, display, encoding, events and lang, JShell style. Public for
+ * {@link #choices}, which completion needs: the values allowed depend on the key.
  */
 public final class SetCommands {
   private SetCommands() {}
@@ -28,6 +30,7 @@ public final class SetCommands {
   static final String ENCODING = "encoding";
   static final String EVENTS = "events";
   static final String TIMING = "timing";
+  static final String LANG = "lang";
 
   /**
    * Encodings offered by completion, by Python's canonical names; any name or alias Python accepts
@@ -61,6 +64,7 @@ public final class SetCommands {
     values.put(ENCODING, COMMON_ENCODINGS);
     values.put(EVENTS, List.of("on", "counts", "off"));
     values.put(TIMING, List.of("on", "off"));
+    values.put(LANG, words(Lang.values()));
     return values;
   }
 
@@ -115,11 +119,15 @@ public final class SetCommands {
           Map.entry("counts", "as on, but what the background does in counts, one line at a time"),
           Map.entry("off", "no events"),
           Map.entry("timing on", "each result ends with how long it took: (0.42 ms)"),
-          Map.entry("timing off", "results without times"));
+          Map.entry("timing off", "results without times"),
+          Map.entry(LANG, "the language of messages, /help, hints and events"),
+          Map.entry("en", "English"),
+          Map.entry("zh", "Chinese (中文); Python names, errno symbols and commands stay"));
 
   /** What a /set key or value means, or null. */
   public static String meaning(String word) {
-    return MEANINGS.get(word);
+    String english = MEANINGS.get(word);
+    return english == null ? null : Text.spec("set." + word.replace(' ', '.'), english);
   }
 
   /**
@@ -144,7 +152,7 @@ public final class SetCommands {
                 Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
                 Param.constant("VALUE", true, allValues)),
             "show or change the settings: feedback, display of received bytes, encoding, events,"
-                + " timing",
+                + " timing, language",
             Command.Set.class,
             null,
             "/set display hex",
@@ -244,6 +252,11 @@ public final class SetCommands {
           settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case ENCODING -> settings.setEncoding(lookup(c.value()));
       case TIMING -> settings.setTiming(c.value().equals("on"));
+      case LANG -> {
+        // Said in the language chosen, so the person sees at once that it took.
+        Text.use(Lang.byCode(c.value()).orElseThrow());
+        return new Outcome.Done(Text.get("set.lang.done", c.value()));
+      }
       default -> {
         if (c.value().equals("counts")) {
           settings.setEventCounts();
@@ -296,14 +309,15 @@ public final class SetCommands {
 
   /**
    * The /set lines a script needs to reproduce {@code settings}: those that differ from the
-   * defaults, except events, which only the console has.
+   * defaults, except events, which only the console has, and lang, which is the reader's, not the
+   * script's.
    */
   static List<String> scriptLines(Settings settings) {
     Settings defaults = new Settings();
     List<String> lines = new ArrayList<>();
     for (String key : VALUES.keySet()) {
       String line = line(settings, key);
-      if (!key.equals(EVENTS) && !line.equals(line(defaults, key))) {
+      if (!key.equals(EVENTS) && !key.equals(LANG) && !line.equals(line(defaults, key))) {
         lines.add(line);
       }
     }
@@ -317,6 +331,7 @@ public final class SetCommands {
           case DISPLAY -> settings.display().word();
           case ENCODING -> settings.encoding().name();
           case TIMING -> settings.timing() ? "on" : "off";
+          case LANG -> Text.lang().code();
           default -> settings.eventsWord();
         };
     return "/set " + key + " " + value;
@@ -329,7 +344,8 @@ public final class SetCommands {
     List<String> lines = new ArrayList<>();
     for (String value : VALUES.get(key)) {
       // A word some keys share (on, off) may mean something else for this key.
-      String meant = MEANINGS.getOrDefault(key + " " + value, MEANINGS.get(value));
+      String meant =
+          MEANINGS.containsKey(key + " " + value) ? meaning(key + " " + value) : meaning(value);
       List<String> meaning = HelpLayout.wrap(meant, width - CHOICE_COLUMN - 1);
       lines.add("|    " + value + " ".repeat(CHOICE_COLUMN - 5 - value.length()) + meaning.get(0));
       meaning.subList(1, meaning.size()).forEach(rest -> lines.add(indent + rest));

@@ -2,6 +2,7 @@ package dev.sockshell.console;
 
 import dev.sockshell.Options;
 import dev.sockshell.Version;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketState;
@@ -104,10 +105,7 @@ public final class Console {
       WarmUp.whenFirstPrompting(reader, shell);
       // The console's own lines go through the shell, to the screen and the transcript alike.
       Output said = shell.out();
-      said.println(
-          "sockshell "
-              + Version.text()
-              + " | /help lists the commands, Tab completes, Ctrl-D leaves");
+      said.println(Text.get("console.banner", Version.text()));
       Shell.End end;
       try (EventPrinter events = new EventPrinter(shell, reader, out)) {
         end = shell.run(new ConsoleSource(reader, out, said, events, ctrlC));

@@ -39,7 +39,7 @@ public final class Columns {
   }
 
   /** 0, 1 or 2: the columns of {@code cp}, as wcwidth(3) counts the common cases. */
-  static int width(int cp) {
+  public static int width(int cp) {
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK
         || type == Character.ENCLOSING_MARK

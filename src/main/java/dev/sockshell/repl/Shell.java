@@ -9,6 +9,7 @@ import dev.sockshell.commands.ExpectedErrors;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.ValueStore;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Blocks;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.RepeatBlocks;
@@ -70,6 +71,9 @@ public final class Shell implements Context, AutoCloseable {
   private volatile boolean interrupted;
 
   public Shell(Session session, Output out, Path workingDirectory) {
+    // A session speaks the environment's language until /set lang; one before it may have changed
+    // it.
+    Text.useEnvironment();
     this.session = session;
     this.reporter = new Reporter(out, settings);
     this.workingDirectory = workingDirectory;

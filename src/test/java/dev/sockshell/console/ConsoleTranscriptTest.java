@@ -2,6 +2,8 @@ package dev.sockshell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Session;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.repl.Shell;
@@ -50,5 +52,36 @@ class ConsoleTranscriptTest {
             "|  closing srv, cli"),
         lines);
     assertEquals(true, lines.get(0).startsWith("sockshell "), lines.get(0));
+  }
+
+  @Test
+  void underAChineseLocaleTheBannerIsChinese() throws Exception {
+    StringWriter transcript = new StringWriter();
+    try (TestTerminal t = new TestTerminal("xterm-256color")) {
+      Shell shell = new Shell(new Session(), new TerminalOutput(t.terminal, false), dir);
+      shell.setTranscript(new PlainOutput(transcript));
+      Text.use(Lang.ZH); // as LANG=zh_CN.UTF-8 would at start (Lang.fromEnvironment)
+      ConsoleRun console = ConsoleRun.start(t, shell, null);
+      t.await("sockshell> ");
+      t.type("/set lang en\r");
+      t.await("lang: en");
+      t.type("/exit\r");
+      console.awaitEnd();
+    } finally {
+      Text.use(Lang.EN);
+    }
+    List<String> lines = transcript.toString().lines().toList();
+    assertEquals(true, lines.get(0).startsWith("sockshell "), lines.get(0));
+    assertEquals(
+        List.of(
+            "| /help 列出所有命令，Tab 补全，Ctrl-D 退出",
+            "sockshell> /set lang en",
+            "|  lang: en (messages, /help, hints and events in English)",
+            "sockshell> /exit"),
+        List.of(
+            lines.get(0).substring(lines.get(0).indexOf("| ")),
+            lines.get(1),
+            lines.get(2),
+            lines.get(3)));
   }
 }
