@@ -78,8 +78,9 @@ class CompletionTest {
   @Test
   void setOffersItsKeysThenOnlyTheValuesOfTheKeyTyped() {
     assertEquals(
-        List.of("feedback", "display", "encoding", "events", "timing"),
+        List.of("feedback", "display", "encoding", "events", "timing", "lang"),
         values(candidates("/set ")));
+    assertEquals(List.of("en", "zh"), values(candidates("/set lang ")));
     assertEquals(
         List.of("verbose", "normal", "concise", "silent"), values(candidates("/set feedback ")));
     assertEquals(List.of("repr", "text", "hex"), values(candidates("/set display ")));
