@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -54,6 +55,11 @@ public record CommandSpec<C extends Command>(
       return name;
     }
     return name + " " + params.stream().map(Param::toString).collect(Collectors.joining(" "));
+  }
+
+  /** The summary in the session's language (Chinese from {@code specs_zh}, else the English). */
+  public String localizedSummary() {
+    return Text.spec("summary." + name, summary);
   }
 
   public boolean isMeta() {

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -84,6 +87,11 @@ public final class ConstantDocs {
           Map.entry("True", "blocking: calls wait until they can complete"),
           Map.entry("False", "non-blocking: calls that would wait raise BlockingIOError"));
 
+  /** What the form {@code expect WORD} checks, in the session's language. */
+  public static String expectForm(String word) {
+    return Text.spec("expect." + word, EXPECT_FORMS.get(word));
+  }
+
   /** The words after {@code expect} that name a form of check, with what each checks. */
   public static final Map<String, String> EXPECT_FORMS = expectForms();
 
@@ -137,11 +145,21 @@ public final class ConstantDocs {
               PyException.SSLCertVerificationError,
               "the peer's certificate or name did not verify (--cafile, --insecure)"));
 
+  /** The keys of the translations of these meanings ({@code constant.SO_REUSEADDR}…). */
+  static Set<String> specKeys() {
+    Set<String> keys = new TreeSet<>();
+    CONSTANTS.keySet().forEach(name -> keys.add("constant." + name));
+    CLASSES.keySet().forEach(p -> keys.add("class." + p.name()));
+    keys.addAll(List.of("class.other", "class.TimeoutError.errno", "class.errnos"));
+    EXPECT_FORMS.keySet().forEach(form -> keys.add("expect." + form));
+    return keys;
+  }
+
   /** What {@code name} means, or null if it is none of the names sockshell knows. */
   public static String meaning(String name) {
     String constant = CONSTANTS.get(name);
     if (constant != null) {
-      return constant;
+      return Text.spec("constant." + name, constant);
     }
     String setting = SetCommands.meaning(name);
     if (setting != null) {
@@ -165,16 +183,21 @@ public final class ConstantDocs {
             .filter(e -> e.pythonClass() == p)
             .map(Errno::name)
             .collect(Collectors.joining(", "));
-    String meaning = CLASSES.getOrDefault(p, "a Python exception");
+    String meaning =
+        CLASSES.containsKey(p)
+            ? Text.spec("class." + p.name(), CLASSES.get(p))
+            : Text.spec("class.other", "a Python exception");
     if (p == PyException.TimeoutError) {
       // settimeout's expiry is CPython's own TimeoutError('timed out'), whose errno is None;
       // ETIMEDOUT is the kernel's, for a peer that stopped answering.
-      return meaning
-          + " (errno None); errno ETIMEDOUT when the OS itself gave up on a peer that stopped"
-          + " answering";
+      return Text.spec(
+          "class.TimeoutError.errno",
+          "{0} (errno None); errno ETIMEDOUT when the OS itself gave up on a peer that stopped"
+              + " answering",
+          meaning);
     }
     boolean listed = !errnos.isEmpty() && p != PyException.OSError;
-    return listed ? meaning + "; errno " + errnos : meaning;
+    return listed ? Text.spec("class.errnos", "{0}; errno {1}", meaning, errnos) : meaning;
   }
 
   /**

@@ -1,23 +1,20 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
+
 /** How {@code /help} groups the commands, in this order. */
 public enum Group {
-  SOCKETS("Sockets"),
-  CONNECTIONS("Servers and clients"),
-  DATA("Sending and receiving"),
-  TLS("TLS (Python's ssl)"),
-  OPTIONS("Options and timeouts"),
-  BACKGROUND("In the background: servers, automatic replies, relays"),
-  CHECKS("Scripts: checking results, pacing"),
-  SESSION("Session (meta commands)");
+  SOCKETS,
+  CONNECTIONS,
+  DATA,
+  TLS,
+  OPTIONS,
+  BACKGROUND,
+  CHECKS,
+  SESSION;
 
-  private final String title;
-
-  Group(String title) {
-    this.title = title;
-  }
-
+  /** Its heading in /help, in the session's language ({@code help.group.NAME}). */
   public String title() {
-    return title;
+    return Text.get("help.group." + name());
   }
 }

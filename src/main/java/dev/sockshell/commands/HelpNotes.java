@@ -1,7 +1,10 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a command's {@code /help} page says beyond its synopsis, example, arguments and errors:
@@ -81,6 +84,18 @@ final class HelpNotes {
 
   /** The paragraphs for the command called {@code name}, if any. */
   static List<String> of(String name) {
-    return NOTES.getOrDefault(name, List.of());
+    List<String> english = NOTES.getOrDefault(name, List.of());
+    List<String> notes = new ArrayList<>(english.size());
+    for (int i = 0; i < english.size(); i++) {
+      notes.add(Text.spec("note." + name + "." + i, english.get(i)));
+    }
+    return notes;
+  }
+
+  /** The commands that have notes, with how many each has: for the translations' test. */
+  static Map<String, Integer> counts() {
+    Map<String, Integer> counts = new TreeMap<>();
+    NOTES.forEach((name, notes) -> counts.put(name, notes.size()));
+    return counts;
   }
 }

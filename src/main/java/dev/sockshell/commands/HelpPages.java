@@ -1,9 +1,11 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
+import dev.sockshell.render.Columns;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.util.ArrayList;
@@ -44,11 +46,11 @@ final class HelpPages {
         lines.add(Styled.of(Style.HEADER, group.title()));
       }
       cells.add(spec.synopsis());
-      cells.add(spec.summary());
+      cells.add(summary(spec));
     }
     lines.addAll(layout.rows(Style.COMMAND, Style.DIM, width, cells));
     lines.add(Styled.plain(""));
-    lines.add(Styled.of(Style.HEADER, "Topics"));
+    lines.add(Styled.of(Style.HEADER, Text.get("help.topics")));
     cells.clear();
     for (HelpTopics.Topic topic : HelpTopics.all()) {
       cells.add("/help " + topic.name());
@@ -56,16 +58,9 @@ final class HelpPages {
     }
     lines.addAll(layout.rows(Style.COMMAND, Style.DIM, 0, cells));
     lines.add(Styled.plain(""));
-    lines.addAll(
-        layout.paragraph(
-            "/help COMMAND shows its syntax, Python equivalent, an example and its errors;"
-                + " /help SO_REUSEADDR or /help ECONNREFUSED explains a constant or an error."));
-    lines.addAll(
-        layout.paragraph(
-            "Tab completes commands, socket names, constants and files; # starts a comment."));
-    lines.addAll(
-        layout.paragraph(
-            "Running scripts, and the options -i, --timeout, --transcript…: java -jar target/sockshell.jar --help."));
+    lines.addAll(layout.paragraph(Text.get("help.overview.commands")));
+    lines.addAll(layout.paragraph(Text.get("help.overview.keys")));
+    lines.addAll(layout.paragraph(Text.get("help.overview.scripts")));
     return lines;
   }
 
@@ -79,22 +74,26 @@ final class HelpPages {
     if (spec == null) {
       Optional<HelpTopics.Topic> t = HelpTopics.find(topic);
       if (t.isPresent()) {
-        return HelpTopics.page(t.get(), table, layout);
+        // A topic that is also a constant (SO_REUSEADDR) adds to the constant's page.
+        List<Styled> lines = new ArrayList<>(constant(t.get().name()).orElse(List.of()));
+        lines.addAll(HelpTopics.page(t.get(), table, layout));
+        return lines;
       }
       return constant(topic).or(() -> error(topic)).orElseThrow(() -> unknown(topic));
     }
     List<Styled> lines = new ArrayList<>();
     lines.add(Styled.of(Style.COMMAND, spec.synopsis()));
-    lines.addAll(layout.paragraph("  ", capitalized(spec.summary()) + "."));
+    lines.addAll(layout.paragraph("  ", Text.get("help.sentence", capitalized(summary(spec)))));
     String python = pythonOfExample(spec);
     if (python != null) {
-      lines.add(Styled.builder().plain("  Python:   ").add(Style.STRING, python).build());
+      lines.add(
+          Styled.builder().plain(label("help.label.python")).add(Style.STRING, python).build());
     }
     // A block's example takes several lines; the later ones go under the first.
-    String margin = "  Example:  ";
+    String margin = label("help.label.example");
     for (String line : spec.example().split("\n")) {
       lines.add(Styled.builder().plain(margin).add(Style.COMMAND, line).build());
-      margin = " ".repeat(margin.length());
+      margin = " ".repeat(Columns.of(margin));
     }
     lines.addAll(arguments(spec));
     lines.addAll(errors(spec));
@@ -146,8 +145,8 @@ final class HelpPages {
     return Optional.of(
         namePage(
             found,
-            param + " of " + String.join(", ", usedBy) + ": /help " + usedBy.get(0),
-            "Every constant: /help constants"));
+            Text.get("help.constant.where", param, String.join(", ", usedBy), usedBy.get(0)),
+            Text.get("help.constant.every")));
   }
 
   /** An error name ({@code /help ECONNREFUSED}, {@code /help BrokenPipeError}): what it means. */
@@ -157,8 +156,7 @@ final class HelpPages {
         .findFirst()
         .map(
             name ->
-                namePage(
-                    name, "expect error " + name + " checks for it", "Every error: /help errors"));
+                namePage(name, Text.get("help.error.where", name), Text.get("help.error.every")));
   }
 
   private List<Styled> namePage(String name, String... where) {
@@ -166,9 +164,7 @@ final class HelpPages {
     lines.add(Styled.of(Style.CONSTANT, name));
     // The tables' meanings start in lower case (they follow a name there); here each is a sentence.
     String meaning = ConstantDocs.meaning(name);
-    lines.addAll(
-        layout.paragraph(
-            "  ", Character.toUpperCase(meaning.charAt(0)) + meaning.substring(1) + "."));
+    lines.addAll(layout.paragraph("  ", Text.get("help.sentence", capitalized(meaning))));
     for (String line : where) {
       lines.addAll(layout.paragraph("  ", line));
     }
@@ -180,10 +176,9 @@ final class HelpPages {
     HelpTopics.all().forEach(t -> known.add(t.name()));
     String close = Suggest.closest(topic, known);
     return UsageError.general(
-        "no command or topic called '"
-            + topic
-            + "'"
-            + (close != null ? "; did you mean " + close + "?" : "; /help lists them"));
+        close != null
+            ? Text.get("help.unknown.close", topic, close)
+            : Text.get("help.unknown", topic));
   }
 
   /**
@@ -200,11 +195,9 @@ final class HelpPages {
       String what =
           switch (p.kind()) {
             case CONSTANT -> String.join(", ", p.choices());
-            case ADDRESS -> "HOST:PORT, [IPv6]:PORT, ('host', port) or a socket's NAME: /help addr";
-            case DATA -> "\"text\", b'bytes', x'68 69', @FILE or a value such as $2: /help data";
-            case VALUE ->
-                "b'bytes', \"text\", 5, None, ('127.0.0.1', 9999) or a socket's NAME: the result"
-                    + " it must equal; error NAME: /help errors";
+            case ADDRESS -> Text.get("help.arg.address");
+            case DATA -> Text.get("help.arg.data");
+            case VALUE -> Text.get("help.arg.value");
             default -> null;
           };
       if (what != null) {
@@ -215,7 +208,7 @@ final class HelpPages {
     }
     List<Styled> lines = new ArrayList<>();
     if (!cells.isEmpty()) {
-      lines.add(Styled.plain("  Arguments:"));
+      lines.add(Styled.plain("  " + Text.get("help.label.arguments")));
     }
     for (Styled row : layout.indented(2).rows(Style.CONSTANT, cells)) {
       lines.add(Styled.builder().plain("  ").add(row).build());
@@ -241,7 +234,7 @@ final class HelpPages {
     List<String> cells = new ArrayList<>();
     for (CommandSpec.ErrorDoc e : spec.errors()) {
       cells.add(shown(e.name()));
-      cells.add(e.meaning());
+      cells.add(Text.spec("error." + spec.name() + "." + e.name(), e.meaning()));
     }
     boolean takesSocket = spec.params().stream().anyMatch(p -> p.kind() == Param.Kind.SOCKET);
     // A spec that documents what a closed socket gives (EBADF, or select's ValueError) says it.
@@ -250,15 +243,13 @@ final class HelpPages {
             .anyMatch(e -> e.name().equals("EBADF") || e.meaning().endsWith("was closed"));
     List<Styled> lines = new ArrayList<>();
     if (!cells.isEmpty()) {
-      lines.add(Styled.plain("  Errors:"));
+      lines.add(Styled.plain("  " + Text.get("help.label.errors")));
       for (Styled row : layout.indented(2).rows(Style.ERROR, cells)) {
         lines.add(Styled.builder().plain("  ").add(row).build());
       }
     }
     if (takesSocket && !listsEbadf) {
-      lines.addAll(
-          layout.paragraph(
-              "  ", "On a closed socket every call but close raises OSError [EBADF]."));
+      lines.addAll(layout.paragraph("  ", Text.get("help.closed")));
     }
     return lines;
   }
@@ -282,6 +273,20 @@ final class HelpPages {
     } catch (UsageError e) {
       throw new IllegalStateException("the example of " + spec.name() + " does not parse", e);
     }
+  }
+
+  /** The command's summary in the session's language. */
+  static String summary(CommandSpec<?> spec) {
+    return spec.localizedSummary();
+  }
+
+  /**
+   * A label of a command's page ({@code Python:}) after two spaces, padded so that what follows
+   * starts in column 12 whatever the language.
+   */
+  private static String label(String key) {
+    String label = "  " + Text.get(key);
+    return label + " ".repeat(Math.max(1, 12 - Columns.of(label)));
   }
 
   private static String capitalized(String s) {

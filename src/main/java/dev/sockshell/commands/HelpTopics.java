@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
@@ -8,7 +9,6 @@ import dev.sockshell.render.Styled;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,17 +20,27 @@ public final class HelpTopics {
   private HelpTopics() {}
 
   /** A page of {@code /help TOPIC}, with the one line the overview and completion show. */
-  public record Topic(String name, String summary) {}
+  public record Topic(String name) {
+    /** The line of the overview, in the session's language. */
+    public String summary() {
+      return Text.get("help.topic." + name);
+    }
+  }
 
   private static final List<Topic> TOPICS =
       List.of(
-          new Topic("addr", "how to write an address: HOST:PORT, ('host', port), a socket NAME"),
-          new Topic("data", "how to write bytes to send: \"text\", b'bytes', x'hex', @FILE"),
-          new Topic("values", "$1, $2, _ and _[1]: the results every command keeps"),
-          new Topic("constants", "AF_*, SOCK_*, SHUT_*, SOL_*, SO_*, TCP_*… and what each does"),
-          new Topic("errors", "every Python exception class and errno symbol, and what it means"),
-          new Topic("keys", "Tab, Ctrl-C, Ctrl-D, history and the other keys of the console"),
-          new Topic("background", "serve, on, relay: how rules match, events, bounds, names"));
+          new Topic("addr"),
+          new Topic("data"),
+          new Topic("values"),
+          new Topic("constants"),
+          new Topic("errors"),
+          new Topic("keys"),
+          new Topic("background"),
+          // The tutorial's own terms (its notes on sticky packets, with, exceptions, platforms).
+          new Topic("粘包"),
+          new Topic("with"),
+          new Topic("socket.timeout"),
+          new Topic("SO_REUSEADDR"));
 
   public static List<Topic> all() {
     return TOPICS;
@@ -47,8 +57,10 @@ public final class HelpTopics {
   }
 
   static Optional<Topic> find(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
-    return TOPICS.stream().filter(t -> t.name().equals(key)).findFirst();
+    return TOPICS.stream()
+        .filter(
+            t -> t.name().equalsIgnoreCase(name) || ("socket." + t.name()).equalsIgnoreCase(name))
+        .findFirst();
   }
 
   static List<Styled> page(Topic topic, CommandTable table, HelpLayout layout) {
@@ -59,82 +71,73 @@ public final class HelpTopics {
       case "constants" -> constants(table, layout);
       case "errors" -> errors(layout);
       case "background" -> BackgroundHelp.page(layout);
-      default -> keys(layout);
+      case "keys" -> keys(layout);
+      default -> TutorialTopics.page(topic.name(), layout);
     };
   }
 
   private static List<Styled> addr(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.addAll(layout.heading("ADDR: the address bind, connect and sendto take"));
+    lines.addAll(layout.heading(Text.get("help.addr.title")));
     lines.addAll(
         layout.rows(
             Style.ADDRESS,
             List.of(
                 "HOST:PORT",
-                "localhost:9999, 127.0.0.1:8080, example.org:80",
+                Text.get("help.addr.hostport"),
                 "[IPv6]:PORT",
                 "[::1]:9999",
                 "*:PORT",
-                "every interface, as Python's ('', 9999)",
+                Text.get("help.addr.any"),
                 "('host', port)",
-                "Python's tuple; ('::1', 9999, 0, 0) for IPv6; ('127.0.0.1', $1[1]) takes kept values",
+                Text.get("help.addr.tuple"),
                 "NAME",
-                "another socket of the session: its bound address ([::] is 127.0.0.1 for IPv4)",
+                Text.get("help.addr.name"),
                 "$N, _[1]",
-                "a kept value holding an address, e.g. the sender recvfrom returned",
+                Text.get("help.addr.value"),
                 "\"/tmp/s.sock\", demo.sock",
-                "a path, for AF_UNIX sockets (relative to the working directory)")));
-    lines.addAll(
-        layout.paragraph(
-            "Port 0 lets the OS choose a free port (getsockname shows it); so"
-                + " `bind srv localhost:0` then `connect cli srv` needs no port number."));
+                Text.get("help.addr.path"))));
+    lines.addAll(layout.paragraph(Text.get("help.addr.note")));
     return lines;
   }
 
   private static List<Styled> data(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.addAll(layout.heading("DATA: the bytes send, sendall and sendto take"));
+    lines.addAll(layout.heading(Text.get("help.data.title")));
     lines.addAll(
         layout.rows(
             Style.STRING,
             List.of(
                 "\"text\", 'text'",
-                "text with Python's escapes \\n \\r \\t \\\\ \\\" \\' \\xHH \\uXXXX, sent as UTF-8",
+                Text.get("help.data.text"),
                 "b'bytes'",
-                "a bytes literal: b'GET / HTTP/1.0\\r\\n\\r\\n'",
+                Text.get("help.data.bytes"),
                 "x'48 69'",
-                "bytes in hex; spaces between the pairs are allowed",
+                Text.get("help.data.hex"),
                 "@PATH",
-                "the bytes of a file (relative to the script, else the working directory);"
-                    + " quote a path with spaces: @\"my file.bin\"",
+                Text.get("help.data.file"),
                 "word",
-                "one bare word is text: send cli hello",
+                Text.get("help.data.word"),
                 "$N, _",
-                "a kept value (bytes or str), e.g. what recv returned")));
-    lines.addAll(
-        layout.paragraph(
-            "Received bytes are always shown escaped (b'\\x1b[2J'), so nothing from the"
-                + " network can drive your terminal."));
+                Text.get("help.data.value"))));
+    lines.addAll(layout.paragraph(Text.get("help.data.note")));
     return lines;
   }
 
   private static List<Styled> values(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.addAll(layout.heading("Values: every result is kept, as in Python's REPL"));
+    lines.addAll(layout.heading(Text.get("help.values.title")));
     lines.addAll(
         layout.rows(
             Style.VALUE_NAME,
             List.of(
                 "$1, $2, …",
-                "the values commands returned, numbered as shown: $3 ==> b'hi'",
+                Text.get("help.values.numbered"),
                 "_",
-                "the last value",
+                Text.get("help.values.last"),
                 "$N[0], _[1]",
-                "an item of a pair: accept's (conn, addr), recvfrom's (data, addr)")));
-    lines.addAll(
-        layout.paragraph(
-            "Use them as DATA (send conn $3), as ADDR (sendto srv b'ACK' _[1]) or in"
-                + " expect (expect b'hi')."));
+                Text.get("help.values.item"))));
+    lines.addAll(layout.paragraph(Text.get("help.values.note")));
     return lines;
   }
 
@@ -151,7 +154,7 @@ public final class HelpTopics {
       }
     }
     List<Styled> lines = new ArrayList<>();
-    lines.addAll(layout.heading("Constants by parameter (in any case; a socket. prefix is fine)"));
+    lines.addAll(layout.heading(Text.get("help.constants.title")));
     for (Map.Entry<List<String>, List<String>> e : usedBy.entrySet()) {
       lines.addAll(
           layout.paragraph(names.get(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")"));
@@ -163,60 +166,52 @@ public final class HelpTopics {
       }
       lines.addAll(layout.rows(Style.CONSTANT, cells));
     }
-    lines.addAll(
-        layout.paragraph("Tab completes them at each position; errors are in /help errors."));
+    lines.addAll(layout.paragraph(Text.get("help.constants.note")));
     return lines;
   }
 
   private static List<Styled> errors(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.addAll(
-        layout.heading(
-            "Python exception classes (expect error CLASS also matches its subclasses)"));
+    lines.addAll(layout.heading(Text.get("help.errors.classes")));
     List<String> cells = new ArrayList<>();
     for (PyException p : PyException.values()) {
       cells.add(p.pythonName());
       cells.add(ConstantDocs.meaning(p.name()));
     }
     lines.addAll(layout.rows(Style.ERROR, cells));
-    lines.addAll(layout.heading("errno symbols (Linux numbers), each raised as its class"));
+    lines.addAll(layout.heading(Text.get("help.errors.errnos")));
     cells.clear();
     for (Errno e : Errno.values()) {
       cells.add(e.name() + " " + e.number());
       cells.add(e.pythonClass().pythonName() + ": " + e.message());
     }
     lines.addAll(layout.rows(Style.ERROR, cells));
-    lines.addAll(
-        layout.paragraph(
-            "/help COMMAND says which errors a command raises and what they usually mean there."));
+    lines.addAll(layout.paragraph(Text.get("help.errors.note")));
     return lines;
   }
 
   private static List<Styled> keys(HelpLayout layout) {
     List<Styled> lines = new ArrayList<>();
-    lines.add(Styled.of(Style.HEADER, "Keys at the prompt"));
+    lines.add(Styled.of(Style.HEADER, Text.get("help.keys.title")));
     lines.addAll(
         layout.rows(
             Style.COMMAND,
             List.of(
                 "Tab",
-                "complete commands, socket names, constants, files (@PATH, /open)",
+                Text.get("help.keys.tab"),
                 "Tab Tab",
-                "list the choices, each with what it is",
+                Text.get("help.keys.tabtab"),
                 "Up, Down",
-                "earlier commands (kept across runs)",
+                Text.get("help.keys.updown"),
                 "Ctrl-R",
-                "search earlier commands",
+                Text.get("help.keys.search"),
                 "Ctrl-A, Ctrl-E",
-                "go to the start, the end of the line",
+                Text.get("help.keys.home"),
                 "Ctrl-C",
-                "clear the line; while a call waits, cancel only that call",
+                Text.get("help.keys.ctrlc"),
                 "Ctrl-D",
-                "on an empty line: close every socket and leave")));
-    lines.addAll(
-        layout.paragraph(
-            "As you type, the arguments still to come show faintly after the cursor; unknown"
-                + " commands, socket names and constants turn red."));
+                Text.get("help.keys.ctrld"))));
+    lines.addAll(layout.paragraph(Text.get("help.keys.note")));
     return lines;
   }
 }

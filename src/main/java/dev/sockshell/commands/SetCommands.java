@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code /set KEY VALUE}: feedback, display, encoding, events and lang, JShell style. Public for
@@ -123,6 +125,13 @@ public final class SetCommands {
           Map.entry(LANG, "the language of messages, /help, hints and events"),
           Map.entry("en", "English"),
           Map.entry("zh", "Chinese (中文); Python names, errno symbols and commands stay"));
+
+  /** The keys of the translations of the meanings ({@code set.feedback}…). */
+  static Set<String> specKeys() {
+    Set<String> keys = new TreeSet<>();
+    MEANINGS.keySet().forEach(word -> keys.add("set." + word));
+    return keys;
+  }
 
   /** What a /set key or value means, or null. */
   public static String meaning(String word) {

@@ -33,7 +33,9 @@ final class ArgumentHint {
       hint.append(hint.length() == 0 ? spelledOut(p) : " " + p);
     }
     if (typed.args().isEmpty()) {
-      hint.append(hint.length() == 0 ? "" : "  ").append("— ").append(typed.spec().summary());
+      hint.append(hint.length() == 0 ? "" : "  ")
+          .append("— ")
+          .append(typed.spec().localizedSummary());
     }
     if (hint.length() == 0) {
       return "";

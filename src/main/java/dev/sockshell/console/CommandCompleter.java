@@ -73,7 +73,8 @@ final class CommandCompleter implements Completer {
       case PATH -> paths(line, "", out);
       case VALUE -> {
         ConstantDocs.EXPECT_FORMS.forEach(
-            (form, meaning) -> out.add(candidate(form, "checks", meaning, true)));
+            (form, meaning) ->
+                out.add(candidate(form, "checks", ConstantDocs.expectForm(form), true)));
         values(word, out);
       }
       case ERROR_NAME -> {
@@ -107,7 +108,14 @@ final class CommandCompleter implements Completer {
     for (CommandSpec<?> spec : context.commands().all()) {
       out.add(
           new Candidate(
-              spec.name(), spec.synopsis(), group, spec.summary(), null, null, true, order++));
+              spec.name(),
+              spec.synopsis(),
+              group,
+              spec.localizedSummary(),
+              null,
+              null,
+              true,
+              order++));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sockshell.i18n;
 
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * What sockshell says, in the session's language: {@code Text.get("console.banner", version)}. A
@@ -75,12 +76,17 @@ public final class Text {
    * The current language's words for English that a command spec carries ({@code spec.summary.bind}
    * for {@code bind}'s summary): the English itself in English, or where no translation exists.
    */
-  public static String spec(String key, String english) {
+  public static String spec(String key, String english, Object... args) {
     if (current == Lang.EN) {
-      return english;
+      return format(english, args);
     }
     ResourceBundle bundle = SPECS.of(current);
-    return bundle.containsKey(key) ? bundle.getString(key) : english;
+    return format(bundle.containsKey(key) ? bundle.getString(key) : english, args);
+  }
+
+  /** The keys that {@code lang} has words for in its spec texts (none for English). */
+  public static Set<String> specKeys(Lang lang) {
+    return lang == Lang.EN ? Set.of() : SPECS.of(lang).keySet();
   }
 
   private static String pattern(Lang lang, String key) {

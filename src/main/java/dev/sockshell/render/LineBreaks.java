@@ -22,50 +22,51 @@ public final class LineBreaks {
     int lineColumns = 0;
     for (Piece piece : pieces(text)) {
       int width = Columns.of(piece.text);
-      int gap = line.length() > 0 && piece.afterSpace ? 1 : 0;
+      int gap = line.length() > 0 ? piece.spaces : 0;
       if (line.length() > 0 && lineColumns + gap + width > columns) {
         lines.add(line.toString());
         line.setLength(0);
         lineColumns = 0;
         gap = 0;
       }
-      line.append(gap == 1 ? " " : "").append(piece.text);
+      line.append(" ".repeat(gap)).append(piece.text);
       lineColumns += gap + width;
     }
     lines.add(line.toString());
     return lines;
   }
 
-  /** A run of text no line may break inside, and whether a space came before it. */
-  private record Piece(String text, boolean afterSpace) {}
+  /** A run of text no line may break inside, and how many spaces came before it. */
+  private record Piece(String text, int spaces) {}
 
   private static List<Piece> pieces(String text) {
     List<Piece> pieces = new ArrayList<>();
     StringBuilder piece = new StringBuilder();
-    boolean afterSpace = false;
+    int spaces = 0;
     int previous = -1;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (cp == ' ') {
         if (piece.length() > 0) {
-          pieces.add(new Piece(piece.toString(), afterSpace));
+          pieces.add(new Piece(piece.toString(), spaces));
           piece.setLength(0);
+          spaces = 0;
         }
-        afterSpace = true;
+        spaces++;
         previous = -1;
         continue;
       }
       if (piece.length() > 0 && breaksBetween(previous, cp)) {
-        pieces.add(new Piece(piece.toString(), afterSpace));
+        pieces.add(new Piece(piece.toString(), spaces));
         piece.setLength(0);
-        afterSpace = false;
+        spaces = 0;
       }
       piece.appendCodePoint(cp);
       previous = cp;
     }
     if (piece.length() > 0 || pieces.isEmpty()) {
-      pieces.add(new Piece(piece.toString(), afterSpace));
+      pieces.add(new Piece(piece.toString(), spaces));
     }
     return pieces;
   }

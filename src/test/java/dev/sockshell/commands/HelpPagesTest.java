@@ -106,7 +106,9 @@ class HelpPagesTest {
             "  1: bind a port whose old connection is in TIME_WAIT.",
             "  OPTION of setsockopt, getsockopt: /help setsockopt",
             "  Every constant: /help constants"),
-        option);
+        option.subList(0, 4));
+    // The tutorial's term: the constant's page goes on with why servers set it, and Windows.
+    assertTrue(String.join(" ", option).contains("SO_EXCLUSIVEADDRUSE"), option::toString);
     assertEquals(option, lines(help.page("socket.SO_REUSEADDR")));
     assertEquals(
         List.of(
