@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Literal;
@@ -49,13 +50,16 @@ final class Eval {
         .orElseThrow(
             () -> {
               String close = Suggest.closest(name, ctx.session().names());
-              String hint =
+              String message =
                   close != null
-                      ? "did you mean " + close + "?"
+                      ? Text.get("usage.socket.close", name, close)
                       : ctx.session().names().isEmpty()
-                          ? "create one with: socket " + name
-                          : "the sockets are: " + String.join(", ", ctx.session().names());
-              return UsageError.about(name, "no socket named '" + name + "'; " + hint);
+                          ? Text.get("usage.socket.none", name)
+                          : Text.get(
+                              "usage.socket.others",
+                              name,
+                              String.join(", ", ctx.session().names()));
+              return UsageError.about(name, message);
             });
   }
 

@@ -1,9 +1,12 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What an error usually means, for errors that arrive without a hint of their own. Keyed by command
@@ -64,12 +67,27 @@ final class Hints {
     }
     String key = e.errno() != null ? e.errno().name() : e.type().name();
     String hint = BY_COMMAND.get(command + " " + key);
+    String translation = "hint." + command + "." + key;
     if (hint == null && e.errno() != null) {
       hint = BY_ERRNO.get(e.errno());
+      translation = "hint." + key;
     }
     if (hint == null && e.type() == PyException.KeyboardInterrupt) {
-      hint = "cancelled by Ctrl-C; the session and the socket are still usable";
+      hint = INTERRUPTED;
+      translation = "hint.KeyboardInterrupt";
     }
-    return hint == null ? e : e.withHint(hint);
+    return hint == null ? e : e.withHint(Text.spec(translation, hint));
+  }
+
+  private static final String INTERRUPTED =
+      "cancelled by Ctrl-C; the session and the socket are still usable";
+
+  /** The keys of these hints' translations ({@code hint.connect.ECONNREFUSED}…). */
+  static Set<String> specKeys() {
+    Set<String> keys = new TreeSet<>();
+    BY_COMMAND.keySet().forEach(k -> keys.add("hint." + k.replace(' ', '.')));
+    BY_ERRNO.keySet().forEach(errno -> keys.add("hint." + errno.name()));
+    keys.add("hint.KeyboardInterrupt");
+    return keys;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sockshell.lang;
 
+import dev.sockshell.i18n.Text;
 import java.util.List;
 
 /**
@@ -101,7 +102,7 @@ public sealed interface AddrExpr {
 
   private static void checkPort(long port, int column) throws UsageError {
     if (port < 0 || port > 65535) {
-      throw new UsageError("port must be 0..65535, got " + port, column);
+      throw new UsageError(Text.get("usage.port.range", port), column);
     }
   }
 
@@ -151,13 +152,13 @@ public sealed interface AddrExpr {
     if (portText.isEmpty() || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new UsageError(
           portText.isEmpty()
-              ? "missing port after ':'"
-              : "port must be a number, got '" + portText + "'",
+              ? Text.get("usage.port.missing")
+              : Text.get("usage.port.number", portText),
           portColumn);
     }
     long port = portText.length() > 6 ? Long.MAX_VALUE : Long.parseLong(portText);
     if (port > 65535) {
-      throw new UsageError("port must be 0..65535, got " + portText, portColumn);
+      throw new UsageError(Text.get("usage.port.range", portText), portColumn);
     }
     if (host.equals("*")) {
       host = ""; // all interfaces, as Python's ''

@@ -1,5 +1,6 @@
 package dev.sockshell.lang;
 
+import dev.sockshell.i18n.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +46,7 @@ public final class Args {
     Token t = scanner.slashed();
     if (t == null) {
       Token next = next(what);
-      throw new UsageError(
-          "write the regular expression between slashes: /" + next.text() + "/", next.start());
+      throw new UsageError(Text.get("usage.slashes", next.text()), next.start());
     }
     return t;
   }
@@ -63,7 +63,7 @@ public final class Args {
   public Token next(String what) throws UsageError {
     Token t = scanner.next();
     if (t == null) {
-      throw new UsageError("missing " + what, scanner.position());
+      throw new UsageError(Text.get("usage.missing", what), scanner.position());
     }
     return t;
   }
@@ -72,7 +72,7 @@ public final class Args {
   public Token rest(String what) throws UsageError {
     Token t = scanner.rest();
     if (t.text().isEmpty()) {
-      throw new UsageError("missing " + what, t.start());
+      throw new UsageError(Text.get("usage.missing", what), t.start());
     }
     return t;
   }
@@ -96,7 +96,7 @@ public final class Args {
   public void end() throws UsageError {
     Token extra = scanner.next();
     if (extra != null) {
-      throw new UsageError("unexpected argument '" + extra.text() + "'", extra.start());
+      throw new UsageError(Text.get("usage.unexpected", extra.text()), extra.start());
     }
   }
 
@@ -114,7 +114,7 @@ public final class Args {
 
   /** See {@link #endAfterData}: {@code extra} came after DATA, {@code data}. */
   public UsageError unexpectedAfterData(Token data, Token extra) throws UsageError {
-    String message = "unexpected argument '" + extra.text() + "'";
+    String message = Text.get("usage.unexpected", extra.text());
     if (LiteralParser.parse(data) instanceof Literal.Word) {
       // The words up to the end of the line, or to an option, are the text meant.
       int end = extra.end();
@@ -125,10 +125,7 @@ public final class Args {
         end = Math.max(end, t.end());
       }
       String text = scanner.line().substring(data.start(), end);
-      message +=
-          "; DATA is one argument: quote text with spaces, \""
-              + text.replace("\\", "\\\\").replace("\"", "\\\"")
-              + "\"";
+      message = Text.get("usage.quote", message, text.replace("\\", "\\\\").replace("\"", "\\\""));
     }
     return new UsageError(message, extra.start());
   }
@@ -145,12 +142,10 @@ public final class Args {
   public static String checkName(Token t) throws UsageError {
     String text = t.text();
     if (isConstant(text)) {
-      throw new UsageError("'" + text + "' is a constant, not a socket name", t.start());
+      throw new UsageError(Text.get("usage.name.constant", text), t.start());
     }
     if (!isName(text)) {
-      throw new UsageError(
-          "'" + text + "' is not a socket name: use a letter, then letters, digits or _ (ASCII)",
-          t.start());
+      throw new UsageError(Text.get("usage.name.bad", text), t.start());
     }
     return text;
   }
@@ -185,12 +180,12 @@ public final class Args {
   }
 
   public AddrExpr address() throws UsageError {
-    Token t = next("ADDR (HOST:PORT, ('host', port) or a socket name)");
+    Token t = next(Text.get("usage.what.address"));
     return AddrExpr.of(LiteralParser.parse(t), t.text());
   }
 
   public DataExpr data() throws UsageError {
-    Token t = next("DATA (\"text\", b'bytes', x'hex' or @FILE)");
+    Token t = next(Text.get("usage.what.data"));
     return DataExpr.of(LiteralParser.parse(t), t.text());
   }
 
@@ -213,11 +208,11 @@ public final class Args {
       value = Long.decode(t.text());
     } catch (NumberFormatException e) {
       throw isWhole(t.text())
-          ? new UsageError(what + " must be " + min + ".." + max + ", got " + t.text(), t.start())
-          : new UsageError(what + " must be a whole number, got '" + t.text() + "'", t.start());
+          ? new UsageError(Text.get("usage.range", what, min, max, t.text()), t.start())
+          : new UsageError(Text.get("usage.whole", what, t.text()), t.start());
     }
     if (value < min || value > max) {
-      throw new UsageError(what + " must be " + min + ".." + max + ", got " + value, t.start());
+      throw new UsageError(Text.get("usage.range", what, min, max, value), t.start());
     }
     return (int) value;
   }
@@ -250,17 +245,14 @@ public final class Args {
     try {
       d = Double.parseDouble(t.text());
     } catch (NumberFormatException e) {
-      throw new UsageError(
-          what + " must be a number of seconds such as 2 or 0.5, got '" + t.text() + "'",
-          t.start());
+      throw new UsageError(Text.get("usage.seconds", what, t.text()), t.start());
     }
     if (!(d >= 0)) {
-      throw new UsageError(what + " must be 0 or more, got " + t.text(), t.start());
+      throw new UsageError(Text.get("usage.seconds.negative", what, t.text()), t.start());
     }
     if (d > MAX_SECONDS) {
       throw new UsageError(
-          what + " must be at most " + (long) MAX_SECONDS + " (Python's limit), got " + t.text(),
-          t.start());
+          Text.get("usage.seconds.max", what, (long) MAX_SECONDS, t.text()), t.start());
     }
     return d;
   }
@@ -284,14 +276,11 @@ public final class Args {
 
   public static UsageError notAChoice(Token t, String what, Map<String, ?> choices) {
     String suggestion = Suggest.closest(t.text().toUpperCase(Locale.ROOT), choices.keySet());
+    String choice = String.join(", ", choices.keySet());
     return new UsageError(
-        what
-            + " must be one of "
-            + String.join(", ", choices.keySet())
-            + ", got '"
-            + t.text()
-            + "'"
-            + (suggestion == null ? "" : "; did you mean " + suggestion + "?"),
+        suggestion == null
+            ? Text.get("usage.choice", what, choice, t.text())
+            : Text.get("usage.choice.close", what, choice, t.text(), suggestion),
         t.start());
   }
 }

@@ -3,6 +3,7 @@ package dev.sockshell.render;
 import dev.sockshell.background.BackgroundEvent;
 import dev.sockshell.background.Events;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class BackgroundLines {
       }
     }
     if (batch.dropped() > 0) {
-      lines.add(line("and " + batch.dropped() + " more events not shown (too many at once)"));
+      lines.add(line(Text.get("background.dropped", batch.dropped())));
     }
     return lines;
   }
@@ -43,7 +44,7 @@ public final class BackgroundLines {
       counts.merge("more", batch.dropped(), Long::sum);
     }
     List<String> parts = new ArrayList<>();
-    counts.forEach((kind, n) -> parts.add(n + " " + kind));
+    counts.forEach((kind, n) -> parts.add(Text.get("background.count." + kind, n)));
     return List.of(line(String.join(", ", parts)));
   }
 
@@ -53,13 +54,13 @@ public final class BackgroundLines {
     } else if (e instanceof BackgroundEvent.Replied) {
       return "replies";
     } else if (e instanceof BackgroundEvent.Relayed) {
-      return "chunks relayed";
+      return "relayed";
     } else if (e instanceof BackgroundEvent.Closed) {
       return "closed";
     } else if (e instanceof BackgroundEvent.Failed) {
       return "errors";
     } else if (e instanceof BackgroundEvent.HalfClosed) {
-      return "half-closed";
+      return "halfclosed";
     } else if (e instanceof BackgroundEvent.Stalled) {
       return "stalled";
     }
@@ -67,54 +68,46 @@ public final class BackgroundLines {
   }
 
   private static Styled line(String text) {
-    return Styled.of(Style.EVENT, "|  event: " + text);
+    return Styled.of(Style.EVENT, "|  " + Text.get("event.line", text));
   }
 
   static String text(BackgroundEvent e) {
     if (e instanceof BackgroundEvent.Accepted a) {
-      return a.socket()
-          + " accepted "
-          + a.connection()
-          + (a.peer() == null ? "" : " from " + Repr.address(a.peer()));
+      return a.peer() == null
+          ? Text.get("background.accepted", a.socket(), a.connection())
+          : Text.get(
+              "background.accepted.from", a.socket(), a.connection(), Repr.address(a.peer()));
     } else if (e instanceof BackgroundEvent.Replied r) {
-      return r.socket()
-          + " sent "
-          + bytes(r.data(), r.size())
-          + (r.to() == null ? "" : " to " + Repr.address(r.to()))
-          + " ("
-          + r.why()
-          + ")";
+      return r.to() == null
+          ? Text.get("background.sent", r.socket(), bytes(r.data(), r.size()), r.why())
+          : Text.get(
+              "background.sent.to",
+              r.socket(),
+              bytes(r.data(), r.size()),
+              Repr.address(r.to()),
+              r.why());
     } else if (e instanceof BackgroundEvent.Relayed r) {
-      return r.socket()
-          + " -> "
-          + r.to()
-          + " "
-          + r.data().size()
-          + (r.data().size() == 1 ? " byte" : " bytes")
-          + (r.hex() ? ":" : " " + r.data());
+      int n = r.data().size();
+      return Text.get(
+          n == 1 ? "background.relayed.byte" : "background.relayed.bytes",
+          r.socket(),
+          r.to(),
+          n,
+          r.hex() ? ":" : " " + r.data());
     } else if (e instanceof BackgroundEvent.HalfClosed h) {
-      return h.socket() + " reached EOF; passed on as shutdown " + h.to() + " SHUT_WR";
+      return Text.get("background.halfclosed", h.socket(), h.to());
     } else if (e instanceof BackgroundEvent.Closed c) {
-      return c.socket()
-          + " closed: "
-          + c.why().text()
-          + " ("
-          + c.bytesIn()
-          + " bytes in, "
-          + c.bytesOut()
-          + " out)";
+      return Text.get(
+          "background.closed",
+          c.socket(),
+          Text.get("background.why." + c.why().name()),
+          c.bytesIn(),
+          c.bytesOut());
     } else if (e instanceof BackgroundEvent.Stalled s) {
-      return s.unsent()
-          ? s.socket()
-              + " stopped reading: "
-              + s.bytes()
-              + " bytes of replies wait for a peer that does not read"
-          : s.socket()
-              + " stopped reading: "
-              + s.bytes()
-              + " bytes match no rule (recv "
-              + s.socket()
-              + " takes them)";
+      return Text.get(
+          s.unsent() ? "background.stalled.unsent" : "background.stalled.unmatched",
+          s.socket(),
+          s.bytes());
     } else if (e instanceof BackgroundEvent.Failed f) {
       return f.socket() + ": " + f.error();
     }
@@ -123,6 +116,6 @@ public final class BackgroundLines {
 
   /** {@code b'hi'}, or for a long reply its start and its size. */
   private static String bytes(ByteString shown, int size) {
-    return size <= shown.size() ? shown.toString() : shown + "... (" + size + " bytes)";
+    return size <= shown.size() ? shown.toString() : Text.get("background.long", shown, size);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sockshell.render;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.SocketEvent;
 
 /**
@@ -10,7 +11,7 @@ public final class EventLines {
   private EventLines() {}
 
   public static Styled of(SocketEvent e) {
-    return Styled.of(Style.EVENT, "|  event: " + text(e));
+    return Styled.of(Style.EVENT, "|  " + Text.get("event.line", text(e)));
   }
 
   static String text(SocketEvent e) {
@@ -18,20 +19,15 @@ public final class EventLines {
     return switch (e.kind()) {
       case CONNECTIONS ->
           e.count() > 1
-              ? s + " has " + e.count() + " connections waiting (accept " + s + ")"
-              : s + " has a connection waiting (accept " + s + ")";
+              ? Text.get("event.connections", s, e.count())
+              : Text.get("event.connection", s);
       case DATA -> data(e);
-      case CONNECTED -> s + " is connected: its connect finished";
-      case CONNECT_FAILED -> s + " failed to connect (the next call on " + s + " raises the error)";
-      case CONNECT_ENDED -> s + "'s connect finished or failed (the next call on " + s + " tells)";
-      case DATAGRAM -> s + " has a datagram waiting (recvfrom " + s + ")";
-      case DATAGRAM_ERROR ->
-          s
-              + " has an error waiting, likely ECONNREFUSED: an earlier datagram hit a closed port"
-              + " (the next call on "
-              + s
-              + " raises it)";
-      case DATAGRAM_OR_ERROR -> s + " has a datagram or an error waiting (recvfrom " + s + ")";
+      case CONNECTED -> Text.get("event.connected", s);
+      case CONNECT_FAILED -> Text.get("event.connect.failed", s);
+      case CONNECT_ENDED -> Text.get("event.connect.ended", s);
+      case DATAGRAM -> Text.get("event.datagram", s);
+      case DATAGRAM_ERROR -> Text.get("event.datagram.error", s);
+      case DATAGRAM_OR_ERROR -> Text.get("event.datagram.or.error", s);
     };
   }
 
@@ -39,16 +35,16 @@ public final class EventLines {
     String s = e.socket();
     if (e.count() <= 0) {
       return switch (e.peer()) {
-        case EOF -> s + " reached EOF: the peer closed its side (recv " + s + " returns b'')";
-        case RESET -> s + " was reset by the peer (recv " + s + " raises ConnectionResetError)";
-        default -> s + "'s peer closed or reset the connection (recv " + s + " tells which)";
+        case EOF -> Text.get("event.eof", s);
+        case RESET -> Text.get("event.reset", s);
+        default -> Text.get("event.closed.or.reset", s);
       };
     }
-    String bytes = s + " has " + e.count() + (e.count() == 1 ? " byte" : " bytes") + " waiting";
+    String bytes = Text.get(e.count() == 1 ? "event.byte" : "event.bytes", s, e.count());
     return switch (e.peer()) {
-      case EOF -> bytes + ", then EOF: the peer closed its side (recv " + s + ")";
-      case RESET -> bytes + ", then the peer reset the connection (recv " + s + ")";
-      default -> bytes + " (recv " + s + ")";
+      case EOF -> Text.get("event.bytes.eof", bytes, s);
+      case RESET -> Text.get("event.bytes.reset", bytes, s);
+      default -> Text.get("event.bytes.recv", bytes, s);
     };
   }
 }

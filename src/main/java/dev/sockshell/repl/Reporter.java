@@ -3,6 +3,7 @@ package dev.sockshell.repl;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
@@ -355,7 +356,7 @@ final class Reporter {
 
   /** A failed expectation: never silenced. */
   void failed(String where, String message) {
-    alert(Styled.of(Style.ERROR, prefix(where) + "expectation failed: " + message));
+    alert(Styled.of(Style.ERROR, prefix(where) + Text.get("report.expectation.failed", message)));
   }
 
   /**
@@ -367,7 +368,7 @@ final class Reporter {
     print.accept(
         Styled.builder().add(Style.ERROR, prefix(where) + e).add(Style.DIM, takeSuffix()).build());
     if (e.hint() != null && talkative()) {
-      print.accept(Styled.of(Style.HINT, FEEDBACK + "hint: " + e.hint()));
+      print.accept(Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())));
     }
   }
 
@@ -379,7 +380,7 @@ final class Reporter {
         where == null
             ? ""
             : where + ":" + lineNumber + (e.column() >= 0 ? ":" + (e.column() + 1) : "") + ": ";
-    alert(Styled.of(Style.ERROR, location + "error: " + e.getMessage()));
+    alert(Styled.of(Style.ERROR, location + Text.get("report.error", e.getMessage())));
     if (e.column() >= 0 && line != null) {
       alert(Styled.plain("  " + line));
       // The line is shown with its control characters escaped: point at the same character,
@@ -390,7 +391,7 @@ final class Reporter {
               Style.ERROR, "  " + Columns.blankUnder(Printable.controlsEscaped(before)) + "^"));
     }
     if (e.usage() != null) {
-      alert(Styled.of(Style.DIM, "usage: " + e.usage()));
+      alert(Styled.of(Style.DIM, Text.get("report.usage", e.usage())));
     }
   }
 

@@ -388,12 +388,9 @@ public final class Shell implements Context, AutoCloseable {
     reporter.stopped(
         where,
         step.lastErrorWasInterrupt()
-            ? "stopped by Ctrl-C"
-            : "stopped: the error above was not expected (add"
-                + " \"expect error …\" after it if it is"
-                // --keep-going is a command-line option: no help to /open at the prompt.
-                + (underConsole() ? ")" : ", or run with --keep-going)")
-                + timeoutNote());
+            ? Text.get("report.stopped.ctrlc")
+            // --keep-going is a command-line option: no help to /open at the prompt.
+            : Text.get(underConsole() ? "report.stopped.open" : "report.stopped", timeoutNote()));
     return true;
   }
 
@@ -407,9 +404,7 @@ public final class Shell implements Context, AutoCloseable {
     Timeout all = session.defaultTimeout();
     SocketError lastError = step.lastError();
     boolean timedOut = lastError != null && lastError.type() == PyException.TimeoutError;
-    return timedOut && !all.isBlocking()
-        ? "; every blocking call of this run gives up after " + all.seconds() + " s (--timeout)"
-        : "";
+    return timedOut && !all.isBlocking() ? Text.get("report.stopped.timeout", all.seconds()) : "";
   }
 
   /** The next line with a command on it, or null at the end. */

@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class Tally {
     public String toString() {
       return count == 0
           ? ""
-          : " (" + String.join(", ", first) + (count > LISTED ? ", …" : "") + ")";
+          : Text.get("summary.places", String.join(", ", first) + (count > LISTED ? ", …" : ""));
     }
   }
 
@@ -93,28 +94,26 @@ final class Tally {
   }
 
   Styled summary() {
-    StringBuilder sb = new StringBuilder();
-    if (anyFailure()) {
-      sb.append("FAILED: ");
-    }
-    sb.append(count(commands, "command", "commands"))
-        .append(", ")
-        .append(count(passed, "expectation", "expectations"))
-        .append(" passed, ")
-        .append(failedAt.count)
-        .append(" failed")
-        .append(failedAt);
+    String text =
+        Text.get(
+            "summary.counts",
+            count(commands, "summary.command"),
+            count(passed, "summary.expectation"),
+            failedAt.count,
+            failedAt);
     if (stoppedAt != null) {
-      sb.append("; stopped by an unexpected error at ").append(stoppedAt);
+      text = Text.get("summary.stopped", text, stoppedAt);
     } else if (!errorsAt.isEmpty()) {
-      sb.append("; ")
-          .append(count(errorsAt.count, "unexpected error", "unexpected errors"))
-          .append(errorsAt);
+      text = Text.get("summary.errors", text, count(errorsAt.count, "summary.error"), errorsAt);
     }
-    return Styled.of(anyFailure() ? Style.ERROR : Style.SUCCESS, sb.toString());
+    if (anyFailure()) {
+      text = Text.get("summary.failed", text);
+    }
+    return Styled.of(anyFailure() ? Style.ERROR : Style.SUCCESS, text);
   }
 
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+  /** {@code 1 command}, {@code 3 commands}: the message {@code key.one} or {@code key.many}. */
+  private static String count(long n, String key) {
+    return Text.get(key + (n == 1 ? ".one" : ".many"), n);
   }
 }

@@ -72,6 +72,7 @@ class SpecTranslationsTest {
     }
     keys.addAll(ConstantDocs.specKeys());
     keys.addAll(SetCommands.specKeys());
+    keys.addAll(Hints.specKeys());
     HelpNotes.counts()
         .forEach(
             (name, count) -> {
