@@ -2,6 +2,8 @@ package dev.sockshell.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.SocketEvent;
 import dev.sockshell.net.SocketEvent.Kind;
 import dev.sockshell.net.SocketEvent.Peer;
@@ -56,5 +58,16 @@ class EventLinesTest {
         "|  event: s has an error waiting, likely ECONNREFUSED: an earlier datagram hit a closed"
             + " port (the next call on s raises it)",
         line(Kind.DATAGRAM_ERROR, -1, Peer.OPEN));
+  }
+
+  @Test
+  void inChineseTheSocketAndTheCallStayAsTyped() {
+    Text.use(Lang.ZH);
+    try {
+      assertEquals("|  事件：s 有 12 个字节在等待，之后是 EOF：对端关闭了它那一端（recv s）", line(Kind.DATA, 12, Peer.EOF));
+      assertEquals("|  事件：s 有 3 个连接在等待（accept s）", line(Kind.CONNECTIONS, 3, Peer.OPEN));
+    } finally {
+      Text.use(Lang.EN);
+    }
   }
 }
