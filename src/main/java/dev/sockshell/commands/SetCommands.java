@@ -129,7 +129,7 @@ public final class SetCommands {
   /** The keys of the translations of the meanings ({@code set.feedback}…). */
   static Set<String> specKeys() {
     Set<String> keys = new TreeSet<>();
-    MEANINGS.keySet().forEach(word -> keys.add("set." + word));
+    MEANINGS.keySet().forEach(word -> keys.add("set." + word.replace(' ', '.')));
     return keys;
   }
 
