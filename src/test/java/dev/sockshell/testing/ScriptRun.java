@@ -55,7 +55,7 @@ public record ScriptRun(int status, String out, String err) {
    * peer read them. (KernelColumnsTest checks the numbers against ss; RECV-Q does not depend on
    * it.)
    */
-  static String sendQueuesMasked(String text) {
+  public static String sendQueuesMasked(String text) {
     String[] lines = text.split("\n", -1);
     int column = -1;
     for (int i = 0; i < lines.length; i++) {
