@@ -30,8 +30,10 @@ public final class CommandLog {
    * @param failure what went wrong (the error, or the failed expectation), or null
    * @param expectsError true for {@code expect error NAME}, which makes the failure before it part
    *     of the script
+   * @param value the number N of the last value ({@code $N}) the command kept, or 0
    */
-  public record Entry(int number, String line, String saved, String failure, boolean expectsError) {
+  public record Entry(
+      int number, String line, String saved, String failure, boolean expectsError, int value) {
     public boolean failed() {
       return failure != null;
     }
@@ -91,16 +93,17 @@ public final class CommandLog {
 
   /**
    * Adds a command that ran; {@code saved} is its {@link #savedForm}, {@code failure} null if it
-   * succeeded.
+   * succeeded, {@code value} the number of the last value it kept (0 for none).
    */
-  public void add(CommandTable.Parsed parsed, String saved, String failure) {
+  public void add(CommandTable.Parsed parsed, String saved, String failure, int value) {
     entries.add(
         new Entry(
             entries.size() + 1,
             parsed.line().strip(),
             saved,
             failure,
-            parsed.command() instanceof Command.ExpectError));
+            parsed.command() instanceof Command.ExpectError,
+            value));
   }
 
   /** What happened on the sockets since the session (or the last /reset) began. */

@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
 public final class ExportCommands {
   private ExportCommands() {}
 
-  /** What a format writes, from the session's log. */
+  /** What a format writes, from the session, into the file at {@code path}. */
   @FunctionalInterface
   interface Writer {
-    String write(CommandLog log, String title) throws UsageError;
+    String write(Context ctx, Path path) throws UsageError;
   }
 
   /** A format {@code /export} writes: files whose name ends with {@code extension}. */
@@ -42,8 +42,12 @@ public final class ExportCommands {
           new Format(
               ".html",
               "the transcript as it looked and the diagram, linked, as one page",
-              ExportCommands::page),
-          new Format(".svg", "the diagram as an image", ExportCommands::svg));
+              (ctx, path) -> page(ctx.log(), titleOf(path))),
+          new Format(".svg", "the diagram as an image", (ctx, path) -> svg(ctx.log())),
+          new Format(
+              ".py",
+              "a Python program python3 runs to the same effect",
+              (ctx, path) -> PythonExport.of(ctx, path.getFileName().toString()).text()));
 
   static List<CommandSpec<?>> specs() {
     return List.of(
@@ -81,7 +85,7 @@ public final class ExportCommands {
   private static Outcome export(Command.Export c, Context ctx) throws UsageError, SocketError {
     Format format = formatOf(c.path()).orElseThrow();
     Path path = Eval.file(ctx, c.path());
-    String text = format.writer().write(ctx.log(), titleOf(path));
+    String text = format.writer().write(ctx, path);
     try {
       Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -111,7 +115,7 @@ public final class ExportCommands {
     return HtmlPage.render(title, svg, HtmlPage.firstRows(ladder), screen);
   }
 
-  private static String svg(CommandLog log, String title) throws UsageError {
+  private static String svg(CommandLog log) throws UsageError {
     Ladder ladder = Ladder.of(log.trace().snapshot(), List.of());
     if (ladder.rows().isEmpty()) {
       throw UsageError.general(

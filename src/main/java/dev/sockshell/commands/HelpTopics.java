@@ -36,6 +36,8 @@ public final class HelpTopics {
           new Topic("errors"),
           new Topic("keys"),
           new Topic("background"),
+          new Topic("python"),
+          new Topic("print"),
           // The tutorial's own terms (its notes on sticky packets, with, exceptions, platforms).
           new Topic("粘包"),
           new Topic("with"),
@@ -72,6 +74,8 @@ public final class HelpTopics {
       case "errors" -> errors(layout);
       case "background" -> BackgroundHelp.page(layout);
       case "keys" -> keys(layout);
+      case "python" -> PythonHelp.python(layout);
+      case "print" -> PythonHelp.print(layout);
       default -> TutorialTopics.page(topic.name(), layout);
     };
   }

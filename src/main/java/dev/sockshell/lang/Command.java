@@ -258,7 +258,7 @@ public sealed interface Command {
     }
   }
 
-  /** {@code /export FILE}: the session written as FILE's extension says (.html, .svg). */
+  /** {@code /export FILE}: the session written as FILE's extension says (.html, .svg, .py). */
   record Export(String path) implements Command {}
 
   /** {@code /set}: {@code key} null shows every setting, {@code value} null shows one. */

@@ -139,6 +139,7 @@ final class CommandStep {
             ? CommandLog.savedForm(context.commands(), parsed, context.session())
             : null;
     String failure = null;
+    int valuesBefore = context.values().size();
     Place outer = current;
     current = place;
     CommandLog log = context.log();
@@ -197,7 +198,7 @@ final class CommandStep {
       // Sockets the command borrowed from the background go back to their work.
       context.background().giveBack();
       if (saved != null) {
-        context.log().add(parsed, saved, failure);
+        context.log().add(parsed, saved, failure, keptSince(valuesBefore));
       }
     }
   }
@@ -232,6 +233,7 @@ final class CommandStep {
         parsed, new Origin(++steps, saved != null ? log.size() + 1 : 0), context.session());
     Outcome outcome = null;
     SocketError raised = null;
+    int valuesBefore = context.values().size();
     try {
       outcome = execute(parsed);
       last = new LastResult(parsed.line(), outcome, null);
@@ -260,9 +262,15 @@ final class CommandStep {
     } finally {
       context.log().endCall(outcome, raised, context.session());
       if (saved != null) {
-        context.log().add(parsed, saved, failure);
+        context.log().add(parsed, saved, failure, keptSince(valuesBefore));
       }
     }
+  }
+
+  /** The number of the last value kept since there were {@code before}, or 0 if none was. */
+  private int keptSince(int before) {
+    int now = context.values().size();
+    return now > before ? now : 0;
   }
 
   /** The error of a Python line that came from a socket call, for the loop to report it. */

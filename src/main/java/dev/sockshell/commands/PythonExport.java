@@ -1,0 +1,441 @@
+package dev.sockshell.commands;
+
+import dev.sockshell.codecs.CodecError;
+import dev.sockshell.codecs.PyCodecs;
+import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.DataExpr;
+import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code /export FILE.py} writes: the session as a Python program that python3 runs to the
+ * same effect. Each command is its spec's Python statement; a value a later line uses ({@code $N},
+ * {@code _}, an expectation) is kept in the variable {@code _N}; an expectation that held is an
+ * {@code assert} of what it compared (so python3 stops where the session would have); an error an
+ * {@code expect error} caught is a {@code try/except}. A command that failed, and one with no
+ * Python statement (background work), is a comment.
+ */
+final class PythonExport {
+  /** {@code $3} outside quotes. */
+  private static final Pattern DOLLAR = Pattern.compile("\\$(\\d+)");
+
+  /** {@code _} alone, or {@code _[1]}: the last value, outside quotes. */
+  private static final Pattern UNDERSCORE = Pattern.compile("(?<![\\w.$])_(?![\\w])");
+
+  private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+
+  private final Context ctx;
+  private final List<String> body = new ArrayList<>();
+  private final Set<String> imports = new TreeSet<>(List.of("socket"));
+
+  /** The values later lines read: each is assigned to its variable {@code _N}. */
+  private final Set<Integer> used = new HashSet<>();
+
+  /** The last value kept so far ({@code _}), and its number. */
+  private int latest;
+
+  private String encoding = "utf-8";
+  private int skipped;
+
+  private PythonExport(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The program, and how many commands it could not write as Python (they are comments). */
+  record Program(String text, int skipped) {}
+
+  static Program of(Context ctx, String fileName) {
+    PythonExport export = new PythonExport(ctx);
+    export.encoding = ctx.log().startSettings().encoding().name();
+    List<CommandLog.Entry> entries = ctx.log().entries();
+    export.findUses(entries);
+    export.write(entries);
+    List<String> lines = new ArrayList<>();
+    lines.add("# A sockshell session, exported by /export. Run it with: python3 " + fileName);
+    lines.add("# Each line is a command of the session; an expectation is an assert.");
+    export.imports.forEach(m -> lines.add("import " + m));
+    lines.add("");
+    lines.addAll(export.body);
+    return new Program(String.join("\n", lines) + "\n", export.skipped);
+  }
+
+  /**
+   * Which values later commands read: by number, as {@code _}, or as the result an expect checks.
+   */
+  private void findUses(List<CommandLog.Entry> entries) {
+    int last = 0;
+    int lastResult = 0;
+    for (CommandLog.Entry e : entries) {
+      if (isCheck(e)) {
+        if (lastResult != 0) {
+          used.add(lastResult);
+        }
+        continue;
+      }
+      String code = outsideQuotes(e.saved());
+      Matcher m = DOLLAR.matcher(code);
+      while (m.find()) {
+        used.add(Integer.parseInt(m.group(1)));
+      }
+      if (last != 0 && UNDERSCORE.matcher(code).find()) {
+        used.add(last);
+      }
+      if (e.value() != 0) {
+        last = e.value();
+      }
+      lastResult = e.failed() ? 0 : e.value();
+    }
+  }
+
+  private void write(List<CommandLog.Entry> entries) {
+    CommandLog.Entry previous = null;
+    for (int i = 0; i < entries.size(); i++) {
+      CommandLog.Entry e = entries.get(i);
+      CommandLog.Entry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
+      CommandTable.Parsed parsed = parse(e);
+      if (parsed == null) {
+        comment(e, "sockshell could not read this line again");
+      } else if (parsed.command() instanceof Command.Set set) {
+        if (set.key().equals(SetCommands.ENCODING) && set.value() != null) {
+          try {
+            encoding = PyCodecs.lookup(set.value()).name();
+          } catch (CodecError err) {
+            // It failed in the session too, and changed nothing.
+          }
+        }
+      } else if (parsed.command() instanceof Command.ExpectError) {
+        if (previous == null || !previous.failed()) {
+          comment(e, "it did not hold");
+        }
+      } else if (isCheck(e)) {
+        expectation(e, parsed, previous);
+      } else if (e.failed() && next != null && next.expectsError() && !next.failed()) {
+        caught(e, parsed, ((Command.ExpectError) parse(next).command()).expected());
+      } else if (e.failed()) {
+        comment(e, "it failed: " + e.failure());
+      } else if (parsed.command() instanceof Command.Repeat repeat) {
+        loop(e, repeat, "");
+      } else {
+        statement(e, parsed, "");
+      }
+      if (!isCheck(e)) {
+        previous = e;
+      }
+      if (e.value() != 0) {
+        latest = e.value();
+      }
+    }
+  }
+
+  private CommandTable.Parsed parse(CommandLog.Entry e) {
+    try {
+      return ctx.commands().parse(e.saved());
+    } catch (UsageError err) {
+      return null;
+    }
+  }
+
+  private static boolean isCheck(CommandLog.Entry e) {
+    return e.saved().startsWith("expect ") || e.saved().equals("expect");
+  }
+
+  /** A command as its Python statement, its value kept as {@code _N} if a later line reads it. */
+  private void statement(CommandLog.Entry e, CommandTable.Parsed parsed, String indent) {
+    String python = pythonOf(parsed.spec(), parsed.command());
+    if (python == null) {
+      comment(e, "it has no Python equivalent");
+      return;
+    }
+    if (e.value() != 0 && used.contains(e.value())) {
+      python = "_" + e.value() + " = " + python;
+    }
+    body.add(indent + python);
+  }
+
+  private String pythonOf(CommandSpec<?> spec, Command command) {
+    String python = spec.pythonOf(command);
+    if (python == null) {
+      return null;
+    }
+    if (python.contains("time.")) {
+      imports.add("time");
+    }
+    if (!encoding.equals("utf-8")) {
+      python = python.replace(".encode()", ".encode(" + Repr.str(encoding) + ")");
+    }
+    return values(python);
+  }
+
+  /** {@code $3} as {@code _3}, and {@code _} as the variable of the last value. */
+  private String values(String python) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < python.length()) {
+      char c = python.charAt(i);
+      if (c == '\'' || c == '"') {
+        int end = closingQuote(python, i);
+        out.append(python, i, end);
+        i = end;
+        continue;
+      }
+      if (c == '$' && i + 1 < python.length() && Character.isDigit(python.charAt(i + 1))) {
+        out.append('_');
+        i++;
+        continue;
+      }
+      if (c == '_'
+          && (i == 0 || !isNamePart(python.charAt(i - 1)))
+          && (i + 1 == python.length() || !isNamePart(python.charAt(i + 1)))) {
+        out.append('_').append(latest);
+        i++;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+  }
+
+  private static int closingQuote(String s, int open) {
+    char quote = s.charAt(open);
+    int i = open + 1;
+    while (i < s.length() && s.charAt(i) != quote) {
+      i += s.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(s.length(), i + 1);
+  }
+
+  private static String outsideQuotes(String s) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\'' || c == '"') {
+        i = closingQuote(s, i);
+        out.append(' ');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A command whose error {@code expect error NAME} caught: try, and fail if it does not raise. */
+  private void caught(CommandLog.Entry e, CommandTable.Parsed parsed, String expected) {
+    String python = pythonOf(parsed.spec(), parsed.command());
+    if (python == null) {
+      comment(e, "it has no Python equivalent");
+      return;
+    }
+    body.add("try:");
+    body.add("    " + python);
+    body.add("    raise AssertionError(" + Repr.str("expected " + expected) + ")");
+    if (ERRNO.matcher(expected).matches()) {
+      imports.add("errno");
+      body.add("except OSError as e:");
+      body.add("    assert e.errno == errno." + expected + ", e");
+    } else {
+      body.add("except " + exceptionClass(expected) + ":");
+      body.add("    pass");
+    }
+  }
+
+  /** Python's name for an exception class sockshell accepts in {@code expect error}. */
+  private static String exceptionClass(String name) {
+    return switch (name) {
+      case "timeout" -> "TimeoutError";
+      case "gaierror", "herror" -> "socket." + name;
+      default -> name;
+    };
+  }
+
+  /** An expectation that held, as an assert of what it compared; one that failed, a comment. */
+  private void expectation(
+      CommandLog.Entry e, CommandTable.Parsed parsed, CommandLog.Entry previous) {
+    if (e.failed()) {
+      comment(e, "it did not hold");
+      return;
+    }
+    int value = previous == null || previous.failed() ? 0 : previous.value();
+    String check = value == 0 ? null : condition(parsed.command(), "_" + value, value);
+    if (check == null) {
+      comment(e, "it checks a result Python does not keep");
+      return;
+    }
+    body.add("assert " + check);
+  }
+
+  /** The expectation as a Python condition on {@code variable}, or null if it has none. */
+  private String condition(Command c, String variable, int value) {
+    Value actual = valueOf(value);
+    if (c instanceof Command.Expect e) {
+      String wanted = literal(e.value(), actual);
+      return wanted == null ? null : variable + " == " + wanted;
+    } else if (c instanceof Command.ExpectEof) {
+      return variable + " == b''";
+    } else if (c instanceof Command.ExpectContains e) {
+      String data = dataOf(e.data());
+      String in = actual instanceof Value.Tuple ? variable + "[0]" : variable;
+      return data == null ? null : data + " in " + in;
+    } else if (c instanceof Command.ExpectMatches e) {
+      imports.add("re");
+      String text = actual instanceof Value.Tuple ? variable + "[0]" : variable;
+      if (actual instanceof Value.Bytes || actual instanceof Value.Tuple) {
+        text += ".decode(" + Repr.str(encoding) + ")";
+      }
+      return "re.search(" + Repr.str(e.source()) + ", " + text + ")";
+    }
+    return null;
+  }
+
+  /** The kept value {@code $N}, or null if it is no longer kept. */
+  private Value valueOf(int number) {
+    try {
+      return ctx.values().resolve(new Literal.Ref(number, List.of(), 0, 0));
+    } catch (UsageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * What the literal of an expectation that held stands for, as Python source: text compared with
+   * bytes is those bytes, a socket's name compared with an address is its getsockname().
+   */
+  private String literal(Literal l, Value actual) {
+    if (l instanceof Literal.Ref r) {
+      StringBuilder ref = new StringBuilder("_" + (r.number() == 0 ? latest : r.number()));
+      r.indexes().forEach(i -> ref.append('[').append(i).append(']'));
+      return ref.toString();
+    }
+    if (actual instanceof Value.Bytes) {
+      try {
+        return Repr.of(new Value.Bytes(Eval.data(ctx, DataExpr.of(l, ""))));
+      } catch (UsageError | SocketError e) {
+        return null;
+      }
+    }
+    if (actual instanceof Value.Address a) {
+      if (l instanceof Literal.Word w
+          && ctx.log().entries().stream()
+              .anyMatch(e -> e.saved().startsWith("socket " + w.text()))) {
+        return w.text() + ".getsockname()";
+      }
+      try {
+        return Repr.of(
+            new Value.Address(Eval.address(ctx, AddrExpr.of(l, ""), a.address().family())));
+      } catch (UsageError | SocketError e) {
+        return null;
+      }
+    }
+    if (actual instanceof Value.Tuple t && l instanceof Literal.Tuple lt) {
+      return items(lt.items(), t.items(), "(", lt.items().size() == 1 ? ",)" : ")");
+    }
+    if (actual instanceof Value.PyList v && l instanceof Literal.ListOf ll) {
+      return items(ll.items(), v.items(), "[", "]");
+    }
+    if (actual instanceof Value.SocketRef s) {
+      return s.name();
+    }
+    return actual == null ? null : Repr.of(actual);
+  }
+
+  private String items(List<Literal> literals, List<Value> values, String open, String close) {
+    if (literals.size() != values.size()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < literals.size(); i++) {
+      String part = literal(literals.get(i), values.get(i));
+      if (part == null) {
+        return null;
+      }
+      parts.add(part);
+    }
+    return open + String.join(", ", parts) + close;
+  }
+
+  private String dataOf(DataExpr data) {
+    try {
+      return Repr.of(new Value.Bytes(Eval.data(ctx, data)));
+    } catch (UsageError | SocketError e) {
+      return null;
+    }
+  }
+
+  /** A repeat block: a for or while loop over its body's statements. */
+  private void loop(CommandLog.Entry e, Command.Repeat repeat, String indent) {
+    body.add(
+        indent
+            + (repeat.count() == null
+                ? "while True:"
+                : "for _round in range(" + repeat.count() + "):"));
+    String inner = indent + "    ";
+    int before = body.size();
+    List<Command.Step> steps = repeat.body();
+    for (int i = 0; i < steps.size(); i++) {
+      Command.Step step = steps.get(i);
+      Command.Step next = i + 1 < steps.size() ? steps.get(i + 1) : null;
+      if (step.command() instanceof Command.Repeat innerLoop) {
+        loop(e, innerLoop, inner);
+      } else if (step.command() instanceof Command.Break b) {
+        String check = b.condition() == null ? null : condition(b.condition(), "_last", 0);
+        if (b.condition() == null) {
+          body.add(inner + "break");
+        } else if (check != null) {
+          body.add(inner + "if " + check + ":");
+          body.add(inner + "    break");
+        } else {
+          body.add(inner + "# " + step.text().strip() + "   (not exported: no Python condition)");
+          skipped++;
+        }
+      } else {
+        CommandSpec<?> spec = ctx.commands().find(step.name()).orElse(null);
+        String python = spec == null ? null : pythonOf(spec, step.command());
+        if (python == null) {
+          body.add(inner + "# " + step.text().strip() + "   (not exported: no Python equivalent)");
+          skipped++;
+        } else {
+          boolean read =
+              next != null && next.command() instanceof Command.Break b && b.condition() != null;
+          body.add(inner + (read ? "_last = " : "") + python);
+        }
+      }
+    }
+    if (repeat.every() != null) {
+      imports.add("time");
+      body.add(
+          inner
+              + "time.sleep("
+              + repeat.every()
+              + ")  # sockshell starts a round every "
+              + repeat.every()
+              + " s");
+    }
+    if (body.size() == before) {
+      body.add(inner + "pass");
+    }
+  }
+
+  private void comment(CommandLog.Entry e, String why) {
+    skipped++;
+    List<String> lines = e.line().lines().toList();
+    body.add("# " + lines.get(0) + "   (not exported: " + why + ")");
+    lines.stream().skip(1).forEach(l -> body.add("# " + l));
+  }
+}

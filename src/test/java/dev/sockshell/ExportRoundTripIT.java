@@ -1,0 +1,124 @@
+package dev.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.sockshell.testing.ExternalProgram;
+import dev.sockshell.testing.Jar;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /export FILE.py} round trips: a session ends by exporting itself, and python3 runs the
+ * program to the same effect, its expectations as asserts that hold (python3 exits 0), and a real
+ * peer receives the same bytes from the program as from the session.
+ */
+class ExportRoundTripIT {
+  private static final String PYTHON = "/usr/bin/python3";
+  private static final Path PEER = Path.of("src/test/resources/export/line_peer.py");
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void python() {
+    assumeTrue(ExternalProgram.available(PYTHON, "--version"), PYTHON + " is not installed");
+  }
+
+  @Test
+  void aSessionWithBothEndsExportsToAProgramWhoseAssertsHoldUnderPython3() throws Exception {
+    Path program = dir.resolve("both_ends.py");
+    String session =
+        String.join(
+            "\n",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "import socket",
+            "c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+            "connect c srv",
+            "conn, addr = srv.accept()",
+            "send c \"hello\"",
+            "recv conn 100",
+            "expect b'hello'",
+            "conn.sendall($3)",
+            "recv c 5",
+            "expect \"hello\"",
+            "socket u AF_INET SOCK_DGRAM",
+            "bind u localhost:0",
+            "sendto u b'x' u",
+            "recvfrom u 10",
+            "expect (b'x', u)",
+            "expect contains \"x\"",
+            "settimeout c 0.2",
+            "repeat 2",
+            "  send c \"a\"",
+            "  recv conn 1",
+            "end",
+            "recv c 10",
+            "expect error TimeoutError",
+            "socket z",
+            "connect z srv",
+            "close srv",
+            "socket z2",
+            "connect z2 127.0.0.1:1",
+            "expect error ECONNREFUSED",
+            "close c",
+            "recv conn 10",
+            "expect eof",
+            "close conn",
+            "/export " + program,
+            "");
+    Jar.Result run = Jar.run(session, "--keep-going");
+    assertEquals(0, run.status(), run.out() + run.err());
+    String text = Files.readString(program);
+    // The checks are there, so the run below checks something.
+    assertTrue(text.contains("assert _3 == b'hello'"), text);
+    assertTrue(text.contains("except TimeoutError:"), text);
+    assertTrue(text.contains("assert e.errno == errno.ECONNREFUSED"), text);
+    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
+    assertEquals("\n", python.finish(), text);
+    assertEquals(0, python.exitValue(), python.said() + text);
+  }
+
+  @Test
+  void anExportedClientSendsAPeerWhatTheSessionSent() throws Exception {
+    String fromSession;
+    String port;
+    Path program = dir.resolve("client.py");
+    try (ExternalProgram peer = ExternalProgram.start(PYTHON, "-u", PEER.toString(), "0")) {
+      port = peer.await(Pattern.compile("^port (\\d+)"));
+      String session =
+          String.join(
+              "\n",
+              "socket cli",
+              "connect cli 127.0.0.1:" + port,
+              "sendall cli \"你好 hello\\n\"",
+              "recv cli 100",
+              "expect \"你好 HELLO\\n\"",
+              "cli.sendall(b'bye\\x00')",
+              "shutdown cli SHUT_WR",
+              "recv cli 100",
+              "expect eof",
+              "close cli",
+              "/export " + program,
+              "");
+      Jar.Result run = Jar.run(session);
+      assertEquals(0, run.status(), run.out() + run.err());
+      fromSession = peer.finish();
+    }
+    assertTrue(fromSession.contains("received b'\\xe4\\xbd\\xa0\\xe5\\xa5\\xbd hello\\nbye\\x00'"));
+    try (ExternalProgram peer = ExternalProgram.start(PYTHON, "-u", PEER.toString(), port)) {
+      peer.await(Pattern.compile("^port "));
+      ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
+      String said = python.finish();
+      assertEquals(0, python.exitValue(), said + Files.readString(program, StandardCharsets.UTF_8));
+      assertEquals(fromSession, peer.finish());
+    }
+  }
+}
