@@ -112,6 +112,13 @@ public final class Main {
               + "; write the transcript to another file");
       return USAGE;
     }
+    if (options.program() != null && options.step()) {
+      if (!stdinIsTerminal) {
+        err.println("sockshell: --step needs a terminal: it waits for Enter before each line");
+        return USAGE;
+      }
+      return Console.step(options);
+    }
     if (options.program() != null) {
       return Program.run(options, in, out, err);
     }

@@ -49,7 +49,12 @@ final class PythonHelp {
     lines.addAll(
         layout.paragraph(
             "A program prints what python3 prints and ends with its exit status; Ctrl-C is"
-                + " KeyboardInterrupt inside it, so except KeyboardInterrupt runs."));
+                + " KeyboardInterrupt inside it, so except KeyboardInterrupt runs. With --step"
+                + " (java -jar target/sockshell.jar --step prog.py) it runs one line at a time:"
+                + " the next line is shown with its number, Enter runs it, and between lines the"
+                + " console is live (/list, any command, Python that reads the program's"
+                + " variables); /continue runs on to the end or to a line /break N marked."
+                + " /export FILE.py writes a session the other way round, as a program."));
     return lines;
   }
 

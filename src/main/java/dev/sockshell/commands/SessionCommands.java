@@ -21,6 +21,7 @@ final class SessionCommands {
     specs.addAll(HistoryCommands.specs());
     specs.addAll(PictureCommands.specs());
     specs.addAll(ExportCommands.specs());
+    specs.addAll(StepCommands.specs());
     specs.addAll(leaving());
     return specs;
   }

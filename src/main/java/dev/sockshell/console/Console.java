@@ -10,6 +10,7 @@ import dev.sockshell.render.Output;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
+import dev.sockshell.repl.LineSource;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;
 import java.io.Writer;
@@ -54,6 +55,40 @@ public final class Console {
    * console has a session of its own. Either way the shell is closed at the end.
    */
   public static int run(Options options, Shell shell) {
+    return run(options, shell, Shell::run);
+  }
+
+  /**
+   * {@code --step FILE.py}: the console, in which the program runs one line at a time first (Enter
+   * runs the next line, {@code /continue}, {@code /break N}); the session goes on after it.
+   */
+  public static int step(Options options) {
+    Path program = options.program();
+    List<String> argv = new ArrayList<>();
+    argv.add(program.toString());
+    argv.addAll(options.programArgs());
+    return run(
+        options,
+        null,
+        (shell, console) -> {
+          try {
+            if (!shell.stepProgram(program, program.toString(), argv, console)) {
+              return Shell.End.COMPLETED;
+            }
+          } catch (IOException e) {
+            shell.out().println(Styled.of(Style.ERROR, "cannot read " + program + ": " + e));
+          }
+          return shell.run(console);
+        });
+  }
+
+  /** What the console does with its source: run it, or step through a program first. */
+  @FunctionalInterface
+  private interface Body {
+    Shell.End run(Shell shell, LineSource console);
+  }
+
+  private static int run(Options options, Shell shell, Body body) {
     Shell ready =
         shell != null
             ? shell
@@ -65,7 +100,7 @@ public final class Console {
       boolean color = Colors.enabled(terminal, options);
       TerminalOutput out = new TerminalOutput(terminal, color);
       ready.setOutput(out);
-      return run(terminal, ready, out, color, History.file(), exit);
+      return run(terminal, ready, out, color, History.file(), exit, body);
     } catch (IOException e) {
       return 0; // closing the terminal failed: nothing left to do
     }
@@ -78,7 +113,7 @@ public final class Console {
    * @param history the history file, or null to keep history in memory only
    */
   static int run(Terminal terminal, Shell shell, TerminalOutput out, boolean color, Path history) {
-    return run(terminal, shell, out, color, history, null);
+    return run(terminal, shell, out, color, history, null, Shell::run);
   }
 
   /** The same, ending the line being edited if the JVM ends under it ({@code exit}, if any). */
@@ -88,7 +123,8 @@ public final class Console {
       TerminalOutput out,
       boolean color,
       Path history,
-      TerminalExit exit) {
+      TerminalExit exit,
+      Body body) {
     ReflowingLineReader reader = reader(terminal, shell, color, history);
     CtrlC ctrlC =
         CtrlC.install(
@@ -108,7 +144,7 @@ public final class Console {
       said.println(Text.get("console.banner", Version.text()));
       Shell.End end;
       try (EventPrinter events = new EventPrinter(shell, reader, out)) {
-        end = shell.run(new ConsoleSource(reader, out, said, events, ctrlC));
+        end = body.run(shell, new ConsoleSource(reader, out, said, events, ctrlC));
       }
       if (end == Shell.End.COMPLETED && isDumb(terminal)) {
         out.println(""); // Ctrl-D: a dumb terminal leaves the cursor after the prompt

@@ -249,6 +249,12 @@ public sealed interface Command {
 
   record Save(String path) implements Command {}
 
+  /** {@code /continue}: with {@code --step}, run the program on to its end or a breakpoint. */
+  record Continue() implements Command {}
+
+  /** {@code /break [N]}: with {@code --step}, stop before line N; {@code line} null lists them. */
+  record BreakAt(Integer line) implements Command {}
+
   record Reset() implements Command {}
 
   /** {@code /diagram}: the session as a sequence diagram; {@code names} empty: every socket. */

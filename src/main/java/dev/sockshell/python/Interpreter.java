@@ -74,6 +74,7 @@ final class Interpreter implements Stmt.Visitor {
       throw new PyRaise(PyExc.of(ExcTypes.KEYBOARD_INTERRUPT));
     }
     host.beforeStatement(frame.file, s.line());
+    frame.line = s.line(); // lines run while a stepped program waited here moved it
     try {
       s.accept(this);
     } catch (PyRaise e) {

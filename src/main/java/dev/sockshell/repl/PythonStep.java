@@ -28,6 +28,7 @@ final class PythonStep implements Host {
   private final PythonSession python;
   private LineSource source;
   private LineSource input;
+  private Stepper stepper;
 
   /** The line of the source where the last Python run ended (where an error happened). */
   private int lastLine;
@@ -42,6 +43,16 @@ final class PythonStep implements Host {
 
   PythonSession session() {
     return python;
+  }
+
+  /**
+   * With {@code --step}: {@code stepper} waits before each line of the program, and {@code input()}
+   * reads the console; null, null ends that.
+   */
+  void stepWith(Stepper stepper, LineSource console) {
+    this.stepper = stepper;
+    this.source = console;
+    this.input = null;
   }
 
   /** Where {@code input()} reads from when the source itself cannot ask (a program's stdin). */
@@ -253,6 +264,13 @@ final class PythonStep implements Host {
   @Override
   public boolean takeInterrupt() {
     return shell.takeInterrupt();
+  }
+
+  @Override
+  public void beforeStatement(String file, int line) {
+    if (stepper != null) {
+      stepper.before(file, line);
+    }
   }
 
   /** The Python source of a file the session ran, for showing its lines. */

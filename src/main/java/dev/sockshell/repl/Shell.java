@@ -172,6 +172,33 @@ public final class Shell implements Context, AutoCloseable {
     }
   }
 
+  /**
+   * {@code --step}: runs a Python program one line at a time, {@code console} live between lines
+   * ({@link Stepper}); the session stays for the console after it.
+   *
+   * @return false if Ctrl-D asked to leave: the console ends with the program
+   */
+  public boolean stepProgram(Path file, String shown, List<String> argv, LineSource console)
+      throws IOException {
+    String source = Files.readString(file);
+    String path = file.toAbsolutePath().normalize().toString();
+    PythonStep python = python();
+    Stepper stepper = new Stepper(this, console, path, shown, List.of(source.split("\r?\n", -1)));
+    python.stepWith(stepper, console);
+    try {
+      int status = python.runProgram(source, path, shown, argv);
+      reporter.feedback(
+          shown
+              + " ended"
+              + (status == 0 ? "" : " with exit status " + status)
+              + "; the session goes on (/list shows its sockets, Ctrl-D leaves)");
+      return !stepper.leaving();
+    } finally {
+      python.stepWith(null, null);
+      reporter.flush();
+    }
+  }
+
   /** The Python side of this shell, made on first use. */
   PythonStep python() {
     if (python == null) {

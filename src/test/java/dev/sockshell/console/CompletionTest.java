@@ -69,6 +69,8 @@ class CompletionTest {
             "/save",
             "/diagram",
             "/export",
+            "/continue",
+            "/break",
             "/open",
             "/reset",
             "/exit"),

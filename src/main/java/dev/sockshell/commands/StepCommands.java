@@ -1,0 +1,59 @@
+package dev.sockshell.commands;
+
+import static dev.sockshell.commands.Param.Kind.NUMBER;
+
+import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import java.util.List;
+
+/**
+ * {@code /continue} and {@code /break N}, the keys of {@code --step}: while a program is paused the
+ * stepper takes them before the shell does, so these specs give them their help page, completion
+ * and hint, and say what they are for when typed with nothing being stepped.
+ */
+final class StepCommands {
+  private StepCommands() {}
+
+  static final String NOT_STEPPING =
+      "no program is being stepped: java -jar target/sockshell.jar --step FILE.py runs one a line"
+          + " at a time, and this command works while it waits";
+
+  static List<CommandSpec<?>> specs() {
+    return List.of(
+        new CommandSpec<>(
+            "/continue",
+            Group.SESSION,
+            List.of(),
+            "with --step: run the program on to its end, or to a line /break marked",
+            Command.Continue.class,
+            null,
+            "/continue",
+            List.of(),
+            StepCommands::bindContinue,
+            StepCommands::notStepping),
+        new CommandSpec<>(
+            "/break",
+            Group.SESSION,
+            List.of(Param.optional("N", NUMBER)),
+            "with --step: stop /continue before line N of the program; alone, list the lines",
+            Command.BreakAt.class,
+            null,
+            "/break 12",
+            List.of(),
+            StepCommands::bindBreak,
+            StepCommands::notStepping));
+  }
+
+  private static Command.Continue bindContinue(Args a) {
+    return new Command.Continue();
+  }
+
+  private static Command.BreakAt bindBreak(Args a) throws UsageError {
+    return new Command.BreakAt(a.optionalInteger("N (a line number of the program)", 1, 1 << 30));
+  }
+
+  private static Outcome notStepping(Command c, Context ctx) throws UsageError {
+    throw UsageError.general(NOT_STEPPING);
+  }
+}
