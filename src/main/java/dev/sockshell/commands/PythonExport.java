@@ -15,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What {@code /export FILE.py} writes: the session as a Python program that python3 runs to the
@@ -27,13 +25,8 @@ import java.util.regex.Pattern;
  * Python statement (background work), is a comment.
  */
 final class PythonExport {
-  /** {@code $3} outside quotes. */
-  private static final Pattern DOLLAR = Pattern.compile("\\$(\\d+)");
-
-  /** {@code _} alone, or {@code _[1]}: the last value, outside quotes. */
-  private static final Pattern UNDERSCORE = Pattern.compile("(?<![\\w.$])_(?![\\w])");
-
-  private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+  private static final java.util.regex.Pattern ERRNO =
+      java.util.regex.Pattern.compile("E[A-Z0-9]+");
 
   private final Context ctx;
   private final List<String> body = new ArrayList<>();
@@ -83,12 +76,8 @@ final class PythonExport {
         }
         continue;
       }
-      String code = outsideQuotes(e.saved());
-      Matcher m = DOLLAR.matcher(code);
-      while (m.find()) {
-        used.add(Integer.parseInt(m.group(1)));
-      }
-      if (last != 0 && UNDERSCORE.matcher(code).find()) {
+      used.addAll(ValueNames.numbers(e.saved()));
+      if (last != 0 && ValueNames.readsLast(e.saved())) {
         used.add(last);
       }
       if (e.value() != 0) {
@@ -174,66 +163,7 @@ final class PythonExport {
     if (!encoding.equals("utf-8")) {
       python = python.replace(".encode()", ".encode(" + Repr.str(encoding) + ")");
     }
-    return values(python);
-  }
-
-  /** {@code $3} as {@code _3}, and {@code _} as the variable of the last value. */
-  private String values(String python) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < python.length()) {
-      char c = python.charAt(i);
-      if (c == '\'' || c == '"') {
-        int end = closingQuote(python, i);
-        out.append(python, i, end);
-        i = end;
-        continue;
-      }
-      if (c == '$' && i + 1 < python.length() && Character.isDigit(python.charAt(i + 1))) {
-        out.append('_');
-        i++;
-        continue;
-      }
-      if (c == '_'
-          && (i == 0 || !isNamePart(python.charAt(i - 1)))
-          && (i + 1 == python.length() || !isNamePart(python.charAt(i + 1)))) {
-        out.append('_').append(latest);
-        i++;
-        continue;
-      }
-      out.append(c);
-      i++;
-    }
-    return out.toString();
-  }
-
-  private static boolean isNamePart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
-  }
-
-  private static int closingQuote(String s, int open) {
-    char quote = s.charAt(open);
-    int i = open + 1;
-    while (i < s.length() && s.charAt(i) != quote) {
-      i += s.charAt(i) == '\\' ? 2 : 1;
-    }
-    return Math.min(s.length(), i + 1);
-  }
-
-  private static String outsideQuotes(String s) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c == '\'' || c == '"') {
-        i = closingQuote(s, i);
-        out.append(' ');
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
+    return ValueNames.rename(python, latest);
   }
 
   /** A command whose error {@code expect error NAME} caught: try, and fail if it does not raise. */
