@@ -74,11 +74,13 @@ class ThousandClientsIT {
       send(in, "/list\nstop srv\n");
       String served = await(lines, "(srv serves --echo: \\d+ connections, \\d+ open)");
       await(lines, "(srv is no longer served)");
-      long after = openFiles(sockshell.pid());
+      long after = openFilesOnceAtMost(sockshell.pid(), before);
 
       assertEquals("srv serves --echo: " + CLIENTS + " connections, 0 open", served);
       assertTrue(rssKb <= MAX_RSS_KB, "resident memory peaked at " + rssKb / 1024 + " MB");
-      assertEquals(before, after, "file descriptors before serving and after stop");
+      assertTrue(
+          after <= before,
+          "file descriptors: " + before + " before serving, " + after + " after stop");
       send(in, "/exit\n");
     } finally {
       if (!sockshell.waitFor(20, TimeUnit.SECONDS)) {
@@ -109,6 +111,22 @@ class ThousandClientsIT {
         return m.group(1);
       }
     }
+  }
+
+  /**
+   * The process's open files once they are {@code limit} or fewer, or after 10 s the count then: a
+   * leak stays above it. On a loaded machine a count can catch a file the JDK or the loop is
+   * closing at that moment (seen both ways: 9 then 10, 11 then 9), so a single look flaked.
+   */
+  private static long openFilesOnceAtMost(long pid, long limit)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long count = openFiles(pid);
+    while (count > limit && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(50); // /proc has no way to wait for a close
+      count = openFiles(pid);
+    }
+    return count;
   }
 
   private static long openFiles(long pid) throws IOException {
