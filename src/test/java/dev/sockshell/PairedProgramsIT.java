@@ -48,13 +48,25 @@ class PairedProgramsIT {
     SOCKSHELL;
 
     ExternalProgram start(Path program) throws IOException {
+      List<String> command = new ArrayList<>(List.of(PYTHON, "-c", CTRL_C_ON, PYTHON));
       if (this == PYTHON3) {
-        return ExternalProgram.start(PYTHON, "-u", program.toString());
+        command.addAll(List.of("-u", program.toString()));
+      } else {
+        command.remove(command.size() - 1);
+        command.addAll(Jar.builder().command());
+        command.add(program.toString());
       }
-      List<String> command = new ArrayList<>(Jar.builder().command());
-      command.add(program.toString());
       return ExternalProgram.start(command.toArray(String[]::new));
     }
+
+    /**
+     * Runs argv[1:] with SIGINT at its default: a build started in the background by a shell
+     * without job control ({@code mvn verify &}) inherits SIGINT ignored, and then neither python3
+     * nor the JVM would let Ctrl-C (kill -INT) reach the program.
+     */
+    private static final String CTRL_C_ON =
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+            + " os.execv(sys.argv[1], sys.argv[1:])";
   }
 
   @Test
