@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A named socket of the session: one real OS socket behind a non-blocking JDK channel, with the
@@ -145,7 +146,11 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets listen");
   }
 
-  public StreamSocket accept(String newName) throws SocketError {
+  /**
+   * Accepts a connection, waiting as the timeout says; {@code newName} names it once there is one
+   * (a call that fails or is cancelled takes no name).
+   */
+  public StreamSocket accept(Supplier<String> newName) throws SocketError {
     checkOpen();
     waitLikeCPython(SelectionKey.OP_READ, "accept on " + name);
     throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets accept");

@@ -4,10 +4,13 @@ import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The named sockets of one console or script run, in creation order. Closed sockets keep their name
@@ -19,6 +22,10 @@ import java.util.Optional;
 public final class Session implements Closeable {
   private final Map<String, NetSocket> sockets = new LinkedHashMap<>();
   private final Map<String, Integer> nextSuffix = new HashMap<>();
+
+  /** Names a foreground accept holds while it waits or finishes: {@link #freshName} skips them. */
+  private final Set<String> held = new HashSet<>();
+
   private final Waiter waiter = new Waiter();
   private final SocketContext context = new SocketContext(waiter);
   private final EventLoop background = new EventLoop(waiter);
@@ -47,28 +54,85 @@ public final class Session implements Closeable {
     return socket;
   }
 
-  /** Accepts a connection on {@code listener} as a new socket called {@code newName}. */
-  public synchronized StreamSocket accept(NetSocket listener, String newName) throws SocketError {
-    checkNameFree(newName);
-    StreamSocket accepted = listener.accept(newName);
-    put(accepted);
-    return accepted;
+  /**
+   * Accepts a connection on {@code listener} as a new socket called {@code newName}. The wait is
+   * not under the session's lock: the background adds the connections it serves meanwhile (issue
+   * 11: a served socket keeps serving while a command blocks on another). {@code newName} is held
+   * back from {@link #freshName} while the call waits, so no served connection takes it.
+   */
+  public StreamSocket accept(NetSocket listener, String newName) throws SocketError {
+    synchronized (this) {
+      checkNameFree(newName);
+      held.add(newName);
+    }
+    try {
+      StreamSocket accepted = listener.accept(() -> newName);
+      settle(accepted);
+      return accepted;
+    } finally {
+      synchronized (this) {
+        held.remove(newName);
+      }
+    }
   }
 
   /**
-   * Accepts a connection as a new socket with a {@link #freshName}: only a connection accepted
-   * takes the name, so an accept that fails or is cancelled uses up none. (Nothing else can take a
-   * name meanwhile: the session is locked while it accepts.)
+   * Accepts a connection as a new socket with a {@link #freshName}: the name is chosen once a
+   * connection is accepted, so an accept that times out or is cancelled uses up none. Like {@link
+   * #accept}, it waits without the session's lock.
    */
-  public synchronized StreamSocket acceptFresh(NetSocket listener, String prefix)
-      throws SocketError {
-    int suffix = nextSuffix.getOrDefault(prefix, 1);
-    String name = freshName(prefix);
+  public StreamSocket acceptFresh(NetSocket listener, String prefix) throws SocketError {
+    FreshName name = new FreshName(prefix);
     try {
-      return accept(listener, name);
+      StreamSocket accepted = listener.accept(name);
+      settle(accepted);
+      return accepted;
     } catch (SocketError | RuntimeException e) {
-      nextSuffix.put(prefix, suffix);
+      name.giveBack();
       throw e;
+    }
+  }
+
+  /** The accepted connection takes the name held for it while it was accepted. */
+  private synchronized void settle(StreamSocket accepted) {
+    held.remove(accepted.name());
+    put(accepted);
+  }
+
+  /** The fresh name of one foreground accept, taken only when a connection is accepted. */
+  private final class FreshName implements Supplier<String> {
+    private final String prefix;
+    private String taken;
+    private int before;
+    private int after;
+
+    FreshName(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public String get() {
+      synchronized (Session.this) {
+        before = nextSuffix.getOrDefault(prefix, 1);
+        taken = freshName(prefix);
+        after = nextSuffix.get(prefix);
+        held.add(taken);
+        return taken;
+      }
+    }
+
+    /**
+     * The connection failed before it became a socket of the session (its TLS handshake): its name
+     * is handed out again, unless the background took a later one meanwhile (a served connection's
+     * name, forgotten when it closes, must never come back).
+     */
+    void giveBack() {
+      synchronized (Session.this) {
+        if (taken != null) {
+          held.remove(taken);
+          nextSuffix.replace(prefix, after, before);
+        }
+      }
     }
   }
 
@@ -133,7 +197,7 @@ public final class Session implements Closeable {
     // instead of probing prefix1, prefix2, … again: 5,000 accepts stay linear.
     for (int i = nextSuffix.getOrDefault(prefix, 1); ; i++) {
       String candidate = prefix + i;
-      if (!sockets.containsKey(candidate)) {
+      if (!sockets.containsKey(candidate) && !held.contains(candidate)) {
         nextSuffix.put(prefix, i + 1);
         return candidate;
       }

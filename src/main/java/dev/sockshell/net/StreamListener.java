@@ -99,7 +99,7 @@ final class StreamListener {
   }
 
   /** Python's {@code accept}: the next connection as a new socket called {@code newName}. */
-  StreamSocket accept(String newName) throws SocketError {
+  StreamSocket accept(Supplier<String> newName) throws SocketError {
     if (socket.stateNow() != SocketState.LISTENING) {
       if (socket.stateNow() == SocketState.CONNECTED) {
         // Unconnected sockets are readable at once for poll (hang-up); a connection is not.
@@ -115,7 +115,7 @@ final class StreamListener {
         if (accepted != null) {
           accepted.configureBlocking(false);
           passOptionsTo(accepted);
-          return StreamSocket.accepted(newName, socket, accepted);
+          return StreamSocket.accepted(newName.get(), socket, accepted);
         }
         socket.checkMayWait();
         socket.context.waiter.await(

@@ -223,7 +223,7 @@ public final class StreamSocket extends NetSocket {
   }
 
   @Override
-  public StreamSocket accept(String newName) throws SocketError {
+  public StreamSocket accept(Supplier<String> newName) throws SocketError {
     checkOpen();
     StreamSocket connection = listening.accept(newName);
     TlsLayer tls = connection.data.tls();

@@ -118,10 +118,14 @@ class OsErrorsTest {
   void acceptOnSocketThatIsNotListeningRaisesInvalidArgument() throws SocketError {
     NetSocket s = tcp("s");
     assertError(
-        PyException.OSError, Errno.EINVAL, assertThrows(SocketError.class, () -> s.accept("c")));
+        PyException.OSError,
+        Errno.EINVAL,
+        assertThrows(SocketError.class, () -> s.accept(() -> "c")));
     s.bind(loopback(0));
     assertError(
-        PyException.OSError, Errno.EINVAL, assertThrows(SocketError.class, () -> s.accept("c")));
+        PyException.OSError,
+        Errno.EINVAL,
+        assertThrows(SocketError.class, () -> s.accept(() -> "c")));
   }
 
   @Test
@@ -168,7 +172,7 @@ class OsErrorsTest {
         new ThrowingCall[] {
           () -> s.bind(loopback(0)),
           () -> s.listen(1),
-          () -> s.accept("x"),
+          () -> s.accept(() -> "x"),
           () -> s.connect(loopback(1)),
           () -> s.send(ByteString.utf8("x")),
           () -> s.recv(1),
@@ -233,7 +237,7 @@ class OsErrorsTest {
   void acceptWithTimeoutRaisesTimeoutErrorAndKeepsListening() throws SocketError {
     NetSocket srv = listening(session, "srv");
     srv.setTimeout(Timeout.seconds(0.05));
-    SocketError e = assertThrows(SocketError.class, () -> srv.accept("c"));
+    SocketError e = assertThrows(SocketError.class, () -> srv.accept(() -> "c"));
     assertEquals(PyException.TimeoutError, e.type());
     assertEquals("timed out", e.reason());
     assertEquals(SocketState.LISTENING, srv.state());
@@ -246,7 +250,7 @@ class OsErrorsTest {
     assertError(
         PyException.BlockingIOError,
         Errno.EAGAIN,
-        assertThrows(SocketError.class, () -> srv.accept("c")));
+        assertThrows(SocketError.class, () -> srv.accept(() -> "c")));
   }
 
   @Test
@@ -267,7 +271,7 @@ class OsErrorsTest {
     assertError(
         PyException.OSError,
         Errno.EOPNOTSUPP,
-        assertThrows(SocketError.class, () -> u.accept("c")));
+        assertThrows(SocketError.class, () -> u.accept(() -> "c")));
   }
 
   @Test
