@@ -26,7 +26,7 @@ final class CtrlC {
    * cancel} runs, and the KeyboardInterrupt line that follows starts on a clean line.
    */
   static CtrlC install(Terminal terminal, Runnable cancel) {
-    hideControlEcho(terminal);
+    whileCommandsRun(terminal);
     // JLine's emulated terminals (ssh, tests) echo "^C" whatever ECHOCTL says: end that line.
     boolean echoes = terminal instanceof LineDisciplineTerminal;
     terminal.handle(
@@ -86,13 +86,17 @@ final class CtrlC {
   }
 
   /**
-   * Without ECHOCTL a tty does not echo "^C" when Ctrl-C cancels a running call, so the
-   * KeyboardInterrupt line starts clean instead of after "^C". JLine keeps these attributes between
-   * lines, and restores the user's own when the terminal closes.
+   * The terminal's settings while a command runs (cooked mode: JLine keeps these attributes between
+   * lines, and restores the user's own when the terminal closes). Without ECHOCTL a tty does not
+   * echo "^C" when Ctrl-C cancels a running call, so the KeyboardInterrupt line starts clean
+   * instead of after "^C". Without ECHO the keys typed ahead while a call waits stay off the screen
+   * instead of running into its output ({@code send cli abcTimeoutError: timed out}): the kernel
+   * keeps them, and the next prompt shows them as typed.
    */
-  private static void hideControlEcho(Terminal terminal) {
+  private static void whileCommandsRun(Terminal terminal) {
     Attributes attributes = terminal.getAttributes();
     attributes.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
+    attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
     // Ctrl-\ (SIGQUIT) would make the JVM print every thread's stack over the console; no key
     // raises it (0 is _POSIX_VDISABLE). jstack still gets the same dump on purpose.
     attributes.setControlChar(Attributes.ControlChar.VQUIT, 0);
@@ -100,9 +104,9 @@ final class CtrlC {
   }
 
   /**
-   * Keys typed while the call ran were echoed by the tty, and Ctrl-C has just discarded them (the
-   * tty flushes its input on SIGINT): clear what they left on the line, so the KeyboardInterrupt
-   * line starts at the left margin instead of after them.
+   * Ctrl-C has just discarded the keys typed while the call ran (the tty flushes its input on
+   * SIGINT). Where the tty still echoed them (a dumb terminal, whose tty JLine leaves as it is),
+   * clear what they left on the line, so the KeyboardInterrupt line starts at the left margin.
    */
   private static void eraseTypeahead(Terminal terminal) {
     terminal.puts(Capability.carriage_return);
