@@ -7,13 +7,13 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** /history, /!, /N, /-N and /save: the session's commands, JShell style. */
@@ -36,7 +36,7 @@ final class HistoryCommands {
               return new Command.History();
             },
             (c, ctx) -> {
-              history(ctx.log()).forEach(ctx.out()::println);
+              history(ctx.log(), ctx.out());
               return new Outcome.Printed();
             }),
         rerun("/!", "re-run the last command", "/!"),
@@ -94,12 +94,17 @@ final class HistoryCommands {
     return new Command.Rerun(number, fromEnd);
   }
 
-  private static List<Styled> history(CommandLog log) {
+  /**
+   * The numbered commands, each broken at spaces to fit the window with the rest under the command
+   * (a failure's reason can be long).
+   */
+  private static void history(CommandLog log, Output out) {
     if (log.size() == 0) {
-      return List.of(Styled.of(Style.FEEDBACK, "|  no commands yet in this session"));
+      out.println(Styled.of(Style.FEEDBACK, "|  no commands yet in this session"));
+      return;
     }
     int width = Integer.toString(log.size()).length();
-    List<Styled> lines = new ArrayList<>();
+    Styled under = Styled.plain(" ".repeat(width + 4));
     for (CommandLog.Entry e : log.entries()) {
       String number = Integer.toString(e.number());
       // A block's further lines go under its first, after the number's column.
@@ -113,10 +118,9 @@ final class HistoryCommands {
         if (e.failed() && i == text.size() - 1) {
           line.add(Style.ERROR, "    # failed: " + e.failure());
         }
-        lines.add(line.build());
+        out.println(line.build(), under);
       }
     }
-    return lines;
   }
 
   private static Outcome save(Command.Save c, Context ctx) throws SocketError {

@@ -58,7 +58,8 @@ final class ConsoleSource implements LineSource {
               Styled.of(
                   Style.DIM,
                   "|  (Ctrl-C cancels a line or a running call; type"
-                      + " /exit or press Ctrl-D to leave)"));
+                      + " /exit or press Ctrl-D to leave)"),
+              Styled.of(Style.DIM, "|  "));
         }
       } catch (EndOfFileException e) {
         return null;
@@ -85,7 +86,10 @@ final class ConsoleSource implements LineSource {
    */
   private void tellHistoryProblem() {
     if (reader.getHistory() instanceof History h) {
-      h.takeProblems().forEach(p -> out.println(Styled.of(Style.WARNING, "|  history: " + p)));
+      for (String problem : h.takeProblems()) {
+        out.println(
+            Styled.of(Style.WARNING, "|  history: " + problem), Styled.of(Style.WARNING, "|  "));
+      }
     }
   }
 

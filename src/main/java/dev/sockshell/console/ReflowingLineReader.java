@@ -132,7 +132,9 @@ final class ReflowingLineReader extends LineReaderImpl {
    * JLine redraws a resized line from the start of the cursor's row, so when the terminal has
    * rewrapped the line at the new width (its cursor staying on the same character) the rows above
    * keep a stale copy, or the redraw climbs into earlier output. Go up to the row the prompt starts
-   * on now and clear below, so JLine's redraw starts on a clean slate.
+   * on now and clear below, so JLine's redraw starts on a clean slate. (A line that, narrowed,
+   * needs more rows than there are above the cursor has its first rows pushed into the scrollback,
+   * where no cursor reaches: those stay there.)
    */
   private void backToPromptStart() {
     int width = terminal.getWidth();
@@ -148,7 +150,25 @@ final class ReflowingLineReader extends LineReaderImpl {
         terminal.puts(Capability.cursor_up);
       }
     }
-    terminal.puts(Capability.clr_eos);
+    clearBelow();
     terminal.flush();
+  }
+
+  /**
+   * Clears from the cursor's row down, row by row: tmux keeps what clr_eos erases from the top row
+   * in its scrollback ("scroll-on-clear"), and widening the window later reflows that stale copy of
+   * the line back into view. Without the capabilities for it, clr_eos.
+   */
+  private void clearBelow() {
+    String down = terminal.getStringCapability(Capability.parm_down_cursor);
+    if (down == null || !terminal.puts(Capability.save_cursor)) {
+      terminal.puts(Capability.clr_eos);
+      return;
+    }
+    for (int row = 0; row < terminal.getHeight(); row++) {
+      terminal.puts(Capability.clr_eol);
+      terminal.puts(Capability.parm_down_cursor, 1); // stops at the last row: never scrolls
+    }
+    terminal.puts(Capability.restore_cursor);
   }
 }

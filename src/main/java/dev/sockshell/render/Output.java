@@ -8,6 +8,16 @@ public interface Output {
     println(Styled.plain(text));
   }
 
+  /**
+   * A line of prose (an error, a hint, feedback): on a screen, broken at spaces to fit its width,
+   * each line after the first starting with {@code continuation}; elsewhere, as it is.
+   */
+  default void println(Styled line, Styled continuation) {
+    for (Styled l : Reflow.lines(line, width(), continuation)) {
+      println(l);
+    }
+  }
+
   /** Pushes buffered lines out, e.g. before a call that may block. */
   void flush();
 

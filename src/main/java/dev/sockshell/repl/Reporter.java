@@ -17,7 +17,7 @@ import dev.sockshell.render.TextView;
 import dev.sockshell.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Prints what happened, JShell style: {@code $3 ==> b'hello'} for a value, {@code | } before
@@ -54,6 +54,11 @@ final class Reporter {
         @Override
         public void println(Styled line) {
           show(line);
+        }
+
+        @Override
+        public void println(Styled line, Styled continuation) {
+          show(line, continuation);
         }
 
         @Override
@@ -137,7 +142,24 @@ final class Reporter {
     show(line);
   }
 
-  /** What went wrong: always shown. */
+  /**
+   * Routine prose (feedback, a hint): on the screen broken at spaces to fit the window, each line
+   * after the first starting with {@code continuation}; one line in the transcript.
+   */
+  private void show(Styled line, Styled continuation) {
+    if (!quiet) {
+      screen.println(line, continuation);
+    }
+    record(line);
+  }
+
+  /** What went wrong: always shown, broken at spaces to fit the window as {@link #show} does. */
+  private void alert(Styled line, Styled continuation) {
+    screen.println(line, continuation);
+    record(line);
+  }
+
+  /** What went wrong, as it is (a line of the script with a caret under it must not move). */
   private void alert(Styled line) {
     screen.println(line);
     record(line);
@@ -325,8 +347,20 @@ final class Reporter {
           Styled.builder()
               .add(Style.FEEDBACK, FEEDBACK + message)
               .add(Style.DIM, takeSuffix())
-              .build());
+              .build(),
+          FEEDBACK_GOES_ON);
     }
+  }
+
+  /** Where a line of feedback goes on when it is broken to fit the window. */
+  private static final Styled FEEDBACK_GOES_ON = Styled.of(Style.FEEDBACK, FEEDBACK);
+
+  /** Where an error goes on when it is broken to fit the window: indented, as Python does. */
+  private static final Styled ERROR_GOES_ON = Styled.plain("  ");
+
+  /** Where a hint goes on: under its text, after {@code | hint: } in the session's language. */
+  private static Styled hintGoesOn() {
+    return Styled.of(Style.HINT, FEEDBACK + Columns.blankUnder(Text.get("report.hint", "")));
   }
 
   /** Verbose feedback: the command in Python, and what it did to the sockets' states. */
@@ -356,7 +390,9 @@ final class Reporter {
 
   /** A failed expectation: never silenced. */
   void failed(String where, String message) {
-    alert(Styled.of(Style.ERROR, prefix(where) + Text.get("report.expectation.failed", message)));
+    alert(
+        Styled.of(Style.ERROR, prefix(where) + Text.get("report.expectation.failed", message)),
+        ERROR_GOES_ON);
   }
 
   /**
@@ -364,11 +400,13 @@ final class Reporter {
    * --quiet hides it.
    */
   void socketError(String where, SocketError e, boolean expected) {
-    Consumer<Styled> print = expected ? this::show : this::alert;
+    BiConsumer<Styled, Styled> print = expected ? this::show : this::alert;
     print.accept(
-        Styled.builder().add(Style.ERROR, prefix(where) + e).add(Style.DIM, takeSuffix()).build());
+        Styled.builder().add(Style.ERROR, prefix(where) + e).add(Style.DIM, takeSuffix()).build(),
+        ERROR_GOES_ON);
     if (e.hint() != null && talkative()) {
-      print.accept(Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())));
+      print.accept(
+          Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())), hintGoesOn());
     }
   }
 
@@ -380,7 +418,8 @@ final class Reporter {
         where == null
             ? ""
             : where + ":" + lineNumber + (e.column() >= 0 ? ":" + (e.column() + 1) : "") + ": ";
-    alert(Styled.of(Style.ERROR, location + Text.get("report.error", e.getMessage())));
+    alert(
+        Styled.of(Style.ERROR, location + Text.get("report.error", e.getMessage())), ERROR_GOES_ON);
     if (e.column() >= 0 && line != null) {
       alert(Styled.plain("  " + line));
       // The line is shown with its control characters escaped: point at the same character,
@@ -391,8 +430,13 @@ final class Reporter {
               Style.ERROR, "  " + Columns.blankUnder(Printable.controlsEscaped(before)) + "^"));
     }
     if (e.usage() != null) {
-      alert(Styled.of(Style.DIM, Text.get("report.usage", e.usage())));
+      alert(Styled.of(Style.DIM, Text.get("report.usage", e.usage())), usageGoesOn());
     }
+  }
+
+  /** Where a usage goes on: under its text, after {@code usage: } in the session's language. */
+  private static Styled usageGoesOn() {
+    return Styled.of(Style.DIM, Columns.blankUnder(Text.get("report.usage", "")));
   }
 
   /** Something sockshell did not foresee: one line, never a stack trace. */
@@ -403,11 +447,12 @@ final class Reporter {
             prefix(where)
                 + "internal error: "
                 + e
-                + " (this is a sockshell bug; please report it with the command that caused it)"));
+                + " (this is a sockshell bug; please report it with the command that caused it)"),
+        ERROR_GOES_ON);
   }
 
   void stopped(String where, String why) {
-    alert(Styled.of(Style.ERROR, prefix(where) + why));
+    alert(Styled.of(Style.ERROR, prefix(where) + why), ERROR_GOES_ON);
   }
 
   /** The summary at the end of a run; --quiet shows it only when something failed. */

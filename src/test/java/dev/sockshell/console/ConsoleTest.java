@@ -322,9 +322,14 @@ class ConsoleTest {
       t.await("forty\"", before);
       String redraw = t.shown().substring(before);
       String up = Curses.tputs(t.terminal.getStringCapability(Capability.parm_up_cursor), 1);
-      String clear = Curses.tputs(t.terminal.getStringCapability(Capability.clr_eos));
-      int cleared = redraw.indexOf("\r" + up + clear);
+      String save = Curses.tputs(t.terminal.getStringCapability(Capability.save_cursor));
+      String clearRow = Curses.tputs(t.terminal.getStringCapability(Capability.clr_eol));
+      int cleared = redraw.indexOf("\r" + up + save + clearRow);
       assertTrue(cleared >= 0 && cleared < redraw.indexOf("sockshell> "), redraw);
+      // Row by row, never clr_eos: from the top row tmux would keep what it erases in its
+      // scrollback, and widening the window later would bring that copy of the line back.
+      String clearBelow = Curses.tputs(t.terminal.getStringCapability(Capability.clr_eos));
+      assertFalse(redraw.contains(clearBelow), redraw);
 
       t.type("\u0015" + CTRL_D); // Ctrl-U clears the line, Ctrl-D leaves
       console.join(TimeUnit.SECONDS.toMillis(10));
