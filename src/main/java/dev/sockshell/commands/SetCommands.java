@@ -31,6 +31,7 @@ public final class SetCommands {
   static final String DISPLAY = "display";
   static final String ENCODING = "encoding";
   static final String EVENTS = "events";
+  static final String TRUNCATION = "truncation";
   static final String TIMING = "timing";
   static final String LANG = "lang";
 
@@ -63,6 +64,7 @@ public final class SetCommands {
     Map<String, List<String>> values = new LinkedHashMap<>();
     values.put(FEEDBACK, words(Settings.Feedback.values()));
     values.put(DISPLAY, words(Settings.Display.values()));
+    values.put(TRUNCATION, words(Settings.Truncation.values()));
     values.put(ENCODING, COMMON_ENCODINGS);
     values.put(EVENTS, List.of("on", "counts", "off"));
     values.put(TIMING, List.of("on", "off"));
@@ -91,6 +93,10 @@ public final class SetCommands {
               EVENTS,
               "events: what happens on the sockets above the prompt, and what the background"
                   + " does"),
+          Map.entry(TRUNCATION, "how much of a long run of received bytes a result shows"),
+          Map.entry(
+              "short", "over 1024 bytes: the first 512 and the last 256, and how many between"),
+          Map.entry("all", "every byte of every result, however many"),
           Map.entry(TIMING, "each result ends with how long the call took (and waited)"),
           Map.entry("verbose", "results, feedback, the Python call and the sockets' state changes"),
           Map.entry("normal", "results, one line of feedback, hints after errors"),
@@ -160,8 +166,8 @@ public final class SetCommands {
             List.of(
                 Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
                 Param.constant("VALUE", true, allValues)),
-            "show or change the settings: feedback, display of received bytes, encoding, events,"
-                + " timing, language",
+            "show or change the settings: feedback, display of received bytes and how much of"
+                + " them, encoding, events, timing, language",
             Command.Set.class,
             null,
             "/set display hex",
@@ -260,6 +266,8 @@ public final class SetCommands {
       case DISPLAY ->
           settings.setDisplay(Settings.Display.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case ENCODING -> settings.setEncoding(lookup(c.value()));
+      case TRUNCATION ->
+          settings.setTruncation(Settings.Truncation.valueOf(c.value().toUpperCase(Locale.ROOT)));
       case TIMING -> settings.setTiming(c.value().equals("on"));
       case LANG -> {
         // Said in the language chosen, so the person sees at once that it took.
@@ -338,6 +346,7 @@ public final class SetCommands {
         switch (key) {
           case FEEDBACK -> settings.feedback().word();
           case DISPLAY -> settings.display().word();
+          case TRUNCATION -> settings.truncation().word();
           case ENCODING -> settings.encoding().name();
           case TIMING -> settings.timing() ? "on" : "off";
           case LANG -> Text.lang().code();

@@ -41,6 +41,21 @@ public final class Settings {
     }
   }
 
+  /** How much of a long run of bytes a result shows. */
+  public enum Truncation {
+    /** Bytes over 1 KiB: their start and their end, and how many were left out between. */
+    SHORT,
+    /** Every byte, however many. */
+    ALL;
+
+    /** As {@code /set truncation} takes it. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private Truncation truncation = Truncation.SHORT;
+
   /** Null until set: UTF-8, without loading any codec class in a run that never encodes. */
   private PyCodec encoding;
 
@@ -58,6 +73,7 @@ public final class Settings {
     s.display = display;
     s.events = events;
     s.eventCounts = eventCounts;
+    s.truncation = truncation;
     s.timing = timing;
     return s;
   }
@@ -88,6 +104,14 @@ public final class Settings {
 
   public void setDisplay(Display display) {
     this.display = display;
+  }
+
+  public Truncation truncation() {
+    return truncation;
+  }
+
+  public void setTruncation(Truncation truncation) {
+    this.truncation = truncation;
   }
 
   /** Whether the console reports what happens on the sockets while the prompt waits. */

@@ -1,6 +1,5 @@
 package dev.sockshell.repl;
 
-import dev.sockshell.bytes.ByteString;
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.i18n.Text;
@@ -8,12 +7,9 @@ import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Columns;
-import dev.sockshell.render.HexDump;
 import dev.sockshell.render.Output;
-import dev.sockshell.render.Repr;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
-import dev.sockshell.render.TextView;
 import dev.sockshell.value.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,39 +290,14 @@ final class Reporter {
     if (settings.feedback() == Settings.Feedback.SILENT) {
       return;
     }
-    List<ByteString> dumps = new ArrayList<>();
-    String shown =
-        settings.display() == Settings.Display.REPR
-            ? Repr.of(value)
-            : Repr.of(value, bytes -> shown(bytes, dumps));
-    show(
-        Styled.builder()
-            .add(Style.VALUE_NAME, "$" + number)
-            .plain(" ==> ")
-            .add(Style.VALUE, shown)
-            .add(Style.DIM, takeSuffix())
-            .build());
-    for (ByteString dump : dumps) {
-      HexDump.lines(dump).forEach(line -> show(Styled.of(Style.VALUE, "  " + line)));
-    }
+    ValueLines shown = ValueLines.of(number, value, settings, takeSuffix());
+    shown.lines().forEach(this::show);
     if (note != null) {
       feedback(note);
     }
-  }
-
-  /** Bytes as {@code /set display} asks; a hex dump goes below the value line. */
-  private String shown(ByteString bytes, List<ByteString> dumps) {
-    if (bytes.isEmpty()) {
-      return bytes.toString();
+    if (shown.leftOut() > 0) {
+      feedback("$" + number + " keeps every byte; /set truncation all shows them all");
     }
-    return switch (settings.display()) {
-      case REPR -> bytes.toString();
-      case TEXT -> TextView.of(bytes, settings.encoding());
-      case HEX -> {
-        dumps.add(bytes);
-        yield bytes.size() + (bytes.size() == 1 ? " byte" : " bytes");
-      }
-    };
   }
 
   void created(String name, String description) {

@@ -80,7 +80,7 @@ class CompletionTest {
   @Test
   void setOffersItsKeysThenOnlyTheValuesOfTheKeyTyped() {
     assertEquals(
-        List.of("feedback", "display", "encoding", "events", "timing", "lang"),
+        List.of("feedback", "display", "truncation", "encoding", "events", "timing", "lang"),
         values(candidates("/set ")));
     assertEquals(List.of("en", "zh"), values(candidates("/set lang ")));
     assertEquals(
