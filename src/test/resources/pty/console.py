@@ -14,6 +14,7 @@ The program is then awaited (at most 30 s; killed after that). The driver prints
   modes: ...                  the terminal modes the program left set (cursor-keys, keypad)
   row: TEXT                   each row of the screen as a terminal would show it, top to bottom
   cursor: ROW COL             where the cursor was left
+  escapes: [...]              each escape sequence the program wrote, once, as a JSON list
 """
 import fcntl
 import json
@@ -210,6 +211,7 @@ def main():
     for row in screen.text():
         print("row: " + row)
     print("cursor: %d %d" % (screen.row, screen.col))
+    print("escapes: " + json.dumps(sorted({m.group(0).decode("latin-1") for m in ESCAPES.finditer(seen)})))
     os.close(master)
     os.close(slave)
 

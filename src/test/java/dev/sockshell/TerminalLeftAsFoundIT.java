@@ -1,19 +1,17 @@
 package dev.sockshell;
 
+import static dev.sockshell.testing.PtyConsole.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sockshell.testing.ExternalProgram;
-import dev.sockshell.testing.Jar;
+import dev.sockshell.testing.PtyConsole;
+import dev.sockshell.testing.PtyConsole.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The console in a real pseudo-terminal (python3's pty module drives it and plays the terminal,
- * {@code src/test/resources/pty/console.py}): whichever way it ends, the terminal is left as it was
- * found: the same {@code stty -a}, keypad and cursor keys in normal mode, no hint on the line.
+ * The console in a real pseudo-terminal ({@link PtyConsole}): whichever way it ends, the terminal
+ * is left as it was found: the same {@code stty -a}, keypad and cursor keys in normal mode, no hint
+ * on the line.
  */
 class TerminalLeftAsFoundIT {
-  private static final Path DRIVER = Path.of("src/test/resources/pty/console.py");
-
   @TempDir Path dir;
 
   @BeforeAll
   static void needsPython() {
-    assumeTrue(
-        ExternalProgram.available("python3", "--version"), "python3 drives the pseudo-terminal");
+    assumeTrue(PtyConsole.available(), "python3 drives the pseudo-terminal");
   }
 
   @ParameterizedTest
@@ -115,79 +110,8 @@ class TerminalLeftAsFoundIT {
         rows.stream().noneMatch(r -> r.contains("org.jline") || r.contains("INFO")), run::toString);
   }
 
-  /** One step for the driver, as JSON: {@code ["type", "socket s\r"]}. */
-  private static String step(String kind, String argument) {
-    return "[" + json(kind) + ", " + json(argument) + "]";
-  }
-
-  private static String json(String text) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < ' ') {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
-  }
-
   private Run drive(Map<String, String> environment, String... steps)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", DRIVER.toAbsolutePath().toString()));
-    command.add("[" + String.join(", ", steps) + "]");
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(Jar.path().toAbsolutePath().toString());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    builder.environment().putAll(environment);
-    builder.environment().put("TERM", "xterm-256color");
-    builder.environment().remove("NO_COLOR");
-    Process p = builder.redirectErrorStream(true).start();
-    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the driver did not end");
-    assertEquals(0, p.exitValue(), said);
-    return new Run(said);
-  }
-
-  /** What the driver said: the terminal's settings before and after, the screen, the status. */
-  private record Run(String said) {
-    String field(String name) {
-      return said.lines()
-          .filter(l -> l.startsWith(name + ": "))
-          .map(l -> l.substring(name.length() + 2))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no " + name + " in:\n" + said));
-    }
-
-    int status() {
-      return Integer.parseInt(field("status"));
-    }
-
-    String cursor() {
-      return field("cursor");
-    }
-
-    /** The screen's rows that are not blank. */
-    List<String> rows() {
-      return said.lines()
-          .filter(l -> l.startsWith("row: "))
-          .map(l -> l.substring(5))
-          .filter(l -> !l.isBlank())
-          .toList();
-    }
-
-    void assertLeftAsFound() {
-      assertTrue(said.lines().noneMatch(l -> l.startsWith("never-shown: ")), said);
-      assertEquals(field("stty-before"), field("stty-after"), "stty -a; the run:\n" + said);
-      assertEquals("cursor-keys=normal keypad=normal", field("modes"), said);
-    }
-
-    @Override
-    public String toString() {
-      return said;
-    }
+    return PtyConsole.drive(dir, environment, steps);
   }
 }

@@ -156,9 +156,12 @@ public final class Console {
     return 0;
   }
 
+  /** JLine's own dumb terminal, which reads whole lines from a cooked tty. */
   private static boolean isDumb(Terminal terminal) {
     String type = terminal.getType();
-    return type == null || type.startsWith(Terminal.TYPE_DUMB);
+    return type == null
+        || type.equals(Terminal.TYPE_DUMB)
+        || type.startsWith(Terminal.TYPE_DUMB_COLOR);
   }
 
   static ReflowingLineReader reader(Terminal terminal, Shell shell, boolean color, Path history) {
@@ -188,12 +191,17 @@ public final class Console {
     reader.setVariable(LineReader.INDENTATION, 1);
     indentOnTab(reader);
     reader.setCompleter(new CommandCompleter(shell));
-    reader.setHighlighter(new LineHighlighter(shell, color, true));
+    // The faint hint after the cursor would look typed on a dumb terminal, without faint text.
+    boolean hints = !reader.oneRow();
+    reader.setHighlighter(new LineHighlighter(shell, color, hints));
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-    // A paste arrives marked, so it goes in at once; its lines still run one by one, as typed
-    // (ReflowingLineReader.beginPaste).
-    reader.option(LineReader.Option.BRACKETED_PASTE, true);
-    reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
+    if (!reader.oneRow()) {
+      // A paste arrives marked, so it goes in at once; its lines still run one by one, as typed
+      // (ReflowingLineReader.beginPaste). A dumb terminal gets no escape to mark it.
+      reader.option(LineReader.Option.BRACKETED_PASTE, true);
+    }
+    reader.setAutosuggestion(
+        hints ? LineReader.SuggestionType.TAIL_TIP : LineReader.SuggestionType.NONE);
     return reader;
   }
 

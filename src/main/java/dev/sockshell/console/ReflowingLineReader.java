@@ -24,9 +24,47 @@ final class ReflowingLineReader extends LineReaderImpl {
   /** What a bracketed paste holds after the line it ended: lines still to type, or null. */
   private final AtomicReference<String> pastedAhead = new AtomicReference<>();
 
+  /** The terminal is dumb ({@code TERM=dumb}): the line is drawn by {@link OneRowDisplay}. */
+  private final boolean oneRow;
+
   ReflowingLineReader(Terminal terminal, String appName, Map<String, Object> variables) {
     super(terminal, appName, variables);
     this.pendingInput = PendingInput.of(terminal);
+    this.oneRow = SystemTerminal.DUMB_EDITED.equals(terminal.getType());
+  }
+
+  /** Whether the line is drawn on one row, without escape sequences (a dumb terminal). */
+  boolean oneRow() {
+    return oneRow;
+  }
+
+  /**
+   * On a dumb terminal, JLine's display (made anew for each line) is swapped for one that draws
+   * without escape sequences, before it draws anything.
+   */
+  @Override
+  protected void redisplay(boolean flush) {
+    if (oneRow) {
+      lock.lock();
+      try {
+        if (!(display instanceof OneRowDisplay)) {
+          display = new OneRowDisplay(terminal, () -> getSearchTerm() != null);
+          display.resize(size.getRows(), size.getColumns());
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    super.redisplay(flush);
+  }
+
+  /**
+   * JLine turns bracketed paste on or off at every prompt, with an escape sequence, on any terminal
+   * but its own dumb one: not on ours.
+   */
+  @Override
+  public boolean isSet(Option option) {
+    return !(oneRow && option == Option.BRACKETED_PASTE) && super.isSet(option);
   }
 
   /**
@@ -99,7 +137,11 @@ final class ReflowingLineReader extends LineReaderImpl {
   @Override
   protected synchronized void handleSignal(Terminal.Signal signal) {
     if (signal == Terminal.Signal.WINCH && reading) {
-      backToPromptStart();
+      if (display instanceof OneRowDisplay row) {
+        row.clearRow(terminal.getWidth()); // JLine forgets what is shown, and draws it again
+      } else {
+        backToPromptStart();
+      }
     }
     super.handleSignal(signal);
   }

@@ -14,23 +14,61 @@ import org.jline.utils.InfoCmp;
 final class SystemTerminal {
   private SystemTerminal() {}
 
+  /**
+   * The type the console gives a terminal that says it is dumb ({@code TERM=dumb}): JLine's own
+   * dumb terminal leaves the tty cooked, so Tab and the arrow keys reach the line as characters
+   * ({@code ^[[A}). Under this type the tty is raw as on any terminal and JLine edits the line,
+   * drawn by {@link OneRowDisplay} without a single escape sequence, as GNU readline does there.
+   * Colour stays off: the name starts with "dumb".
+   */
+  static final String DUMB_EDITED = "dumb-edited";
+
+  /**
+   * What a dumb terminal can do (JLine's {@code dumb.caps}, from terminfo), and the keys a terminal
+   * sends for the arrows, Home, End and Delete when no one asked for its keypad mode. (Key
+   * capabilities describe input: nothing of them is ever written to the terminal.)
+   */
+  private static final String DUMB_EDITED_CAPS =
+      String.join(
+          "\n",
+          DUMB_EDITED + "|dumb tty whose line sockshell edits,",
+          "\tam,",
+          "\tcols#80,",
+          "\tbel=^G, cr=^M, cud1=^J, ind=^J,",
+          "\tkcub1=\\E[D, kcud1=\\E[B, kcuf1=\\E[C, kcuu1=\\E[A,",
+          "\tkdch1=\\E[3~, kend=\\E[4~, khome=\\E[1~,",
+          "");
+
   static Terminal open() {
-    loadTerminfo(System.getenv("TERM"));
+    String term = System.getenv("TERM");
+    boolean edited = editsDumbLines(term, System.getenv("INSIDE_EMACS"));
+    loadTerminfo(edited ? DUMB_EDITED : term);
     try {
       // The JNI provider answers isatty/tcgetattr natively; probing the others forks.
-      return builder().provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
+      return builder(edited).provider(TerminalBuilder.PROP_PROVIDER_JNI).build();
     } catch (IOException | RuntimeException jniUnavailable) {
       try {
-        return builder().build(); // an unusual platform: let JLine pick
+        return builder(edited).build(); // an unusual platform: let JLine pick
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  private static TerminalBuilder builder() {
-    // dumb(true): without a usable terminal fall back to plain lines, quietly (no warning).
-    return TerminalBuilder.builder().system(true).dumb(true);
+  /**
+   * Whether the console edits the line itself on this terminal: on any but a dumb one, and on a
+   * dumb one too, except inside Emacs's shell (comint), which edits the line itself and sends it
+   * whole, as bash and readline leave it to.
+   */
+  static boolean editsDumbLines(String term, String insideEmacs) {
+    return Terminal.TYPE_DUMB.equals(term) && insideEmacs == null;
+  }
+
+  private static TerminalBuilder builder(boolean dumbEdited) {
+    // dumb(true): without a usable terminal fall back to plain lines, quietly (no warning). Stdin
+    // not a tty under TERM=dumb falls back to JLine's dumb terminal too, whatever type is asked.
+    TerminalBuilder builder = TerminalBuilder.builder().system(true).dumb(true);
+    return dumbEdited ? builder.type(DUMB_EDITED) : builder;
   }
 
   /**
@@ -42,6 +80,10 @@ final class SystemTerminal {
    */
   static void loadTerminfo(String term) {
     if (term == null) {
+      return;
+    }
+    if (term.equals(DUMB_EDITED)) {
+      InfoCmp.setLoadedInfoCmp(term, DUMB_EDITED_CAPS);
       return;
     }
     String bundled = InfoCmp.getDefaultInfoCmp(term);

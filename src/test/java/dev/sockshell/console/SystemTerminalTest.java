@@ -1,6 +1,8 @@
 package dev.sockshell.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,5 +55,12 @@ class SystemTerminalTest {
       jline.removeHandler(handler);
     }
     assertEquals(List.of(), logged);
+  }
+
+  @Test
+  void aDumbTerminalHasItsLineEditedExceptInEmacsWhichEditsItItself() {
+    assertTrue(SystemTerminal.editsDumbLines("dumb", null));
+    assertFalse(SystemTerminal.editsDumbLines("dumb", "29.1,comint"));
+    assertFalse(SystemTerminal.editsDumbLines("xterm-256color", null));
   }
 }
