@@ -17,6 +17,8 @@ import java.util.List;
  * @param program a Python program to run after the scripts (the first FILE ending in .py), or null
  * @param programArgs what follows the program on the command line: its sys.argv[1:]
  * @param step run the program one line at a time, the console live between lines
+ * @param events {@code --events}: a program's calls, their events and hints go to stderr even when
+ *     it is not a terminal (on a terminal they always do, unless {@code --quiet})
  */
 public record Options(
     boolean help,
@@ -31,7 +33,8 @@ public record Options(
     List<Path> files,
     Path program,
     List<String> programArgs,
-    boolean step) {
+    boolean step,
+    boolean events) {
   static final String HELP =
       """
       Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...] [PROGRAM.py [ARG...]]
@@ -59,6 +62,9 @@ public record Options(
         -k, --keep-going    run the remaining lines of a script after an unexpected error
         --step              run the Python program one line at a time: Enter runs the
                             next line, the console is live between them
+        --events            show the Python program's socket calls, what arrived and
+                            hints on errors on stderr (always on when stderr is a
+                            terminal); stdout stays the program's own, as python3's
         -h, --help          show this help and exit
         -V, --version       show the version and exit
 
@@ -101,6 +107,7 @@ public record Options(
     Path program = null;
     List<String> programArgs = new ArrayList<>();
     boolean step = false;
+    boolean events = false;
     boolean onlyFiles = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -131,6 +138,7 @@ public record Options(
         case "--no-color", "--no-colour" -> noColor = true;
         case "--quiet", "-q" -> quiet = true;
         case "--step" -> step = true;
+        case "--events" -> events = true;
         case "--timing" -> timing = true;
         case "--timeout" ->
             timeout = seconds(inline != null ? inline : valueAfter(args, i++, name));
@@ -156,7 +164,8 @@ public record Options(
         files,
         program,
         programArgs,
-        step);
+        step,
+        events);
   }
 
   /** {@code -qk} as {@code -q -k}, as getopt reads it; everything after {@code --} as typed. */

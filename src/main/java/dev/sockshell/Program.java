@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * {@code java -jar sockshell.jar prog.py ARGS}: a Python program run as python3 runs it, in one
- * session (after the scripts named before it). Its output is the program's own; sockshell's
- * feedback stays silent, and Ctrl-C is KeyboardInterrupt inside the program.
+ * session (after the scripts named before it). Its stdout is the program's own; sockshell's
+ * feedback on its calls (events, hints) goes to stderr when that is a terminal or with {@code
+ * --events}, and is silent otherwise. Ctrl-C is KeyboardInterrupt inside the program.
  */
 final class Program {
   private Program() {}
@@ -30,7 +31,10 @@ final class Program {
     // sockshell; to a pipe or a file the program's output is byte for byte what python3 writes.
     PlainOutput screen = isTerminal(1) ? new PlainOutput(out) : PlainOutput.unescaped(out);
     PlainOutput errors = isTerminal(2) ? new PlainOutput(err) : PlainOutput.unescaped(err);
-    try (Shell shell = new Shell(new Session(), screen, cwd)) {
+    // With events, sockshell's lines about the calls go to stderr and the program's print to
+    // stdout: a pipe reading stdout gets what python3 would write.
+    boolean events = !options.quiet() && (options.events() || isTerminal(2));
+    try (Shell shell = new Shell(new Session(), events ? errors : screen, cwd)) {
       shell.setErrors(errors);
       if (options.timeout() != null) {
         shell.session().setDefaultTimeout(Timeout.seconds(options.timeout()));
@@ -54,7 +58,11 @@ final class Program {
           return end == Shell.End.EXITED ? Main.OK : Main.FAILED;
         }
       }
-      shell.settings().setFeedback(Settings.Feedback.SILENT);
+      if (events) {
+        shell.showProgramCalls(screen);
+      } else {
+        shell.settings().setFeedback(Settings.Feedback.SILENT);
+      }
       List<String> argv = new ArrayList<>();
       argv.add(file.toString());
       argv.addAll(options.programArgs());

@@ -86,6 +86,52 @@ class ExportRoundTripIT {
     assertEquals(0, python.exitValue(), python.said() + text);
   }
 
+  /**
+   * Python lines are exported as they were typed, not as the calls they made: their prints, their
+   * loops and their variables run again under python3, printing what the session printed; a line
+   * that raised is inside a try that catches what it raised.
+   */
+  @Test
+  void pythonLinesExportWithTheirPrintsAndLoops() throws Exception {
+    Path program = dir.resolve("python_lines.py");
+    String session =
+        String.join(
+            "\n",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "socket cli",
+            "connect cli srv",
+            "accept srv",
+            "import socket",
+            "total = 0",
+            "for i in range(3):",
+            "    cli.sendall(b'n%d;' % i)",
+            "",
+            "while total < 9:",
+            "    total += len(conn1.recv(3))",
+            "",
+            "print('got', total, 'bytes')",
+            "send cli b'abc'",
+            "data = conn1.recv(10)",
+            "print(data.decode().upper())",
+            "d = socket.socket()",
+            "d.connect(('127.0.0.1', 1))",
+            "print('still here')",
+            "/export " + program,
+            "");
+    Jar.Result run = Jar.run(session, "--keep-going");
+    assertTrue(run.out().contains("got 9 bytes\n"), run.out());
+    assertTrue(run.out().contains("ABC\n"), run.out());
+    String text = Files.readString(program);
+    assertTrue(text.contains("for i in range(3):\n    cli.sendall(b'n%d;' % i)\n"), text);
+    assertTrue(text.contains("except ConnectionRefusedError:"), text);
+    assertTrue(text.contains("conn1, addr = srv.accept()"), text);
+    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
+    assertEquals("got 9 bytes\nABC\nstill here\n", python.finish(), text);
+    assertEquals(0, python.exitValue(), python.said() + text);
+  }
+
   @Test
   void anExportedClientSendsAPeerWhatTheSessionSent() throws Exception {
     String fromSession;

@@ -37,15 +37,24 @@ class PairedProgramsIT {
 
   @TempDir static Path dir;
 
+  /** Where a program run with --events writes its stderr. */
+  private static Path eventsFile() {
+    return dir.resolve("events.txt");
+  }
+
   @BeforeAll
   static void python() {
     assumeTrue(ExternalProgram.available(PYTHON, "--version"), PYTHON + " is not installed");
   }
 
-  /** How a program is run: by python3, or by sockshell's jar. */
+  /**
+   * How a program is run: by python3, or by sockshell's jar; SOCKSHELL_EVENTS with {@code
+   * --events}, its stderr (sockshell's lines about the calls) written to {@link #eventsFile}.
+   */
   enum Runner {
     PYTHON3,
-    SOCKSHELL;
+    SOCKSHELL,
+    SOCKSHELL_EVENTS;
 
     ExternalProgram start(Path program) throws IOException {
       List<String> command = new ArrayList<>(List.of(PYTHON, "-c", CTRL_C_ON, PYTHON));
@@ -53,11 +62,23 @@ class PairedProgramsIT {
         command.addAll(List.of("-u", program.toString()));
       } else {
         command.remove(command.size() - 1);
+        if (this == SOCKSHELL_EVENTS) {
+          command.set(2, STDERR_TO_FILE + CTRL_C_ON);
+          command.add(eventsFile().toString());
+        }
         command.addAll(Jar.builder().command());
+        if (this == SOCKSHELL_EVENTS) {
+          command.add("--events");
+        }
         command.add(program.toString());
       }
       return ExternalProgram.start(command.toArray(String[]::new));
     }
+
+    /** Takes argv[1] off, and makes it the file descriptor 2 of what runs. */
+    private static final String STDERR_TO_FILE =
+        "import os, sys; fd = os.open(sys.argv.pop(1), os.O_WRONLY | os.O_CREAT | os.O_TRUNC);"
+            + " os.dup2(fd, 2); ";
 
     /**
      * Runs argv[1:] with SIGINT at its default: a build started in the background by a shell
@@ -83,6 +104,27 @@ class PairedProgramsIT {
   void tutorialTcpClientBySockshellTalksToPythonServer() throws Exception {
     assertEquals(
         tutorialTcp(Runner.PYTHON3, Runner.PYTHON3), tutorialTcp(Runner.PYTHON3, Runner.SOCKSHELL));
+  }
+
+  /**
+   * With {@code --events} the client's stdout is still python3's, byte for byte, and its stderr
+   * tells each call: the connection, what was sent and what arrived.
+   */
+  @Test
+  void tutorialTcpClientWithEventsPrintsAsPython3OnStdoutAndTheCallsOnStderr() throws Exception {
+    assertEquals(
+        tutorialTcp(Runner.PYTHON3, Runner.PYTHON3),
+        tutorialTcp(Runner.PYTHON3, Runner.SOCKSHELL_EVENTS));
+    String events = Ports.mask(Files.readString(eventsFile(), StandardCharsets.UTF_8));
+    assertEquals(
+        """
+        client ==> socket(AF_INET, SOCK_STREAM)
+        |  client connected to ('127.0.0.1', <port1>) from ('127.0.0.1', <port2>)
+        $1 ==> 21
+        $2 ==> b'message received by server'
+        |  client closed
+        """,
+        events);
   }
 
   @Test

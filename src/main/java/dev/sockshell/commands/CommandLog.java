@@ -39,7 +39,16 @@ public final class CommandLog {
     }
   }
 
+  /**
+   * A line (or block) of Python the session ran, kept as its source: {@code /export FILE.py} writes
+   * it as it is, where the commands its socket calls made ({@code entries[first, end)}) would be.
+   *
+   * @param raised the class of the exception it ended with (Python's name), or null
+   */
+  public record PythonLine(int first, int end, String source, String raised) {}
+
   private final List<Entry> entries = new ArrayList<>();
+  private final List<PythonLine> pythonLines = new ArrayList<>();
   private final Trace trace = new Trace();
   private final TraceRecorder recorder = new TraceRecorder(trace);
 
@@ -106,6 +115,19 @@ public final class CommandLog {
             value));
   }
 
+  /**
+   * Adds a Python line that ran, after the commands of its socket calls: those since the log had
+   * {@code first} entries.
+   */
+  public void addPython(int first, String source, String raised) {
+    pythonLines.add(
+        new PythonLine(Math.min(first, entries.size()), entries.size(), source, raised));
+  }
+
+  public List<PythonLine> pythonLines() {
+    return Collections.unmodifiableList(pythonLines);
+  }
+
   /** What happened on the sockets since the session (or the last /reset) began. */
   public Trace trace() {
     return trace;
@@ -166,6 +188,7 @@ public final class CommandLog {
   /** Forgets every command: a fresh session that starts with {@code settings}. */
   public void clear(Settings settings) {
     entries.clear();
+    pythonLines.clear();
     trace.clear();
     recorder.clear();
     start = settings.copy();

@@ -10,7 +10,9 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +69,9 @@ final class PythonExport {
    * Which values later commands read: by number, as {@code _}, or as the result an expect checks.
    */
   private void findUses(List<CommandLog.Entry> entries) {
+    for (CommandLog.PythonLine line : ctx.log().pythonLines()) {
+      used.addAll(ValueNames.numbers(line.source()));
+    }
     int last = 0;
     int lastResult = 0;
     for (CommandLog.Entry e : entries) {
@@ -89,7 +94,17 @@ final class PythonExport {
 
   private void write(List<CommandLog.Entry> entries) {
     CommandLog.Entry previous = null;
+    Deque<CommandLog.PythonLine> python = new ArrayDeque<>(ctx.log().pythonLines());
     for (int i = 0; i < entries.size(); i++) {
+      // A Python line is written as it was typed, in place of the calls it made.
+      while (!python.isEmpty() && python.peek().first() <= i) {
+        CommandLog.PythonLine line = python.poll();
+        python(line);
+        i = Math.max(i, line.end());
+      }
+      if (i >= entries.size()) {
+        break;
+      }
       CommandLog.Entry e = entries.get(i);
       CommandLog.Entry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
       CommandTable.Parsed parsed = parse(e);
@@ -125,6 +140,23 @@ final class PythonExport {
         latest = e.value();
       }
     }
+    python.forEach(this::python);
+  }
+
+  /**
+   * A Python line of the session, as it was typed; one that raised is run inside a try that catches
+   * what it raised, so that the program goes on as the session did.
+   */
+  private void python(CommandLog.PythonLine line) {
+    String source = ValueNames.rename(line.source().stripTrailing(), -1);
+    if (line.raised() == null) {
+      body.add(source);
+      return;
+    }
+    body.add("try:");
+    source.lines().forEach(l -> body.add(l.isEmpty() ? l : "    " + l));
+    body.add("except " + line.raised() + ":");
+    body.add("    pass  # it raised " + line.raised() + " in the session too");
   }
 
   private CommandTable.Parsed parse(CommandLog.Entry e) {
@@ -141,7 +173,7 @@ final class PythonExport {
 
   /** A command as its Python statement, its value kept as {@code _N} if a later line reads it. */
   private void statement(CommandLog.Entry e, CommandTable.Parsed parsed, String indent) {
-    String python = pythonOf(parsed.spec(), parsed.command());
+    String python = pythonOf(parsed.spec(), named(e, parsed.command()));
     if (python == null) {
       comment(e, "it has no Python equivalent");
       return;
@@ -150,6 +182,21 @@ final class PythonExport {
       python = "_" + e.value() + " = " + python;
     }
     body.add(indent + python);
+  }
+
+  /**
+   * {@code accept srv} with the name the session gave the connection ({@code conn1}), which later
+   * lines call it by, as its value ({@code $N ==> (conn1, addr)}) says.
+   */
+  private Command named(CommandLog.Entry e, Command command) {
+    if (command instanceof Command.Accept a
+        && a.newName() == null
+        && ctx.values().get(e.value()) instanceof Value.Tuple t
+        && !t.items().isEmpty()
+        && t.items().get(0) instanceof Value.SocketRef ref) {
+      return new Command.Accept(a.name(), ref.name());
+    }
+    return command;
   }
 
   private String pythonOf(CommandSpec<?> spec, Command command) {

@@ -33,7 +33,10 @@ final class ValueNames {
     return UNDERSCORE.matcher(outsideQuotes(line)).find();
   }
 
-  /** {@code python} with {@code $N} as {@code _N} and {@code _} as {@code _latest}. */
+  /**
+   * {@code python} with {@code $N} as {@code _N} and {@code _} as {@code _latest}; with {@code
+   * latest} below 0, {@code _} stays (a Python line's own {@code _} is Python's variable).
+   */
   static String rename(String python, int latest) {
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -47,6 +50,7 @@ final class ValueNames {
         out.append('_');
         i++;
       } else if (c == '_'
+          && latest >= 0
           && (i == 0 || !isNamePart(python.charAt(i - 1)))
           && (i + 1 == python.length() || !isNamePart(python.charAt(i + 1)))) {
         out.append('_').append(latest);

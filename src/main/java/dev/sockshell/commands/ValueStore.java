@@ -25,6 +25,11 @@ public final class ValueStore {
     return count;
   }
 
+  /** The value {@code $n}, or null if there is none (any more). */
+  public Value get(int n) {
+    return values.get(n);
+  }
+
   /** How many values were numbered so far (the last one's number). */
   public int size() {
     return count;

@@ -33,6 +33,15 @@ final class PythonStep implements Host {
   /** The line of the source where the last Python run ended (where an error happened). */
   private int lastLine;
 
+  /** The line of the program running now, as the interpreter last said. */
+  private int currentLine;
+
+  /**
+   * A program run with {@code --events}: a socket call that raises says so with its hint as it
+   * happens, caught or not, and the traceback of one not caught comes without the hint again.
+   */
+  private boolean reportsRaised;
+
   PythonStep(Shell shell, CommandStep step, Reporter reporter, Tally tally) {
     this.shell = shell;
     this.step = step;
@@ -55,6 +64,11 @@ final class PythonStep implements Host {
     this.input = null;
   }
 
+  /** See {@link #reportsRaised}. */
+  void reportRaised(boolean on) {
+    reportsRaised = on;
+  }
+
   /** Where {@code input()} reads from when the source itself cannot ask (a program's stdin). */
   void setInput(LineSource input) {
     this.input = input;
@@ -70,9 +84,13 @@ final class PythonStep implements Host {
     this.source = source;
     this.lastLine = line.number();
     long before = tally.commands();
+    int logged = shell.log().size();
     PythonSession.Result result =
         python.runLines(line.text(), fileName(source), line.number(), true);
     reporter.endPartialLine();
+    if (!(result instanceof PythonSession.Problem)) {
+      shell.log().addPython(logged, line.text(), raisedClass(result));
+    }
     if (tally.commands() == before) {
       tally.command(); // a line is a command; one that made socket calls counts those instead
     }
@@ -145,10 +163,21 @@ final class PythonStep implements Host {
     PythonSession.Raised r = (PythonSession.Raised) result;
     reporter.programError(String.join("\n", r.traceback()));
     // A Ctrl-C ends the program (the hint says the session goes on: it does not here).
-    if (r.origin() != null && r.origin().hint() != null && !r.interrupt()) {
+    if (r.origin() != null && r.origin().hint() != null && !r.interrupt() && !reportsRaised) {
       reporter.programError(Reporter.FEEDBACK + "hint: " + r.origin().hint());
     }
     return r.interrupt() ? 130 : 1;
+  }
+
+  /** The class of the exception a run ended with ({@code OSError}), or null if it did not raise. */
+  private static String raisedClass(PythonSession.Result result) {
+    if (!(result instanceof PythonSession.Raised r)) {
+      return null;
+    }
+    String last = r.lastLine() == null ? "" : r.lastLine();
+    int colon = last.indexOf(':');
+    String name = (colon < 0 ? last : last.substring(0, colon)).strip();
+    return name.isEmpty() ? "Exception" : name;
   }
 
   private static String fileName(LineSource source) {
@@ -228,6 +257,8 @@ final class PythonStep implements Host {
     } catch (SocketError e) {
       if (e.type() == PyException.KeyboardInterrupt) {
         shell.takeInterrupt(); // this Ctrl-C is the exception now
+      } else if (reportsRaised) {
+        reporter.raised(currentLine, e);
       }
       throw e;
     }
@@ -268,6 +299,7 @@ final class PythonStep implements Host {
 
   @Override
   public void beforeStatement(String file, int line) {
+    currentLine = line;
     if (stepper != null) {
       stepper.before(file, line);
     }

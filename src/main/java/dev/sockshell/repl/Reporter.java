@@ -38,6 +38,12 @@ final class Reporter {
   /** Where a Python program's standard error goes; null: the screen. */
   private Output errors;
 
+  /**
+   * Where a Python program's print goes; null: the screen. A program run with {@code --events}
+   * prints there (stdout, as python3's), while the screen with sockshell's lines is stderr.
+   */
+  private Output programOut;
+
   /** What Python's print wrote after the last newline, held until the line is complete. */
   private final StringBuilder partialLine = new StringBuilder();
 
@@ -116,6 +122,9 @@ final class Reporter {
 
   void flush() {
     endPartialLine();
+    if (programOut != null) {
+      programOut.flush();
+    }
     screen.flush();
     if (errors != null) {
       errors.flush();
@@ -128,6 +137,7 @@ final class Reporter {
   /** Routine output: hidden from the screen by --quiet. */
   private void show(Styled line) {
     if (!quiet) {
+      flushProgramOut();
       screen.println(line);
     }
     record(line);
@@ -144,6 +154,7 @@ final class Reporter {
    */
   private void show(Styled line, Styled continuation) {
     if (!quiet) {
+      flushProgramOut();
       screen.println(line, continuation);
     }
     record(line);
@@ -151,12 +162,14 @@ final class Reporter {
 
   /** What went wrong: always shown, broken at spaces to fit the window as {@link #show} does. */
   private void alert(Styled line, Styled continuation) {
+    flushProgramOut();
     screen.println(line, continuation);
     record(line);
   }
 
   /** What went wrong, as it is (a line of the script with a caret under it must not move). */
   private void alert(Styled line) {
+    flushProgramOut();
     screen.println(line);
     record(line);
   }
@@ -176,6 +189,21 @@ final class Reporter {
     this.errors = errors;
   }
 
+  /** A Python program's print goes to {@code out} from now on (null: the screen). */
+  void setProgramOutput(Output out) {
+    this.programOut = out;
+  }
+
+  /**
+   * Before a line of sockshell's goes to the screen, what the program printed goes out: two streams
+   * on one terminal show in the order they were written.
+   */
+  private void flushProgramOut() {
+    if (programOut != null) {
+      programOut.flush();
+    }
+  }
+
   /**
    * What Python's {@code print} writes: the program's own output, shown even with --quiet. Whole
    * lines go out as they complete; the rest waits for its newline (or the end of the run).
@@ -186,7 +214,12 @@ final class Reporter {
       partialLine.append(text, start, nl);
       Styled line = Styled.plain(partialLine.toString());
       partialLine.setLength(0);
-      screen.println(line);
+      if (programOut != null) {
+        screen.flush();
+        programOut.println(line);
+      } else {
+        screen.println(line);
+      }
       record(line);
       start = nl + 1;
     }
@@ -211,6 +244,7 @@ final class Reporter {
   void programError(String text) {
     endPartialLine();
     Output to = errors != null ? errors : screen;
+    flushProgramOut();
     screen.flush();
     String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     for (String line : body.split("\n", -1)) {
@@ -378,6 +412,19 @@ final class Reporter {
     if (e.hint() != null && talkative()) {
       print.accept(
           Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())), hintGoesOn());
+    }
+  }
+
+  /**
+   * A socket call of a Python program raised {@code e} at {@code line}: a line of feedback and the
+   * hint, whether the program catches it or not (its traceback, if it does not, is Python's).
+   */
+  void raised(int line, SocketError e) {
+    if (talkative()) {
+      show(Styled.of(Style.ERROR, FEEDBACK + Text.get("report.raised", line, e)), FEEDBACK_GOES_ON);
+      if (e.hint() != null) {
+        show(Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())), hintGoesOn());
+      }
     }
   }
 

@@ -157,6 +157,16 @@ public final class Shell implements Context, AutoCloseable {
   }
 
   /**
+   * A Python program run from now on prints to {@code stdout}, while what sockshell says about its
+   * socket calls (their feedback, what arrived, errors raised with their hints) goes to the screen
+   * this shell was made with: stderr, so that stdout stays what python3 would print.
+   */
+  public void showProgramCalls(Output stdout) {
+    reporter.setProgramOutput(stdout);
+    python().reportRaised(true);
+  }
+
+  /**
    * Runs a Python program in this session, as python3 would run it; {@code input()} reads {@code
    * stdin}. Returns Python's exit status.
    */
