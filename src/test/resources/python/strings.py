@@ -23,3 +23,5 @@ t = "tab\there"
 print(t.expandtabs(4), "%".join(["1", "2"]))
 print("{}".format("x"), "{:>4}|{:<4}|{:^5}".format(1, 2, 3), "{0}{1}{0}".format("a", "b"))
 print("{name}={value!r}".format(name="k", value="v"), "{:08.3f}".format(3.14159), "{:,}".format(1234567))
+print(b"\777", "\777", b"\u1234", "\q", b"\q", "\x41\u4e2d\U0001F600", b"\x41\0\12", "a\
+b")

@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * Starts sockshell: the console when stdin is a terminal, else the scripts named on the command
- * line, else stdin as a script. The only class that calls {@link System#exit}.
+ * line, else stdin as a script. The only class of a run that calls {@link System#exit} (the build's
+ * {@link TrainingRun} is a main of its own).
  */
 public final class Main {
   /** Exit status: everything ran as expected. */
@@ -37,6 +38,19 @@ public final class Main {
   static final int INTERRUPTED = 130;
 
   private Main() {}
+
+  /**
+   * From now on Ctrl-C cancels what {@code shell} is doing; a second one, before the shell acted on
+   * the first, ends the run at once with {@link #INTERRUPTED}.
+   */
+  static void interruptOrExit(Shell shell) {
+    Interrupts.onSigint(
+        () -> {
+          if (!shell.interrupt()) {
+            System.exit(INTERRUPTED);
+          }
+        });
+  }
 
   public static void main(String[] args) {
     boolean interactive = isTerminal(System.console());
@@ -282,12 +296,7 @@ public final class Main {
     public void waiting(String what) {
       if (!installed) {
         installed = true;
-        Interrupts.onSigint(
-            () -> {
-              if (!shell.interrupt()) {
-                System.exit(INTERRUPTED);
-              }
-            });
+        interruptOrExit(shell);
       }
     }
 

@@ -39,12 +39,7 @@ final class Program {
       if (options.timeout() != null) {
         shell.session().setDefaultTimeout(Timeout.seconds(options.timeout()));
       }
-      Interrupts.onSigint(
-          () -> {
-            if (!shell.interrupt()) {
-              System.exit(Main.INTERRUPTED);
-            }
-          });
+      Main.interruptOrExit(shell);
       for (Path script : options.files()) {
         Shell.End end;
         try {

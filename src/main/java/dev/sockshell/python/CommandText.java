@@ -63,7 +63,7 @@ public final class CommandText {
     } else if (c instanceof Command.Select s) {
       return select(s);
     } else if (c instanceof Command.Sleep s) {
-      return "sleep " + Floats.repr(s.seconds());
+      return "sleep " + Repr.floatRepr(s.seconds());
     }
     throw new IllegalArgumentException("no command text for " + c);
   }
@@ -89,13 +89,13 @@ public final class CommandText {
       words.addAll(s.write());
     }
     if (!s.timeout().isBlocking()) {
-      words.add(Floats.repr(s.timeout().seconds()));
+      words.add(Repr.floatRepr(s.timeout().seconds()));
     }
     return String.join(" ", words);
   }
 
   private static String timeout(Timeout t) {
-    return t.isBlocking() ? "none" : Floats.repr(t.seconds());
+    return t.isBlocking() ? "none" : Repr.floatRepr(t.seconds());
   }
 
   private static String data(DataExpr d) {

@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.render.Repr;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -165,7 +166,7 @@ final class FormatSpec {
           body = general(a, precision < 0 ? 6 : Math.max(p, 1), t == 'G', alternate);
       case 0 -> {
         if (precision < 0) {
-          body = Floats.repr(a);
+          body = Repr.floatRepr(a);
         } else {
           body = general(a, Math.max(p, 1), false, alternate);
         }

@@ -3,6 +3,7 @@ package dev.sockshell.python;
 import dev.sockshell.bytes.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /** Python's string and bytes literals: their prefixes and escape sequences. */
 final class Literals {
@@ -40,68 +41,7 @@ final class Literals {
       return body;
     }
     StringBuilder sb = new StringBuilder(body.length());
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c != '\\' || i + 1 >= body.length()) {
-        sb.append(c);
-        continue;
-      }
-      char e = body.charAt(++i);
-      switch (e) {
-        case '\n' -> {}
-        case '\r' -> {
-          if (i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-            i++;
-          }
-        }
-        case '\\', '\'', '"' -> sb.append(e);
-        case 'a' -> sb.append('\u0007');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'v' -> sb.append('\u000b');
-        case 'x' -> {
-          sb.appendCodePoint(hex(body, i + 1, 2, "\\xXX", at));
-          i += 2;
-        }
-        case 'u' -> {
-          sb.appendCodePoint(hex(body, i + 1, 4, "\\uXXXX", at));
-          i += 4;
-        }
-        case 'U' -> {
-          int cp = hex(body, i + 1, 8, "\\UXXXXXXXX", at);
-          if (cp > 0x10FFFF) {
-            throw PySyntaxError.syntax(
-                "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                    + (i - 1)
-                    + "-"
-                    + (i + 8)
-                    + ": illegal Unicode character",
-                at);
-          }
-          sb.appendCodePoint(cp);
-          i += 8;
-        }
-        case 'N' -> throw PySyntaxError.unsupported("\\N{...} escapes are not supported", at);
-        default -> {
-          if (e >= '0' && e <= '7') {
-            int end = i;
-            while (end < body.length()
-                && end < i + 3
-                && body.charAt(end) >= '0'
-                && body.charAt(end) <= '7') {
-              end++;
-            }
-            sb.appendCodePoint(Integer.parseInt(body.substring(i, end), 8));
-            i = end - 1;
-          } else {
-            sb.append('\\').append(e); // an unknown escape keeps its backslash
-          }
-        }
-      }
-    }
+    unescape(body, false, at, sb::appendCodePoint);
     return sb.toString();
   }
 
@@ -117,12 +57,23 @@ final class Literals {
       for (int i = 0; i < body.length(); i++) {
         out.write(body.charAt(i));
       }
-      return ByteString.wrap(out.toByteArray());
+    } else {
+      // An octal escape above \377 keeps its low 8 bits in bytes, as Python does.
+      unescape(body, true, at, unit -> out.write(unit & 0xff));
     }
+    return ByteString.wrap(out.toByteArray());
+  }
+
+  /**
+   * Decodes {@code body}'s backslash escapes into {@code out}, one code point (or, for a bytes
+   * literal, one byte value) at a time. Only str literals know {@code \\u}, {@code \\U} and {@code
+   * \\N}; in bytes they are unknown escapes, which keep their backslash.
+   */
+  private static void unescape(String body, boolean bytes, Token at, IntConsumer out) {
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c != '\\' || i + 1 >= body.length()) {
-        out.write(c);
+        out.accept(c);
         continue;
       }
       char e = body.charAt(++i);
@@ -133,16 +84,16 @@ final class Literals {
             i++;
           }
         }
-        case '\\', '\'', '"' -> out.write(e);
-        case 'a' -> out.write(7);
-        case 'b' -> out.write(8);
-        case 'f' -> out.write(12);
-        case 'n' -> out.write(10);
-        case 'r' -> out.write(13);
-        case 't' -> out.write(9);
-        case 'v' -> out.write(11);
+        case '\\', '\'', '"' -> out.accept(e);
+        case 'a' -> out.accept(7);
+        case 'b' -> out.accept(8);
+        case 'f' -> out.accept(12);
+        case 'n' -> out.accept(10);
+        case 'r' -> out.accept(13);
+        case 't' -> out.accept(9);
+        case 'v' -> out.accept(11);
         case 'x' -> {
-          out.write(hex(body, i + 1, 2, "\\xXX", at));
+          out.accept(hex(body, i + 1, 2, bytes, at));
           i += 2;
         }
         default -> {
@@ -154,42 +105,64 @@ final class Literals {
                 && body.charAt(end) <= '7') {
               end++;
             }
-            out.write(Integer.parseInt(body.substring(i, end), 8) & 0xff);
+            out.accept(Integer.parseInt(body.substring(i, end), 8));
             i = end - 1;
+          } else if (!bytes && (e == 'u' || e == 'U')) {
+            int digits = e == 'u' ? 4 : 8;
+            int cp = hex(body, i + 1, digits, false, at);
+            if (cp > 0x10FFFF) {
+              throw PySyntaxError.syntax(
+                  "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                      + (i - 1)
+                      + "-"
+                      + (i + digits)
+                      + ": illegal Unicode character",
+                  at);
+            }
+            out.accept(cp);
+            i += digits;
+          } else if (!bytes && e == 'N') {
+            throw PySyntaxError.unsupported("\\N{...} escapes are not supported", at);
           } else {
-            out.write('\\');
-            out.write(e);
+            out.accept('\\'); // an unknown escape keeps its backslash
+            out.accept(e);
           }
         }
       }
     }
-    return ByteString.wrap(out.toByteArray());
   }
 
-  private static int hex(String body, int from, int count, String form, Token at) {
-    if (from + count > body.length()) {
-      throw truncated(form, from - 2, at);
-    }
+  /**
+   * The value of the {@code count} hex digits at {@code from} (just after {@code \\x}, {@code \\u}
+   * or {@code \\U}), or Python's error for a truncated escape.
+   */
+  private static int hex(String body, int from, int count, boolean bytes, Token at) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
-      int d = Character.digit(body.charAt(i), 16);
+      int d = i < body.length() ? Character.digit(body.charAt(i), 16) : -1;
       if (d < 0) {
-        throw truncated(form, from - 2, at);
+        throw truncated(body.charAt(from - 1), from - 2, i - from, bytes, at);
       }
       value = value * 16 + d;
     }
     return value;
   }
 
-  private static PySyntaxError truncated(String form, int position, Token at) {
-    String codec = form.startsWith("\\x") ? "unicodeescape" : "unicodeescape";
+  /**
+   * Python's words for an escape cut short: a str literal's codec error spans the backslash to the
+   * last hex digit there was; a bytes literal's only says where the escape starts.
+   */
+  private static PySyntaxError truncated(
+      char letter, int position, int digits, boolean bytes, Token at) {
+    if (bytes) {
+      return PySyntaxError.syntax("(value error) invalid \\x escape at position " + position, at);
+    }
+    String form = "\\" + letter + "X".repeat(letter == 'x' ? 2 : letter == 'u' ? 4 : 8);
     return PySyntaxError.syntax(
-        "(unicode error) '"
-            + codec
-            + "' codec can't decode bytes in position "
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position "
             + position
             + "-"
-            + (position + 1)
+            + (position + 1 + digits)
             + ": truncated "
             + form
             + " escape",

@@ -313,28 +313,18 @@ final class Parser {
   // Compound statements.
 
   private Stmt ifStatement() {
-    Token t = in.next();
-    Expr test = expressions.expression();
-    List<Stmt> body = block("'if' statement", t);
-    List<Stmt> orElse = List.of();
-    Token clause = in.peek();
-    if (clause.isKeyword("elif")) {
-      orElse = List.of(elif());
-    } else if (clause.isKeyword("else")) {
-      in.next();
-      orElse = block("'else' statement", clause);
-    }
-    return new Stmt.If(test, body, orElse, t.line());
+    return conditional("'if' statement");
   }
 
-  private Stmt elif() {
+  /** {@code if} or {@code elif} (an {@code elif} chain is an {@code if} in the else branch). */
+  private Stmt conditional(String what) {
     Token t = in.next();
     Expr test = expressions.expression();
-    List<Stmt> body = block("'elif' statement", t);
+    List<Stmt> body = block(what, t);
     List<Stmt> orElse = List.of();
     Token clause = in.peek();
     if (clause.isKeyword("elif")) {
-      orElse = List.of(elif());
+      orElse = List.of(conditional("'elif' statement"));
     } else if (clause.isKeyword("else")) {
       in.next();
       orElse = block("'else' statement", clause);

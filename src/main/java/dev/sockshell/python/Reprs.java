@@ -34,7 +34,7 @@ final class Reprs {
     } else if (o instanceof BigInteger || o instanceof PyNone) {
       return o.toString();
     } else if (o instanceof Double d) {
-      return Floats.repr(d);
+      return Repr.floatRepr(d);
     } else if (o instanceof ByteString b) {
       return b.toString();
     } else if (o instanceof PyByteArray b) {

@@ -5,6 +5,8 @@ import dev.sockshell.bytes.Printable;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.value.Value;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.function.Function;
 
@@ -74,11 +76,11 @@ public final class Repr {
   }
 
   /**
-   * Python's float repr: the shortest digits that read back as the same value, in positional
-   * notation from 1e-4 up to 1e16 ({@code 0.0001}, {@code 2.5}, {@code 1000000000.0}) and in
-   * scientific notation outside ({@code 1e-05}, {@code 1.5e+16}), which Java writes otherwise.
+   * Python's float repr: the fewest significant digits that read back as the same double (JDK 17's
+   * {@code Double.toString} sometimes gives more), positional from 1e-4 up to 1e16 ({@code 0.0001},
+   * {@code 2.5}, {@code 1000000000.0}) and scientific outside ({@code 1e-05}, {@code 1.5e+16}).
    */
-  static String floatRepr(double d) {
+  public static String floatRepr(double d) {
     if (Double.isNaN(d)) {
       return "nan";
     } else if (Double.isInfinite(d)) {
@@ -86,9 +88,9 @@ public final class Repr {
     } else if (d == 0) {
       return 1 / d < 0 ? "-0.0" : "0.0";
     }
-    BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal shortest = shortest(Math.abs(d));
     String digits = shortest.unscaledValue().toString();
-    int exponent = digits.length() - 1 - shortest.scale(); // of the first digit
+    int exponent = digits.length() - 1 - shortest.scale();
     StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
     if (exponent < -4 || exponent >= 16) {
       sb.append(digits.charAt(0));
@@ -111,6 +113,18 @@ public final class Repr {
         .append('.')
         .append(digits, exponent + 1, digits.length())
         .toString();
+  }
+
+  /** The shortest decimal that rounds to {@code d}, trailing zeros stripped. */
+  private static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int precision = 1; precision <= 17; precision++) {
+      BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == d) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17)).stripTrailingZeros();
   }
 
   /** Python's str repr: printable text as is, everything else escaped. */

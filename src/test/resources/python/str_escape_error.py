@@ -1,0 +1,2 @@
+print("never runs")
+x = "ab\u12g"
