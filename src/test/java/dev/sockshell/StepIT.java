@@ -1,17 +1,14 @@
 package dev.sockshell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.sockshell.testing.PtyConsole.step;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sockshell.testing.ExternalProgram;
-import dev.sockshell.testing.Jar;
+import dev.sockshell.testing.PtyConsole;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +18,11 @@ import org.junit.jupiter.api.Test;
  * console is live between lines, /break and /continue stop where they should.
  */
 class StepIT {
-  private static final Path DRIVER = Path.of("src/test/resources/pty/console.py");
   private static final Path PROGRAM = Path.of("src/test/resources/step/stepped.py");
 
   @BeforeAll
   static void needsPython() {
-    assumeTrue(
-        ExternalProgram.available("python3", "--version"), "python3 drives the pseudo-terminal");
+    assumeTrue(PtyConsole.available(), "python3 drives the pseudo-terminal");
   }
 
   @Test
@@ -101,39 +96,12 @@ class StepIT {
     assertTrue(said.contains("status: 0"), said);
   }
 
-  private static String step(String kind, String argument) {
-    return "[" + json(kind) + ", " + json(argument) + "]";
-  }
-
-  private static String json(String text) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < ' ') {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('"').toString();
-  }
-
   private static String drive(String... steps) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", DRIVER.toAbsolutePath().toString()));
-    command.add("[" + String.join(", ", steps) + "]");
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(Jar.path().toAbsolutePath().toString());
-    command.add("--step");
-    command.add(PROGRAM.toString());
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("TERM", "xterm-256color");
-    builder.environment().put("SOCKSHELL_HISTORY", "/dev/null");
-    Process p = builder.redirectErrorStream(true).start();
-    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the driver did not end");
-    assertEquals(0, p.exitValue(), said);
-    return said;
+    return PtyConsole.drive(
+            Path.of("").toAbsolutePath(),
+            Map.of("SOCKSHELL_HISTORY", "/dev/null"),
+            List.of("--step", PROGRAM.toString()),
+            steps)
+        .said();
   }
 }

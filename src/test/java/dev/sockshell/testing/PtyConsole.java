@@ -51,11 +51,19 @@ public final class PtyConsole {
    */
   public static Run drive(Path dir, Map<String, String> environment, String... steps)
       throws IOException, InterruptedException {
+    return drive(dir, environment, List.of(), steps);
+  }
+
+  /** Like {@link #drive(Path, Map, String...)}, with {@code arguments} after the jar. */
+  public static Run drive(
+      Path dir, Map<String, String> environment, List<String> arguments, String... steps)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("python3", DRIVER.toAbsolutePath().toString()));
     command.add("[" + String.join(", ", steps) + "]");
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(Jar.path().toAbsolutePath().toString());
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("TERM", "xterm-256color");
     builder.environment().remove("NO_COLOR");
@@ -63,7 +71,7 @@ public final class PtyConsole {
     builder.environment().putAll(environment);
     Process p = builder.redirectErrorStream(true).start();
     String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the driver did not end");
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the driver did not end");
     assertEquals(0, p.exitValue(), said);
     return new Run(said);
   }
