@@ -16,9 +16,8 @@ import java.util.List;
  * which directions were shut down. The socket hands in its connected channel.
  *
  * <p>Every byte goes through {@link #read} and {@link #write}: with TLS ({@link #tls}) they decrypt
- * and encrypt, so everything here and above moves plain bytes. What TLS changes is what to wait for
- * (a handshake message may have to go out before bytes can come in: {@link TlsLayer#wants}) and
- * what is held: plaintext decrypted and not yet returned counts as held bytes.
+ * and encrypt, so everything here and above moves plain bytes. What else TLS changes is {@link
+ * TlsStream}'s.
  */
 final class StreamData {
   /** See {@link #arrivedBound}. */
@@ -37,7 +36,7 @@ final class StreamData {
   private boolean resetReported;
 
   /** TLS under this stream, or null. */
-  private TlsLayer tls;
+  private TlsStream tls;
 
   StreamData(StreamSocket socket) {
     this.socket = socket;
@@ -102,12 +101,12 @@ final class StreamData {
   }
 
   TlsLayer tls() {
-    return tls;
+    return tls == null ? null : tls.layer();
   }
 
   /** Puts TLS under the stream, or takes it away (null). */
-  void setTls(TlsLayer tls) {
-    this.tls = tls;
+  void setTls(TlsLayer layer) {
+    this.tls = layer == null ? null : new TlsStream(socket, layer);
   }
 
   /**
@@ -149,9 +148,9 @@ final class StreamData {
       return buffered();
     }
     if (tls != null) {
-      // Ciphertext is not what recv returns: what has arrived is decrypted, and counted.
-      int kernel = family == Family.AF_UNIX ? 1 : kernelBytes(channel);
-      return pending.size() + tls.absorb(channel, kernel > 0);
+      // AF_UNIX has no FIONREAD: a read is tried.
+      boolean kernelHas = family == Family.AF_UNIX || kernelBytes(channel) > 0;
+      return pending.size() + tls.bytesWaiting(channel, kernelHas);
     }
     if (family == Family.AF_UNIX) {
       return pending.isEmpty() ? NetSocket.UNKNOWN : pending.size();
@@ -243,20 +242,16 @@ final class StreamData {
     drain(channel, deadline, what);
   }
 
-  /**
-   * With TLS, waits until the ciphertext of what was sent has gone to the kernel, as a plain send's
-   * bytes have when it returns.
-   */
+  /** With TLS, waits until the ciphertext of what was sent has gone to the kernel. */
   void drain(SocketChannel channel, long deadline, String what) throws SocketError {
-    while (tls != null && !tls.flush(channel)) {
-      socket.checkMayWait();
-      socket.context.waiter.await(channel, SelectionKey.OP_WRITE, deadline, what);
+    if (tls != null) {
+      tls.drain(channel, deadline, what);
     }
   }
 
   /** What a call that would wait for {@code usual} waits for: TLS may need the other way first. */
   int waitFor(int usual) {
-    return tls == null ? usual : tls.wants(usual);
+    return tls == null ? usual : tls.waitFor(usual);
   }
 
   int write(SocketChannel channel, ByteBuffer buffer) throws SocketError {
@@ -320,30 +315,17 @@ final class StreamData {
     return tls == null ? ops : tls.interest(ops);
   }
 
-  /**
-   * At close, a peer that sent close_notify gets ours, if the kernel takes it now: its unwrap (or
-   * SSL_shutdown) then ends cleanly, where JDK's TLS 1.3 engine would leave it an EOF. Python's
-   * close sends none unasked; neither does this.
-   */
+  /** See {@link TlsStream#answerCloseNotify}. */
   void answerCloseNotify(SocketChannel channel) {
-    if (tls != null && tls.closeNotifyReceived() && !outputShut) {
-      try {
-        tls.closeOutbound();
-        tls.flush(channel);
-      } catch (SocketError e) {
-        // The connection is going: a close_notify that cannot go is not worth an error.
-      }
+    if (tls != null && !outputShut) {
+      tls.answerCloseNotify(channel);
     }
   }
 
   /** With TLS, writes ciphertext made earlier without waiting; an error waits for the next call. */
   void flushNow(SocketChannel channel) {
     if (tls != null && channel != null) {
-      try {
-        tls.flush(channel);
-      } catch (SocketError e) {
-        // The next read or write meets it again and reports it.
-      }
+      tls.flushNow(channel);
     }
   }
 
@@ -443,32 +425,11 @@ final class StreamData {
   void shutdown(SocketChannel channel, ShutdownHow how) throws SocketError {
     boolean closed = closed(channel);
     if (tls != null && how != ShutdownHow.SHUT_RD && !outputShut && !closed) {
-      sendCloseNotify(channel);
+      tls.sendCloseNotify(channel);
     }
     apply(channel, how);
     if (closed) {
       throw SocketError.of(Errno.ENOTCONN);
-    }
-  }
-
-  /**
-   * Over TLS the peer reads the end of the decrypted stream: close_notify goes before the FIN, so
-   * its recv returns b'' (OpenSSL answers a FIN without it with a decode_error alert). The
-   * background cannot wait: there it goes if the kernel has room now.
-   */
-  private void sendCloseNotify(SocketChannel channel) throws SocketError {
-    if (!tls.handshakeDone()) {
-      return;
-    }
-    try {
-      tls.closeOutbound();
-    } catch (SocketError e) {
-      return; // TLS failed earlier: no close_notify can go, the FIN still does
-    }
-    if (socket.inBackground()) {
-      tls.flush(channel);
-    } else {
-      drain(channel, socket.timeout.deadlineFromNow(), "shutdown on " + socket.name());
     }
   }
 
@@ -541,25 +502,16 @@ final class StreamData {
     return error;
   }
 
-  /**
-   * How select finds out whether the socket is ready. With TLS, the kernel's readability is not the
-   * socket's (a session ticket, half a record): it only says to look again, after what arrived is
-   * decrypted here.
-   */
+  /** How select finds out whether the socket is ready (with TLS: {@link TlsStream#probe}). */
   Readiness.Probe probe(SocketChannel channel) {
-    if (tls == null) {
-      return Readiness.readWrite(readyNow(), channel);
-    }
-    if (!inputShut) {
-      tls.absorb(channel, true);
-    }
-    return new Readiness.Probe(
-        readyNow(), channel, 0, SelectionKey.OP_WRITE, inputShut ? 0 : SelectionKey.OP_READ);
+    return tls == null
+        ? Readiness.readWrite(readyNow(), channel)
+        : tls.probe(channel, inputShut, this::readyNow);
   }
 
   /** For select: held bytes and a shut-down input make the socket readable at once. */
   int readyNow() {
-    boolean tlsReady = tls != null && (tls.held() > 0 || tls.readsAtOnce());
+    boolean tlsReady = tls != null && tls.readyNow();
     return !pending.isEmpty() || inputShut || tlsReady ? Readiness.READ : 0;
   }
 
