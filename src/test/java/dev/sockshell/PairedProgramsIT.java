@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sockshell.testing.ExternalProgram;
 import dev.sockshell.testing.Jar;
+import dev.sockshell.testing.Loopback;
 import dev.sockshell.testing.Ports;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +161,7 @@ class PairedProgramsIT {
    * Ctrl-C: what the server and the clients printed (ports masked) and how the server ended.
    */
   private static String tutorialTcp(Runner server, Runner client) throws Exception {
-    int port = freeTcpPort();
+    int port = Loopback.freeTcpPort();
     Path serverPy = program(TUTORIAL, "tcp_server.py", "9999", port);
     Path clientPy = program(TUTORIAL, "tcp_client.py", "9999", port);
     StringBuilder seen = new StringBuilder();
@@ -181,7 +179,7 @@ class PairedProgramsIT {
 
   /** The tutorial's UDP server run by {@code server}, one client by {@code client}, Ctrl-C. */
   private static String tutorialUdp(Runner server, Runner client) throws Exception {
-    int port = freeUdpPort();
+    int port = Loopback.freeUdpPort();
     Path serverPy = program(TUTORIAL, "udp_server.py", "8888", port);
     Path clientPy = program(TUTORIAL, "udp_client.py", "8888", port);
     StringBuilder seen = new StringBuilder();
@@ -199,7 +197,7 @@ class PairedProgramsIT {
 
   /** A docs echo server and its client; the server serves one client and ends. */
   private static String docsEcho(String variant, Runner server, Runner client) throws Exception {
-    int port = freeTcpPort();
+    int port = Loopback.freeTcpPort();
     Path serverPy = program(DOCS, "echo_server" + variant + ".py", "50007", port);
     Path clientPy = program(DOCS, "echo_client" + variant + ".py", "50007", port);
     String source = Files.readString(clientPy).replace("daring.cs.uiuc.edu", "localhost");
@@ -252,17 +250,5 @@ class PairedProgramsIT {
       Thread.sleep(20); // polling the kernel's table: nothing to wait on instead
     }
     throw new AssertionError("nothing listened on port " + port + " within 20 s");
-  }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sockshell.testing;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +18,23 @@ public final class Loopback {
       return s.getInetAddress() instanceof Inet6Address;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * A TCP port on 127.0.0.1 that was free a moment ago, for a program that needs its port written
+   * in (the tutorial's programs and scripts) when it runs beside other test runs on one machine.
+   */
+  public static int freeTcpPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** A UDP port on 127.0.0.1 that was free a moment ago. */
+  public static int freeUdpPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
     }
   }
 }
