@@ -28,79 +28,84 @@ final class BackgroundCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "serve",
-            Group.BACKGROUND,
-            List.of(
+        CommandSpec.command("serve", Group.BACKGROUND, Command.Serve.class)
+            .params(
                 Param.of("NAME", SOCKET),
                 Param.constant(
                     "--echo | --reply DATA | --rules",
                     false,
                     List.of("--echo", "--reply", "--rules")),
-                Param.constant("--max N", true, List.of("--max"))),
-            "serve a listening socket (every connection) or a bound UDP socket (every datagram) in"
-                + " the background: --echo sends back what arrives, --reply answers each chunk"
-                + " with DATA, --rules by the rules of `on`; --max stops after N",
-            Command.Serve.class,
-            BackgroundCommands::servePython,
-            "serve srv --echo",
-            List.of(),
-            BackgroundCommands::bindServe,
-            BackgroundCommands::serve),
-        new CommandSpec<>(
-            "stop",
-            Group.BACKGROUND,
-            List.of(Param.of("NAME", SOCKET)),
-            "end the background work NAME is part of: serving (its connections are closed), a"
-                + " relay (both sockets are yours again, nothing lost), or its rules",
-            Command.Stop.class,
-            c -> "server.close()  # the asyncio server, relay task or rules " + c.name() + " has",
-            "stop srv",
-            List.of(),
-            a -> {
-              String name = a.name("NAME");
-              a.end();
-              return new Command.Stop(name);
-            },
-            BackgroundCommands::stop),
-        new CommandSpec<>(
-            "wait",
-            Group.BACKGROUND,
-            List.of(Param.optional("SECONDS", NUMBER)),
-            "let the background work: for SECONDS, or until no served socket, relay or connection"
-                + " with rules is left; Ctrl-C ends it early",
-            Command.Wait.class,
-            c ->
-                c.seconds() == null
-                    ? "await asyncio.gather(*background_tasks)"
-                    : "await asyncio.sleep(" + ScriptCommands.seconds(c.seconds()) + ")",
-            "wait 0.5",
-            List.of(
+                Param.constant("--max N", true, List.of("--max")))
+            .summary(
+                "serve a listening socket (every connection) or a bound UDP socket (every datagram) in"
+                    + " the background: --echo sends back what arrives, --reply answers each chunk"
+                    + " with DATA, --rules by the rules of `on`; --max stops after N")
+            .example("serve srv --echo")
+            .binder(BackgroundCommands::bindServe)
+            .python(BackgroundCommands::servePython)
+            .runner(BackgroundCommands::serve)
+            .build(),
+        CommandSpec.command("stop", Group.BACKGROUND, Command.Stop.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary(
+                "end the background work NAME is part of: serving (its connections are closed), a"
+                    + " relay (both sockets are yours again, nothing lost), or its rules")
+            .example("stop srv")
+            .binder(BackgroundCommands::bindStop)
+            .python(BackgroundCommands::pythonOfStop)
+            .runner(BackgroundCommands::stop)
+            .build(),
+        CommandSpec.command("wait", Group.BACKGROUND, Command.Wait.class)
+            .params(Param.optional("SECONDS", NUMBER))
+            .summary(
+                "let the background work: for SECONDS, or until no served socket, relay or connection"
+                    + " with rules is left; Ctrl-C ends it early")
+            .example("wait 0.5")
+            .errors(
                 new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait; the work goes on"),
-                new ErrorDoc("TimeoutError", "the run's --timeout passed first")),
-            BackgroundCommands::bindWait,
-            BackgroundCommands::waitForBackground),
-        new CommandSpec<>(
-            "relay",
-            Group.BACKGROUND,
-            List.of(
+                new ErrorDoc("TimeoutError", "the run's --timeout passed first"))
+            .binder(BackgroundCommands::bindWait)
+            .python(BackgroundCommands::pythonOfWait)
+            .runner(BackgroundCommands::waitForBackground)
+            .build(),
+        CommandSpec.command("relay", Group.BACKGROUND, Command.Relay.class)
+            .params(
                 Param.of("A", SOCKET),
                 Param.of("B", SOCKET),
                 Param.constant("--trace", true, List.of("--trace")),
-                Param.constant("--hex", true, List.of("--hex"))),
-            "forward everything between two connected sockets, both ways, in the background"
-                + " (EOF passed on as SHUT_WR, a reset as a reset); --trace tells each chunk",
-            Command.Relay.class,
-            c ->
-                "relay("
-                    + c.first()
-                    + ", "
-                    + c.second()
-                    + ")  # a selectors loop: sel.register(s, EVENT_READ); other.sendall(s.recv(131072))",
-            "relay c up --trace",
-            List.of(),
-            BackgroundCommands::bindRelay,
-            BackgroundCommands::relay));
+                Param.constant("--hex", true, List.of("--hex")))
+            .summary(
+                "forward everything between two connected sockets, both ways, in the background"
+                    + " (EOF passed on as SHUT_WR, a reset as a reset); --trace tells each chunk")
+            .example("relay c up --trace")
+            .binder(BackgroundCommands::bindRelay)
+            .python(BackgroundCommands::pythonOfRelay)
+            .runner(BackgroundCommands::relay)
+            .build());
+  }
+
+  private static Command.Stop bindStop(Args a) throws UsageError {
+    String name = a.name("NAME");
+    a.end();
+    return new Command.Stop(name);
+  }
+
+  private static String pythonOfStop(Command.Stop c) {
+    return "server.close()  # the asyncio server, relay task or rules " + c.name() + " has";
+  }
+
+  private static String pythonOfWait(Command.Wait c) {
+    return c.seconds() == null
+        ? "await asyncio.gather(*background_tasks)"
+        : "await asyncio.sleep(" + ScriptCommands.seconds(c.seconds()) + ")";
+  }
+
+  private static String pythonOfRelay(Command.Relay c) {
+    return "relay("
+        + c.first()
+        + ", "
+        + c.second()
+        + ")  # a selectors loop: sel.register(s, EVENT_READ); other.sendall(s.recv(131072))";
   }
 
   private static Command.Serve bindServe(Args a) throws UsageError {

@@ -49,6 +49,93 @@ public record CommandSpec<C extends Command>(
     errors = List.copyOf(errors);
   }
 
+  /**
+   * Starts the spec of command {@code name}; the steps name what the record's ten components are,
+   * so a family reads as a table: {@code command("send", Group.DATA,
+   * Command.Send.class).params(...).summary(...).binder(Send::bind).runner(Send::run).build()}.
+   */
+  public static <C extends Command> Builder<C> command(String name, Group group, Class<C> type) {
+    return new Builder<>(name, group, type);
+  }
+
+  /** The named steps of {@link #command}; params, python, example and errors may be left out. */
+  public static final class Builder<C extends Command> {
+    private final String name;
+    private final Group group;
+    private final Class<C> type;
+    private List<Param> params = List.of();
+    private String summary;
+    private Function<C, String> python;
+    private String example;
+    private List<ErrorDoc> errors = List.of();
+    private Binder<C> binder;
+    private Handler<C> runner;
+
+    private Builder(String name, Group group, Class<C> type) {
+      this.name = name;
+      this.group = group;
+      this.type = type;
+    }
+
+    /** The parameters in synopsis order. */
+    public Builder<C> params(Param... params) {
+      return params(List.of(params));
+    }
+
+    public Builder<C> params(List<Param> params) {
+      this.params = params;
+      return this;
+    }
+
+    /** One line for /help's list and the README's table. */
+    public Builder<C> summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
+
+    /** The Python a parsed command stands for; meta commands have none. */
+    public Builder<C> python(Function<C, String> python) {
+      this.python = python;
+      return this;
+    }
+
+    /** A line that runs this command, shown by /help NAME. */
+    public Builder<C> example(String example) {
+      this.example = example;
+      return this;
+    }
+
+    /** The errors it can raise and what they usually mean. */
+    public Builder<C> errors(ErrorDoc... errors) {
+      return errors(List.of(errors));
+    }
+
+    public Builder<C> errors(List<ErrorDoc> errors) {
+      this.errors = errors;
+      return this;
+    }
+
+    /** Reads the arguments into the command record. */
+    public Builder<C> binder(Binder<C> binder) {
+      this.binder = binder;
+      return this;
+    }
+
+    /** Runs the command record. */
+    public Builder<C> runner(Handler<C> runner) {
+      this.runner = runner;
+      return this;
+    }
+
+    public CommandSpec<C> build() {
+      if (summary == null || binder == null || runner == null) {
+        throw new IllegalStateException(name + ": a spec needs a summary, a binder and a runner");
+      }
+      return new CommandSpec<>(
+          name, group, params, summary, type, python, example, errors, binder, runner);
+    }
+  }
+
   /** {@code bind NAME ADDR}. */
   public String synopsis() {
     if (params.isEmpty()) {

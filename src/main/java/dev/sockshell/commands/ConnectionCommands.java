@@ -7,6 +7,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 import static dev.sockshell.commands.SocketCommands.shown;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -25,15 +26,11 @@ final class ConnectionCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "bind",
-            Group.CONNECTIONS,
-            List.of(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS)),
-            "give the socket a local address; port 0 lets the OS pick a free port",
-            Command.Bind.class,
-            c -> c.name() + ".bind(" + Py.address(c.address()) + ")",
-            "bind srv localhost:9999",
-            List.of(
+        CommandSpec.command("bind", Group.CONNECTIONS, Command.Bind.class)
+            .params(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS))
+            .summary("give the socket a local address; port 0 lets the OS pick a free port")
+            .example("bind srv localhost:9999")
+            .errors(
                 new ErrorDoc(
                     "EADDRINUSE",
                     "another socket has that port (or a connection on it is"
@@ -41,116 +38,138 @@ final class ConnectionCommands {
                 new ErrorDoc("EADDRNOTAVAIL", "that IP address is not one of this machine's"),
                 new ErrorDoc("EACCES", "ports below 1024 need privileges"),
                 new ErrorDoc("EINVAL", "the socket is already bound"),
-                new ErrorDoc("gaierror", "the host name did not resolve for this family")),
-            a -> {
-              String name = a.name("NAME");
-              var address = a.address();
-              a.end();
-              return new Command.Bind(name, address);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              SockAddress address = Eval.address(ctx, c.address(), s.family());
-              s.bind(address);
-              return new Outcome.Done(c.name() + " bound to " + shown(s.localAddress()));
-            }),
-        new CommandSpec<>(
-            "listen",
-            Group.CONNECTIONS,
-            List.of(Param.of("NAME", SOCKET), Param.optional("BACKLOG", NUMBER)),
-            "make a SOCK_STREAM socket a server that queues up to BACKLOG connections",
-            Command.Listen.class,
-            c -> c.name() + ".listen(" + (c.backlog() == null ? "" : c.backlog()) + ")",
-            "listen srv 5",
-            List.of(
+                new ErrorDoc("gaierror", "the host name did not resolve for this family"))
+            .binder(ConnectionCommands::bindBind)
+            .python(ConnectionCommands::pythonOfBind)
+            .runner(ConnectionCommands::runBind)
+            .build(),
+        CommandSpec.command("listen", Group.CONNECTIONS, Command.Listen.class)
+            .params(Param.of("NAME", SOCKET), Param.optional("BACKLOG", NUMBER))
+            .summary("make a SOCK_STREAM socket a server that queues up to BACKLOG connections")
+            .example("listen srv 5")
+            .errors(
                 new ErrorDoc("EINVAL", "the socket is connected"),
                 new ErrorDoc("EOPNOTSUPP", "a SOCK_DGRAM socket cannot listen"),
-                new ErrorDoc("EADDRINUSE", "another socket listens on that port")),
-            a -> {
-              String name = a.name("NAME");
-              Integer backlog = a.optionalInteger("BACKLOG", 0, Integer.MAX_VALUE);
-              a.end();
-              return new Command.Listen(name, backlog);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              int backlog = c.backlog() == null ? DEFAULT_BACKLOG : c.backlog();
-              s.listen(backlog);
-              return new Outcome.Done(
-                  c.name() + " listening on " + shown(s.localAddress()) + ", backlog " + backlog);
-            }),
-        new CommandSpec<>(
-            "accept",
-            Group.CONNECTIONS,
-            List.of(Param.of("NAME", SOCKET), Param.optional("NEWNAME", NEW_SOCKET)),
-            "wait for a connection; it becomes a new socket NEWNAME (named for you if omitted)",
-            Command.Accept.class,
-            c ->
-                (c.newName() == null ? "conn" : c.newName()) + ", addr = " + c.name() + ".accept()",
-            "accept srv conn",
-            List.of(
+                new ErrorDoc("EADDRINUSE", "another socket listens on that port"))
+            .binder(ConnectionCommands::bindListen)
+            .python(ConnectionCommands::pythonOfListen)
+            .runner(ConnectionCommands::runListen)
+            .build(),
+        CommandSpec.command("accept", Group.CONNECTIONS, Command.Accept.class)
+            .params(Param.of("NAME", SOCKET), Param.optional("NEWNAME", NEW_SOCKET))
+            .summary(
+                "wait for a connection; it becomes a new socket NEWNAME (named for you if omitted)")
+            .example("accept srv conn")
+            .errors(
                 new ErrorDoc("EINVAL", "the socket is not listening: call listen first"),
                 new ErrorDoc("TimeoutError", "no client connected within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and no connection is waiting"),
-                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; the socket is still listening")),
-            a -> {
-              String name = a.name("NAME");
-              String newName = a.optionalName().orElse(null);
-              a.end();
-              return new Command.Accept(name, newName);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              String newName = c.newName();
-              if (newName != null && ctx.session().isOpenName(newName)) {
-                throw UsageError.about(
-                    newName,
-                    newName
-                        + " is already an open socket; choose another"
-                        + " name for the connection");
-              }
-              StreamSocket conn =
-                  newName != null
-                      ? ctx.session().accept(s, newName)
-                      : ctx.session().acceptFresh(s, "conn");
-              return new Outcome.Returned(
-                  Value.Tuple.of(new Value.SocketRef(conn.name()), address(conn)));
-            }),
-        new CommandSpec<>(
-            "connect",
-            Group.CONNECTIONS,
-            List.of(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS)),
-            "connect to a server (TCP), or set the default peer (UDP)",
-            Command.Connect.class,
-            c -> c.name() + ".connect(" + Py.address(c.address()) + ")",
-            "connect cli localhost:9999",
-            List.of(
+                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; the socket is still listening"))
+            .binder(ConnectionCommands::bindAccept)
+            .python(ConnectionCommands::pythonOfAccept)
+            .runner(ConnectionCommands::runAccept)
+            .build(),
+        CommandSpec.command("connect", Group.CONNECTIONS, Command.Connect.class)
+            .params(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS))
+            .summary("connect to a server (TCP), or set the default peer (UDP)")
+            .example("connect cli localhost:9999")
+            .errors(
                 new ErrorDoc("ECONNREFUSED", "nothing listens at that address"),
                 new ErrorDoc("TimeoutError", "no answer within the socket's timeout"),
                 new ErrorDoc("EISCONN", "the socket is already connected (or listening)"),
                 new ErrorDoc("EINPROGRESS", "non-blocking: the connection completes later"),
                 new ErrorDoc("ENETUNREACH", "no route to that network"),
-                new ErrorDoc("gaierror", "the host name did not resolve for this family")),
-            a -> {
-              String name = a.name("NAME");
-              var address = a.address();
-              a.end();
-              return new Command.Connect(name, address);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              SockAddress address = Eval.address(ctx, c.address(), s.family());
-              s.connect(address);
-              SockAddress local = s.localAddress();
-              // An AF_UNIX client has no name of its own (Python shows ''): leave "from" out.
-              boolean unnamed =
-                  local instanceof SockAddress.Unix u && u.path().toString().isEmpty();
-              return new Outcome.Done(
-                  c.name()
-                      + " connected to "
-                      + shown(s.peerAddress())
-                      + (unnamed ? "" : " from " + shown(local)));
-            }));
+                new ErrorDoc("gaierror", "the host name did not resolve for this family"))
+            .binder(ConnectionCommands::bindConnect)
+            .python(ConnectionCommands::pythonOfConnect)
+            .runner(ConnectionCommands::runConnect)
+            .build());
+  }
+
+  private static Command.Bind bindBind(Args a) throws UsageError {
+    String name = a.name("NAME");
+    var address = a.address();
+    a.end();
+    return new Command.Bind(name, address);
+  }
+
+  private static Outcome runBind(Command.Bind c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    SockAddress address = Eval.address(ctx, c.address(), s.family());
+    s.bind(address);
+    return new Outcome.Done(c.name() + " bound to " + shown(s.localAddress()));
+  }
+
+  private static String pythonOfBind(Command.Bind c) {
+    return c.name() + ".bind(" + Py.address(c.address()) + ")";
+  }
+
+  private static Command.Listen bindListen(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Integer backlog = a.optionalInteger("BACKLOG", 0, Integer.MAX_VALUE);
+    a.end();
+    return new Command.Listen(name, backlog);
+  }
+
+  private static Outcome runListen(Command.Listen c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    int backlog = c.backlog() == null ? DEFAULT_BACKLOG : c.backlog();
+    s.listen(backlog);
+    return new Outcome.Done(
+        c.name() + " listening on " + shown(s.localAddress()) + ", backlog " + backlog);
+  }
+
+  private static String pythonOfListen(Command.Listen c) {
+    return c.name() + ".listen(" + (c.backlog() == null ? "" : c.backlog()) + ")";
+  }
+
+  private static Command.Accept bindAccept(Args a) throws UsageError {
+    String name = a.name("NAME");
+    String newName = a.optionalName().orElse(null);
+    a.end();
+    return new Command.Accept(name, newName);
+  }
+
+  private static Outcome runAccept(Command.Accept c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    String newName = c.newName();
+    if (newName != null && ctx.session().isOpenName(newName)) {
+      throw UsageError.about(
+          newName,
+          newName + " is already an open socket; choose another" + " name for the connection");
+    }
+    StreamSocket conn =
+        newName != null ? ctx.session().accept(s, newName) : ctx.session().acceptFresh(s, "conn");
+    return new Outcome.Returned(Value.Tuple.of(new Value.SocketRef(conn.name()), address(conn)));
+  }
+
+  private static String pythonOfAccept(Command.Accept c) {
+    return (c.newName() == null ? "conn" : c.newName()) + ", addr = " + c.name() + ".accept()";
+  }
+
+  private static Command.Connect bindConnect(Args a) throws UsageError {
+    String name = a.name("NAME");
+    var address = a.address();
+    a.end();
+    return new Command.Connect(name, address);
+  }
+
+  private static Outcome runConnect(Command.Connect c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    SockAddress address = Eval.address(ctx, c.address(), s.family());
+    s.connect(address);
+    SockAddress local = s.localAddress();
+    // An AF_UNIX client has no name of its own (Python shows ''): leave "from" out.
+    boolean unnamed = local instanceof SockAddress.Unix u && u.path().toString().isEmpty();
+    return new Outcome.Done(
+        c.name()
+            + " connected to "
+            + shown(s.peerAddress())
+            + (unnamed ? "" : " from " + shown(local)));
+  }
+
+  private static String pythonOfConnect(Command.Connect c) {
+    return c.name() + ".connect(" + Py.address(c.address()) + ")";
   }
 
   private static Value address(NetSocket s) throws SocketError {

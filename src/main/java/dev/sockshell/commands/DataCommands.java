@@ -13,180 +13,164 @@ import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
-import dev.sockshell.net.SockType;
+import dev.sockshell.net.SocketError;
 import dev.sockshell.net.StreamSocket;
 import dev.sockshell.value.Value;
 import java.util.List;
 
-/** send, sendall, recv, sendto, recvfrom: moving bytes. */
+/** send, sendall, recv ({@link Recv}), sendto, recvfrom: moving bytes. */
 final class DataCommands {
   private DataCommands() {}
 
-  static final int DEFAULT_BUFSIZE = 1024;
-  static final int MAX_BUFSIZE = Integer.MAX_VALUE - 8;
-  static final String EOF_NOTE = "EOF: the peer closed its side";
-
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "send",
-            Group.DATA,
-            List.of(
+        CommandSpec.command("send", Group.DATA, Command.Send.class)
+            .params(
                 Param.of("NAME", SOCKET),
                 Param.of("DATA", DATA),
-                Param.constant("--frame len32", true, List.of("--frame"))),
-            "send bytes; returns how many the OS took (maybe fewer than all: see sendall);"
-                + " --frame len32 sends all of them after a 4-byte big-endian length",
-            Command.Send.class,
-            DataCommands::pythonOfSend,
-            "send cli b'hello from TCP client'",
-            List.of(
+                Param.constant("--frame len32", true, List.of("--frame")))
+            .summary(
+                "send bytes; returns how many the OS took (maybe fewer than all: see sendall);"
+                    + " --frame len32 sends all of them after a 4-byte big-endian length")
+            .example("send cli b'hello from TCP client'")
+            .errors(
                 new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("EDESTADDRREQ", "an unconnected UDP socket: use sendto"),
-                new ErrorDoc("TimeoutError", "the send buffer stayed full for the whole timeout")),
-            DataCommands::bindSend,
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              ByteString data = Eval.data(ctx, c.data());
-              if (c.frame()) {
-                ByteString frame = Framing.frame(data);
-                FramingOptions.stream(s, "--frame").sendAll(frame);
-                return new Outcome.Returned(
-                    new Value.Int(frame.size()),
-                    "the length header "
-                        + frame.substring(0, Framing.HEADER)
-                        + ", then the "
-                        + data.size()
-                        + " bytes");
-              }
-              int n = s.send(data);
-              String note =
-                  n < data.size()
-                      ? "only "
-                          + n
-                          + " of "
-                          + data.size()
-                          + " bytes went out; send the rest, or use"
-                          + " sendall"
-                      : null;
-              return new Outcome.Returned(new Value.Int(n), note);
-            }),
-        new CommandSpec<>(
-            "sendall",
-            Group.DATA,
-            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA)),
-            "send every byte, waiting as long as needed; returns None",
-            Command.SendAll.class,
-            c -> c.name() + ".sendall(" + Py.data(c.data()) + ")",
-            "sendall cli @message.bin",
-            List.of(
+                new ErrorDoc("TimeoutError", "the send buffer stayed full for the whole timeout"))
+            .binder(DataCommands::bindSend)
+            .python(DataCommands::pythonOfSend)
+            .runner(DataCommands::runSend)
+            .build(),
+        CommandSpec.command("sendall", Group.DATA, Command.SendAll.class)
+            .params(Param.of("NAME", SOCKET), Param.of("DATA", DATA))
+            .summary("send every byte, waiting as long as needed; returns None")
+            .example("sendall cli @message.bin")
+            .errors(
                 new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
                 new ErrorDoc(
                     "TimeoutError",
-                    "not everything was sent in time (the hint says how" + " much was)")),
-            a -> {
-              String name = a.name("NAME");
-              Token dataToken = a.peek();
-              var data = a.data();
-              a.endAfterData(dataToken);
-              return new Command.SendAll(name, data);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              if (s instanceof StreamSocket stream && c.data() instanceof DataExpr.File f) {
-                return FileCommands.sendAll(ctx, stream, f);
-              }
-              ByteString data = Eval.data(ctx, c.data());
-              s.sendAll(data);
-              return FileCommands.sentAll(data.size());
-            }),
-        new CommandSpec<>(
-            "recv",
-            Group.DATA,
-            List.of(
-                Param.of("NAME", SOCKET),
-                Param.optional("BUFSIZE", NUMBER),
-                Param.constant(
-                    "--exact N | --until DELIM | --frame len32",
-                    true,
-                    List.of("--exact", "--until", "--frame"))),
-            "receive up to BUFSIZE bytes (1024 by default), waiting for some; b'' means EOF;"
-                + " --exact, --until or --frame receive one whole message",
-            Command.Recv.class,
-            FramingOptions::pythonOfRecv,
-            "recv conn 1024",
-            List.of(
-                new ErrorDoc("ENOTCONN", "the socket is not connected"),
-                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
-                new ErrorDoc("TimeoutError", "nothing arrived within the socket's timeout"),
-                new ErrorDoc("EAGAIN", "non-blocking and nothing has arrived"),
-                new ErrorDoc(
-                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"),
-                new ErrorDoc("EOFError", "--frame: the peer closed the stream inside a frame")),
-            FramingOptions::bindRecv,
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              if (c.framing() != null) {
-                return FramingOptions.recv(ctx, s, c);
-              }
-              ByteString data = s.recv(c.bufsize());
-              boolean eof = data.isEmpty() && c.bufsize() > 0 && s.type() == SockType.SOCK_STREAM;
-              return eof
-                  ? new Outcome.Returned(new Value.Bytes(data), EOF_NOTE, true)
-                  : new Outcome.Returned(new Value.Bytes(data));
-            }),
-        new CommandSpec<>(
-            "sendto",
-            Group.DATA,
-            List.of(Param.of("NAME", SOCKET), Param.of("DATA", DATA), Param.of("ADDR", ADDRESS)),
-            "send one datagram to ADDR (UDP); binds an unbound socket to a free port first",
-            Command.SendTo.class,
-            c -> c.name() + ".sendto(" + Py.data(c.data()) + ", " + Py.address(c.address()) + ")",
-            "sendto cli b'hello UDP' localhost:8888",
-            List.of(
+                    "not everything was sent in time (the hint says how" + " much was)"))
+            .binder(DataCommands::bindSendAll)
+            .python(DataCommands::pythonOfSendAll)
+            .runner(DataCommands::runSendAll)
+            .build(),
+        Recv.spec(),
+        CommandSpec.command("sendto", Group.DATA, Command.SendTo.class)
+            .params(Param.of("NAME", SOCKET), Param.of("DATA", DATA), Param.of("ADDR", ADDRESS))
+            .summary(
+                "send one datagram to ADDR (UDP); binds an unbound socket to a free port first")
+            .example("sendto cli b'hello UDP' localhost:8888")
+            .errors(
                 new ErrorDoc("EMSGSIZE", "the datagram is larger than the OS allows"),
                 new ErrorDoc("EACCES", "a broadcast address without SO_BROADCAST"),
                 new ErrorDoc(
-                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port")),
-            a -> {
-              String name = a.name("NAME");
-              var data = a.data();
-              var address = a.address();
-              a.end();
-              return new Command.SendTo(name, data, address);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              ByteString data = Eval.data(ctx, c.data());
-              int n = s.sendTo(data, Eval.address(ctx, c.address(), s.family()));
-              return new Outcome.Returned(new Value.Int(n));
-            }),
-        new CommandSpec<>(
-            "recvfrom",
-            Group.DATA,
-            List.of(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER)),
-            "receive one datagram and its sender: (data, addr); a longer datagram is truncated",
-            Command.RecvFrom.class,
-            c -> "data, addr = " + c.name() + ".recvfrom(" + c.bufsize() + ")",
-            "recvfrom srv 1024",
-            List.of(
+                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"))
+            .binder(DataCommands::bindSendTo)
+            .python(DataCommands::pythonOfSendTo)
+            .runner(DataCommands::runSendTo)
+            .build(),
+        CommandSpec.command("recvfrom", Group.DATA, Command.RecvFrom.class)
+            .params(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER))
+            .summary(
+                "receive one datagram and its sender: (data, addr); a longer datagram is truncated")
+            .example("recvfrom srv 1024")
+            .errors(
                 new ErrorDoc("TimeoutError", "no datagram arrived within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and no datagram is waiting"),
                 new ErrorDoc(
-                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port")),
-            a -> {
-              String name = a.name("NAME");
-              Integer size = a.optionalInteger("BUFSIZE", 0, MAX_BUFSIZE);
-              a.end();
-              return new Command.RecvFrom(name, size == null ? DEFAULT_BUFSIZE : size);
-            },
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              NetSocket.Received r = s.recvFrom(c.bufsize());
-              Value from = r.from() == null ? Value.NONE : new Value.Address(r.from());
-              return new Outcome.Returned(Value.Tuple.of(new Value.Bytes(r.data()), from));
-            }));
+                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"))
+            .binder(DataCommands::bindRecvFrom)
+            .python(DataCommands::pythonOfRecvFrom)
+            .runner(DataCommands::runRecvFrom)
+            .build());
+  }
+
+  private static Outcome runSend(Command.Send c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    ByteString data = Eval.data(ctx, c.data());
+    if (c.frame()) {
+      ByteString frame = Framing.frame(data);
+      FramingOptions.stream(s, "--frame").sendAll(frame);
+      return new Outcome.Returned(
+          new Value.Int(frame.size()),
+          "the length header "
+              + frame.substring(0, Framing.HEADER)
+              + ", then the "
+              + data.size()
+              + " bytes");
+    }
+    int n = s.send(data);
+    String note =
+        n < data.size()
+            ? "only "
+                + n
+                + " of "
+                + data.size()
+                + " bytes went out; send the rest, or use"
+                + " sendall"
+            : null;
+    return new Outcome.Returned(new Value.Int(n), note);
+  }
+
+  private static Command.SendAll bindSendAll(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Token dataToken = a.peek();
+    var data = a.data();
+    a.endAfterData(dataToken);
+    return new Command.SendAll(name, data);
+  }
+
+  private static Outcome runSendAll(Command.SendAll c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    if (s instanceof StreamSocket stream && c.data() instanceof DataExpr.File f) {
+      return FileCommands.sendAll(ctx, stream, f);
+    }
+    ByteString data = Eval.data(ctx, c.data());
+    s.sendAll(data);
+    return FileCommands.sentAll(data.size());
+  }
+
+  private static String pythonOfSendAll(Command.SendAll c) {
+    return c.name() + ".sendall(" + Py.data(c.data()) + ")";
+  }
+
+  private static Command.SendTo bindSendTo(Args a) throws UsageError {
+    String name = a.name("NAME");
+    var data = a.data();
+    var address = a.address();
+    a.end();
+    return new Command.SendTo(name, data, address);
+  }
+
+  private static Outcome runSendTo(Command.SendTo c, Context ctx) throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    ByteString data = Eval.data(ctx, c.data());
+    int n = s.sendTo(data, Eval.address(ctx, c.address(), s.family()));
+    return new Outcome.Returned(new Value.Int(n));
+  }
+
+  private static String pythonOfSendTo(Command.SendTo c) {
+    return c.name() + ".sendto(" + Py.data(c.data()) + ", " + Py.address(c.address()) + ")";
+  }
+
+  private static Command.RecvFrom bindRecvFrom(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Integer size = a.optionalInteger("BUFSIZE", 0, Recv.MAX_BUFSIZE);
+    a.end();
+    return new Command.RecvFrom(name, size == null ? Recv.DEFAULT_BUFSIZE : size);
+  }
+
+  private static Outcome runRecvFrom(Command.RecvFrom c, Context ctx)
+      throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    NetSocket.Received r = s.recvFrom(c.bufsize());
+    Value from = r.from() == null ? Value.NONE : new Value.Address(r.from());
+    return new Outcome.Returned(Value.Tuple.of(new Value.Bytes(r.data()), from));
+  }
+
+  private static String pythonOfRecvFrom(Command.RecvFrom c) {
+    return "data, addr = " + c.name() + ".recvfrom(" + c.bufsize() + ")";
   }
 
   /** {@code send NAME DATA [--frame len32]}, the option before or after DATA. */

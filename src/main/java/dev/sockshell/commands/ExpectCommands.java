@@ -33,20 +33,18 @@ final class ExpectCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "expect",
-            Group.CHECKS,
-            List.of(
+        CommandSpec.command("expect", Group.CHECKS, Command.class)
+            .params(
                 Param.of(
-                    "VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", VALUE)),
-            "check the previous command: its result equals VALUE, contains DATA, matches"
-                + " /REGEX/ (decoded), is EOF, or it raised TimeoutError or the error NAME",
-            Command.class,
-            ExpectCommands::python,
-            "expect b'message received by server'",
-            List.of(),
-            ExpectCommands::bind,
-            ExpectCommands::check));
+                    "VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", VALUE))
+            .summary(
+                "check the previous command: its result equals VALUE, contains DATA, matches"
+                    + " /REGEX/ (decoded), is EOF, or it raised TimeoutError or the error NAME")
+            .example("expect b'message received by server'")
+            .binder(ExpectCommands::bind)
+            .python(ExpectCommands::python)
+            .runner(ExpectCommands::check)
+            .build());
   }
 
   static Command bind(Args a) throws UsageError {

@@ -51,22 +51,20 @@ public final class ExportCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "/export",
-            Group.SESSION,
-            List.of(Param.of("FILE", PATH)),
-            "write the session to FILE, as its extension says: "
-                + FORMATS.stream()
-                    .map(f -> f.extension() + " " + f.holds())
-                    .collect(Collectors.joining("; ")),
-            Command.Export.class,
-            null,
-            "/export session.html",
-            List.of(
+        CommandSpec.command("/export", Group.SESSION, Command.Export.class)
+            .params(Param.of("FILE", PATH))
+            .summary(
+                "write the session to FILE, as its extension says: "
+                    + FORMATS.stream()
+                        .map(f -> f.extension() + " " + f.holds())
+                        .collect(Collectors.joining("; ")))
+            .example("/export session.html")
+            .errors(
                 new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
-                new CommandSpec.ErrorDoc("EACCES", "no permission to write there")),
-            ExportCommands::bind,
-            ExportCommands::export));
+                new CommandSpec.ErrorDoc("EACCES", "no permission to write there"))
+            .binder(ExportCommands::bind)
+            .runner(ExportCommands::export)
+            .build());
   }
 
   /** The file's extension picks the format: one /export does not write is refused here. */

@@ -37,104 +37,114 @@ final class FileCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "sendfile",
-            Group.DATA,
-            List.of(
+        CommandSpec.command("sendfile", Group.DATA, Command.SendFile.class)
+            .params(
                 Param.of("NAME", SOCKET),
                 Param.of("PATH", PATH),
                 // Python's sendfile(file, offset=0, count=None): a COUNT needs an OFFSET first.
-                Param.optional("OFFSET [COUNT]", NUMBER)),
-            "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count",
-            Command.SendFile.class,
-            c ->
-                c.name()
-                    + ".sendfile(open("
-                    + Repr.str(c.path())
-                    + ", 'rb')"
-                    + (c.offset() != 0 || c.count() != null ? ", " + c.offset() : "")
-                    + (c.count() != null ? ", " + c.count() : "")
-                    + ")",
-            "sendfile conn big.bin",
-            List.of(
+                Param.optional("OFFSET [COUNT]", NUMBER))
+            .summary(
+                "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count")
+            .example("sendfile conn big.bin")
+            .errors(
                 new ErrorDoc("FileNotFoundError", "no file at PATH"),
                 new ErrorDoc("EPIPE", "not connected, or the peer is gone"),
                 new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket"),
-                new ErrorDoc("TimeoutError", "the peer stopped reading for the socket's timeout")),
-            a -> {
-              String name = a.name("NAME");
-              String path = path(a);
-              long offset = a.hasMore() ? whole(a.next("OFFSET"), "OFFSET", 0) : 0;
-              Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
-              a.end();
-              return new Command.SendFile(name, path, offset, count);
-            },
-            (c, ctx) -> {
-              StreamSocket s = stream(ctx, c.name());
-              Path path = Eval.file(ctx, c.path());
-              try (FileChannel file = open(path, c.path(), StandardOpenOption.READ)) {
-                long sent = s.sendFile(file, c.offset(), c.count() == null ? -1 : c.count());
-                return new Outcome.Returned(new Value.Int(sent));
-              } catch (IOException e) {
-                throw Eval.fileError(e, path, c.path());
-              }
-            }),
-        new CommandSpec<>(
-            "recvfile",
-            Group.DATA,
-            List.of(
-                Param.of("NAME", SOCKET), Param.of("PATH", PATH), Param.optional("COUNT", NUMBER)),
-            "receive into a file until EOF, or exactly COUNT bytes; returns how many were written",
-            Command.RecvFile.class,
-            c ->
-                "with open("
-                    + Repr.str(c.path())
-                    + ", 'wb') as f: "
-                    + (c.count() == null
-                        ? "shutil.copyfileobj(" + c.name() + ".makefile('rb'), f)"
-                        : "f.write(" + c.name() + ".makefile('rb').read(" + c.count() + "))"),
-            "recvfile conn copy.bin",
-            List.of(
+                new ErrorDoc("TimeoutError", "the peer stopped reading for the socket's timeout"))
+            .binder(FileCommands::bindSendFile)
+            .python(FileCommands::pythonOfSendFile)
+            .runner(FileCommands::runSendFile)
+            .build(),
+        CommandSpec.command("recvfile", Group.DATA, Command.RecvFile.class)
+            .params(
+                Param.of("NAME", SOCKET), Param.of("PATH", PATH), Param.optional("COUNT", NUMBER))
+            .summary(
+                "receive into a file until EOF, or exactly COUNT bytes; returns how many were written")
+            .example("recvfile conn copy.bin")
+            .errors(
                 new ErrorDoc("ENOTCONN", "the socket is not connected"),
                 new ErrorDoc("ECONNRESET", "the peer reset the connection"),
                 new ErrorDoc("TimeoutError", "nothing arrived for the socket's timeout"),
                 new ErrorDoc(
                     "ENOSPC", "the disk is full; bytes not written stay buffered for recv"),
-                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket")),
-            a -> {
-              String name = a.name("NAME");
-              String path = path(a);
-              Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
-              a.end();
-              return new Command.RecvFile(name, path, count);
-            },
-            (c, ctx) -> {
-              StreamSocket s = stream(ctx, c.name());
-              FileTransfer.Received r;
-              Path path = Eval.file(ctx, c.path());
-              try (FileChannel file =
-                  open(
-                      path,
-                      c.path(),
-                      StandardOpenOption.WRITE,
-                      StandardOpenOption.CREATE,
-                      StandardOpenOption.TRUNCATE_EXISTING)) {
-                r = s.recvFile(file, c.count() == null ? -1 : c.count());
-              } catch (IOException e) {
-                throw Eval.fileError(e, path, c.path());
-              }
-              String note =
-                  c.count() == null
-                      ? "EOF: the peer closed its side"
-                      : r.eof()
-                          ? "EOF after "
-                              + r.bytes()
-                              + " of "
-                              + c.count()
-                              + " bytes: the peer closed"
-                          : null;
-              return new Outcome.Returned(new Value.Int(r.bytes()), note);
-            }));
+                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket"))
+            .binder(FileCommands::bindRecvFile)
+            .python(FileCommands::pythonOfRecvFile)
+            .runner(FileCommands::runRecvFile)
+            .build());
+  }
+
+  private static Command.SendFile bindSendFile(Args a) throws UsageError {
+    String name = a.name("NAME");
+    String path = path(a);
+    long offset = a.hasMore() ? whole(a.next("OFFSET"), "OFFSET", 0) : 0;
+    Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+    a.end();
+    return new Command.SendFile(name, path, offset, count);
+  }
+
+  private static Outcome runSendFile(Command.SendFile c, Context ctx)
+      throws SocketError, UsageError {
+    StreamSocket s = stream(ctx, c.name());
+    Path path = Eval.file(ctx, c.path());
+    try (FileChannel file = open(path, c.path(), StandardOpenOption.READ)) {
+      long sent = s.sendFile(file, c.offset(), c.count() == null ? -1 : c.count());
+      return new Outcome.Returned(new Value.Int(sent));
+    } catch (IOException e) {
+      throw Eval.fileError(e, path, c.path());
+    }
+  }
+
+  private static String pythonOfSendFile(Command.SendFile c) {
+    return c.name()
+        + ".sendfile(open("
+        + Repr.str(c.path())
+        + ", 'rb')"
+        + (c.offset() != 0 || c.count() != null ? ", " + c.offset() : "")
+        + (c.count() != null ? ", " + c.count() : "")
+        + ")";
+  }
+
+  private static Command.RecvFile bindRecvFile(Args a) throws UsageError {
+    String name = a.name("NAME");
+    String path = path(a);
+    Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+    a.end();
+    return new Command.RecvFile(name, path, count);
+  }
+
+  private static Outcome runRecvFile(Command.RecvFile c, Context ctx)
+      throws SocketError, UsageError {
+    StreamSocket s = stream(ctx, c.name());
+    FileTransfer.Received r;
+    Path path = Eval.file(ctx, c.path());
+    try (FileChannel file =
+        open(
+            path,
+            c.path(),
+            StandardOpenOption.WRITE,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      r = s.recvFile(file, c.count() == null ? -1 : c.count());
+    } catch (IOException e) {
+      throw Eval.fileError(e, path, c.path());
+    }
+    String note =
+        c.count() == null
+            ? "EOF: the peer closed its side"
+            : r.eof()
+                ? "EOF after " + r.bytes() + " of " + c.count() + " bytes: the peer closed"
+                : null;
+    return new Outcome.Returned(new Value.Int(r.bytes()), note);
+  }
+
+  private static String pythonOfRecvFile(Command.RecvFile c) {
+    return "with open("
+        + Repr.str(c.path())
+        + ", 'wb') as f: "
+        + (c.count() == null
+            ? "shutil.copyfileobj(" + c.name() + ".makefile('rb'), f)"
+            : "f.write(" + c.name() + ".makefile('rb').read(" + c.count() + "))");
   }
 
   /** A path as typed: a quoted string, or a bare word. */

@@ -22,53 +22,52 @@ final class HistoryCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "/history",
-            Group.SESSION,
-            List.of(),
-            "the commands of this session, numbered for /N; failed ones say why",
-            Command.History.class,
-            null,
-            "/history",
-            List.of(),
-            a -> {
-              a.end();
-              return new Command.History();
-            },
-            (c, ctx) -> {
-              history(ctx.log(), ctx.out());
-              return new Outcome.Printed();
-            }),
+        CommandSpec.command("/history", Group.SESSION, Command.History.class)
+            .summary("the commands of this session, numbered for /N; failed ones say why")
+            .example("/history")
+            .binder(HistoryCommands::bindHistory)
+            .runner(HistoryCommands::runHistory)
+            .build(),
         rerun("/!", "re-run the last command", "/!"),
         rerun("/N", "re-run command N of /history", "/2"),
         rerun("/-N", "re-run the N-th last command (/-1 is the last)", "/-2"),
-        new CommandSpec<>(
-            "/save",
-            Group.SESSION,
-            List.of(Param.of("FILE", PATH)),
-            "save the session as a script that replays it (failed commands as comments)",
-            Command.Save.class,
-            null,
-            "/save session.socks",
-            List.of(
+        CommandSpec.command("/save", Group.SESSION, Command.Save.class)
+            .params(Param.of("FILE", PATH))
+            .summary("save the session as a script that replays it (failed commands as comments)")
+            .example("/save session.socks")
+            .errors(
                 new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
-                new CommandSpec.ErrorDoc("EACCES", "no permission to write there")),
-            a -> new Command.Save(a.path("FILE")),
-            HistoryCommands::save));
+                new CommandSpec.ErrorDoc("EACCES", "no permission to write there"))
+            .binder(HistoryCommands::bindSave)
+            .runner(HistoryCommands::save)
+            .build());
+  }
+
+  private static Command.History bindHistory(Args a) throws UsageError {
+    a.end();
+    return new Command.History();
+  }
+
+  private static Outcome runHistory(Command.History c, Context ctx) {
+    history(ctx.log(), ctx.out());
+    return new Outcome.Printed();
+  }
+
+  private static Command.Save bindSave(Args a) throws UsageError {
+    return new Command.Save(a.path("FILE"));
+  }
+
+  private static Outcome runRerun(Command.Rerun c, Context ctx) throws UsageError {
+    return new Outcome.Rerun(ctx.log().find(c.number(), c.fromEnd()).line());
   }
 
   private static CommandSpec<Command.Rerun> rerun(String name, String summary, String example) {
-    return new CommandSpec<>(
-        name,
-        Group.SESSION,
-        List.of(),
-        summary,
-        Command.Rerun.class,
-        null,
-        example,
-        List.of(),
-        HistoryCommands::bindRerun,
-        (c, ctx) -> new Outcome.Rerun(ctx.log().find(c.number(), c.fromEnd()).line()));
+    return CommandSpec.command(name, Group.SESSION, Command.Rerun.class)
+        .summary(summary)
+        .example(example)
+        .binder(HistoryCommands::bindRerun)
+        .runner(HistoryCommands::runRerun)
+        .build();
   }
 
   /** {@code /!}, {@code /12} or {@code /-2}: the number is part of the command word. */

@@ -25,43 +25,42 @@ final class LoopCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            RepeatBlocks.OPENER,
-            Group.CHECKS,
-            List.of(
+        CommandSpec.command(RepeatBlocks.OPENER, Group.CHECKS, Command.Repeat.class)
+            .params(
                 Param.optional("COUNT | " + FOREVER, NUMBER),
-                Param.constant(EVERY + " SECONDS", true, List.of(EVERY))),
-            "run the commands on the lines up to end COUNT times, or forever, until break, an"
-                + " error or Ctrl-C; --every starts a round every SECONDS",
-            Command.Repeat.class,
-            LoopCommands::pythonOfRepeat,
-            "repeat 3\n  send cli b'ping'\nend",
-            List.of(),
-            LoopCommands::bindRepeat,
-            (c, ctx) -> ctx.repeat(c)),
-        new CommandSpec<>(
-            "break",
-            Group.CHECKS,
-            List.of(Param.optional("if CONDITION", VALUE)),
-            "end the innermost repeat now, or if the previous command's result or error is what"
-                + " CONDITION says: VALUE, contains DATA, matches /REGEX/, eof, timeout, error NAME",
-            Command.Break.class,
-            LoopCommands::pythonOfBreak,
-            "break if eof",
-            List.of(),
-            LoopCommands::bindBreak,
-            LoopCommands::breakIf),
-        new CommandSpec<>(
-            RepeatBlocks.CLOSER,
-            Group.CHECKS,
-            List.of(),
-            "close the block a repeat opened",
-            Command.class,
-            null,
-            "repeat 2\n  send cli b'ping'\nend",
-            List.of(),
-            LoopCommands::bindEnd,
-            (c, ctx) -> new Outcome.Printed()));
+                Param.constant(EVERY + " SECONDS", true, List.of(EVERY)))
+            .summary(
+                "run the commands on the lines up to end COUNT times, or forever, until break, an"
+                    + " error or Ctrl-C; --every starts a round every SECONDS")
+            .example("repeat 3\n  send cli b'ping'\nend")
+            .binder(LoopCommands::bindRepeat)
+            .python(LoopCommands::pythonOfRepeat)
+            .runner(LoopCommands::runRepeat)
+            .build(),
+        CommandSpec.command("break", Group.CHECKS, Command.Break.class)
+            .params(Param.optional("if CONDITION", VALUE))
+            .summary(
+                "end the innermost repeat now, or if the previous command's result or error is what"
+                    + " CONDITION says: VALUE, contains DATA, matches /REGEX/, eof, timeout, error NAME")
+            .example("break if eof")
+            .binder(LoopCommands::bindBreak)
+            .python(LoopCommands::pythonOfBreak)
+            .runner(LoopCommands::breakIf)
+            .build(),
+        CommandSpec.command(RepeatBlocks.CLOSER, Group.CHECKS, Command.class)
+            .summary("close the block a repeat opened")
+            .example("repeat 2\n  send cli b'ping'\nend")
+            .binder(LoopCommands::bindEnd)
+            .runner(LoopCommands::runRepeatBlocksCLOSER)
+            .build());
+  }
+
+  private static Outcome runRepeat(Command.Repeat c, Context ctx) {
+    return ctx.repeat(c);
+  }
+
+  private static Outcome runRepeatBlocksCLOSER(Command c, Context ctx) {
+    return new Outcome.Printed();
   }
 
   private static Command.Repeat bindRepeat(Args a) throws UsageError {

@@ -13,6 +13,7 @@ import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.OptionValue;
 import dev.sockshell.net.SockOpt;
+import dev.sockshell.net.SocketError;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
@@ -35,142 +36,163 @@ final class OptionCommands {
     Param levelParam = Param.constant("LEVEL", true, List.copyOf(LEVELS.keySet()));
     Param optionParam = Param.constant("OPTION", false, List.copyOf(OPTIONS.keySet()));
     return List.of(
-        new CommandSpec<>(
-            "setsockopt",
-            Group.OPTIONS,
-            List.of(Param.of("NAME", SOCKET), levelParam, optionParam, Param.of("VALUE", NUMBER)),
-            "set a socket option, e.g. SO_REUSEADDR 1 before bind; SO_LINGER takes ONOFF SECONDS",
-            Command.SetSockOpt.class,
-            c ->
-                c.name()
-                    + ".setsockopt(socket."
-                    + c.option().level()
-                    + ", socket."
-                    + c.option()
-                    + ", "
-                    + (c.value() instanceof OptionValue.Linger l
-                        ? "struct.pack('ii', " + (l.on() ? 1 : 0) + ", " + l.seconds() + ")"
-                        : c.value())
-                    + ")",
-            "setsockopt srv SOL_SOCKET SO_REUSEADDR 1",
-            List.of(
+        CommandSpec.command("setsockopt", Group.OPTIONS, Command.SetSockOpt.class)
+            .params(Param.of("NAME", SOCKET), levelParam, optionParam, Param.of("VALUE", NUMBER))
+            .summary(
+                "set a socket option, e.g. SO_REUSEADDR 1 before bind; SO_LINGER takes ONOFF SECONDS")
+            .example("setsockopt srv SOL_SOCKET SO_REUSEADDR 1")
+            .errors(
                 new ErrorDoc("ENOPROTOOPT", "the option does not apply to this kind of socket"),
                 new ErrorDoc("EOPNOTSUPP", "not for this family (AF_UNIX has only SOL_SOCKET)"),
                 new ErrorDoc("EINVAL", "the value is out of range, or too late (after bind)"),
-                new ErrorDoc("OSError", "the JVM cannot reach this option on this socket")),
-            OptionCommands::bindSet,
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              OptionValue.Reading now = s.setOption(c.option(), c.value());
-              return new Outcome.Done(
-                  c.name()
-                      + " "
-                      + c.option()
-                      + " = "
-                      + now.value()
-                      + (now.notFromOs() == null ? "" : " (" + now.notFromOs() + ")"));
-            }),
-        new CommandSpec<>(
-            "getsockopt",
-            Group.OPTIONS,
-            List.of(Param.of("NAME", SOCKET), levelParam, optionParam),
-            "the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)",
-            Command.GetSockOpt.class,
-            c ->
-                c.option() == SockOpt.SO_LINGER
-                    ? "struct.unpack('ii', "
-                        + c.name()
-                        + ".getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))"
-                    : c.name()
-                        + ".getsockopt(socket."
-                        + c.option().level()
-                        + ", socket."
-                        + c.option()
-                        + ")",
-            "getsockopt srv SO_REUSEADDR",
-            List.of(
+                new ErrorDoc("OSError", "the JVM cannot reach this option on this socket"))
+            .binder(OptionCommands::bindSet)
+            .python(OptionCommands::pythonOfSetSockOpt)
+            .runner(OptionCommands::runSetSockOpt)
+            .build(),
+        CommandSpec.command("getsockopt", Group.OPTIONS, Command.GetSockOpt.class)
+            .params(Param.of("NAME", SOCKET), levelParam, optionParam)
+            .summary("the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)")
+            .example("getsockopt srv SO_REUSEADDR")
+            .errors(
                 new ErrorDoc("ENOPROTOOPT", "the option does not apply to this socket"),
                 new ErrorDoc("EOPNOTSUPP", "not for this family or type"),
-                new ErrorDoc("OSError", "the JVM cannot read this option on this socket")),
-            a -> {
-              String name = a.name("NAME");
-              SockOpt option = option(a);
-              a.end();
-              return new Command.GetSockOpt(name, option);
-            },
-            (c, ctx) -> {
-              OptionValue.Reading r = Eval.socket(ctx, c.name()).getOption(c.option());
-              Value value =
-                  r.value() instanceof OptionValue.Linger l
-                      ? Value.Tuple.of(new Value.Int(l.on() ? 1 : 0), new Value.Int(l.seconds()))
-                      : new Value.Int(((OptionValue.Int) r.value()).value());
-              return new Outcome.Returned(
-                  value, r.notFromOs() == null ? null : "not read from the OS: " + r.notFromOs());
-            }),
-        new CommandSpec<>(
-            "settimeout",
-            Group.OPTIONS,
-            List.of(Param.of("NAME", SOCKET), Param.of("SECONDS|none", NUMBER)),
-            "bound every blocking call: TimeoutError after SECONDS; none blocks; 0 non-blocking",
-            Command.SetTimeout.class,
-            c -> c.name() + ".settimeout(" + timeoutRepr(c.timeout()) + ")",
-            "settimeout srv 2.5",
-            List.of(),
-            a -> {
-              String name = a.name("NAME");
-              Timeout timeout = timeout(a);
-              a.end();
-              return new Command.SetTimeout(name, timeout);
-            },
-            (c, ctx) -> {
-              Eval.socket(ctx, c.name()).setTimeout(c.timeout());
-              return new Outcome.Done(c.name() + " " + describe(c.timeout()));
-            }),
-        new CommandSpec<>(
-            "gettimeout",
-            Group.OPTIONS,
-            List.of(Param.of("NAME", SOCKET)),
-            "the timeout in seconds, or None when calls block without limit",
-            Command.GetTimeout.class,
-            c -> c.name() + ".gettimeout()",
-            "gettimeout srv",
-            List.of(),
-            a -> new Command.GetTimeout(SocketCommands.named(a)),
-            (c, ctx) -> {
-              Timeout t = Eval.socket(ctx, c.name()).timeout();
-              return new Outcome.Returned(
-                  t.isBlocking() ? Value.NONE : new Value.Float(t.seconds()));
-            }),
-        new CommandSpec<>(
-            "setblocking",
-            Group.OPTIONS,
-            List.of(
-                Param.of("NAME", SOCKET), Param.constant("FLAG", false, List.of("True", "False"))),
-            "False: calls that would wait fail with BlockingIOError; True: they wait",
-            Command.SetBlocking.class,
-            c -> c.name() + ".setblocking(" + (c.blocking() ? "True" : "False") + ")",
-            "setblocking cli False",
-            List.of(),
-            a -> {
-              String name = a.name("NAME");
-              Token t = a.next("FLAG (True or False)");
-              boolean flag =
-                  Args.choiceOf(t, "FLAG", BOOLEANS)
-                      .orElseThrow(
-                          () ->
-                              new UsageError(
-                                  "FLAG must be True or False (1 and 0 work too), got '"
-                                      + t.text()
-                                      + "'",
-                                  t.start()));
-              a.end();
-              return new Command.SetBlocking(name, flag);
-            },
-            (c, ctx) -> {
-              Timeout t = c.blocking() ? Timeout.BLOCKING : Timeout.NON_BLOCKING;
-              Eval.socket(ctx, c.name()).setTimeout(t);
-              return new Outcome.Done(c.name() + " " + describe(t));
-            }));
+                new ErrorDoc("OSError", "the JVM cannot read this option on this socket"))
+            .binder(OptionCommands::bindGetSockOpt)
+            .python(OptionCommands::pythonOfGetSockOpt)
+            .runner(OptionCommands::runGetSockOpt)
+            .build(),
+        CommandSpec.command("settimeout", Group.OPTIONS, Command.SetTimeout.class)
+            .params(Param.of("NAME", SOCKET), Param.of("SECONDS|none", NUMBER))
+            .summary(
+                "bound every blocking call: TimeoutError after SECONDS; none blocks; 0 non-blocking")
+            .example("settimeout srv 2.5")
+            .binder(OptionCommands::bindSetTimeout)
+            .python(OptionCommands::pythonOfSetTimeout)
+            .runner(OptionCommands::runSetTimeout)
+            .build(),
+        CommandSpec.command("gettimeout", Group.OPTIONS, Command.GetTimeout.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("the timeout in seconds, or None when calls block without limit")
+            .example("gettimeout srv")
+            .binder(OptionCommands::bindGetTimeout)
+            .python(OptionCommands::pythonOfGetTimeout)
+            .runner(OptionCommands::runGetTimeout)
+            .build(),
+        CommandSpec.command("setblocking", Group.OPTIONS, Command.SetBlocking.class)
+            .params(
+                Param.of("NAME", SOCKET), Param.constant("FLAG", false, List.of("True", "False")))
+            .summary("False: calls that would wait fail with BlockingIOError; True: they wait")
+            .example("setblocking cli False")
+            .binder(OptionCommands::bindSetBlocking)
+            .python(OptionCommands::pythonOfSetBlocking)
+            .runner(OptionCommands::runSetBlocking)
+            .build());
+  }
+
+  private static Outcome runSetSockOpt(Command.SetSockOpt c, Context ctx)
+      throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    OptionValue.Reading now = s.setOption(c.option(), c.value());
+    return new Outcome.Done(
+        c.name()
+            + " "
+            + c.option()
+            + " = "
+            + now.value()
+            + (now.notFromOs() == null ? "" : " (" + now.notFromOs() + ")"));
+  }
+
+  private static String pythonOfSetSockOpt(Command.SetSockOpt c) {
+    return c.name()
+        + ".setsockopt(socket."
+        + c.option().level()
+        + ", socket."
+        + c.option()
+        + ", "
+        + (c.value() instanceof OptionValue.Linger l
+            ? "struct.pack('ii', " + (l.on() ? 1 : 0) + ", " + l.seconds() + ")"
+            : c.value())
+        + ")";
+  }
+
+  private static Command.GetSockOpt bindGetSockOpt(Args a) throws UsageError {
+    String name = a.name("NAME");
+    SockOpt option = option(a);
+    a.end();
+    return new Command.GetSockOpt(name, option);
+  }
+
+  private static Outcome runGetSockOpt(Command.GetSockOpt c, Context ctx)
+      throws SocketError, UsageError {
+    OptionValue.Reading r = Eval.socket(ctx, c.name()).getOption(c.option());
+    Value value =
+        r.value() instanceof OptionValue.Linger l
+            ? Value.Tuple.of(new Value.Int(l.on() ? 1 : 0), new Value.Int(l.seconds()))
+            : new Value.Int(((OptionValue.Int) r.value()).value());
+    return new Outcome.Returned(
+        value, r.notFromOs() == null ? null : "not read from the OS: " + r.notFromOs());
+  }
+
+  private static String pythonOfGetSockOpt(Command.GetSockOpt c) {
+    return c.option() == SockOpt.SO_LINGER
+        ? "struct.unpack('ii', " + c.name() + ".getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8))"
+        : c.name() + ".getsockopt(socket." + c.option().level() + ", socket." + c.option() + ")";
+  }
+
+  private static Command.SetTimeout bindSetTimeout(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Timeout timeout = timeout(a);
+    a.end();
+    return new Command.SetTimeout(name, timeout);
+  }
+
+  private static Outcome runSetTimeout(Command.SetTimeout c, Context ctx)
+      throws SocketError, UsageError {
+    Eval.socket(ctx, c.name()).setTimeout(c.timeout());
+    return new Outcome.Done(c.name() + " " + describe(c.timeout()));
+  }
+
+  private static String pythonOfSetTimeout(Command.SetTimeout c) {
+    return c.name() + ".settimeout(" + timeoutRepr(c.timeout()) + ")";
+  }
+
+  private static Command.GetTimeout bindGetTimeout(Args a) throws UsageError {
+    return new Command.GetTimeout(SocketCommands.named(a));
+  }
+
+  private static Outcome runGetTimeout(Command.GetTimeout c, Context ctx) throws UsageError {
+    Timeout t = Eval.socket(ctx, c.name()).timeout();
+    return new Outcome.Returned(t.isBlocking() ? Value.NONE : new Value.Float(t.seconds()));
+  }
+
+  private static String pythonOfGetTimeout(Command.GetTimeout c) {
+    return c.name() + ".gettimeout()";
+  }
+
+  private static Command.SetBlocking bindSetBlocking(Args a) throws UsageError {
+    String name = a.name("NAME");
+    Token t = a.next("FLAG (True or False)");
+    boolean flag =
+        Args.choiceOf(t, "FLAG", BOOLEANS)
+            .orElseThrow(
+                () ->
+                    new UsageError(
+                        "FLAG must be True or False (1 and 0 work too), got '" + t.text() + "'",
+                        t.start()));
+    a.end();
+    return new Command.SetBlocking(name, flag);
+  }
+
+  private static Outcome runSetBlocking(Command.SetBlocking c, Context ctx)
+      throws SocketError, UsageError {
+    Timeout t = c.blocking() ? Timeout.BLOCKING : Timeout.NON_BLOCKING;
+    Eval.socket(ctx, c.name()).setTimeout(t);
+    return new Outcome.Done(c.name() + " " + describe(t));
+  }
+
+  private static String pythonOfSetBlocking(Command.SetBlocking c) {
+    return c.name() + ".setblocking(" + (c.blocking() ? "True" : "False") + ")";
   }
 
   private static Command.SetSockOpt bindSet(Args a) throws UsageError {

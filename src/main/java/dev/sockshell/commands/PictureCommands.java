@@ -23,17 +23,14 @@ final class PictureCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "/diagram",
-            Group.SESSION,
-            List.of(Param.constant(ASCII, true, List.of(ASCII)), Param.optional("NAME...", SOCKET)),
-            "the session as a sequence diagram: connects, bytes, FIN and RST between the sockets",
-            Command.Diagram.class,
-            null,
-            "/diagram cli conn",
-            List.of(),
-            PictureCommands::bindDiagram,
-            PictureCommands::diagram));
+        CommandSpec.command("/diagram", Group.SESSION, Command.Diagram.class)
+            .params(Param.constant(ASCII, true, List.of(ASCII)), Param.optional("NAME...", SOCKET))
+            .summary(
+                "the session as a sequence diagram: connects, bytes, FIN and RST between the sockets")
+            .example("/diagram cli conn")
+            .binder(PictureCommands::bindDiagram)
+            .runner(PictureCommands::diagram)
+            .build());
   }
 
   private static Command.Diagram bindDiagram(Args a) throws UsageError {

@@ -28,23 +28,22 @@ final class ReadinessCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "select",
-            Group.OPTIONS,
-            List.of(
+        CommandSpec.command("select", Group.OPTIONS, Command.Select.class)
+            .params(
                 Param.optional("READ...", SOCKET),
                 Param.constant(SEPARATOR, true, List.of(SEPARATOR)),
                 Param.optional("WRITE...", SOCKET),
-                Param.optional("TIMEOUT", NUMBER)),
-            "wait until a socket is readable (READ) or writable (WRITE), or TIMEOUT seconds pass",
-            Command.Select.class,
-            ReadinessCommands::python,
-            "select srv conn -- cli 0.5",
-            List.of(
+                Param.optional("TIMEOUT", NUMBER))
+            .summary(
+                "wait until a socket is readable (READ) or writable (WRITE), or TIMEOUT seconds pass")
+            .example("select srv conn -- cli 0.5")
+            .errors(
                 new ErrorDoc("ValueError", "a socket in the lists was closed"),
-                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; nothing changed")),
-            ReadinessCommands::bind,
-            ReadinessCommands::run));
+                new ErrorDoc("KeyboardInterrupt", "Ctrl-C; nothing changed"))
+            .binder(ReadinessCommands::bind)
+            .python(ReadinessCommands::python)
+            .runner(ReadinessCommands::run)
+            .build());
   }
 
   /** {@code [READ...] [-- WRITE...] [TIMEOUT]}: names, an optional {@code --}, a number last. */

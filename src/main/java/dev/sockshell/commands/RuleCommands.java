@@ -42,53 +42,53 @@ final class RuleCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "on",
-            Group.BACKGROUND,
-            List.of(
+        CommandSpec.command("on", Group.BACKGROUND, Command.On.class)
+            .params(
                 Param.of("NAME", SOCKET),
                 Param.constant("WHEN", false, WHEN),
                 Param.optional("/REGEX/ | DATA", TEXT),
                 Param.constant("ACTION", false, THEN),
-                Param.optional("DATA", DATA)),
-            "an automatic reply: when what arrives on NAME matches /REGEX/ (\\1 in DATA is its"
-                + " first group), contains DATA, or anything arrives, or on connect or eof: send"
-                + " DATA, close or reset (how partial input is kept: /help background)",
-            Command.On.class,
-            RuleCommands::python,
-            "on srv matches /^PING (\\d+)\\r\\n/ send \"PONG \\1\\r\\n\"",
-            List.of(),
-            RuleCommands::bindOn,
-            RuleCommands::on),
-        new CommandSpec<>(
-            "/rules",
-            Group.BACKGROUND,
-            List.of(),
-            "list the automatic replies (rules of on) with their numbers and how often each fired",
-            Command.Rules.class,
-            null,
-            "/rules",
-            List.of(),
-            a -> {
-              a.end();
-              return new Command.Rules();
-            },
-            RuleCommands::list),
-        new CommandSpec<>(
-            "off",
-            Group.BACKGROUND,
-            List.of(Param.of("N", NUMBER)),
-            "remove rule N (/rules numbers them); a connection left without rules is yours again",
-            Command.Off.class,
-            c -> "rules.pop(" + c.number() + ")",
-            "off 1",
-            List.of(),
-            a -> {
-              int n = a.integer("N", 1, Integer.MAX_VALUE);
-              a.end();
-              return new Command.Off(n);
-            },
-            RuleCommands::off));
+                Param.optional("DATA", DATA))
+            .summary(
+                "an automatic reply: when what arrives on NAME matches /REGEX/ (\\1 in DATA is its"
+                    + " first group), contains DATA, or anything arrives, or on connect or eof: send"
+                    + " DATA, close or reset (how partial input is kept: /help background)")
+            .example("on srv matches /^PING (\\d+)\\r\\n/ send \"PONG \\1\\r\\n\"")
+            .binder(RuleCommands::bindOn)
+            .python(RuleCommands::python)
+            .runner(RuleCommands::on)
+            .build(),
+        CommandSpec.command("/rules", Group.BACKGROUND, Command.Rules.class)
+            .summary(
+                "list the automatic replies (rules of on) with their numbers and how often each fired")
+            .example("/rules")
+            .binder(RuleCommands::bindRules)
+            .runner(RuleCommands::list)
+            .build(),
+        CommandSpec.command("off", Group.BACKGROUND, Command.Off.class)
+            .params(Param.of("N", NUMBER))
+            .summary(
+                "remove rule N (/rules numbers them); a connection left without rules is yours again")
+            .example("off 1")
+            .binder(RuleCommands::bindOff)
+            .python(RuleCommands::pythonOfOff)
+            .runner(RuleCommands::off)
+            .build());
+  }
+
+  private static Command.Rules bindRules(Args a) throws UsageError {
+    a.end();
+    return new Command.Rules();
+  }
+
+  private static Command.Off bindOff(Args a) throws UsageError {
+    int n = a.integer("N", 1, Integer.MAX_VALUE);
+    a.end();
+    return new Command.Off(n);
+  }
+
+  private static String pythonOfOff(Command.Off c) {
+    return "rules.pop(" + c.number() + ")";
   }
 
   private static Command.On bindOn(Args a) throws UsageError {

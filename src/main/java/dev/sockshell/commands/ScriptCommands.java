@@ -31,42 +31,53 @@ final class ScriptCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "sleep",
-            Group.CHECKS,
-            List.of(Param.of("SECONDS", NUMBER)),
-            "wait SECONDS (e.g. 0.5); Ctrl-C ends the wait early",
-            Command.Sleep.class,
-            c -> "time.sleep(" + seconds(c.seconds()) + ")",
-            "sleep 0.5",
-            List.of(new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait")),
-            a -> {
-              double seconds = a.seconds("SECONDS");
-              a.end();
-              return new Command.Sleep(seconds);
-            },
-            (c, ctx) -> {
-              ctx.session().waiter().sleep(c.seconds());
-              return new Outcome.Done("slept " + seconds(c.seconds()) + " s");
-            }),
-        new CommandSpec<>(
-            "unlink",
-            Group.SOCKETS,
-            List.of(
+        CommandSpec.command("sleep", Group.CHECKS, Command.Sleep.class)
+            .params(Param.of("SECONDS", NUMBER))
+            .summary("wait SECONDS (e.g. 0.5); Ctrl-C ends the wait early")
+            .example("sleep 0.5")
+            .errors(new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait"))
+            .binder(ScriptCommands::bindSleep)
+            .python(ScriptCommands::pythonOfSleep)
+            .runner(ScriptCommands::runSleep)
+            .build(),
+        CommandSpec.command("unlink", Group.SOCKETS, Command.Unlink.class)
+            .params(
                 Param.of("PATH", PATH),
-                Param.constant("--missing-ok", true, List.of("--missing-ok"))),
-            "remove a file, such as the one an AF_UNIX socket leaves after close",
-            Command.Unlink.class,
-            c ->
-                c.missingOk()
-                    ? "pathlib.Path(" + Repr.str(c.path()) + ").unlink(missing_ok=True)"
-                    : "os.unlink(" + Repr.str(c.path()) + ")",
-            "unlink ./demo.sock",
-            List.of(
+                Param.constant("--missing-ok", true, List.of("--missing-ok")))
+            .summary("remove a file, such as the one an AF_UNIX socket leaves after close")
+            .example("unlink ./demo.sock")
+            .errors(
                 new ErrorDoc("FileNotFoundError", "there is no such file (--missing-ok allows it)"),
-                new ErrorDoc("IsADirectoryError", "the path is a directory")),
-            ScriptCommands::bindUnlink,
-            (c, ctx) -> unlink(c)));
+                new ErrorDoc("IsADirectoryError", "the path is a directory"))
+            .binder(ScriptCommands::bindUnlink)
+            .python(ScriptCommands::pythonOfUnlink)
+            .runner(ScriptCommands::runUnlink)
+            .build());
+  }
+
+  private static Command.Sleep bindSleep(Args a) throws UsageError {
+    double seconds = a.seconds("SECONDS");
+    a.end();
+    return new Command.Sleep(seconds);
+  }
+
+  private static Outcome runSleep(Command.Sleep c, Context ctx) throws SocketError {
+    ctx.session().waiter().sleep(c.seconds());
+    return new Outcome.Done("slept " + seconds(c.seconds()) + " s");
+  }
+
+  private static String pythonOfSleep(Command.Sleep c) {
+    return "time.sleep(" + seconds(c.seconds()) + ")";
+  }
+
+  private static Outcome runUnlink(Command.Unlink c, Context ctx) throws SocketError {
+    return unlink(c);
+  }
+
+  private static String pythonOfUnlink(Command.Unlink c) {
+    return c.missingOk()
+        ? "pathlib.Path(" + Repr.str(c.path()) + ").unlink(missing_ok=True)"
+        : "os.unlink(" + Repr.str(c.path()) + ")";
   }
 
   private static Command.Unlink bindUnlink(Args a) throws UsageError {

@@ -3,7 +3,10 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.COMMAND;
 import static dev.sockshell.commands.Param.Kind.PATH;
 
+import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketState;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,103 +29,104 @@ final class SessionCommands {
     return specs;
   }
 
+  private static Command.Help bindHelp(Args a) throws UsageError {
+    String topic = a.hasMore() ? a.next("COMMAND").text() : null;
+    a.end();
+    return new Command.Help(topic);
+  }
+
+  private static Outcome runHelp(Command.Help c, Context ctx) throws UsageError {
+    HelpPages help = new HelpPages(ctx.commands(), ctx.out().width());
+    if (c.topic() == null) {
+      help.overview().forEach(ctx.out()::println);
+    } else {
+      help.page(c.topic()).forEach(ctx.out()::println);
+    }
+    return new Outcome.Printed();
+  }
+
+  private static Outcome runListSockets(Command.ListSockets c, Context ctx) {
+    SocketTable.lines(
+            ctx.session(),
+            ctx.background(),
+            ctx.out().width(),
+            c.all() ? ctx.log().closedStreams() : List.of())
+        .forEach(ctx.out()::println);
+    return new Outcome.Printed();
+  }
+
+  private static Command.Open bindOpen(Args a) throws UsageError {
+    return new Command.Open(a.path("FILE"));
+  }
+
+  private static Outcome runOpen(Command.Open c, Context ctx) throws SocketError, UsageError {
+    return ctx.runScript(Eval.file(ctx, c.path()));
+  }
+
+  private static Command.Reset bindReset(Args a) throws UsageError {
+    a.end();
+    return new Command.Reset();
+  }
+
+  private static Outcome runReset(Command.Reset c, Context ctx) {
+    long open =
+        ctx.session().sockets().stream().filter(s -> s.state() != SocketState.CLOSED).count();
+    ctx.reset();
+    return new Outcome.Done(
+        "session reset"
+            + (open == 0 ? "" : ": closed " + open + (open == 1 ? " socket" : " sockets"))
+            + "; $N and /history start again");
+  }
+
+  private static Command.Exit bindExit(Args a) throws UsageError {
+    a.end();
+    return new Command.Exit();
+  }
+
+  private static Outcome runExit(Command.Exit c, Context ctx) {
+    return new Outcome.Exit(0);
+  }
+
   private static List<CommandSpec<?>> inspecting() {
     return List.of(
-        new CommandSpec<>(
-            "/help",
-            Group.SESSION,
-            List.of(Param.optional("COMMAND", COMMAND)),
-            "list the commands, or show one: syntax, Python equivalent, example, errors",
-            Command.Help.class,
-            null,
-            "/help bind",
-            List.of(),
-            a -> {
-              String topic = a.hasMore() ? a.next("COMMAND").text() : null;
-              a.end();
-              return new Command.Help(topic);
-            },
-            (c, ctx) -> {
-              HelpPages help = new HelpPages(ctx.commands(), ctx.out().width());
-              if (c.topic() == null) {
-                help.overview().forEach(ctx.out()::println);
-              } else {
-                help.page(c.topic()).forEach(ctx.out()::println);
-              }
-              return new Outcome.Printed();
-            }),
-        new CommandSpec<>(
-            "/list",
-            Group.SESSION,
-            List.of(Param.constant(SocketTable.ALL, true, List.of(SocketTable.ALL))),
-            "a table of the session's sockets: state, addresses, the kernel's TCP state and"
-                + " queues, timeout, bytes moved",
-            Command.ListSockets.class,
-            null,
-            "/list --all",
-            List.of(),
-            SocketTable::bind,
-            (c, ctx) -> {
-              SocketTable.lines(
-                      ctx.session(),
-                      ctx.background(),
-                      ctx.out().width(),
-                      c.all() ? ctx.log().closedStreams() : List.of())
-                  .forEach(ctx.out()::println);
-              return new Outcome.Printed();
-            }));
+        CommandSpec.command("/help", Group.SESSION, Command.Help.class)
+            .params(Param.optional("COMMAND", COMMAND))
+            .summary("list the commands, or show one: syntax, Python equivalent, example, errors")
+            .example("/help bind")
+            .binder(SessionCommands::bindHelp)
+            .runner(SessionCommands::runHelp)
+            .build(),
+        CommandSpec.command("/list", Group.SESSION, Command.ListSockets.class)
+            .params(Param.constant(SocketTable.ALL, true, List.of(SocketTable.ALL)))
+            .summary(
+                "a table of the session's sockets: state, addresses, the kernel's TCP state and"
+                    + " queues, timeout, bytes moved")
+            .example("/list --all")
+            .binder(SocketTable::bind)
+            .runner(SessionCommands::runListSockets)
+            .build());
   }
 
   private static List<CommandSpec<?>> leaving() {
     return List.of(
-        new CommandSpec<>(
-            "/open",
-            Group.SESSION,
-            List.of(Param.of("FILE", PATH)),
-            "run a script in this session; it stops at the first unexpected error",
-            Command.Open.class,
-            null,
-            "/open examples/tcp_one_session.socks",
-            List.of(),
-            a -> new Command.Open(a.path("FILE")),
-            (c, ctx) -> ctx.runScript(Eval.file(ctx, c.path()))),
-        new CommandSpec<>(
-            "/reset",
-            Group.SESSION,
-            List.of(),
-            "close every socket and start a fresh session: $N and /history start again",
-            Command.Reset.class,
-            null,
-            "/reset",
-            List.of(),
-            a -> {
-              a.end();
-              return new Command.Reset();
-            },
-            (c, ctx) -> {
-              long open =
-                  ctx.session().sockets().stream()
-                      .filter(s -> s.state() != SocketState.CLOSED)
-                      .count();
-              ctx.reset();
-              return new Outcome.Done(
-                  "session reset"
-                      + (open == 0 ? "" : ": closed " + open + (open == 1 ? " socket" : " sockets"))
-                      + "; $N and /history start again");
-            }),
-        new CommandSpec<>(
-            "/exit",
-            Group.SESSION,
-            List.of(),
-            "close every socket and leave (Ctrl-D does the same)",
-            Command.Exit.class,
-            null,
-            "/exit",
-            List.of(),
-            a -> {
-              a.end();
-              return new Command.Exit();
-            },
-            (c, ctx) -> new Outcome.Exit(0)));
+        CommandSpec.command("/open", Group.SESSION, Command.Open.class)
+            .params(Param.of("FILE", PATH))
+            .summary("run a script in this session; it stops at the first unexpected error")
+            .example("/open examples/tcp_one_session.socks")
+            .binder(SessionCommands::bindOpen)
+            .runner(SessionCommands::runOpen)
+            .build(),
+        CommandSpec.command("/reset", Group.SESSION, Command.Reset.class)
+            .summary("close every socket and start a fresh session: $N and /history start again")
+            .example("/reset")
+            .binder(SessionCommands::bindReset)
+            .runner(SessionCommands::runReset)
+            .build(),
+        CommandSpec.command("/exit", Group.SESSION, Command.Exit.class)
+            .summary("close every socket and leave (Ctrl-D does the same)")
+            .example("/exit")
+            .binder(SessionCommands::bindExit)
+            .runner(SessionCommands::runExit)
+            .build());
   }
 }

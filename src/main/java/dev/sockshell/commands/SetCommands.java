@@ -160,20 +160,17 @@ public final class SetCommands {
     List<String> allValues = new ArrayList<>();
     VALUES.values().forEach(allValues::addAll);
     return List.of(
-        new CommandSpec<>(
-            "/set",
-            Group.SESSION,
-            List.of(
+        CommandSpec.command("/set", Group.SESSION, Command.Set.class)
+            .params(
                 Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
-                Param.constant("VALUE", true, allValues)),
-            "show or change the settings: feedback, display of received bytes and how much of"
-                + " them, encoding, events, timing, language",
-            Command.Set.class,
-            null,
-            "/set display hex",
-            List.of(),
-            SetCommands::bind,
-            SetCommands::run));
+                Param.constant("VALUE", true, allValues))
+            .summary(
+                "show or change the settings: feedback, display of received bytes and how much of"
+                    + " them, encoding, events, timing, language")
+            .example("/set display hex")
+            .binder(SetCommands::bind)
+            .runner(SetCommands::run)
+            .build());
   }
 
   private static Command.Set bind(Args a) throws UsageError {

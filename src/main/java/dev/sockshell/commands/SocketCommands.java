@@ -60,91 +60,129 @@ final class SocketCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "socket",
-            Group.SOCKETS,
-            List.of(
+        CommandSpec.command("socket", Group.SOCKETS, Command.Socket.class)
+            .params(
                 Param.of("NAME", NEW_SOCKET),
                 Param.constant("FAMILY", true, List.copyOf(FAMILIES.keySet())),
-                Param.constant("TYPE", true, List.copyOf(TYPES.keySet()))),
-            "create a socket called NAME (AF_INET and SOCK_STREAM by default, as in Python)",
-            Command.Socket.class,
-            c -> c.name() + " = socket.socket(socket." + c.family() + ", socket." + c.type() + ")",
-            "socket srv AF_INET SOCK_STREAM",
-            List.of(
+                Param.constant("TYPE", true, List.copyOf(TYPES.keySet())))
+            .summary(
+                "create a socket called NAME (AF_INET and SOCK_STREAM by default, as in Python)")
+            .example("socket srv AF_INET SOCK_STREAM")
+            .errors(
                 new ErrorDoc("EMFILE", "the process has too many open files"),
-                new ErrorDoc("OSError", "the JVM cannot create this family/type combination")),
-            SocketCommands::bindSocket,
-            SocketCommands::socket),
-        new CommandSpec<>(
-            "close",
-            Group.SOCKETS,
-            List.of(Param.of("NAME", SOCKET)),
-            "close the socket; the name stays, and any later call on it fails with EBADF",
-            Command.Close.class,
-            c -> c.name() + ".close()",
-            "close srv",
-            List.of(),
-            a -> new Command.Close(named(a)),
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              boolean wasOpen = s.state() != SocketState.CLOSED;
-              s.close();
-              String left =
-                  wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
-                      ? "; its file "
-                          + Printable.escape(st.socketFilePath().toString())
-                          + " stays, as the OS leaves it (unlink "
-                          + Printable.escape(st.socketFilePath().toString())
-                          + " before binding there again)"
-                      : "";
-              return new Outcome.Done(
-                  c.name() + (wasOpen ? " closed" + left : " was already closed"));
-            }),
-        new CommandSpec<>(
-            "shutdown",
-            Group.SOCKETS,
-            List.of(
-                Param.of("NAME", SOCKET), Param.constant("HOW", false, List.copyOf(HOWS.keySet()))),
-            "stop receiving (SHUT_RD), sending (SHUT_WR: the peer reads EOF) or both",
-            Command.Shutdown.class,
-            c -> c.name() + ".shutdown(socket." + c.how() + ")",
-            "shutdown cli SHUT_WR",
-            List.of(
+                new ErrorDoc("OSError", "the JVM cannot create this family/type combination"))
+            .binder(SocketCommands::bindSocket)
+            .python(SocketCommands::pythonOfSocket)
+            .runner(SocketCommands::socket)
+            .build(),
+        CommandSpec.command("close", Group.SOCKETS, Command.Close.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("close the socket; the name stays, and any later call on it fails with EBADF")
+            .example("close srv")
+            .binder(SocketCommands::bindClose)
+            .python(SocketCommands::pythonOfClose)
+            .runner(SocketCommands::runClose)
+            .build(),
+        CommandSpec.command("shutdown", Group.SOCKETS, Command.Shutdown.class)
+            .params(
+                Param.of("NAME", SOCKET), Param.constant("HOW", false, List.copyOf(HOWS.keySet())))
+            .summary("stop receiving (SHUT_RD), sending (SHUT_WR: the peer reads EOF) or both")
+            .example("shutdown cli SHUT_WR")
+            .errors(
                 new ErrorDoc(
                     "ENOTCONN",
-                    "the socket is not connected, or its connection is over (reset, or both sides closed)")),
-            a -> new Command.Shutdown(a.name("NAME"), a.choice("HOW", HOWS)),
-            (c, ctx) -> {
-              NetSocket s = Eval.socket(ctx, c.name());
-              SocketState before = s.state();
-              s.shutdown(c.how());
-              return new Outcome.Done(shutdownDone(c.name(), c.how(), before));
-            }),
-        new CommandSpec<>(
-            "getsockname",
-            Group.SOCKETS,
-            List.of(Param.of("NAME", SOCKET)),
-            "the socket's own address (the port the OS chose after bind to port 0)",
-            Command.GetSockName.class,
-            c -> c.name() + ".getsockname()",
-            "getsockname srv",
-            List.of(new ErrorDoc("EBADF", "the socket was closed")),
-            a -> new Command.GetSockName(named(a)),
-            (c, ctx) ->
-                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).localAddress()))),
-        new CommandSpec<>(
-            "getpeername",
-            Group.SOCKETS,
-            List.of(Param.of("NAME", SOCKET)),
-            "the address of the other end of a connected socket",
-            Command.GetPeerName.class,
-            c -> c.name() + ".getpeername()",
-            "getpeername conn1",
-            List.of(new ErrorDoc("ENOTCONN", "the socket is not connected")),
-            a -> new Command.GetPeerName(named(a)),
-            (c, ctx) ->
-                new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerName()))));
+                    "the socket is not connected, or its connection is over (reset, or both sides closed)"))
+            .binder(SocketCommands::bindShutdown)
+            .python(SocketCommands::pythonOfShutdown)
+            .runner(SocketCommands::runShutdown)
+            .build(),
+        CommandSpec.command("getsockname", Group.SOCKETS, Command.GetSockName.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("the socket's own address (the port the OS chose after bind to port 0)")
+            .example("getsockname srv")
+            .errors(new ErrorDoc("EBADF", "the socket was closed"))
+            .binder(SocketCommands::bindGetSockName)
+            .python(SocketCommands::pythonOfGetSockName)
+            .runner(SocketCommands::runGetSockName)
+            .build(),
+        CommandSpec.command("getpeername", Group.SOCKETS, Command.GetPeerName.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("the address of the other end of a connected socket")
+            .example("getpeername conn1")
+            .errors(new ErrorDoc("ENOTCONN", "the socket is not connected"))
+            .binder(SocketCommands::bindGetPeerName)
+            .python(SocketCommands::pythonOfGetPeerName)
+            .runner(SocketCommands::runGetPeerName)
+            .build());
+  }
+
+  private static String pythonOfSocket(Command.Socket c) {
+    return c.name() + " = socket.socket(socket." + c.family() + ", socket." + c.type() + ")";
+  }
+
+  private static Command.Close bindClose(Args a) throws UsageError {
+    return new Command.Close(named(a));
+  }
+
+  private static Outcome runClose(Command.Close c, Context ctx) throws UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    boolean wasOpen = s.state() != SocketState.CLOSED;
+    s.close();
+    String left =
+        wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
+            ? "; its file "
+                + Printable.escape(st.socketFilePath().toString())
+                + " stays, as the OS leaves it (unlink "
+                + Printable.escape(st.socketFilePath().toString())
+                + " before binding there again)"
+            : "";
+    return new Outcome.Done(c.name() + (wasOpen ? " closed" + left : " was already closed"));
+  }
+
+  private static String pythonOfClose(Command.Close c) {
+    return c.name() + ".close()";
+  }
+
+  private static Command.Shutdown bindShutdown(Args a) throws UsageError {
+    return new Command.Shutdown(a.name("NAME"), a.choice("HOW", HOWS));
+  }
+
+  private static Outcome runShutdown(Command.Shutdown c, Context ctx)
+      throws SocketError, UsageError {
+    NetSocket s = Eval.socket(ctx, c.name());
+    SocketState before = s.state();
+    s.shutdown(c.how());
+    return new Outcome.Done(shutdownDone(c.name(), c.how(), before));
+  }
+
+  private static String pythonOfShutdown(Command.Shutdown c) {
+    return c.name() + ".shutdown(socket." + c.how() + ")";
+  }
+
+  private static Command.GetSockName bindGetSockName(Args a) throws UsageError {
+    return new Command.GetSockName(named(a));
+  }
+
+  private static Outcome runGetSockName(Command.GetSockName c, Context ctx)
+      throws SocketError, UsageError {
+    return new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).localAddress()));
+  }
+
+  private static String pythonOfGetSockName(Command.GetSockName c) {
+    return c.name() + ".getsockname()";
+  }
+
+  private static Command.GetPeerName bindGetPeerName(Args a) throws UsageError {
+    return new Command.GetPeerName(named(a));
+  }
+
+  private static Outcome runGetPeerName(Command.GetPeerName c, Context ctx)
+      throws SocketError, UsageError {
+    return new Outcome.Returned(new Value.Address(Eval.socket(ctx, c.name()).peerName()));
+  }
+
+  private static String pythonOfGetPeerName(Command.GetPeerName c) {
+    return c.name() + ".getpeername()";
   }
 
   /** Reads a single socket NAME and nothing else. */

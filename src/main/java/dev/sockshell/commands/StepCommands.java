@@ -21,28 +21,20 @@ final class StepCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "/continue",
-            Group.SESSION,
-            List.of(),
-            "with --step: run the program on to its end, or to a line /break marked",
-            Command.Continue.class,
-            null,
-            "/continue",
-            List.of(),
-            StepCommands::bindContinue,
-            StepCommands::notStepping),
-        new CommandSpec<>(
-            "/break",
-            Group.SESSION,
-            List.of(Param.optional("N", NUMBER)),
-            "with --step: stop /continue before line N of the program; alone, list the lines",
-            Command.BreakAt.class,
-            null,
-            "/break 12",
-            List.of(),
-            StepCommands::bindBreak,
-            StepCommands::notStepping));
+        CommandSpec.command("/continue", Group.SESSION, Command.Continue.class)
+            .summary("with --step: run the program on to its end, or to a line /break marked")
+            .example("/continue")
+            .binder(StepCommands::bindContinue)
+            .runner(StepCommands::notStepping)
+            .build(),
+        CommandSpec.command("/break", Group.SESSION, Command.BreakAt.class)
+            .params(Param.optional("N", NUMBER))
+            .summary(
+                "with --step: stop /continue before line N of the program; alone, list the lines")
+            .example("/break 12")
+            .binder(StepCommands::bindBreak)
+            .runner(StepCommands::notStepping)
+            .build());
   }
 
   private static Command.Continue bindContinue(Args a) {

@@ -37,16 +37,13 @@ final class TlsCommands {
 
   static List<CommandSpec<?>> specs() {
     return List.of(
-        new CommandSpec<>(
-            "tls",
-            Group.TLS,
-            List.of(Param.of("NAME", SOCKET), Param.constant("OPTION …", true, TlsArgs.OPTIONS)),
-            "start TLS on a connected socket (the handshake now), or with --server on a listening"
-                + " one (every connection it accepts); the client checks the certificate and name",
-            Command.Tls.class,
-            TlsArgs::python,
-            "tls cli --server-hostname example.com",
-            List.of(
+        CommandSpec.command("tls", Group.TLS, Command.Tls.class)
+            .params(Param.of("NAME", SOCKET), Param.constant("OPTION …", true, TlsArgs.OPTIONS))
+            .summary(
+                "start TLS on a connected socket (the handshake now), or with --server on a listening"
+                    + " one (every connection it accepts); the client checks the certificate and name")
+            .example("tls cli --server-hostname example.com")
+            .errors(
                 new ErrorDoc(
                     "SSLCertVerificationError",
                     "the certificate is self-signed, expired, from an unknown CA, or for another"
@@ -56,58 +53,53 @@ final class TlsCommands {
                 new ErrorDoc("TimeoutError", "the peer did not answer the handshake in time"),
                 new ErrorDoc(
                     "ENOTCONN", "the socket is not connected (or listening, for --server)"),
-                new ErrorDoc(
-                    "FileNotFoundError", "no file at the PATH of --cafile, --cert, --key")),
-            TlsArgs::bind,
-            TlsCommands::tls),
-        new CommandSpec<>(
-            "unwrap",
-            Group.TLS,
-            List.of(Param.of("NAME", SOCKET)),
-            "end TLS: send close_notify, wait for the peer's, then send and receive plain bytes",
-            Command.Unwrap.class,
-            TlsCommands::pythonUnwrap,
-            "unwrap cli",
-            List.of(
+                new ErrorDoc("FileNotFoundError", "no file at the PATH of --cafile, --cert, --key"))
+            .binder(TlsArgs::bind)
+            .python(TlsArgs::python)
+            .runner(TlsCommands::tls)
+            .build(),
+        CommandSpec.command("unwrap", Group.TLS, Command.Unwrap.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary(
+                "end TLS: send close_notify, wait for the peer's, then send and receive plain bytes")
+            .example("unwrap cli")
+            .errors(
                 new ErrorDoc("SSLEOFError", "the peer closed without close_notify"),
                 new ErrorDoc("TimeoutError", "the peer's close_notify did not come in time"),
-                new ErrorDoc("AttributeError", "the socket does not use TLS")),
-            TlsCommands::bindUnwrap,
-            TlsCommands::unwrap),
-        new CommandSpec<>(
-            "getpeercert",
-            Group.TLS,
-            List.of(Param.of("NAME", SOCKET), Param.constant("binary", true, List.of("binary"))),
-            "the peer's certificate as Python's dict (subject, issuer, dates, names); {} when"
-                + " --insecure skipped the check, None when it sent none; binary: its DER bytes",
-            Command.GetPeerCert.class,
-            TlsCommands::pythonPeerCert,
-            "getpeercert cli",
-            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
-            TlsCommands::bindPeerCert,
-            TlsCommands::peerCert),
-        new CommandSpec<>(
-            "cipher",
-            Group.TLS,
-            List.of(Param.of("NAME", SOCKET)),
-            "the cipher agreed: (name, protocol, secret bits)",
-            Command.Cipher.class,
-            TlsCommands::pythonCipher,
-            "cipher cli",
-            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
-            TlsCommands::bindCipher,
-            TlsCommands::cipher),
-        new CommandSpec<>(
-            "version",
-            Group.TLS,
-            List.of(Param.of("NAME", SOCKET)),
-            "the TLS version agreed: 'TLSv1.3' or 'TLSv1.2'",
-            Command.Version.class,
-            TlsCommands::pythonVersion,
-            "version cli",
-            List.of(new ErrorDoc("AttributeError", "the socket does not use TLS")),
-            TlsCommands::bindVersion,
-            TlsCommands::version));
+                new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .binder(TlsCommands::bindUnwrap)
+            .python(TlsCommands::pythonUnwrap)
+            .runner(TlsCommands::unwrap)
+            .build(),
+        CommandSpec.command("getpeercert", Group.TLS, Command.GetPeerCert.class)
+            .params(Param.of("NAME", SOCKET), Param.constant("binary", true, List.of("binary")))
+            .summary(
+                "the peer's certificate as Python's dict (subject, issuer, dates, names); {} when"
+                    + " --insecure skipped the check, None when it sent none; binary: its DER bytes")
+            .example("getpeercert cli")
+            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .binder(TlsCommands::bindPeerCert)
+            .python(TlsCommands::pythonPeerCert)
+            .runner(TlsCommands::peerCert)
+            .build(),
+        CommandSpec.command("cipher", Group.TLS, Command.Cipher.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("the cipher agreed: (name, protocol, secret bits)")
+            .example("cipher cli")
+            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .binder(TlsCommands::bindCipher)
+            .python(TlsCommands::pythonCipher)
+            .runner(TlsCommands::cipher)
+            .build(),
+        CommandSpec.command("version", Group.TLS, Command.Version.class)
+            .params(Param.of("NAME", SOCKET))
+            .summary("the TLS version agreed: 'TLSv1.3' or 'TLSv1.2'")
+            .example("version cli")
+            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .binder(TlsCommands::bindVersion)
+            .python(TlsCommands::pythonVersion)
+            .runner(TlsCommands::version)
+            .build());
   }
 
   private static String nameOnly(Args a) throws UsageError {

@@ -142,9 +142,7 @@ class ParserTest {
         new Command.Recv("c", 10, new Command.Framing.Exact(10)), parse("recv c --exact 10"));
     assertEquals(
         new Command.Recv(
-            "c",
-            DataCommands.MAX_BUFSIZE,
-            new Command.Framing.Until(new DataExpr.Text("\n", "\"\\n\""))),
+            "c", Recv.MAX_BUFSIZE, new Command.Framing.Until(new DataExpr.Text("\n", "\"\\n\""))),
         parse("recv c --until \"\\n\""));
     assertEquals(
         new Command.Recv(
@@ -153,7 +151,7 @@ class ParserTest {
             new Command.Framing.Until(new DataExpr.Bytes(ByteString.utf8("\r\n"), "b'\\r\\n'"))),
         parse("recv c --until b'\\r\\n' 100"));
     assertEquals(
-        new Command.Recv("c", FramingOptions.DEFAULT_MAX_FRAME, new Command.Framing.Len32()),
+        new Command.Recv("c", Recv.DEFAULT_MAX_FRAME, new Command.Framing.Len32()),
         parse("recv c --frame len32"));
     assertEquals(
         new Command.Recv("c", 64, new Command.Framing.Len32()), parse("recv c 64 --frame len32"));
