@@ -25,6 +25,9 @@ import java.util.List;
  * {@link TrainingRun} is a main of its own).
  */
 public final class Main {
+
+  private static final String CANNOT_WRITE_TRANSCRIPT = "sockshell: cannot write the transcript ";
+
   /** Exit status: everything ran as expected. */
   public static final int OK = 0;
 
@@ -251,7 +254,7 @@ public final class Main {
       writer.write(ExportCommands.page(shell.log(), ExportCommands.titleOf(file)));
       return true;
     } catch (IOException e) {
-      err.println("sockshell: cannot write the transcript " + file + ": " + Errno.fileReason(e));
+      err.println(CANNOT_WRITE_TRANSCRIPT + file + ": " + Errno.fileReason(e));
       return false;
     }
   }
@@ -260,10 +263,10 @@ public final class Main {
     try {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      err.println("sockshell: cannot write the transcript " + file + ": " + Errno.fileReason(e));
+      err.println(CANNOT_WRITE_TRANSCRIPT + file + ": " + Errno.fileReason(e));
       return null;
     } catch (RuntimeException e) {
-      err.println("sockshell: cannot write the transcript " + file + ": " + e.getMessage());
+      err.println(CANNOT_WRITE_TRANSCRIPT + file + ": " + e.getMessage());
       return null;
     }
   }

@@ -12,6 +12,8 @@ import java.util.List;
  * anywhere.
  */
 public final class ByteString implements Comparable<ByteString> {
+
+  private static final String NON_HEXADECIMAL_CHARACTER = "non-hexadecimal character '";
   public static final ByteString EMPTY = new ByteString(new byte[0]);
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
@@ -70,7 +72,7 @@ public final class ByteString implements Comparable<ByteString> {
       }
       int hi = Character.digit(c, 16);
       if (hi < 0) {
-        throw new IllegalArgumentException("non-hexadecimal character '" + c + "' at " + i);
+        throw new IllegalArgumentException(NON_HEXADECIMAL_CHARACTER + c + "' at " + i);
       }
       if (i + 1 >= hex.length()) {
         throw new IllegalArgumentException("odd number of hex digits: '" + c + "' at " + i);
@@ -78,7 +80,7 @@ public final class ByteString implements Comparable<ByteString> {
       int lo = Character.digit(hex.charAt(i + 1), 16);
       if (lo < 0) {
         throw new IllegalArgumentException(
-            "non-hexadecimal character '" + hex.charAt(i + 1) + "' at " + (i + 1));
+            NON_HEXADECIMAL_CHARACTER + hex.charAt(i + 1) + "' at " + (i + 1));
       }
       out[n++] = (byte) (hi << 4 | lo);
       i += 2;

@@ -24,6 +24,9 @@ import java.util.List;
  * background. The work lives in {@code background.Jobs} on the session's loop.
  */
 final class BackgroundCommands {
+
+  private static final String ALREADY_IN_BACKGROUND = " already works in the background; stop ";
+
   private BackgroundCommands() {}
 
   static List<CommandSpec<?>> specs() {
@@ -162,8 +165,7 @@ final class BackgroundCommands {
       throw UsageError.about(c.name(), c.name() + " was closed; create a new socket to serve");
     }
     if (s.inBackground()) {
-      throw UsageError.about(
-          c.name(), c.name() + " already works in the background; stop " + c.name() + " first");
+      throw UsageError.about(c.name(), c.name() + ALREADY_IN_BACKGROUND + c.name() + " first");
     }
     if (s instanceof StreamSocket && s.state() != SocketState.LISTENING) {
       throw UsageError.about(
@@ -266,8 +268,7 @@ final class BackgroundCommands {
           name, name + " is not a connected stream socket: a relay joins two connections");
     }
     if (s.inBackground()) {
-      throw UsageError.about(
-          name, name + " already works in the background; stop " + name + " first");
+      throw UsageError.about(name, name + ALREADY_IN_BACKGROUND + name + " first");
     }
     return stream;
   }

@@ -41,8 +41,22 @@ public record CommandSpec<C extends Command>(
     Outcome run(C command, Context context) throws SocketError, UsageError;
   }
 
-  /** An error a command can raise ({@code ECONNREFUSED}) and what it usually means. */
-  public record ErrorDoc(String name, String meaning) {}
+  /**
+   * An error a command can raise ({@code ECONNREFUSED}) and what it usually means.
+   *
+   * @param key the translation key of a meaning several commands share ({@link ErrorDocs}), or null
+   *     for a command's own, {@code error.COMMAND.NAME}
+   */
+  public record ErrorDoc(String name, String meaning, String key) {
+    public ErrorDoc(String name, String meaning) {
+      this(name, meaning, null);
+    }
+
+    /** The key of the meaning's translation when command {@code command} lists it. */
+    public String keyFor(String command) {
+      return key != null ? key : "error." + command + "." + name;
+    }
+  }
 
   public CommandSpec {
     params = List.copyOf(params);

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 
 /** Every command sockshell knows, by name, in /help order; parses lines into commands. */
 public final class CommandTable {
+
+  private static final String SHOWS_HOW_SOCKSHELL_WRITES_IT = " shows how sockshell writes it";
+
   /** A line read as a command, ready to run. */
   public record Parsed(CommandSpec<?> spec, Command command, String line) {}
 
@@ -246,7 +249,7 @@ public final class CommandTable {
     String called = PythonHabits.calledCommand(line, names());
     if (called != null) {
       return new UsageError(
-          "that is Python; /help " + called + " shows how sockshell writes it", word.start());
+          "that is Python; /help " + called + SHOWS_HOW_SOCKSHELL_WRITES_IT, word.start());
     }
     String tip =
         close != null
@@ -276,7 +279,7 @@ public final class CommandTable {
       return "in sockshell write: " + command;
     }
     String called = PythonHabits.calledCommand(python, names());
-    return called == null ? null : "/help " + called + " shows how sockshell writes it";
+    return called == null ? null : "/help " + called + SHOWS_HOW_SOCKSHELL_WRITES_IT;
   }
 
   /** Runs a parsed command; a socket error gets a hint saying what it usually means. */

@@ -38,7 +38,7 @@ final class ConnectionCommands {
                 new ErrorDoc("EADDRNOTAVAIL", "that IP address is not one of this machine's"),
                 new ErrorDoc("EACCES", "ports below 1024 need privileges"),
                 new ErrorDoc("EINVAL", "the socket is already bound"),
-                new ErrorDoc("gaierror", "the host name did not resolve for this family"))
+                ErrorDocs.NOT_RESOLVED)
             .binder(ConnectionCommands::bindBind)
             .python(ConnectionCommands::pythonOfBind)
             .runner(ConnectionCommands::runBind)
@@ -74,12 +74,12 @@ final class ConnectionCommands {
             .summary("connect to a server (TCP), or set the default peer (UDP)")
             .example("connect cli localhost:9999")
             .errors(
-                new ErrorDoc("ECONNREFUSED", "nothing listens at that address"),
+                ErrorDocs.REFUSED,
                 new ErrorDoc("TimeoutError", "no answer within the socket's timeout"),
                 new ErrorDoc("EISCONN", "the socket is already connected (or listening)"),
                 new ErrorDoc("EINPROGRESS", "non-blocking: the connection completes later"),
                 new ErrorDoc("ENETUNREACH", "no route to that network"),
-                new ErrorDoc("gaierror", "the host name did not resolve for this family"))
+                ErrorDocs.NOT_RESOLVED)
             .binder(ConnectionCommands::bindConnect)
             .python(ConnectionCommands::pythonOfConnect)
             .runner(ConnectionCommands::runConnect)

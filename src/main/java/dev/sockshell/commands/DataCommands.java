@@ -34,8 +34,8 @@ final class DataCommands {
                     + " --frame len32 sends all of them after a 4-byte big-endian length")
             .example("send cli b'hello from TCP client'")
             .errors(
-                new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
-                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+                ErrorDocs.PEER_GONE,
+                ErrorDocs.PEER_RESET,
                 new ErrorDoc("EDESTADDRREQ", "an unconnected UDP socket: use sendto"),
                 new ErrorDoc("TimeoutError", "the send buffer stayed full for the whole timeout"))
             .binder(DataCommands::bindSend)
@@ -47,7 +47,7 @@ final class DataCommands {
             .summary("send every byte, waiting as long as needed; returns None")
             .example("sendall cli @message.bin")
             .errors(
-                new ErrorDoc("EPIPE", "not connected, shut down for writing, or the peer is gone"),
+                ErrorDocs.PEER_GONE,
                 new ErrorDoc(
                     "TimeoutError",
                     "not everything was sent in time (the hint says how" + " much was)"))
@@ -64,8 +64,7 @@ final class DataCommands {
             .errors(
                 new ErrorDoc("EMSGSIZE", "the datagram is larger than the OS allows"),
                 new ErrorDoc("EACCES", "a broadcast address without SO_BROADCAST"),
-                new ErrorDoc(
-                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"))
+                ErrorDocs.UDP_REFUSED)
             .binder(DataCommands::bindSendTo)
             .python(DataCommands::pythonOfSendTo)
             .runner(DataCommands::runSendTo)
@@ -78,8 +77,7 @@ final class DataCommands {
             .errors(
                 new ErrorDoc("TimeoutError", "no datagram arrived within the socket's timeout"),
                 new ErrorDoc("EAGAIN", "non-blocking and no datagram is waiting"),
-                new ErrorDoc(
-                    "ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"))
+                ErrorDocs.UDP_REFUSED)
             .binder(DataCommands::bindRecvFrom)
             .python(DataCommands::pythonOfRecvFrom)
             .runner(DataCommands::runRecvFrom)

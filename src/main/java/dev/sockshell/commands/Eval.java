@@ -11,6 +11,7 @@ import dev.sockshell.net.Errno;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.PyException;
+import dev.sockshell.net.PyMessages;
 import dev.sockshell.net.Resolver;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.net.SocketError;
@@ -79,8 +80,7 @@ final class Eval {
       return SessionText.encode(s.text(), ctx.settings().encoding());
     }
     // Python: sock.send(5) raises "TypeError: a bytes-like object is required, not 'int'".
-    throw SocketError.python(
-            PyException.TypeError, "a bytes-like object is required, not '" + v.typeName() + "'")
+    throw SocketError.python(PyException.TypeError, PyMessages.bytesLikeRequired(v.typeName()))
         .withHint(r.source() + " is " + Repr.of(v));
   }
 
@@ -144,8 +144,7 @@ final class Eval {
     if (address instanceof AddrExpr.HostPort hp) {
       if (hp.items() > 2 && family == Family.AF_INET) {
         // Python checks the tuple's shape before resolving anything.
-        throw SocketError.python(
-                PyException.TypeError, "AF_INET address must be a pair (host, port)")
+        throw SocketError.python(PyException.TypeError, PyMessages.AF_INET_PAIR)
             .withHint("(host, port, flowinfo, scope_id) is for AF_INET6 sockets");
       }
       return Resolver.resolve(hp.host(), hp.port(), hp.scopeId(), family);
@@ -170,7 +169,7 @@ final class Eval {
       return unixPath(ctx, s.text(), family);
     }
     throw SocketError.python(
-            PyException.TypeError, family + " address must be tuple, not " + v.typeName())
+            PyException.TypeError, PyMessages.addressNotTuple(family, v.typeName()))
         .withHint(r.source() + " is " + Repr.of(v));
   }
 
@@ -192,15 +191,12 @@ final class Eval {
     }
     if (family == Family.AF_INET ? items.size() != 2 : items.size() < 2 || items.size() > 4) {
       throw family == Family.AF_INET
-          ? SocketError.python(PyException.TypeError, "AF_INET address must be a pair (host, port)")
-          : SocketError.python(
-              PyException.TypeError,
-              "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
+          ? SocketError.python(PyException.TypeError, PyMessages.AF_INET_PAIR)
+          : SocketError.python(PyException.TypeError, PyMessages.AF_INET6_TUPLE);
     }
     if (!(items.get(0) instanceof Value.Str host)) {
       throw SocketError.python(
-          PyException.TypeError,
-          "str, bytes or bytearray expected, not " + items.get(0).typeName());
+          PyException.TypeError, PyMessages.hostNotText(items.get(0).typeName()));
     }
     long port = integer(items.get(1));
     if (port < 0 || port > 65535) {
@@ -220,8 +216,7 @@ final class Eval {
     if (v instanceof Value.Int i) {
       return i.value();
     }
-    throw SocketError.python(
-        PyException.TypeError, "'" + v.typeName() + "' object cannot be interpreted as an integer");
+    throw SocketError.python(PyException.TypeError, PyMessages.notAnInteger(v.typeName()));
   }
 
   /**
@@ -257,7 +252,7 @@ final class Eval {
   private static SockAddress unixPath(Context ctx, String path, Family family) throws SocketError {
     if (family != Family.AF_UNIX) {
       // Python: "TypeError: AF_INET address must be tuple, not str"
-      throw SocketError.python(PyException.TypeError, family + " address must be tuple, not str")
+      throw SocketError.python(PyException.TypeError, PyMessages.addressNotTuple(family, "str"))
           .withHint("write HOST:PORT or ('host', port); paths are for AF_UNIX sockets");
     }
     int nul = path.indexOf('\0');

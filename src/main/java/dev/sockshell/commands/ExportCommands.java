@@ -59,9 +59,7 @@ public final class ExportCommands {
                         .map(f -> f.extension() + " " + f.holds())
                         .collect(Collectors.joining("; ")))
             .example("/export session.html")
-            .errors(
-                new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
-                new CommandSpec.ErrorDoc("EACCES", "no permission to write there"))
+            .errors(ErrorDocs.NO_DIRECTORY, ErrorDocs.NOT_WRITABLE)
             .binder(ExportCommands::bind)
             .runner(ExportCommands::export)
             .build());
@@ -116,8 +114,7 @@ public final class ExportCommands {
   private static String svg(CommandLog log) throws UsageError {
     Ladder ladder = Ladder.of(log.trace().snapshot(), List.of());
     if (ladder.rows().isEmpty()) {
-      throw UsageError.general(
-          "nothing to draw yet: create a socket (socket NAME) and use it first");
+      throw UsageError.general(PictureCommands.NOTHING_TO_DRAW);
     }
     return LadderSvg.draw(ladder, step -> false);
   }

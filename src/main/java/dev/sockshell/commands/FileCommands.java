@@ -49,7 +49,7 @@ final class FileCommands {
             .errors(
                 new ErrorDoc("FileNotFoundError", "no file at PATH"),
                 new ErrorDoc("EPIPE", "not connected, or the peer is gone"),
-                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket"),
+                ErrorDocs.NOT_A_STREAM,
                 new ErrorDoc("TimeoutError", "the peer stopped reading for the socket's timeout"))
             .binder(FileCommands::bindSendFile)
             .python(FileCommands::pythonOfSendFile)
@@ -62,12 +62,12 @@ final class FileCommands {
                 "receive into a file until EOF, or exactly COUNT bytes; returns how many were written")
             .example("recvfile conn copy.bin")
             .errors(
-                new ErrorDoc("ENOTCONN", "the socket is not connected"),
-                new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+                ErrorDocs.NOT_CONNECTED,
+                ErrorDocs.PEER_RESET,
                 new ErrorDoc("TimeoutError", "nothing arrived for the socket's timeout"),
                 new ErrorDoc(
                     "ENOSPC", "the disk is full; bytes not written stay buffered for recv"),
-                new ErrorDoc("ValueError", "a SOCK_DGRAM or non-blocking socket"))
+                ErrorDocs.NOT_A_STREAM)
             .binder(FileCommands::bindRecvFile)
             .python(FileCommands::pythonOfRecvFile)
             .runner(FileCommands::runRecvFile)
@@ -131,7 +131,7 @@ final class FileCommands {
     }
     String note =
         c.count() == null
-            ? "EOF: the peer closed its side"
+            ? Recv.EOF_NOTE
             : r.eof()
                 ? "EOF after " + r.bytes() + " of " + c.count() + " bytes: the peer closed"
                 : null;

@@ -20,6 +20,10 @@ import java.util.Arrays;
  * asyncio's {@code readexactly} raises {@code IncompleteReadError}, an EOFError).
  */
 final class Framing {
+
+  private static final String THE_PEER_CLOSED_THE_STREAM_AFTER =
+      "the peer closed the stream after ";
+
   /** One message, and whether the stream ended (EOF) before or while it was read. */
   record Message(ByteString data, boolean endOfStream) {}
 
@@ -88,7 +92,7 @@ final class Framing {
           return new Message(ByteString.EMPTY, true);
         }
         throw r.cutShort(
-            "the peer closed the stream after " + r.size + " of the 4 header bytes of a frame");
+            THE_PEER_CLOSED_THE_STREAM_AFTER + r.size + " of the 4 header bytes of a frame");
       }
       long length = r.header();
       if (length > maxLength) {
@@ -110,7 +114,7 @@ final class Framing {
       int total = HEADER + (int) length;
       if (!r.fill(total)) {
         throw r.cutShort(
-            "the peer closed the stream after "
+            THE_PEER_CLOSED_THE_STREAM_AFTER
                 + r.size
                 + " of the frame's "
                 + total

@@ -234,7 +234,7 @@ final class HelpPages {
     List<String> cells = new ArrayList<>();
     for (CommandSpec.ErrorDoc e : spec.errors()) {
       cells.add(shown(e.name()));
-      cells.add(Text.spec("error." + spec.name() + "." + e.name(), e.meaning()));
+      cells.add(Text.spec(e.keyFor(spec.name()), e.meaning()));
     }
     boolean takesSocket = spec.params().stream().anyMatch(p -> p.kind() == Param.Kind.SOCKET);
     // A spec that documents what a closed socket gives (EBADF, or select's ValueError) says it.

@@ -12,6 +12,9 @@ import java.util.Set;
  * compiles each with python3 and runs the server and the relay against real peers.
  */
 final class HelpPrograms {
+
+  private static final String ECHO_LOOP_READ = "    while data := await reader.read(65536):";
+
   private HelpPrograms() {}
 
   private static final Map<String, List<String>> PROGRAMS =
@@ -30,7 +33,7 @@ final class HelpPrograms {
               "import asyncio",
               "",
               "async def echo(reader, writer):",
-              "    while data := await reader.read(65536):",
+              ECHO_LOOP_READ,
               "        writer.write(data)           # --reply DATA: writer.write(DATA)",
               "        await writer.drain()         # a peer that does not read waits alone",
               "    writer.close()                   # after the peer's EOF",
@@ -49,7 +52,7 @@ final class HelpPrograms {
               "",
               "async def rules(reader, writer):",
               "    kept = b''                        # what no rule has matched yet",
-              "    while data := await reader.read(65536):",
+              ECHO_LOOP_READ,
               "        kept += data",
               "        while m := re.search(rb'^PING (\\d+)\\r\\n', kept):",
               "            writer.write(m.expand(rb'PONG \\1\\r\\n'))",

@@ -15,6 +15,13 @@ import java.util.TreeSet;
 final class Hints {
   private Hints() {}
 
+  /** What a connected UDP socket's ECONNREFUSED means, whichever call raised it. */
+  private static final String UDP_REFUSED =
+      "an earlier datagram reached a port where nothing listens (ICMP port unreachable)";
+
+  /** The translation key of {@link #UDP_REFUSED}, one for all the calls that give it. */
+  private static final String UDP_REFUSED_KEY = "hint.udp.ECONNREFUSED";
+
   private static final Map<String, String> BY_COMMAND =
       Map.ofEntries(
           Map.entry(
@@ -25,18 +32,9 @@ final class Hints {
           Map.entry("sleep KeyboardInterrupt", "the rest of the wait was skipped"),
           Map.entry("recv TimeoutError", "nothing arrived in time; the connection is still open"),
           Map.entry("recvfrom TimeoutError", "no datagram arrived in time"),
-          Map.entry(
-              "recv ECONNREFUSED",
-              "an earlier datagram reached a port where nothing listens"
-                  + " (ICMP port unreachable)"),
-          Map.entry(
-              "recvfrom ECONNREFUSED",
-              "an earlier datagram reached a port where nothing"
-                  + " listens (ICMP port unreachable)"),
-          Map.entry(
-              "send ECONNREFUSED",
-              "an earlier datagram reached a port where nothing listens"
-                  + " (ICMP port unreachable)"),
+          Map.entry("recv ECONNREFUSED", UDP_REFUSED),
+          Map.entry("recvfrom ECONNREFUSED", UDP_REFUSED),
+          Map.entry("send ECONNREFUSED", UDP_REFUSED),
           Map.entry(
               "bind EADDRINUSE",
               "the port is taken, or an old connection on it is in TIME_WAIT:"
@@ -67,7 +65,7 @@ final class Hints {
     }
     String key = e.errno() != null ? e.errno().name() : e.type().name();
     String hint = BY_COMMAND.get(command + " " + key);
-    String translation = "hint." + command + "." + key;
+    String translation = hint == null ? null : keyOf(command + " " + key, hint);
     if (hint == null && e.errno() != null) {
       hint = BY_ERRNO.get(e.errno());
       translation = "hint." + key;
@@ -79,13 +77,18 @@ final class Hints {
     return hint == null ? e : e.withHint(Text.spec(translation, hint));
   }
 
+  /** {@code hint.COMMAND.ERROR}, or the one key of a hint several commands give. */
+  private static String keyOf(String entry, String hint) {
+    return hint.equals(UDP_REFUSED) ? UDP_REFUSED_KEY : "hint." + entry.replace(' ', '.');
+  }
+
   private static final String INTERRUPTED =
       "cancelled by Ctrl-C; the session and the socket are still usable";
 
   /** The keys of these hints' translations ({@code hint.connect.ECONNREFUSED}…). */
   static Set<String> specKeys() {
     Set<String> keys = new TreeSet<>();
-    BY_COMMAND.keySet().forEach(k -> keys.add("hint." + k.replace(' ', '.')));
+    BY_COMMAND.forEach((entry, hint) -> keys.add(keyOf(entry, hint)));
     BY_ERRNO.keySet().forEach(errno -> keys.add("hint." + errno.name()));
     keys.add("hint.KeyboardInterrupt");
     return keys;

@@ -7,6 +7,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -35,9 +36,7 @@ final class HistoryCommands {
             .params(Param.of("FILE", PATH))
             .summary("save the session as a script that replays it (failed commands as comments)")
             .example("/save session.socks")
-            .errors(
-                new CommandSpec.ErrorDoc("ENOENT", "the directory does not exist"),
-                new CommandSpec.ErrorDoc("EACCES", "no permission to write there"))
+            .errors(ErrorDocs.NO_DIRECTORY, ErrorDocs.NOT_WRITABLE)
             .binder(HistoryCommands::bindSave)
             .runner(HistoryCommands::save)
             .build());
@@ -99,7 +98,7 @@ final class HistoryCommands {
    */
   private static void history(CommandLog log, Output out) {
     if (log.size() == 0) {
-      out.println(Styled.of(Style.FEEDBACK, "|  no commands yet in this session"));
+      out.println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + "no commands yet in this session"));
       return;
     }
     int width = Integer.toString(log.size()).length();

@@ -6,6 +6,7 @@ import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Ladder;
 import dev.sockshell.render.LadderText;
 import dev.sockshell.render.Style;
@@ -17,6 +18,10 @@ import java.util.List;
 
 /** /diagram: the session so far as a sequence diagram, drawn from the log's trace. */
 final class PictureCommands {
+
+  static final String NOTHING_TO_DRAW =
+      "nothing to draw yet: create a socket (socket NAME) and use it first";
+
   private PictureCommands() {}
 
   private static final String ASCII = "--ascii";
@@ -60,11 +65,7 @@ final class PictureCommands {
     }
     Ladder ladder = Ladder.of(trace, c.names());
     if (ladder.rows().isEmpty()) {
-      ctx.out()
-          .println(
-              Styled.of(
-                  Style.FEEDBACK,
-                  "|  nothing to draw yet: create a socket (socket NAME) and use it first"));
+      ctx.out().println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + NOTHING_TO_DRAW));
       return new Outcome.Printed();
     }
     int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * Python statement (background work), is a comment.
  */
 final class PythonExport {
+
+  private static final String IT_HAS_NO_PYTHON_EQUIVALENT = "it has no Python equivalent";
   private static final java.util.regex.Pattern ERRNO =
       java.util.regex.Pattern.compile("E[A-Z0-9]+");
 
@@ -175,7 +177,7 @@ final class PythonExport {
   private void statement(CommandLog.Entry e, CommandTable.Parsed parsed, String indent) {
     String python = pythonOf(parsed.spec(), named(e, parsed.command()));
     if (python == null) {
-      comment(e, "it has no Python equivalent");
+      comment(e, IT_HAS_NO_PYTHON_EQUIVALENT);
       return;
     }
     if (e.value() != 0 && used.contains(e.value())) {
@@ -217,7 +219,7 @@ final class PythonExport {
   private void caught(CommandLog.Entry e, CommandTable.Parsed parsed, String expected) {
     String python = pythonOf(parsed.spec(), parsed.command());
     if (python == null) {
-      comment(e, "it has no Python equivalent");
+      comment(e, IT_HAS_NO_PYTHON_EQUIVALENT);
       return;
     }
     body.add("try:");

@@ -46,11 +46,11 @@ final class Recv {
                 + " --exact, --until or --frame receive one whole message")
         .example("recv conn 1024")
         .errors(
-            new ErrorDoc("ENOTCONN", "the socket is not connected"),
-            new ErrorDoc("ECONNRESET", "the peer reset the connection"),
+            ErrorDocs.NOT_CONNECTED,
+            ErrorDocs.PEER_RESET,
             new ErrorDoc("TimeoutError", "nothing arrived within the socket's timeout"),
             new ErrorDoc("EAGAIN", "non-blocking and nothing has arrived"),
-            new ErrorDoc("ECONNREFUSED", "connected UDP: an earlier datagram hit a closed port"),
+            ErrorDocs.UDP_REFUSED,
             new ErrorDoc("EOFError", "--frame: the peer closed the stream inside a frame"))
         .binder(Recv::bind)
         .python(Recv::python)

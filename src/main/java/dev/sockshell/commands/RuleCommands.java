@@ -17,6 +17,7 @@ import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketState;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Styled;
 import dev.sockshell.render.Table;
 import java.util.ArrayList;
@@ -333,7 +334,9 @@ final class RuleCommands {
     List<Rule> rules = ctx.background().rules().all();
     if (rules.isEmpty()) {
       ctx.out()
-          .println(Styled.plain("|  no rules yet; add one with: on NAME WHEN ACTION (/help on)"));
+          .println(
+              Styled.plain(
+                  Feedback.PREFIX + "no rules yet; add one with: on NAME WHEN ACTION (/help on)"));
       return new Outcome.Printed();
     }
     Table table = new Table(List.of("N", "RULE", "FIRED"));

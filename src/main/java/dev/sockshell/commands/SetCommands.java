@@ -10,6 +10,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import java.util.ArrayList;
@@ -244,15 +245,16 @@ public final class SetCommands {
   private static Outcome run(Command.Set c, Context ctx) {
     Settings settings = ctx.settings();
     if (c.key() == null) {
-      lines(settings).forEach(line -> ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line)));
+      lines(settings)
+          .forEach(line -> ctx.out().println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + line)));
       return new Outcome.Printed();
     }
     if (c.value() == null) {
-      ctx.out().println(Styled.of(Style.FEEDBACK, "|  " + line(settings, c.key())));
+      ctx.out().println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + line(settings, c.key())));
       int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;
       List<String> choices =
           c.key().equals(ENCODING)
-              ? wrapped("|  values: ", PyCodecs.names(), width)
+              ? wrapped(Feedback.PREFIX + "values: ", PyCodecs.names(), width)
               : valueLines(c.key(), width);
       choices.forEach(l -> ctx.out().println(Styled.of(Style.DIM, l)));
       return new Outcome.Printed();
@@ -362,7 +364,12 @@ public final class SetCommands {
       String meant =
           MEANINGS.containsKey(key + " " + value) ? meaning(key + " " + value) : meaning(value);
       List<String> meaning = HelpLayout.wrap(meant, width - CHOICE_COLUMN - 1);
-      lines.add("|    " + value + " ".repeat(CHOICE_COLUMN - 5 - value.length()) + meaning.get(0));
+      lines.add(
+          Feedback.PREFIX
+              + "  "
+              + value
+              + " ".repeat(CHOICE_COLUMN - 5 - value.length())
+              + meaning.get(0));
       meaning.subList(1, meaning.size()).forEach(rest -> lines.add(indent + rest));
     }
     return lines;

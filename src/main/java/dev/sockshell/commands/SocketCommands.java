@@ -109,7 +109,7 @@ final class SocketCommands {
             .params(Param.of("NAME", SOCKET))
             .summary("the address of the other end of a connected socket")
             .example("getpeername conn1")
-            .errors(new ErrorDoc("ENOTCONN", "the socket is not connected"))
+            .errors(ErrorDocs.NOT_CONNECTED)
             .binder(SocketCommands::bindGetPeerName)
             .python(SocketCommands::pythonOfGetPeerName)
             .runner(SocketCommands::runGetPeerName)

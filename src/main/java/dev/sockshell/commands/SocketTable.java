@@ -14,6 +14,7 @@ import dev.sockshell.net.SocketEvent;
 import dev.sockshell.net.SocketState;
 import dev.sockshell.net.StreamSocket;
 import dev.sockshell.net.TcpTable;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Styled;
 import dev.sockshell.render.Table;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ final class SocketTable {
       Session session, Jobs background, int width, List<TraceRecorder.ClosedStream> closed) {
     Collection<NetSocket> sockets = session.sockets();
     if (sockets.isEmpty() && closed.isEmpty()) {
-      return List.of(Styled.plain("|  no sockets yet; create one with: socket NAME"));
+      return List.of(
+          Styled.plain(Feedback.PREFIX + "no sockets yet; create one with: socket NAME"));
     }
     Table table =
         new Table(
@@ -100,7 +102,7 @@ final class SocketTable {
     // What the background does, and has done: served connections that closed are gone from the
     // table (the session forgets them) but counted here.
     for (String job : background.describe()) {
-      lines.add(Styled.plain("|  " + job));
+      lines.add(Styled.plain(Feedback.PREFIX + job));
     }
     return lines;
   }

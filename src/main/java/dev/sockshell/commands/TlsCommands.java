@@ -66,7 +66,7 @@ final class TlsCommands {
             .errors(
                 new ErrorDoc("SSLEOFError", "the peer closed without close_notify"),
                 new ErrorDoc("TimeoutError", "the peer's close_notify did not come in time"),
-                new ErrorDoc("AttributeError", "the socket does not use TLS"))
+                ErrorDocs.NO_TLS)
             .binder(TlsCommands::bindUnwrap)
             .python(TlsCommands::pythonUnwrap)
             .runner(TlsCommands::unwrap)
@@ -77,7 +77,7 @@ final class TlsCommands {
                 "the peer's certificate as Python's dict (subject, issuer, dates, names); {} when"
                     + " --insecure skipped the check, None when it sent none; binary: its DER bytes")
             .example("getpeercert cli")
-            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .errors(ErrorDocs.NO_TLS)
             .binder(TlsCommands::bindPeerCert)
             .python(TlsCommands::pythonPeerCert)
             .runner(TlsCommands::peerCert)
@@ -86,7 +86,7 @@ final class TlsCommands {
             .params(Param.of("NAME", SOCKET))
             .summary("the cipher agreed: (name, protocol, secret bits)")
             .example("cipher cli")
-            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .errors(ErrorDocs.NO_TLS)
             .binder(TlsCommands::bindCipher)
             .python(TlsCommands::pythonCipher)
             .runner(TlsCommands::cipher)
@@ -95,7 +95,7 @@ final class TlsCommands {
             .params(Param.of("NAME", SOCKET))
             .summary("the TLS version agreed: 'TLSv1.3' or 'TLSv1.2'")
             .example("version cli")
-            .errors(new ErrorDoc("AttributeError", "the socket does not use TLS"))
+            .errors(ErrorDocs.NO_TLS)
             .binder(TlsCommands::bindVersion)
             .python(TlsCommands::pythonVersion)
             .runner(TlsCommands::version)

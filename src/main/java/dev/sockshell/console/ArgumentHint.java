@@ -1,7 +1,7 @@
 package dev.sockshell.console;
 
 import dev.sockshell.commands.Param;
-import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.lang.Prompt;
 import java.util.List;
 import org.jline.reader.LineReader;
 
@@ -77,7 +77,7 @@ final class ArgumentHint {
     if (width <= 0) {
       return Integer.MAX_VALUE;
     }
-    int prompt = continued ? RepeatBlocks.PROMPT.length() : ConsoleSource.PROMPT.length();
+    int prompt = continued ? Prompt.MORE.length() : Prompt.FIRST.length();
     return width - (prompt + line.length()) % width - 1;
   }
 

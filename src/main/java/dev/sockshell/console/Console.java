@@ -6,6 +6,7 @@ import dev.sockshell.i18n.Text;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.SocketState;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.PlainOutput;
 import dev.sockshell.render.Style;
@@ -265,6 +266,6 @@ public final class Console {
         open.size() <= NAMED
             ? String.join(", ", open)
             : String.join(", ", open.subList(0, NAMED)) + " and " + (open.size() - NAMED) + " more";
-    out.println(Styled.of(Style.FEEDBACK, "|  closing " + names));
+    out.println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + "closing " + names));
   }
 }

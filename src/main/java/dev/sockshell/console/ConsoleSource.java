@@ -1,5 +1,7 @@
 package dev.sockshell.console;
 
+import dev.sockshell.lang.Prompt;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -13,7 +15,6 @@ import org.jline.reader.UserInterruptException;
 
 /** Lines typed at the prompt. Ctrl-C clears the line (it does not quit); Ctrl-D ends. */
 final class ConsoleSource implements LineSource {
-  static final String PROMPT = "sockshell> ";
 
   private final LineReader reader;
 
@@ -31,7 +32,7 @@ final class ConsoleSource implements LineSource {
     this.out = out;
     this.events = events;
     this.ctrlC = ctrlC;
-    this.prompt = terminal.render(Styled.of(Style.PROMPT, PROMPT));
+    this.prompt = terminal.render(Styled.of(Style.PROMPT, Prompt.FIRST));
   }
 
   @Override
@@ -57,9 +58,10 @@ final class ConsoleSource implements LineSource {
           out.println(
               Styled.of(
                   Style.DIM,
-                  "|  (Ctrl-C cancels a line or a running call; type"
+                  Feedback.PREFIX
+                      + "(Ctrl-C cancels a line or a running call; type"
                       + " /exit or press Ctrl-D to leave)"),
-              Styled.of(Style.DIM, "|  "));
+              Styled.of(Style.DIM, Feedback.PREFIX));
         }
       } catch (EndOfFileException e) {
         return null;
@@ -88,7 +90,8 @@ final class ConsoleSource implements LineSource {
     if (reader.getHistory() instanceof History h) {
       for (String problem : h.takeProblems()) {
         out.println(
-            Styled.of(Style.WARNING, "|  history: " + problem), Styled.of(Style.WARNING, "|  "));
+            Styled.of(Style.WARNING, Feedback.PREFIX + "history: " + problem),
+            Styled.of(Style.WARNING, Feedback.PREFIX));
       }
     }
   }

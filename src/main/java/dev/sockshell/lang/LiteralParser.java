@@ -97,7 +97,7 @@ public final class LiteralParser {
       close += text.charAt(close) == '\\' ? 2 : 1;
     }
     if (close >= text.length()) {
-      throw error("unterminated string: add the closing " + quote, pos);
+      throw error(Scanner.unterminated(quote), pos);
     }
     String body = text.substring(bodyStart, close);
     pos = close + 1;

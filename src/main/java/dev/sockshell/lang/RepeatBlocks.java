@@ -11,9 +11,6 @@ public final class RepeatBlocks implements BlockSyntax {
   /** The word, alone on its line, that closes one. */
   public static final String CLOSER = "end";
 
-  /** The console's prompt for a line inside a block, as JShell's {@code ...>}. */
-  public static final String PROMPT = "   ...> ";
-
   @Override
   public Block open(String firstLine) {
     return OPENER.equals(firstWord(firstLine)) ? new Open() : null;
@@ -63,7 +60,7 @@ public final class RepeatBlocks implements BlockSyntax {
 
     @Override
     public String prompt() {
-      return PROMPT;
+      return Prompt.MORE;
     }
   }
 }

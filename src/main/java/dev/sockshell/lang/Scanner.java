@@ -145,6 +145,11 @@ public final class Scanner {
         return i;
       }
     }
-    throw new UsageError("unterminated string: add the closing " + quote, open);
+    throw new UsageError(unterminated(quote), open);
+  }
+
+  /** The error of a string whose closing quote is missing. */
+  static String unterminated(char quote) {
+    return "unterminated string: add the closing " + quote;
   }
 }

@@ -19,6 +19,9 @@ import java.nio.channels.SocketChannel;
  * transfer, and Ctrl-C stops it between chunks; what was moved before an error stays moved.
  */
 public final class FileTransfer {
+
+  private static final String WRITTEN_BEFORE_THIS = " bytes were written to the file before this";
+
   /** Bytes a recvfile asks the kernel for at a time. */
   static final int CHUNK = 1 << 20;
 
@@ -97,9 +100,9 @@ public final class FileTransfer {
       }
       return sent.bytes;
     } catch (IOException e) {
-      throw JdkErrors.map(e).withHint(sent.bytes + " bytes were sent before this");
+      throw JdkErrors.map(e).withHint(StreamData.sentBefore(String.valueOf(sent.bytes)));
     } catch (SocketError e) {
-      throw e.withHint(sent.bytes + " bytes were sent before this");
+      throw e.withHint(StreamData.sentBefore(String.valueOf(sent.bytes)));
     }
   }
 
@@ -199,7 +202,7 @@ public final class FileTransfer {
       return socket.bytesSent - before;
     } catch (SocketError e) {
       long sent = socket.bytesSent - before;
-      throw e.withHint(sent + " of " + size + " bytes were sent before this");
+      throw e.withHint(StreamData.sentBefore(sent + " of " + size));
     }
   }
 
@@ -247,7 +250,7 @@ public final class FileTransfer {
       throw JdkErrors.map(e)
           .withHint(
               written
-                  + " bytes were written to the file before this"
+                  + WRITTEN_BEFORE_THIS
                   + (kept > 0
                       ? "; "
                           + kept
@@ -256,7 +259,7 @@ public final class FileTransfer {
                           + " returns them"
                       : ""));
     } catch (SocketError e) {
-      throw e.withHint(written + " bytes were written to the file before this");
+      throw e.withHint(written + WRITTEN_BEFORE_THIS);
     }
   }
 

@@ -55,8 +55,7 @@ public final class Readiness {
     for (NetSocket s : concat(read, write)) {
       if (s.state() == SocketState.CLOSED) {
         // Python's select calls fileno() on the closed socket and gets -1.
-        throw SocketError.python(
-                PyException.ValueError, "file descriptor cannot be a negative integer (-1)")
+        throw SocketError.python(PyException.ValueError, PyMessages.CLOSED_FD)
             .withHint(s.name() + " was closed; select only open sockets");
       }
     }

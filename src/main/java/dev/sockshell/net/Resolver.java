@@ -71,8 +71,7 @@ public final class Resolver {
     if (address instanceof SockAddress.Inet inet && family != Family.AF_UNIX) {
       if (family == Family.AF_INET) {
         // An IPv6 address is Python's 4-tuple, which AF_INET refuses before any lookup.
-        throw SocketError.python(
-                PyException.TypeError, "AF_INET address must be a pair (host, port)")
+        throw SocketError.python(PyException.TypeError, PyMessages.AF_INET_PAIR)
             .withHint(address + " is an IPv6 address; this socket is AF_INET (IPv4)");
       }
       throw otherFamily(inet.host(), family, true);
@@ -80,13 +79,13 @@ public final class Resolver {
     if (family == Family.AF_UNIX) {
       throw tupleForUnix();
     }
-    throw SocketError.python(PyException.TypeError, family + " address must be tuple, not str")
+    throw SocketError.python(PyException.TypeError, PyMessages.addressNotTuple(family, "str"))
         .withHint(address + " is an AF_UNIX path; write HOST:PORT for " + family + " sockets");
   }
 
   /** Python: "TypeError: a bytes-like object is required, not 'tuple'". */
   public static SocketError tupleForUnix() {
-    return SocketError.python(PyException.TypeError, "a bytes-like object is required, not 'tuple'")
+    return SocketError.python(PyException.TypeError, PyMessages.bytesLikeRequired("tuple"))
         .withHint("an AF_UNIX socket takes a path, e.g. /tmp/demo.sock or ./demo.sock");
   }
 

@@ -192,8 +192,7 @@ final class StreamData {
           throw e;
         }
         if (e.type() == PyException.KeyboardInterrupt) {
-          throw e.withHint(
-              buffer.position() + " of " + data.size() + " bytes were sent before this");
+          throw e.withHint(sentBefore(buffer.position() + " of " + data.size()));
         }
         // Linux returns the count sent; the error comes with the next call.
       }
@@ -221,7 +220,7 @@ final class StreamData {
     try {
       writeAll(channel, buffer, "sendall on " + socket.name());
     } catch (SocketError e) {
-      throw e.withHint(buffer.position() + " of " + data.size() + " bytes were sent before this");
+      throw e.withHint(sentBefore(buffer.position() + " of " + data.size()));
     }
   }
 
@@ -527,5 +526,10 @@ final class StreamData {
     outputShut = false;
     eofSeen = false;
     resetReported = false;
+  }
+
+  /** The hint of a send that failed part way: {@code 5 of 10 bytes were sent before this}. */
+  static String sentBefore(String amount) {
+    return amount + " bytes were sent before this";
   }
 }

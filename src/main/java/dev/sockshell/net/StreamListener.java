@@ -69,8 +69,7 @@ final class StreamListener {
           .withHint("listen " + socket.name() + " 1 lets two connections wait on Linux");
     }
     if (socket.connectFailedAndReported()) {
-      throw SocketError.of(Errno.EINVAL)
-          .withHint("the connect " + socket.name() + " started failed; connect again first");
+      throw SocketError.of(Errno.EINVAL).withHint(StreamSocket.connectFailed(socket.name()));
     }
     StreamPort port = socket.port;
     // Listening on a socket whose port was released binds a new one (on the kept address).

@@ -344,8 +344,7 @@ public final class StreamSocket extends NetSocket {
   SocketChannel sendingChannel() throws SocketError {
     checkOpen();
     if (connecting.aborted()) {
-      throw SocketError.of(Errno.EPIPE)
-          .withHint("the connect " + name() + " started failed; connect again first");
+      throw SocketError.of(Errno.EPIPE).withHint(connectFailed(name()));
     }
     connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
     data.checkCanSend();
@@ -558,5 +557,10 @@ public final class StreamSocket extends NetSocket {
       case CONNECTED -> data.probe(stream);
       default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);
     };
+  }
+
+  /** The hint of a call on a socket whose connect failed after it started (EINPROGRESS). */
+  static String connectFailed(String name) {
+    return "the connect " + name + " started failed; connect again first";
   }
 }

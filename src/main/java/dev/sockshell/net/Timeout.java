@@ -10,7 +10,7 @@ public record Timeout(Double seconds) {
 
   public Timeout {
     if (seconds != null && !(seconds >= 0 && seconds <= Long.MAX_VALUE / 1e9)) {
-      throw new IllegalArgumentException("Timeout value out of range");
+      throw new IllegalArgumentException(PyMessages.TIMEOUT_RANGE);
     }
   }
 

@@ -37,6 +37,10 @@ import javax.security.auth.x500.X500Principal;
  * handshake.
  */
 final class TlsTrust extends X509ExtendedTrustManager {
+
+  private static final String UNABLE_TO_GET_LOCAL_ISSUER_CERTIFICATE =
+      "unable to get local issuer certificate";
+
   /** A certificate that did not verify, in OpenSSL's words. */
   static final class VerifyFailure extends CertificateException {
     private static final long serialVersionUID = 1L;
@@ -143,7 +147,7 @@ final class TlsTrust extends X509ExtendedTrustManager {
         "trust it with --cafile PATH (its certificate, or its CA's), or skip the"
             + " check with --insecure";
     if (chain.length == 0) {
-      return new VerifyFailure("unable to get local issuer certificate", untrusted);
+      return new VerifyFailure(UNABLE_TO_GET_LOCAL_ISSUER_CERTIFICATE, untrusted);
     }
     if (chain.length == 1 && selfIssued(chain[0])) {
       return new VerifyFailure("self-signed certificate", untrusted);
@@ -151,7 +155,7 @@ final class TlsTrust extends X509ExtendedTrustManager {
     if (selfIssued(chain[chain.length - 1])) {
       return new VerifyFailure("self-signed certificate in certificate chain", untrusted);
     }
-    return new VerifyFailure("unable to get local issuer certificate", untrusted);
+    return new VerifyFailure(UNABLE_TO_GET_LOCAL_ISSUER_CERTIFICATE, untrusted);
   }
 
   private static VerifyFailure expired(X509Certificate c) {

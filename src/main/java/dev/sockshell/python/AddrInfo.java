@@ -2,6 +2,7 @@ package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.net.Errno;
+import dev.sockshell.net.PyMessages;
 import dev.sockshell.net.SocketError;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** Name resolution as the socket module does it: getaddrinfo, gethostname, inet_aton. */
 final class AddrInfo {
+
+  private static final String ILLEGAL_IP_ADDRESS = "illegal IP address string passed to inet_aton";
+
   private AddrInfo() {}
 
   private static final Map<String, Integer> SERVICES =
@@ -175,13 +179,13 @@ final class AddrInfo {
     String text = Args.str(a.get(0), "inet_aton() argument 1");
     String[] parts = text.split("\\.", -1);
     if (parts.length != 4 || !text.matches("[0-9.]+")) {
-      throw Errors.raise(ExcTypes.OS_ERROR, "illegal IP address string passed to inet_aton");
+      throw Errors.raise(ExcTypes.OS_ERROR, ILLEGAL_IP_ADDRESS);
     }
     byte[] out = new byte[4];
     for (int i = 0; i < 4; i++) {
       int n = parts[i].isEmpty() ? 256 : Integer.parseInt(parts[i]);
       if (n > 255) {
-        throw Errors.raise(ExcTypes.OS_ERROR, "illegal IP address string passed to inet_aton");
+        throw Errors.raise(ExcTypes.OS_ERROR, ILLEGAL_IP_ADDRESS);
       }
       out[i] = (byte) n;
     }
@@ -191,7 +195,7 @@ final class AddrInfo {
   static Object inetNtoa(Interpreter in, List<Object> a, Map<String, Object> k) {
     Args.exactly("inet_ntoa", a, k, 1);
     if (!Ops.isBytesLike(a.get(0))) {
-      throw Errors.type("a bytes-like object is required, not '" + Types.name(a.get(0)) + "'");
+      throw Errors.type(PyMessages.bytesLikeRequired(Types.name(a.get(0))));
     }
     ByteString b = Ops.bytes(a.get(0));
     if (b.size() != 4) {

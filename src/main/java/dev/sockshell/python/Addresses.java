@@ -3,6 +3,7 @@ package dev.sockshell.python;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.net.Family;
+import dev.sockshell.net.PyMessages;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -24,14 +25,13 @@ final class Addresses {
           method + "(): AF_UNIX address must be str or bytes-like, not " + Types.name(address));
     }
     if (!(address instanceof PyTuple t)) {
-      throw Errors.type(
-          method + "(): " + family + " address must be tuple, not " + Types.name(address));
+      throw Errors.type(method + "(): " + PyMessages.addressNotTuple(family, Types.name(address)));
     }
     if (family == Family.AF_INET && t.size() != 2) {
-      throw Errors.type("AF_INET address must be a pair (host, port)");
+      throw Errors.type(PyMessages.AF_INET_PAIR);
     }
     if (family == Family.AF_INET6 && (t.size() < 2 || t.size() > 4)) {
-      throw Errors.type("AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
+      throw Errors.type(PyMessages.AF_INET6_TUPLE);
     }
     String host = host(t.get(0));
     int port = Nums.cInt(t.get(1));
@@ -60,6 +60,6 @@ final class Addresses {
     if (o instanceof ByteString || o instanceof PyByteArray) {
       return new String(Ops.bytes(o).toByteArray(), StandardCharsets.UTF_8);
     }
-    throw Errors.type("str, bytes or bytearray expected, not " + Types.name(o));
+    throw Errors.type(PyMessages.hostNotText(Types.name(o)));
   }
 }

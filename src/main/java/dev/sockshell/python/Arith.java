@@ -7,6 +7,11 @@ import java.util.List;
 
 /** Python's arithmetic and sequence operators: {@code + - * / // % ** << >> & | ^ ~}. */
 final class Arith {
+
+  private static final String INTEGER_DIVISION_OR_MODULO_BY_ZERO =
+      "integer division or modulo by zero";
+  private static final String ZERO_TO_NEGATIVE_POWER = "0.0 cannot be raised to a negative power";
+
   private Arith() {}
 
   static Object binary(String op, Object a, Object b) {
@@ -137,18 +142,18 @@ final class Arith {
         return Nums.divide(x, y);
       case "//":
         if (y.signum() == 0) {
-          throw Errors.zeroDivision("integer division or modulo by zero");
+          throw Errors.zeroDivision(INTEGER_DIVISION_OR_MODULO_BY_ZERO);
         }
         return floorDiv(x, y);
       case "%":
         if (y.signum() == 0) {
-          throw Errors.zeroDivision("integer division or modulo by zero");
+          throw Errors.zeroDivision(INTEGER_DIVISION_OR_MODULO_BY_ZERO);
         }
         return x.subtract(floorDiv(x, y).multiply(y));
       case "**":
         if (y.signum() < 0) {
           if (x.signum() == 0) {
-            throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
+            throw Errors.zeroDivision(ZERO_TO_NEGATIVE_POWER);
           }
           return Math.pow(Nums.toDouble(x), y.doubleValue());
         }
@@ -219,7 +224,7 @@ final class Arith {
         return m;
       case "**":
         if (x == 0 && y < 0) {
-          throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
+          throw Errors.zeroDivision(ZERO_TO_NEGATIVE_POWER);
         }
         double p = Math.pow(x, y);
         if (Double.isInfinite(p) && !Double.isInfinite(x) && !Double.isInfinite(y)) {

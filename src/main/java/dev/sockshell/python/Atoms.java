@@ -9,6 +9,9 @@ import java.util.List;
  * their parts), and bracketed tuples, lists and dicts.
  */
 final class Atoms {
+
+  static final String NO_GENERATORS = "generators (yield) are not supported";
+  static final String NO_GENERATOR_EXPRESSIONS = "generator expressions are not supported";
   private final Tokens in;
   private final ExprParser expressions;
 
@@ -74,10 +77,10 @@ final class Atoms {
         }
         Expr first = in.at("yield") ? null : expressions.expression();
         if (first == null) {
-          throw PySyntaxError.unsupported("generators (yield) are not supported", in.peek());
+          throw PySyntaxError.unsupported(NO_GENERATORS, in.peek());
         }
         if (in.at("for")) {
-          throw PySyntaxError.unsupported("generator expressions are not supported", in.peek());
+          throw PySyntaxError.unsupported(NO_GENERATOR_EXPRESSIONS, in.peek());
         }
         if (in.match(")")) {
           return first;

@@ -122,7 +122,6 @@ final class Attributes {
           ExcTypes.ATTRIBUTE_ERROR,
           "'" + Types.name(o) + "' object attribute '" + name + "' is read-only");
     }
-    throw Errors.raise(
-        ExcTypes.ATTRIBUTE_ERROR, "'" + Types.name(o) + "' object has no attribute '" + name + "'");
+    throw Errors.noAttribute(Types.name(o), name);
   }
 }

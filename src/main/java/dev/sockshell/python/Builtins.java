@@ -12,6 +12,10 @@ import java.util.NoSuchElementException;
 
 /** The builtins module: functions, types and exception classes every program sees. */
 final class Builtins {
+
+  private static final String ORD_NOT_ONE_CHARACTER =
+      "ord() expected a character, but string of length ";
+
   private Builtins() {}
 
   static Map<String, Object> all(Interpreter interpreter) {
@@ -288,18 +292,14 @@ final class Builtins {
   private static Object ord(Object o) {
     if (o instanceof String s) {
       if (s.codePointCount(0, s.length()) != 1) {
-        throw Errors.type(
-            "ord() expected a character, but string of length "
-                + s.codePointCount(0, s.length())
-                + " found");
+        throw Errors.type(ORD_NOT_ONE_CHARACTER + s.codePointCount(0, s.length()) + " found");
       }
       return Nums.of(s.codePointAt(0));
     }
     if (Ops.isBytesLike(o)) {
       ByteString b = Ops.bytes(o);
       if (b.size() != 1) {
-        throw Errors.type(
-            "ord() expected a character, but string of length " + b.size() + " found");
+        throw Errors.type(ORD_NOT_ONE_CHARACTER + b.size() + " found");
       }
       return Nums.of(b.get(0));
     }
@@ -319,12 +319,7 @@ final class Builtins {
         return Nums.big(x);
       }
       double d = Nums.dbl(x);
-      if (Double.isNaN(d)) {
-        throw Errors.value("cannot convert float NaN to integer");
-      }
-      if (Double.isInfinite(d)) {
-        throw Errors.overflow("cannot convert float infinity to integer");
-      }
+      Constructors.checkIntegral(d);
       return new java.math.BigDecimal(d)
           .setScale(0, java.math.RoundingMode.HALF_EVEN)
           .toBigInteger();

@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.net.PyMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +262,7 @@ final class BytesMethods {
     if (Ops.isBytesLike(o)) {
       return Ops.bytes(o);
     }
-    throw Errors.type("a bytes-like object is required, not '" + Types.name(o) + "'");
+    throw Errors.type(PyMessages.bytesLikeRequired(Types.name(o)));
   }
 
   private interface Value {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** What calling a built-in type does: {@code int('42')}, {@code bytes(3)}, {@code list(r)}. */
 final class Constructors {
+
+  static final String BYTE_RANGE = "byte must be in range(0, 256)";
+
   private Constructors() {}
 
   static Object toInt(Interpreter in, List<Object> a, Map<String, Object> k) {
@@ -27,12 +30,7 @@ final class Constructors {
       return Nums.big(x);
     }
     if (x instanceof Double d) {
-      if (d.isNaN()) {
-        throw Errors.value("cannot convert float NaN to integer");
-      }
-      if (d.isInfinite()) {
-        throw Errors.overflow("cannot convert float infinity to integer");
-      }
+      checkIntegral(d);
       return new BigDecimal(d).toBigInteger();
     }
     if (x instanceof String || Ops.isBytesLike(x)) {
@@ -222,11 +220,11 @@ final class Constructors {
   /** An int 0..255, for one byte. */
   static int byteValue(Object o) {
     if (!Nums.isInt(o)) {
-      throw Errors.type("'" + Types.name(o) + "' object cannot be interpreted as an integer");
+      throw Errors.notAnInteger(o);
     }
     BigInteger b = Nums.big(o);
     if (b.signum() < 0 || b.bitLength() > 8) {
-      throw Errors.value("byte must be in range(0, 256)");
+      throw Errors.value(BYTE_RANGE);
     }
     return b.intValue();
   }
@@ -327,6 +325,16 @@ final class Constructors {
 
     RuntimeException error() {
       return Errors.type("type() takes 1 argument here: classes are not supported");
+    }
+  }
+
+  /** int(x) and round(x) of a NaN or an infinity: Python's ValueError and OverflowError. */
+  static void checkIntegral(double d) {
+    if (Double.isNaN(d)) {
+      throw Errors.value("cannot convert float NaN to integer");
+    }
+    if (Double.isInfinite(d)) {
+      throw Errors.overflow("cannot convert float infinity to integer");
     }
   }
 }

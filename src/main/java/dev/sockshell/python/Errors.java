@@ -1,5 +1,7 @@
 package dev.sockshell.python;
 
+import dev.sockshell.net.PyMessages;
+
 /** Python exceptions raised by the interpreter itself, with CPython's messages. */
 final class Errors {
   private Errors() {}
@@ -38,7 +40,7 @@ final class Errors {
       return raise(
           ExcTypes.ATTRIBUTE_ERROR, "type object '" + t.name + "' has no attribute '" + name + "'");
     }
-    return raise(ExcTypes.ATTRIBUTE_ERROR, "'" + type + "' object has no attribute '" + name + "'");
+    return noAttribute(type, name);
   }
 
   static PyRaise keyError(Object key) {
@@ -63,6 +65,11 @@ final class Errors {
 
   /** {@code 'int' object cannot be interpreted as an integer} and friends. */
   static PyRaise notAnInteger(Object o) {
-    return type("'" + Types.name(o) + "' object cannot be interpreted as an integer");
+    return type(PyMessages.notAnInteger(Types.name(o)));
+  }
+
+  /** {@code 'int' object has no attribute 'x'}. */
+  static PyRaise noAttribute(String type, String name) {
+    return raise(ExcTypes.ATTRIBUTE_ERROR, "'" + type + "' object has no attribute '" + name + "'");
   }
 }

@@ -263,7 +263,7 @@ final class ExprParser {
       } else {
         Expr arg = expression();
         if (in.at("for")) {
-          throw PySyntaxError.unsupported("generator expressions are not supported", in.peek());
+          throw PySyntaxError.unsupported(Atoms.NO_GENERATOR_EXPRESSIONS, in.peek());
         }
         if (!keywords.isEmpty()) {
           throw PySyntaxError.syntax("positional argument follows keyword argument", t);

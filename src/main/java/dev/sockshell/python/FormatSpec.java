@@ -72,7 +72,7 @@ final class FormatSpec {
       f.type = spec.charAt(i++);
     }
     if (i < n) {
-      throw Errors.value("Invalid format specifier '" + spec + "' for object of type '%s'");
+      throw invalid(spec, "%s");
     }
     return f;
   }
@@ -271,5 +271,11 @@ final class FormatSpec {
 
   private static PyRaise unknown(char type, String typeName) {
     return Errors.value("Unknown format code '" + type + "' for object of type '" + typeName + "'");
+  }
+
+  /** Python's ValueError for a spec the type does not take. */
+  static PyRaise invalid(String spec, String type) {
+    return Errors.value(
+        "Invalid format specifier '" + spec + "' for object of type '" + type + "'");
   }
 }

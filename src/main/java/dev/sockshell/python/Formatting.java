@@ -8,6 +8,10 @@ import java.util.List;
 
 /** {@code format()}, {@code str.format}, and printf-style {@code %} for str and bytes. */
 final class Formatting {
+
+  private static final String OUT_OF_RANGE_FOR_POSITIONAL_ARGS_TUPLE =
+      " out of range for positional args tuple";
+
   private Formatting() {}
 
   /** {@code format(value, spec)}. */
@@ -19,8 +23,7 @@ final class Formatting {
     try {
       f = FormatSpec.parse(spec);
     } catch (PyRaise e) {
-      throw Errors.value(
-          "Invalid format specifier '" + spec + "' for object of type '" + Types.name(value) + "'");
+      throw FormatSpec.invalid(spec, Types.name(value));
     }
     return f.apply(value, spec);
   }
@@ -104,8 +107,7 @@ final class Formatting {
               "cannot switch from manual field specification to automatic field numbering");
         }
         if (auto >= args.size()) {
-          throw Errors.index(
-              "Replacement index " + auto + " out of range for positional args tuple");
+          throw Errors.index("Replacement index " + auto + OUT_OF_RANGE_FOR_POSITIONAL_ARGS_TUPLE);
         }
         value = args.get(auto++);
       } else if (name.chars().allMatch(Character::isDigit)) {
@@ -116,7 +118,7 @@ final class Formatting {
         manual = true;
         int n = Integer.parseInt(name);
         if (n >= args.size()) {
-          throw Errors.index("Replacement index " + n + " out of range for positional args tuple");
+          throw Errors.index("Replacement index " + n + OUT_OF_RANGE_FOR_POSITIONAL_ARGS_TUPLE);
         }
         value = args.get(n);
       } else {

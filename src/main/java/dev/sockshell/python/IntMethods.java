@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** The methods of int that protocols use: {@code to_bytes}, {@code from_bytes}. */
 final class IntMethods {
+
+  private static final String BAD_BYTEORDER = "byteorder must be either 'little' or 'big'";
+
   private IntMethods() {}
 
   static Object method(Object self, String name) {
@@ -36,7 +39,7 @@ final class IntMethods {
     String order = args[1] == null ? "big" : Args.str(args[1], "to_bytes() argument 'byteorder'");
     boolean signed = args[2] != null && Ops.truthy(args[2]);
     if (!order.equals("big") && !order.equals("little")) {
-      throw Errors.value("byteorder must be either 'little' or 'big'");
+      throw Errors.value(BAD_BYTEORDER);
     }
     if (length < 0) {
       throw Errors.value("length argument must be non-negative");
@@ -68,7 +71,7 @@ final class IntMethods {
     ByteString b = Constructors.bytesOf(args[0]);
     String order = args[1] == null ? "big" : Args.str(args[1], "from_bytes() argument 'byteorder'");
     if (!order.equals("big") && !order.equals("little")) {
-      throw Errors.value("byteorder must be either 'little' or 'big'");
+      throw Errors.value(BAD_BYTEORDER);
     }
     byte[] raw = b.toByteArray();
     if (order.equals("little")) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * and the exception being handled (for a bare {@code raise} and for chaining).
  */
 final class Interpreter implements Stmt.Visitor {
+
+  private static final String CANNOT_ACCESS_LOCAL_VARIABLE = "cannot access local variable '";
+  private static final String NOT_ASSOCIATED_WITH_A_VALUE = "' where it is not associated with a";
   private static final int MAX_DEPTH = 200;
 
   final Host host;
@@ -124,10 +127,7 @@ final class Interpreter implements Stmt.Visitor {
         if (v == null) {
           throw Errors.raise(
               ExcTypes.UNBOUND_LOCAL_ERROR,
-              "cannot access local variable '"
-                  + name
-                  + "' where it is not associated with a"
-                  + " value");
+              CANNOT_ACCESS_LOCAL_VARIABLE + name + NOT_ASSOCIATED_WITH_A_VALUE + " value");
         }
         return v;
       }
@@ -173,10 +173,7 @@ final class Interpreter implements Stmt.Visitor {
       if (!frame.isModule() && frame.code.def().locals().contains(name)) {
         throw Errors.raise(
             ExcTypes.UNBOUND_LOCAL_ERROR,
-            "cannot access local variable '"
-                + name
-                + "' where it is not associated with a"
-                + " value");
+            CANNOT_ACCESS_LOCAL_VARIABLE + name + NOT_ASSOCIATED_WITH_A_VALUE + " value");
       }
       throw Errors.nameError(name);
     }

@@ -12,6 +12,9 @@ import java.util.List;
  * them).
  */
 final class Lexer {
+
+  private static final String UNTERMINATED_STRING =
+      "unterminated string literal (detected at line ";
   private static final String[] OPERATORS = {
     "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=",
     "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|",
@@ -211,8 +214,7 @@ final class Lexer {
               startLine,
               startColumn);
         }
-        throw PySyntaxError.syntax(
-            "unterminated string literal (detected at line " + line + ")", startLine, startColumn);
+        throw PySyntaxError.syntax(UNTERMINATED_STRING + line + ")", startLine, startColumn);
       }
       char c = src.charAt(pos);
       if (c == '\\' && pos + 1 < src.length()) {
@@ -225,10 +227,7 @@ final class Lexer {
       }
       if (c == '\n' || c == '\r') {
         if (!triple) {
-          throw PySyntaxError.syntax(
-              "unterminated string literal (detected at line " + line + ")",
-              startLine,
-              startColumn);
+          throw PySyntaxError.syntax(UNTERMINATED_STRING + line + ")", startLine, startColumn);
         }
         pos++;
         countNewline(c);

@@ -7,6 +7,10 @@ import java.util.function.IntConsumer;
 
 /** Python's string and bytes literals: their prefixes and escape sequences. */
 final class Literals {
+
+  private static final String UNICODE_ESCAPE_ERROR =
+      "(unicode error) 'unicodeescape' codec can't decode bytes in position ";
+
   private Literals() {}
 
   /** A literal's prefix and body, decoded. */
@@ -112,7 +116,7 @@ final class Literals {
             int cp = hex(body, i + 1, digits, false, at);
             if (cp > 0x10FFFF) {
               throw PySyntaxError.syntax(
-                  "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                  UNICODE_ESCAPE_ERROR
                       + (i - 1)
                       + "-"
                       + (i + digits)
@@ -159,7 +163,7 @@ final class Literals {
     }
     String form = "\\" + letter + "X".repeat(letter == 'x' ? 2 : letter == 'u' ? 4 : 8);
     return PySyntaxError.syntax(
-        "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+        UNICODE_ESCAPE_ERROR
             + position
             + "-"
             + (position + 1 + digits)

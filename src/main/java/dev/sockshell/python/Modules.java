@@ -4,6 +4,7 @@ import dev.sockshell.commands.Outcome;
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.NetSocket;
+import dev.sockshell.net.PyMessages;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.value.Value;
@@ -53,7 +54,7 @@ final class Modules {
           Args.exactly("sleep", a, k, 1);
           Object s = a.get(0);
           if (!Nums.isNumber(s)) {
-            throw Errors.type("'" + Types.name(s) + "' object cannot be interpreted as an integer");
+            throw Errors.notAnInteger(s);
           }
           double seconds = Nums.dbl(s);
           if (seconds < 0) {
@@ -205,7 +206,7 @@ final class Modules {
       }
       PySocket py = (PySocket) o;
       if (py.isClosed()) {
-        throw Errors.value("file descriptor cannot be a negative integer (-1)");
+        throw Errors.value(PyMessages.CLOSED_FD);
       }
       if (in.host.context().session().find(py.name()).orElse(null) != s) {
         throw Convert.exception(SocketError.of(Errno.EBADF));

@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.net.PyMessages;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,12 +200,12 @@ final class Ops {
       if (Nums.isInt(needle)) {
         BigInteger v = Nums.big(needle);
         if (v.signum() < 0 || v.bitLength() > 8) {
-          throw Errors.value("byte must be in range(0, 256)");
+          throw Errors.value(Constructors.BYTE_RANGE);
         }
         return b.indexOf(ByteString.of((byte) v.intValue()), 0) >= 0;
       }
       if (!isBytesLike(needle)) {
-        throw Errors.type("a bytes-like object is required, not '" + Types.name(needle) + "'");
+        throw Errors.type(PyMessages.bytesLikeRequired(Types.name(needle)));
       }
       return b.indexOf(bytes(needle), 0) >= 0;
     }

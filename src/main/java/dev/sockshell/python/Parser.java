@@ -271,7 +271,7 @@ final class Parser {
     while (in.match("=")) {
       targets.add(target(value, "assign to"));
       if (in.at("yield")) {
-        throw PySyntaxError.unsupported("generators (yield) are not supported", in.peek());
+        throw PySyntaxError.unsupported(Atoms.NO_GENERATORS, in.peek());
       }
       value = expressions.expressionList();
     }

@@ -44,9 +44,7 @@ final class PyExc {
    * subclass for that errno, with the attributes set.
    */
   static PyExc construct(PyType type, List<Object> args, Map<String, Object> keywords) {
-    if (!keywords.isEmpty()) {
-      throw Errors.type(type.name + "() takes no keyword arguments");
-    }
+    Args.noKeywords(type.name, keywords);
     PyType actual = type;
     if (type.isSubclassOf(ExcTypes.OS_ERROR)
         && args.size() >= 2

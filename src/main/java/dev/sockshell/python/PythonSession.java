@@ -11,6 +11,9 @@ import java.util.Map;
  * The globals live as long as the session; the sockets are the session's.
  */
 public final class PythonSession {
+
+  private static final String RECURSION_ERROR = "RecursionError: maximum recursion depth exceeded";
+
   /** How running some Python ended. */
   public sealed interface Result {}
 
@@ -145,12 +148,7 @@ public final class PythonSession {
     } catch (PySyntaxError p) {
       return problem(p, in.frame().file);
     } catch (StackOverflowError o) {
-      return new Raised(
-          "RecursionError: maximum recursion depth exceeded",
-          List.of("RecursionError: maximum recursion depth exceeded"),
-          null,
-          false,
-          in.frame().line);
+      return new Raised(RECURSION_ERROR, List.of(RECURSION_ERROR), null, false, in.frame().line);
     }
   }
 

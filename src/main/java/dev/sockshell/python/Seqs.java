@@ -9,6 +9,13 @@ import java.util.NoSuchElementException;
 
 /** Length, indexing, slicing and iteration of Python's sequences and dicts. */
 final class Seqs {
+
+  private static final String INDICES_NOT_INTEGERS = " indices must be integers or slices, not ";
+  private static final String BYTEARRAY_INDEX_OUT_OF_RANGE = "bytearray index out of range";
+  private static final String OBJECT_IS_NOT_SUBSCRIPTABLE = "' object is not subscriptable";
+  private static final String LIST_ASSIGNMENT_INDEX_OUT_OF_RANGE =
+      "list assignment index out of range";
+
   private Seqs() {}
 
   static long len(Object o) {
@@ -122,14 +129,14 @@ final class Seqs {
       if (!Nums.isInt(index)) {
         throw Errors.type(
             (o instanceof ByteString ? "byte" : "bytearray")
-                + " indices must be integers or slices, not "
+                + INDICES_NOT_INTEGERS
                 + Types.name(index));
       }
       int i =
           position(
               index,
               b.size(),
-              o instanceof ByteString ? "index out of range" : "bytearray index out of range");
+              o instanceof ByteString ? "index out of range" : BYTEARRAY_INDEX_OUT_OF_RANGE);
       return Nums.of(b.get(i));
     }
     if (o instanceof PyList l) {
@@ -152,12 +159,12 @@ final class Seqs {
       }
       return Nums.of(r.get(i));
     }
-    throw Errors.type("'" + Types.name(o) + "' object is not subscriptable");
+    throw Errors.type("'" + Types.name(o) + OBJECT_IS_NOT_SUBSCRIPTABLE);
   }
 
   private static void checkIndex(Object index, String type) {
     if (!Nums.isInt(index)) {
-      throw Errors.type(type + " indices must be integers or slices, not " + Types.name(index));
+      throw Errors.type(type + INDICES_NOT_INTEGERS + Types.name(index));
     }
   }
 
@@ -258,7 +265,7 @@ final class Seqs {
     if (o instanceof PyDict) {
       throw Errors.type("unhashable type: 'slice'");
     }
-    throw Errors.type("'" + Types.name(o) + "' object is not subscriptable");
+    throw Errors.type("'" + Types.name(o) + OBJECT_IS_NOT_SUBSCRIPTABLE);
   }
 
   static void setItem(Object o, Object index, Object value) {
@@ -288,7 +295,7 @@ final class Seqs {
         return;
       }
       checkIndex(index, "list");
-      l.items.set(position(index, l.items.size(), "list assignment index out of range"), value);
+      l.items.set(position(index, l.items.size(), LIST_ASSIGNMENT_INDEX_OUT_OF_RANGE), value);
     } else if (o instanceof PyByteArray b) {
       if (index instanceof Slice s) {
         long[] ix = s.indices(b.size());
@@ -299,7 +306,7 @@ final class Seqs {
         return;
       }
       checkIndex(index, "bytearray");
-      int i = position(index, b.size(), "bytearray index out of range");
+      int i = position(index, b.size(), BYTEARRAY_INDEX_OUT_OF_RANGE);
       b.set(i, Constructors.byteValue(value));
     } else {
       throw Errors.type("'" + Types.name(o) + "' object does not support item assignment");
@@ -325,7 +332,7 @@ final class Seqs {
         return;
       }
       checkIndex(index, "list");
-      l.items.remove(position(index, l.items.size(), "list assignment index out of range"));
+      l.items.remove(position(index, l.items.size(), LIST_ASSIGNMENT_INDEX_OUT_OF_RANGE));
     } else if (o instanceof PyByteArray b) {
       if (index instanceof Slice s) {
         long[] ix = s.indices(b.size());
@@ -335,7 +342,7 @@ final class Seqs {
         }
       }
       checkIndex(index, "bytearray");
-      int i = position(index, b.size(), "bytearray index out of range");
+      int i = position(index, b.size(), BYTEARRAY_INDEX_OUT_OF_RANGE);
       b.replace(i, i + 1, ByteString.EMPTY);
     } else {
       throw Errors.type("'" + Types.name(o) + "' object doesn't support item deletion");

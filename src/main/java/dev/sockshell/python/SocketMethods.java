@@ -7,6 +7,7 @@ import dev.sockshell.lang.DataExpr;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.OptionValue;
+import dev.sockshell.net.PyMessages;
 import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SocketError;
@@ -224,7 +225,7 @@ final class SocketMethods {
   /** Data a send takes: bytes-like, else Python's TypeError. */
   static DataExpr data(Object o) {
     if (!Ops.isBytesLike(o)) {
-      throw Errors.type("a bytes-like object is required, not '" + Types.name(o) + "'");
+      throw Errors.type(PyMessages.bytesLikeRequired(Types.name(o)));
     }
     ByteString b = Ops.bytes(o);
     return new DataExpr.Bytes(b, b.toString());
@@ -416,11 +417,11 @@ final class SocketMethods {
       return Timeout.BLOCKING;
     }
     if (!Nums.isNumber(o)) {
-      throw Errors.type("'" + Types.name(o) + "' object cannot be interpreted as an integer");
+      throw Errors.notAnInteger(o);
     }
     double seconds = Nums.dbl(o);
     if (!(seconds >= 0) || seconds > Long.MAX_VALUE / 1e9) {
-      throw Errors.value("Timeout value out of range");
+      throw Errors.value(PyMessages.TIMEOUT_RANGE);
     }
     return Timeout.seconds(seconds);
   }

@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.net.PyMessages;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,6 +14,9 @@ import java.util.Map;
  * alignment for {@code @} (x86-64 Linux) and standard sizes for {@code = < > !}.
  */
 final class StructModule {
+
+  private static final String BAD_CHAR_IN_STRUCT_FORMAT = "bad char in struct format";
+
   private StructModule() {}
 
   static PyModule create() {
@@ -79,7 +83,7 @@ final class StructModule {
 
   private static ByteString buffer(Object o) {
     if (!Ops.isBytesLike(o)) {
-      throw Errors.type("a bytes-like object is required, not '" + Types.name(o) + "'");
+      throw Errors.type(PyMessages.bytesLikeRequired(Types.name(o)));
     }
     return Ops.bytes(o);
   }
@@ -174,11 +178,11 @@ final class StructModule {
         case 'q', 'Q', 'd' -> 8;
         case 'n', 'N', 'P' -> {
           if (!nativeMode) {
-            throw error("bad char in struct format");
+            throw error(BAD_CHAR_IN_STRUCT_FORMAT);
           }
           yield 8;
         }
-        default -> throw error("bad char in struct format");
+        default -> throw error(BAD_CHAR_IN_STRUCT_FORMAT);
       };
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** The built-in types, what {@code type(x)} returns, and the type names messages use. */
 final class Types {
+
+  private static final String BUILTIN_FUNCTION_OR_METHOD = "builtin_function_or_method";
+
   private Types() {}
 
   static final PyType INT =
@@ -35,9 +38,7 @@ final class Types {
   static final PyType FUNCTION = PyType.builtin("function", o -> o instanceof PyFunction, null);
   static final PyType BUILTIN_FUNCTION =
       PyType.builtin(
-          "builtin_function_or_method",
-          o -> o instanceof Builtin || o instanceof BoundMethod,
-          null);
+          BUILTIN_FUNCTION_OR_METHOD, o -> o instanceof Builtin || o instanceof BoundMethod, null);
   static final PyType MODULE = PyType.builtin("module", o -> o instanceof PyModule, null);
 
   /** The types the builtins module names. */
@@ -127,7 +128,7 @@ final class Types {
     } else if (o instanceof PyFunction) {
       return "function";
     } else if (o instanceof Builtin || o instanceof BoundMethod) {
-      return "builtin_function_or_method";
+      return BUILTIN_FUNCTION_OR_METHOD;
     } else if (o instanceof PyModule) {
       return "module";
     } else if (o instanceof PySocket) {

@@ -22,7 +22,8 @@ public final class BackgroundLines {
     for (BackgroundEvent e : batch.events()) {
       lines.add(line(text(e)));
       if (e instanceof BackgroundEvent.Relayed r && r.hex()) {
-        HexDump.lines(r.data()).forEach(l -> lines.add(Styled.of(Style.EVENT, "|    " + l)));
+        HexDump.lines(r.data())
+            .forEach(l -> lines.add(Styled.of(Style.EVENT, Feedback.PREFIX + "  " + l)));
       }
     }
     if (batch.dropped() > 0) {
@@ -68,7 +69,7 @@ public final class BackgroundLines {
   }
 
   private static Styled line(String text) {
-    return Styled.of(Style.EVENT, "|  " + Text.get("event.line", text));
+    return Styled.of(Style.EVENT, Feedback.PREFIX + Text.get("event.line", text));
   }
 
   static String text(BackgroundEvent e) {

@@ -11,7 +11,7 @@ public final class EventLines {
   private EventLines() {}
 
   public static Styled of(SocketEvent e) {
-    return Styled.of(Style.EVENT, "|  " + Text.get("event.line", text(e)));
+    return Styled.of(Style.EVENT, Feedback.PREFIX + Text.get("event.line", text(e)));
   }
 
   static String text(SocketEvent e) {

@@ -143,4 +143,9 @@ public final class Ladder {
     }
     return size / (1024 * 1024) + " MiB";
   }
+
+  /** The note under a diagram whose first events were forgotten. */
+  public String forgottenNote() {
+    return forgotten() + " older events are not kept; the diagram starts later";
+  }
 }

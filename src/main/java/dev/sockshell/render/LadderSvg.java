@@ -162,11 +162,7 @@ public final class LadderSvg {
       row(r, rows.get(r));
     }
     if (ladder.forgotten() > 0) {
-      text(
-          "note",
-          PAD,
-          rowsY + rows.size() * ROW + ROW / 2,
-          ladder.forgotten() + " older events are not kept; the diagram starts later");
+      text("note", PAD, rowsY + rows.size() * ROW + ROW / 2, ladder.forgottenNote());
     }
     svg.append("</svg>\n");
     return svg.toString();

@@ -81,13 +81,7 @@ public final class LadderText {
   private List<Styled> lines() {
     List<Styled> out = new ArrayList<>();
     if (ladder.forgotten() > 0) {
-      out.add(
-          Styled.of(
-              Style.DIM,
-              g.more()
-                  + " "
-                  + ladder.forgotten()
-                  + " older events are not kept; the diagram starts later"));
+      out.add(Styled.of(Style.DIM, g.more() + " " + ladder.forgottenNote()));
     }
     header(out);
     List<Ladder.Row> rows = ladder.rows();

@@ -2,7 +2,7 @@ package dev.sockshell.repl;
 
 import dev.sockshell.commands.CommandTable;
 import dev.sockshell.lang.BlockSyntax;
-import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.lang.Prompt;
 import dev.sockshell.python.Blocks;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ final class PythonBlockSyntax implements BlockSyntax {
 
     @Override
     public String prompt() {
-      return RepeatBlocks.PROMPT;
+      return Prompt.MORE;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.sockshell.net.SocketError;
 import dev.sockshell.python.CommandText;
 import dev.sockshell.python.Host;
 import dev.sockshell.python.PythonSession;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.util.List;
@@ -164,7 +165,7 @@ final class PythonStep implements Host {
     reporter.programError(String.join("\n", r.traceback()));
     // A Ctrl-C ends the program (the hint says the session goes on: it does not here).
     if (r.origin() != null && r.origin().hint() != null && !r.interrupt() && !reportsRaised) {
-      reporter.programError(Reporter.FEEDBACK + "hint: " + r.origin().hint());
+      reporter.programError(Feedback.PREFIX + "hint: " + r.origin().hint());
     }
     return r.interrupt() ? 130 : 1;
   }

@@ -3,10 +3,11 @@ package dev.sockshell.repl;
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.i18n.Text;
-import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.lang.Prompt;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Columns;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -25,10 +26,6 @@ import java.util.function.BiConsumer;
  * gets everything, without colour.
  */
 final class Reporter {
-  static final String PROMPT = "sockshell> ";
-
-  static final String FEEDBACK = "|  ";
-
   private final Settings settings;
   private Output screen;
   private Output transcript;
@@ -266,10 +263,10 @@ final class Reporter {
     }
     show(
         Styled.builder()
-            .add(Style.FEEDBACK, FEEDBACK + "sockshell: ")
+            .add(Style.FEEDBACK, Feedback.PREFIX + "sockshell: ")
             .add(Style.COMMAND, command)
             .build());
-    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, FEEDBACK + change)));
+    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, Feedback.PREFIX + change)));
   }
 
   /** A script line (or block), shown as if typed at the prompt. */
@@ -292,7 +289,7 @@ final class Reporter {
   private static List<Styled> prompted(String text) {
     if (!text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
       // One line, as almost every script line is: no stream and lambda per line.
-      return List.of(Styled.builder().add(Style.PROMPT, PROMPT).plain(text).build());
+      return List.of(Styled.builder().add(Style.PROMPT, Prompt.FIRST).plain(text).build());
     }
     List<Styled> lines = new ArrayList<>();
     text.lines()
@@ -300,7 +297,7 @@ final class Reporter {
             line ->
                 lines.add(
                     Styled.builder()
-                        .add(Style.PROMPT, lines.isEmpty() ? PROMPT : RepeatBlocks.PROMPT)
+                        .add(Style.PROMPT, lines.isEmpty() ? Prompt.FIRST : Prompt.MORE)
                         .plain(line)
                         .build()));
     return lines;
@@ -316,7 +313,7 @@ final class Reporter {
   /** The line that says why a loop ended, after how many rounds, and how long a round took. */
   void loopEnded(String message) {
     if (settings.feedback() != Settings.Feedback.SILENT) {
-      show(Styled.of(Style.FEEDBACK, FEEDBACK + message));
+      show(Styled.of(Style.FEEDBACK, Feedback.PREFIX + message));
     }
   }
 
@@ -350,7 +347,7 @@ final class Reporter {
     if (talkative()) {
       show(
           Styled.builder()
-              .add(Style.FEEDBACK, FEEDBACK + message)
+              .add(Style.FEEDBACK, Feedback.PREFIX + message)
               .add(Style.DIM, takeSuffix())
               .build(),
           FEEDBACK_GOES_ON);
@@ -358,14 +355,14 @@ final class Reporter {
   }
 
   /** Where a line of feedback goes on when it is broken to fit the window. */
-  private static final Styled FEEDBACK_GOES_ON = Styled.of(Style.FEEDBACK, FEEDBACK);
+  private static final Styled FEEDBACK_GOES_ON = Styled.of(Style.FEEDBACK, Feedback.PREFIX);
 
   /** Where an error goes on when it is broken to fit the window: indented, as Python does. */
   private static final Styled ERROR_GOES_ON = Styled.plain("  ");
 
   /** Where a hint goes on: under its text, after {@code | hint: } in the session's language. */
   private static Styled hintGoesOn() {
-    return Styled.of(Style.HINT, FEEDBACK + Columns.blankUnder(Text.get("report.hint", "")));
+    return Styled.of(Style.HINT, Feedback.PREFIX + Columns.blankUnder(Text.get("report.hint", "")));
   }
 
   /** Verbose feedback: the command in Python, and what it did to the sockets' states. */
@@ -376,11 +373,11 @@ final class Reporter {
     if (python != null) {
       show(
           Styled.builder()
-              .add(Style.FEEDBACK, FEEDBACK + "Python: ")
+              .add(Style.FEEDBACK, Feedback.PREFIX + "Python: ")
               .add(Style.STRING, python)
               .build());
     }
-    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, FEEDBACK + change)));
+    stateChanges.forEach(change -> show(Styled.of(Style.FEEDBACK, Feedback.PREFIX + change)));
   }
 
   /** Normal and verbose feedback say what a command did; concise and silent only show results. */
@@ -411,7 +408,7 @@ final class Reporter {
         ERROR_GOES_ON);
     if (e.hint() != null && talkative()) {
       print.accept(
-          Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())), hintGoesOn());
+          Styled.of(Style.HINT, Feedback.PREFIX + Text.get("report.hint", e.hint())), hintGoesOn());
     }
   }
 
@@ -421,9 +418,13 @@ final class Reporter {
    */
   void raised(int line, SocketError e) {
     if (talkative()) {
-      show(Styled.of(Style.ERROR, FEEDBACK + Text.get("report.raised", line, e)), FEEDBACK_GOES_ON);
+      show(
+          Styled.of(Style.ERROR, Feedback.PREFIX + Text.get("report.raised", line, e)),
+          FEEDBACK_GOES_ON);
       if (e.hint() != null) {
-        show(Styled.of(Style.HINT, FEEDBACK + Text.get("report.hint", e.hint())), hintGoesOn());
+        show(
+            Styled.of(Style.HINT, Feedback.PREFIX + Text.get("report.hint", e.hint())),
+            hintGoesOn());
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
@@ -133,8 +134,8 @@ final class Stepper {
           Styled.of(
               Style.FEEDBACK,
               breakpoints.isEmpty()
-                  ? "|  no breakpoints; /break N stops /continue at line N"
-                  : "|  breakpoints at lines " + breakpoints));
+                  ? Feedback.PREFIX + "no breakpoints; /break N stops /continue at line N"
+                  : Feedback.PREFIX + "breakpoints at lines " + breakpoints));
       return;
     }
     int line;
@@ -167,6 +168,8 @@ final class Stepper {
       return;
     }
     breakpoints.add(line);
-    out.println(Styled.of(Style.FEEDBACK, "|  breakpoint at " + shown + ":" + line + "  " + code));
+    out.println(
+        Styled.of(
+            Style.FEEDBACK, Feedback.PREFIX + "breakpoint at " + shown + ":" + line + "  " + code));
   }
 }

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  * line to point at. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as readLine's do.
  */
 final class Utf8Lines {
+
+  private static final String UTF16_SCRIPT = "the script is UTF-16 text; save it as UTF-8";
+
   /** A line that is not UTF-8, e.g. a script saved as GBK: where, and which byte. */
   static final class NotUtf8 extends IOException {
     private static final long serialVersionUID = 1L;
@@ -124,7 +127,7 @@ final class Utf8Lines {
     int n = Math.max(0, in.read(head));
     in.reset();
     if (isUtf16ByteOrderMark(head)) {
-      throw new NotAScript("the script is UTF-16 text; save it as UTF-8");
+      throw new NotAScript(UTF16_SCRIPT);
     }
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {
@@ -148,7 +151,7 @@ final class Utf8Lines {
       // The decoder stops at the first byte that does not fit; the column counts characters.
       if (number == 1 && isUtf16ByteOrderMark(bytes)) {
         // What Windows Notepad calls "Unicode".
-        throw new NotUtf8(number, "the script is UTF-16 text; save it as UTF-8");
+        throw new NotUtf8(number, UTF16_SCRIPT);
       }
       int bad = buffer.position();
       int column = new String(bytes, 0, bad, StandardCharsets.UTF_8).length() + 1;

@@ -68,7 +68,7 @@ class SpecTranslationsTest {
     Set<String> keys = new TreeSet<>();
     for (CommandSpec<?> spec : CommandTable.standard().all()) {
       keys.add("summary." + spec.name());
-      spec.errors().forEach(e -> keys.add("error." + spec.name() + "." + e.name()));
+      spec.errors().forEach(e -> keys.add(e.keyFor(spec.name())));
     }
     keys.addAll(ConstantDocs.specKeys());
     keys.addAll(SetCommands.specKeys());

@@ -2,7 +2,7 @@ package dev.sockshell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sockshell.lang.RepeatBlocks;
+import dev.sockshell.lang.Prompt;
 import dev.sockshell.testing.ScriptRun;
 import dev.sockshell.testing.Transcripts;
 import java.io.IOException;
@@ -56,8 +56,8 @@ class TranscriptTest {
         times |= line.equals("## times");
       } else if (line.startsWith(PROMPT)) {
         script.append(line.substring(PROMPT.length())).append('\n');
-      } else if (line.startsWith(RepeatBlocks.PROMPT)) {
-        script.append(line.substring(RepeatBlocks.PROMPT.length())).append('\n');
+      } else if (line.startsWith(Prompt.MORE)) {
+        script.append(line.substring(Prompt.MORE.length())).append('\n');
       }
     }
     Path scriptFile = Files.createTempFile("transcript", ".socks");
