@@ -165,20 +165,12 @@ final class LadderBuilder {
     } else if (e instanceof TraceEvent.Bound b) {
       Lane lane = lane(b.socket());
       bind(lane, b.local());
-      add(e, lane, Mark.STATE, null, null, null, lane.name + ": bound to " + b.local(), -1);
+      mark(e, lane, Mark.STATE, lane.name + ": bound to " + b.local());
     } else if (e instanceof TraceEvent.Listening l) {
       Lane lane = lane(l.socket());
       lane.listening = true;
       bind(lane, l.local());
-      add(
-          e,
-          lane,
-          Mark.STATE,
-          null,
-          null,
-          null,
-          lane.name + ": listen, backlog " + l.backlog(),
-          -1);
+      mark(e, lane, Mark.STATE, lane.name + ": listen, backlog " + l.backlog());
     } else if (e instanceof TraceEvent.Connected c) {
       connected(c);
     } else if (e instanceof TraceEvent.Sent s) {
@@ -192,7 +184,7 @@ final class LadderBuilder {
       if (peer != null) {
         add(e, lane, null, peer, Kind.FIN, "FIN", text + " → FIN", -1);
       } else {
-        add(e, lane, Mark.STATE, null, null, null, text, -1);
+        mark(e, lane, Mark.STATE, text);
       }
     } else if (e instanceof TraceEvent.Closed c) {
       Lane lane = lane(c.socket());
@@ -210,7 +202,7 @@ final class LadderBuilder {
       failed(f);
     } else if (e instanceof TraceEvent.Note n) {
       Lane lane = lane(n.socket());
-      add(e, lane, Mark.STATE, null, null, null, lane.name + ": " + n.text(), -1);
+      mark(e, lane, Mark.STATE, lane.name + ": " + n.text());
     }
   }
 
@@ -219,15 +211,7 @@ final class LadderBuilder {
     bind(lane, c.local());
     lane.peer = c.peer();
     if (!c.stream()) {
-      add(
-          c,
-          lane,
-          Mark.STATE,
-          null,
-          null,
-          null,
-          lane.name + ": connect (default peer " + c.peer() + ")",
-          -1);
+      mark(c, lane, Mark.STATE, lane.name + ": connect (default peer " + c.peer() + ")");
       return;
     }
     Lane server = listenerAt(c.peer());
@@ -260,7 +244,7 @@ final class LadderBuilder {
       to = null;
     }
     if (to == null) {
-      add(s, lane, Mark.STATE, null, null, null, text, -1);
+      mark(s, lane, Mark.STATE, text);
       return;
     }
     add(s, lane, null, to, Kind.DATA, Ladder.size(s.size()), text, -1);
@@ -271,7 +255,7 @@ final class LadderBuilder {
     Lane lane = lane(r.socket());
     if (r.eof()) {
       String text = lane.name + ": recv → b'' (EOF: the peer sent FIN)";
-      add(r, lane, Mark.RECV, null, null, null, text, -1);
+      mark(r, lane, Mark.RECV, text);
       return;
     }
     boolean datagram = r.offset() < 0;
@@ -298,7 +282,7 @@ final class LadderBuilder {
       // A peer in another process sent it: draw the datagram as it arrives.
       add(r, remote(r.from()), null, lane, Kind.DATA, Ladder.size(r.size()), text, -1);
     } else {
-      add(r, lane, Mark.RECV, null, null, null, text, -1);
+      mark(r, lane, Mark.RECV, text);
     }
   }
 
@@ -339,19 +323,24 @@ final class LadderBuilder {
     Lane lane = lane(f.socket());
     String text = lane.name + ": " + f.call() + " → " + f.error();
     switch (f.failure()) {
-      case REFUSED -> add(f, lane, Mark.REFUSED, null, null, null, text, -1);
-      case TIMEOUT -> add(f, lane, Mark.TIMEOUT, null, null, null, text, -1);
+      case REFUSED -> mark(f, lane, Mark.REFUSED, text);
+      case TIMEOUT -> mark(f, lane, Mark.TIMEOUT, text);
       case RESET -> {
         // A peer in another process sent it now; a socket of the session drew its RST already.
         Lane peer = connection(lane);
         if (peer != null && peer.remote) {
           add(f, peer, null, lane, Kind.RST, "RST", text, -1);
         } else {
-          add(f, lane, Mark.ERROR, null, null, null, text, -1);
+          mark(f, lane, Mark.ERROR, text);
         }
       }
-      default -> add(f, lane, Mark.ERROR, null, null, null, text, -1);
+      default -> mark(f, lane, Mark.ERROR, text);
     }
+  }
+
+  /** A row with a mark on {@code lane} and no arrow. */
+  private void mark(TraceEvent e, Lane lane, Mark mark, String text) {
+    add(e, lane, mark, null, null, null, text, -1);
   }
 
   private void add(
