@@ -80,8 +80,10 @@ def ms(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
-def hyperfine(commands, shell=False, output=None, warmup=1):
-    """Median seconds of each command, run RUNS times by hyperfine."""
+def hyperfine(commands, shell=False, output=None, warmup=1, cpu=False):
+    """Median seconds of each command, run RUNS times by hyperfine; with cpu, a pair for each:
+    the median and the mean CPU seconds (user + system, its children included), which a loaded
+    machine changes far less than the wall clock."""
     export = WORK / "hyperfine.json"
     argv = ["hyperfine", "--style", "none", "--runs", str(RUNS), "--warmup", str(warmup)]
     argv += ["--export-json", str(export)]
@@ -91,6 +93,8 @@ def hyperfine(commands, shell=False, output=None, warmup=1):
         argv.append(f"--output={output}")
     subprocess.run(argv + commands, check=True, stdout=sys.stderr)
     data = json.loads(export.read_text())
+    if cpu:
+        return [(r["median"], r["user"] + r["system"]) for r in data["results"]]
     return [r["median"] for r in data["results"]]
 
 
