@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** Every command sockshell knows, by name, in /help order; parses lines into commands. */
 public final class CommandTable {
@@ -30,9 +29,6 @@ public final class CommandTable {
   /** Words people type from habit (Python's REPL, JShell) and what they mean here. */
   private static final Map<String, String> ALIASES =
       Map.of("help", "/help", "exit", "/exit", "quit", "/exit", "/quit", "/exit", "/?", "/help");
-
-  /** {@code /12} and {@code /-2}: re-run a command of /history, JShell style. */
-  private static final Pattern RERUN_NUMBER = Pattern.compile("/-?[0-9]+");
 
   /** How many command families there are; see {@link #family}. */
   private static final int FAMILIES = 13;
@@ -138,10 +134,27 @@ public final class CommandTable {
   private static String canonical(String word) {
     // Only /N and /-N can be numbers: no regular expression for every other word (a script's
     // every command comes through here).
-    if (word.startsWith("/") && RERUN_NUMBER.matcher(word).matches()) {
+    if (isRerunNumber(word)) {
       return word.startsWith("/-") ? "/-N" : "/N";
     }
     return ALIASES.getOrDefault(word, word);
+  }
+
+  /**
+   * {@code /12} and {@code /-2}: re-run a command of /history, JShell style. Checked by hand: a
+   * regular expression compiled when this class loads was 2% of a one-line script's main thread.
+   */
+  static boolean isRerunNumber(String word) {
+    int digits = word.startsWith("/-") ? 2 : word.startsWith("/") ? 1 : word.length();
+    if (digits >= word.length()) {
+      return false;
+    }
+    for (int i = digits; i < word.length(); i++) {
+      if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for lines with nothing to run: blank, or only a comment. */
