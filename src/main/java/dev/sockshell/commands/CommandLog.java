@@ -76,7 +76,7 @@ public final class CommandLog {
    */
   public static String savedForm(CommandTable table, CommandTable.Parsed parsed, Session session) {
     if (!(parsed.command() instanceof Command.Repeat repeat)) {
-      return PortNames.rewrite(parsed.line().strip(), parsed.spec(), session);
+      return PortNames.rewrite(parsed.line(), parsed.bound(), session).strip();
     }
     String[] lines = parsed.line().strip().split("\n", -1);
     rewrite(table, repeat, 0, lines, session);
@@ -92,11 +92,12 @@ public final class CommandLog {
         rewrite(table, inner, at, lines, session);
         continue;
       }
-      String line = lines[at];
-      String indent = line.substring(0, line.length() - line.stripLeading().length());
-      table
-          .find(step.name())
-          .ifPresent(spec -> lines[at] = indent + PortNames.rewrite(line.strip(), spec, session));
+      try {
+        // The body's lines parsed when the block did: again from the table's recent lines.
+        lines[at] = PortNames.rewrite(lines[at], table.parse(lines[at]).bound(), session);
+      } catch (UsageError e) {
+        // It ran, so it parses; if it no longer did, it stays as typed.
+      }
     }
   }
 

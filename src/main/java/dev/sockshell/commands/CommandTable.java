@@ -23,8 +23,17 @@ public final class CommandTable {
 
   private static final String SHOWS_HOW_SOCKSHELL_WRITES_IT = " shows how sockshell writes it";
 
-  /** A line read as a command, ready to run. */
-  public record Parsed(CommandSpec<?> spec, Command command, String line) {}
+  /**
+   * A line read as a command, ready to run.
+   *
+   * @param bound the line's words as its binder read them ({@link Args#bound}); empty for a block
+   *     and for a command not read from this line
+   */
+  public record Parsed(CommandSpec<?> spec, Command command, String line, List<Args.Bound> bound) {
+    public Parsed(CommandSpec<?> spec, Command command, String line) {
+      this(spec, command, line, List.of());
+    }
+  }
 
   /** Words people type from habit (Python's REPL, JShell) and what they mean here. */
   private static final Map<String, String> ALIASES =
@@ -219,7 +228,9 @@ public final class CommandTable {
     }
     CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word, line));
     try {
-      return new Parsed(spec, spec.binder().bind(new Args(scanner, word)), line);
+      Args args = new Args(scanner, word);
+      Command command = spec.binder().bind(args);
+      return new Parsed(spec, command, line, args.bound());
     } catch (UsageError e) {
       throw e.withUsage(spec.synopsis());
     }

@@ -6,7 +6,6 @@ import dev.sockshell.commands.Context.LastResult;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
-import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -67,7 +66,7 @@ final class ExpectCommands {
       case "matches":
         return regex(a.rest("/REGEX/ after matches, e.g. /hello \\d+/"));
       default:
-        Literal value = LiteralParser.parse(first);
+        Literal value = a.value(first);
         a.end();
         return new Command.Expect(value, first.text());
     }

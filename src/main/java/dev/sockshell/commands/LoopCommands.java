@@ -51,7 +51,7 @@ final class LoopCommands {
             .summary("close the block a repeat opened")
             .example("repeat 2\n  send cli b'ping'\nend")
             .binder(LoopCommands::bindEnd)
-            .runner(LoopCommands::runRepeatBlocksCLOSER)
+            .runner(LoopCommands::runEnd)
             .build());
   }
 
@@ -59,7 +59,7 @@ final class LoopCommands {
     return ctx.repeat(c);
   }
 
-  private static Outcome runRepeatBlocksCLOSER(Command c, Context ctx) {
+  private static Outcome runEnd(Command c, Context ctx) {
     return new Outcome.Printed();
   }
 

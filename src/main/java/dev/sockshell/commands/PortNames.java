@@ -1,10 +1,9 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.lang.AddrExpr;
+import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
-import dev.sockshell.lang.Scanner;
-import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.EphemeralPorts;
 import dev.sockshell.net.NetSocket;
@@ -52,22 +51,20 @@ final class PortNames {
 
   /**
    * {@code line} with each such address written as its socket's name, as {@code session} is before
-   * the line runs; the line itself if none.
+   * the line runs; the line itself if none. {@code bound} says which words of the line are an ADDR
+   * or a VALUE: the binder's reading ({@link Args#bound}), so an option or a keyword before them
+   * ({@code break if VALUE}) moves nothing.
    */
-  static String rewrite(String line, CommandSpec<?> spec, Session session) {
+  static String rewrite(String line, List<Args.Bound> bound, Session session) {
     if (line.indexOf(':') < 0 && line.indexOf(',') < 0) {
       return line; // no HOST:PORT and no tuple: nothing to rewrite
     }
     List<int[]> spans = new ArrayList<>();
     List<String> names = new ArrayList<>();
     try {
-      Scanner scanner = new Scanner(line);
-      scanner.next(); // the command's name
-      List<Token> tokens = scanner.remaining();
-      for (int i = 0; i < tokens.size() && i < spec.params().size(); i++) {
-        Param.Kind kind = spec.params().get(i).kind();
-        if (kind == Param.Kind.ADDRESS || kind == Param.Kind.VALUE) {
-          find(LiteralParser.parse(tokens.get(i)), kind, session, spans, names);
+      for (Args.Bound b : bound) {
+        if (b.role() == Args.Role.ADDRESS || b.role() == Args.Role.VALUE) {
+          find(LiteralParser.parse(b.token()), b.role(), session, spans, names);
         }
       }
     } catch (UsageError e) {
@@ -82,19 +79,19 @@ final class PortNames {
 
   /** Collects the spans of {@code literal} (or of the items of a tuple) to rewrite. */
   private static void find(
-      Literal literal, Param.Kind kind, Session session, List<int[]> spans, List<String> names) {
-    Owner owner = owner(literal, kind, session);
+      Literal literal, Args.Role role, Session session, List<int[]> spans, List<String> names) {
+    Owner owner = owner(literal, role, session);
     if (owner != null) {
       spans.add(new int[] {literal.start(), literal.end()});
       names.add(owner.name());
     } else if (literal instanceof Literal.Tuple t) {
       for (Literal item : t.items()) {
-        find(item, kind, session, spans, names);
+        find(item, role, session, spans, names);
       }
     }
   }
 
-  private static Owner owner(Literal literal, Param.Kind kind, Session session) {
+  private static Owner owner(Literal literal, Args.Role role, Session session) {
     try {
       if (!(AddrExpr.of(literal, "") instanceof AddrExpr.HostPort hp)) {
         return null;
@@ -107,7 +104,7 @@ final class PortNames {
       boolean same = typed.address().equals(owner.address().address());
       // connect/sendto to the socket's port on a local address reach a socket on all interfaces.
       boolean reaches =
-          kind == Param.Kind.ADDRESS
+          role == Args.Role.ADDRESS
               && owner.address().address().isAnyLocalAddress()
               && (typed.address().isLoopbackAddress() || typed.address().isAnyLocalAddress());
       return same || reaches ? owner : null;

@@ -1,6 +1,7 @@
 package dev.sockshell.lang;
 
 import dev.sockshell.i18n.Text;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,15 +12,31 @@ import java.util.Optional;
  * the argument (or at the end of the line when one is missing).
  */
 public final class Args {
-  /** Prefixes of the socket module's constants, which are never socket names. */
   /** The longest timeout Python takes: what fits in a signed 64-bit count of nanoseconds. */
   private static final double MAX_SECONDS = Long.MAX_VALUE / 1e9;
 
+  /** Prefixes of the socket module's constants, which are never socket names. */
   private static final List<String> CONSTANT_PREFIXES =
       List.of("AF_", "SOCK_", "SOL_", "SO_", "SHUT_", "TCP_", "IP_", "IPV6_", "IPPROTO_");
 
+  /** What a word was read as. */
+  public enum Role {
+    NAME,
+    ADDRESS,
+    DATA,
+    /** A value to compare with a result ({@code expect VALUE}), which may be an address. */
+    VALUE,
+    NUMBER,
+    /** A keyword, an option, a choice, a path or the raw rest of the line. */
+    WORD
+  }
+
+  /** A word of the line and what the binder read it as. */
+  public record Bound(Token token, Role role) {}
+
   private final Scanner scanner;
   private final Token command;
+  private final List<Bound> bound = new ArrayList<>();
 
   public Args(Scanner scanner) {
     this(scanner, null);
@@ -29,6 +46,21 @@ public final class Args {
   public Args(Scanner scanner, Token command) {
     this.scanner = scanner;
     this.command = command;
+  }
+
+  /**
+   * The words read so far, in order, each with what it was read as: the binder's own decision,
+   * which {@code /save} (the ports it names) reuses rather than guessing from positions.
+   */
+  public List<Bound> bound() {
+    return List.copyOf(bound);
+  }
+
+  private Token take(Token t, Role role) {
+    if (t != null) {
+      bound.add(new Bound(t, role));
+    }
+    return t;
   }
 
   /** The word that named the command as typed ({@code /12} for {@code /N}), or null. */
@@ -43,7 +75,7 @@ public final class Args {
 
   /** A regular expression between slashes ({@link Scanner#slashed}), which must be there. */
   public Token slashed(String what) throws UsageError {
-    Token t = scanner.slashed();
+    Token t = take(scanner.slashed(), Role.WORD);
     if (t == null) {
       Token next = next(what);
       throw new UsageError(Text.get("usage.slashes", next.text()), next.start());
@@ -61,7 +93,7 @@ public final class Args {
 
   /** The next argument, which must be there. */
   public Token next(String what) throws UsageError {
-    Token t = scanner.next();
+    Token t = take(scanner.next(), Role.WORD);
     if (t == null) {
       throw new UsageError(Text.get("usage.missing", what), scanner.position());
     }
@@ -70,7 +102,7 @@ public final class Args {
 
   /** The raw rest of the line, which must not be empty. */
   public Token rest(String what) throws UsageError {
-    Token t = scanner.rest();
+    Token t = take(scanner.rest(), Role.WORD);
     if (t.text().isEmpty()) {
       throw new UsageError(Text.get("usage.missing", what), t.start());
     }
@@ -132,11 +164,11 @@ public final class Args {
 
   /** A socket name: a letter, then letters, digits or '_'. */
   public String name(String what) throws UsageError {
-    return checkName(next(what));
+    return checkName(as(next(what), Role.NAME));
   }
 
   public Optional<String> optionalName() throws UsageError {
-    return hasMore() ? Optional.of(checkName(scanner.next())) : Optional.empty();
+    return hasMore() ? Optional.of(checkName(take(scanner.next(), Role.NAME))) : Optional.empty();
   }
 
   public static String checkName(Token t) throws UsageError {
@@ -180,26 +212,42 @@ public final class Args {
   }
 
   public AddrExpr address() throws UsageError {
-    Token t = next(Text.get("usage.what.address"));
+    Token t = as(next(Text.get("usage.what.address")), Role.ADDRESS);
     return AddrExpr.of(LiteralParser.parse(t), t.text());
   }
 
   public DataExpr data() throws UsageError {
-    Token t = next(Text.get("usage.what.data"));
+    Token t = as(next(Text.get("usage.what.data")), Role.DATA);
     return DataExpr.of(LiteralParser.parse(t), t.text());
   }
 
   public Literal literal(String what) throws UsageError {
-    return LiteralParser.parse(next(what));
+    return value(next(what));
+  }
+
+  /** {@code t}, a word already read, as a VALUE ({@code expect VALUE}). */
+  public Literal value(Token t) throws UsageError {
+    return LiteralParser.parse(as(t, Role.VALUE));
+  }
+
+  /** Says that {@code t}, a word read already, is read as {@code role}. */
+  private Token as(Token t, Role role) {
+    for (int i = bound.size() - 1; i >= 0; i--) {
+      if (bound.get(i).token() == t) {
+        bound.set(i, new Bound(t, role));
+        break;
+      }
+    }
+    return t;
   }
 
   public int integer(String what, long min, long max) throws UsageError {
-    Token t = next(what);
+    Token t = as(next(what), Role.NUMBER);
     return parseInteger(t, what, min, max);
   }
 
   public Integer optionalInteger(String what, long min, long max) throws UsageError {
-    return hasMore() ? parseInteger(scanner.next(), what, min, max) : null;
+    return hasMore() ? parseInteger(take(scanner.next(), Role.NUMBER), what, min, max) : null;
   }
 
   private static int parseInteger(Token t, String what, long min, long max) throws UsageError {
@@ -233,7 +281,7 @@ public final class Args {
 
   /** A number of seconds (e.g. {@code 2}, {@code 0.5}). */
   public double seconds(String what) throws UsageError {
-    return seconds(next(what), what);
+    return seconds(as(next(what), Role.NUMBER), what);
   }
 
   /**

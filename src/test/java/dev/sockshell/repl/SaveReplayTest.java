@@ -86,6 +86,8 @@ class SaveReplayTest {
 
   @Test
   void portsTheOsChoseAreSavedAsTheirSocketsNames() throws Exception {
+    // break if VALUE: the word after if is the VALUE, as the binder read it (not the word in the
+    // spec's first position, which is the if).
     StringWriter text = new StringWriter();
     int srvPort;
     try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
@@ -102,7 +104,9 @@ class SaveReplayTest {
                   + srv
                   + "\"\ngetpeername conn\nexpect "
                   + cli
-                  + "\n/save ports.socks\n"));
+                  + "\nrepeat 2\n  getpeername conn\n  break if "
+                  + cli
+                  + "\nend\n/save ports.socks\n"));
     }
     Path saved = dir.resolve("ports.socks");
     String script = Files.readString(saved, StandardCharsets.UTF_8);
@@ -113,7 +117,11 @@ class SaveReplayTest {
             "expect (conn, cli)",
             "send cli \"to :" + srvPort + "\"",
             "getpeername conn",
-            "expect cli"),
+            "expect cli",
+            "repeat 2",
+            "  getpeername conn",
+            "  break if cli",
+            "end"),
         script.lines().filter(l -> !l.startsWith("#")).skip(4).toList(),
         script);
     ScriptRun replay = ScriptRun.of(saved.toString());
