@@ -5,6 +5,7 @@ import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
 import dev.sockshell.render.PlainOutput;
+import dev.sockshell.repl.Options;
 import dev.sockshell.repl.ReaderSource;
 import dev.sockshell.repl.Shell;
 import java.io.IOException;

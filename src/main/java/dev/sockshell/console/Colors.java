@@ -1,7 +1,7 @@
 package dev.sockshell.console;
 
-import dev.sockshell.Options;
 import dev.sockshell.render.Style;
+import dev.sockshell.repl.Options;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jline.jansi.Ansi;

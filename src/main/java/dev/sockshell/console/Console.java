@@ -1,7 +1,5 @@
 package dev.sockshell.console;
 
-import dev.sockshell.Options;
-import dev.sockshell.Version;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.Session;
@@ -12,7 +10,9 @@ import dev.sockshell.render.PlainOutput;
 import dev.sockshell.render.Style;
 import dev.sockshell.render.Styled;
 import dev.sockshell.repl.LineSource;
+import dev.sockshell.repl.Options;
 import dev.sockshell.repl.Shell;
+import dev.sockshell.repl.Version;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

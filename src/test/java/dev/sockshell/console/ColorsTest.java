@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sockshell.Options;
 import dev.sockshell.render.Style;
+import dev.sockshell.repl.Options;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 

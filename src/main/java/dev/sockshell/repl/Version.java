@@ -1,4 +1,4 @@
-package dev.sockshell;
+package dev.sockshell.repl;
 
 /** sockshell's version, from the jar's manifest ({@code dev} when run from classes). */
 public final class Version {

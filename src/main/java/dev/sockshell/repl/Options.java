@@ -1,4 +1,4 @@
-package dev.sockshell;
+package dev.sockshell.repl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public record Options(
     List<String> programArgs,
     boolean step,
     boolean events) {
-  static final String HELP =
+  public static final String HELP =
       """
       Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...] [PROGRAM.py [ARG...]]
 
@@ -76,7 +76,7 @@ public record Options(
       """;
 
   /** A command line that cannot be run. */
-  static final class BadUsage extends Exception {
+  public static final class BadUsage extends Exception {
     private static final long serialVersionUID = 1L;
 
     BadUsage(String message) {
