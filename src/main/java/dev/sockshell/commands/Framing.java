@@ -215,7 +215,7 @@ final class Framing {
     int n = size;
     socket.unread(ByteString.of(taken, 0, n));
     size = 0;
-    return e.hint() != null
+    return e.hint() != null || e.advice() != null
         ? e
         : e.withHint(
             n

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.i18n.Text;
+import dev.sockshell.net.Advice;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
@@ -10,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * What an error usually means, for errors that arrive without a hint of their own. Keyed by command
- * and errno (or Python class), then by errno alone.
+ * and errno (or Python class), then by errno alone. An error whose fix is a command to type brings
+ * its {@link Advice} from the net layer, and is worded here.
  */
 final class Hints {
   private Hints() {}
@@ -63,6 +65,9 @@ final class Hints {
     if (e.hint() != null) {
       return e;
     }
+    if (e.advice() != null) {
+      return e.withHint(advice(e.advice()));
+    }
     String key = e.errno() != null ? e.errno().name() : e.type().name();
     String hint = BY_COMMAND.get(command + " " + key);
     String translation = hint == null ? null : keyOf(command + " " + key, hint);
@@ -75,6 +80,28 @@ final class Hints {
       translation = "hint.KeyboardInterrupt";
     }
     return hint == null ? e : e.withHint(Text.spec(translation, hint));
+  }
+
+  /** The command an {@link Advice} stands for, in a sentence. */
+  static String advice(Advice advice) {
+    String n = advice.socket();
+    return switch (advice.kind()) {
+      case BLOCKING_FOR_SENDFILE -> "setblocking " + n + " True first, or use a timeout";
+      case CONNECT_THERE -> "connect " + n + " to that address first, or use another socket";
+      case BROADCAST_OPTION -> "a broadcast address needs setsockopt " + n + " SO_BROADCAST 1";
+      case LARGER_BACKLOG -> "listen " + n + " 1 lets two connections wait on Linux";
+      case LISTEN_FIRST -> n + " is not listening; call listen " + n + " first";
+      case CLOSE_TO_STOP_LISTENING -> "close " + n + " to stop listening";
+      case BLOCKING_FOR_HANDSHAKE ->
+          "setblocking " + n + " True (or settimeout) first; the handshake waits";
+      case TLS_SERVER -> "tls " + n + " --server --self-signed (or --cert PATH --key PATH)";
+      case CONNECT_BEFORE_TLS -> "connect " + n + " (or listen on it, for --server) before tls";
+      case CONNECT_BEFORE_SHUTDOWN -> "connect " + n + " first, then shut it down";
+      case UNWRAP_FIRST -> "unwrap " + n + " first to start again";
+      case START_TLS -> n + " does not use TLS: tls " + n + " starts it";
+      case USE_ACCEPTED ->
+          n + " is a listening socket; send and recv on the connection accept " + n + " returns";
+    };
   }
 
   /** {@code hint.COMMAND.ERROR}, or the one key of a hint several commands give. */

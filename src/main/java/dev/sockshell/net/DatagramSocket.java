@@ -167,7 +167,7 @@ public final class DatagramSocket extends NetSocket {
               "sendto another address on a connected UDP socket: Java 17's DatagramChannel"
                   + " refuses it (Linux would send it)")
           .at(address)
-          .withHint("connect " + name() + " to that address first, or use another socket");
+          .withAdvice(Advice.Kind.CONNECT_THERE, name());
     }
     ByteBuffer buffer = data.asByteBuffer();
     long deadline = timeout.deadlineFromNow();
@@ -184,8 +184,7 @@ public final class DatagramSocket extends NetSocket {
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       SocketError error = JdkErrors.map(e);
       if (error.errno() == Errno.EACCES) {
-        error =
-            error.withHint("a broadcast address needs setsockopt " + name() + " SO_BROADCAST 1");
+        error = error.withAdvice(Advice.Kind.BROADCAST_OPTION, name());
       }
       throw address == null ? error : error.at(address);
     }

@@ -291,7 +291,7 @@ public final class FileTransfer {
   private static void checkBlocking(StreamSocket socket) throws SocketError {
     if (socket.timeout().isNonBlocking()) {
       throw SocketError.python(PyException.ValueError, "non-blocking sockets are not supported")
-          .withHint("setblocking " + socket.name() + " True first, or use a timeout");
+          .withAdvice(Advice.Kind.BLOCKING_FOR_SENDFILE, socket.name());
     }
   }
 }

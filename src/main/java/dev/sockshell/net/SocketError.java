@@ -16,24 +16,34 @@ public final class SocketError extends Exception {
   /** OpenSSL's reason code of a TLS error ({@code WRONG_VERSION_NUMBER}), or null. */
   private final String sslReason;
 
+  /** A command that would help, for the commands layer to word as the hint; or null. */
+  private final transient Advice advice;
+
   private SocketError(
-      PyException type, Errno errno, String reason, String address, String hint, String sslReason) {
+      PyException type,
+      Errno errno,
+      String reason,
+      String address,
+      String hint,
+      String sslReason,
+      Advice advice) {
     super(reason, null, false, false);
     this.type = type;
     this.errno = errno;
     this.address = address;
     this.hint = hint;
     this.sslReason = sslReason;
+    this.advice = advice;
   }
 
   /** The OS refused with {@code errno}; the reason is the OS's own text. */
   public static SocketError of(Errno errno) {
-    return new SocketError(errno.pythonClass(), errno, errno.message(), null, null, null);
+    return new SocketError(errno.pythonClass(), errno, errno.message(), null, null, null, null);
   }
 
   /** A Python-level failure with no errno, such as {@code TimeoutError: timed out}. */
   public static SocketError python(PyException type, String reason) {
-    return new SocketError(type, null, reason, null, null, null);
+    return new SocketError(type, null, reason, null, null, null, null);
   }
 
   /**
@@ -42,7 +52,7 @@ public final class SocketError extends Exception {
    * none, such as SSLZeroReturnError).
    */
   public static SocketError ssl(PyException type, String sslReason, String text) {
-    return new SocketError(type, null, text, null, null, sslReason);
+    return new SocketError(type, null, text, null, null, sslReason, null);
   }
 
   /**
@@ -59,12 +69,27 @@ public final class SocketError extends Exception {
 
   /** The same error, naming the address it concerns (shown after the reason). */
   public SocketError at(Object address) {
-    return new SocketError(type, errno, getMessage(), String.valueOf(address), hint, sslReason);
+    return new SocketError(
+        type, errno, getMessage(), String.valueOf(address), hint, sslReason, advice);
   }
 
   /** The same error with a short hint saying what it usually means. */
   public SocketError withHint(String hint) {
-    return new SocketError(type, errno, getMessage(), address, hint, sslReason);
+    return new SocketError(type, errno, getMessage(), address, hint, sslReason, advice);
+  }
+
+  /**
+   * The same error with {@code kind} of advice for socket {@code socket}: a command to type, which
+   * the commands layer words as the hint (net knows no command syntax).
+   */
+  public SocketError withAdvice(Advice.Kind kind, String socket) {
+    return new SocketError(
+        type, errno, getMessage(), address, hint, sslReason, new Advice(kind, socket));
+  }
+
+  /** The command that would help, not yet worded as a hint; or null. */
+  public Advice advice() {
+    return advice;
   }
 
   /** OpenSSL's reason code of a TLS error ({@code CERTIFICATE_VERIFY_FAILED}), or null. */

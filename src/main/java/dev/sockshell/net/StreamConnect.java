@@ -218,12 +218,7 @@ final class StreamConnect {
       }
     }
     if (socket.stateNow() == SocketState.LISTENING) {
-      throw SocketError.of(unconnected)
-          .withHint(
-              socket.name()
-                  + " is a listening socket; send and recv on the connection accept "
-                  + socket.name()
-                  + " returns");
+      throw SocketError.of(unconnected).withAdvice(Advice.Kind.USE_ACCEPTED, socket.name());
     }
     if (socket.stateNow() != SocketState.CONNECTED) {
       throw SocketError.of(unconnected)

@@ -66,7 +66,7 @@ final class StreamListener {
       throw SocketError.jvmCannot(
               "listen with backlog 0: Java 17 takes 0 to mean its default, 50 (Linux would let"
                   + " one connection wait)")
-          .withHint("listen " + socket.name() + " 1 lets two connections wait on Linux");
+          .withAdvice(Advice.Kind.LARGER_BACKLOG, socket.name());
     }
     if (socket.connectFailedAndReported()) {
       throw SocketError.of(Errno.EINVAL).withHint(StreamSocket.connectFailed(socket.name()));
@@ -104,8 +104,7 @@ final class StreamListener {
         // Unconnected sockets are readable at once for poll (hang-up); a connection is not.
         socket.waitLikeCPython(SelectionKey.OP_READ, "accept on " + socket.name());
       }
-      throw SocketError.of(Errno.EINVAL)
-          .withHint(socket.name() + " is not listening; call listen " + socket.name() + " first");
+      throw SocketError.of(Errno.EINVAL).withAdvice(Advice.Kind.LISTEN_FIRST, socket.name());
     }
     long deadline = socket.timeout.deadlineFromNow();
     try {
@@ -171,7 +170,7 @@ final class StreamListener {
       throw SocketError.jvmCannot(
               "shut down a listening AF_UNIX socket: Java 17's listening channel has no shutdown"
                   + " (Linux would refuse new connections and keep the queued ones)")
-          .withHint("close " + socket.name() + " to stop listening");
+          .withAdvice(Advice.Kind.CLOSE_TO_STOP_LISTENING, socket.name());
     }
     SockAddress listened = socket.channelAddress();
     close();

@@ -282,21 +282,20 @@ public final class StreamSocket extends NetSocket {
       throw SocketError.python(
               PyException.ValueError,
               "do_handshake_on_connect should not be specified for non-blocking sockets")
-          .withHint("setblocking " + name() + " True (or settimeout) first; the handshake waits");
+          .withAdvice(Advice.Kind.BLOCKING_FOR_HANDSHAKE, name());
     }
     TlsContext tls = context.tls().get(settings);
     if (stateNow() == SocketState.LISTENING) {
       if (!settings.server()) {
         throw SocketError.python(PyException.ValueError, "a listening socket is a TLS server")
-            .withHint("tls " + name() + " --server --self-signed (or --cert PATH --key PATH)");
+            .withAdvice(Advice.Kind.TLS_SERVER, name());
       }
       listening.tls = tls;
     } else if (stateNow() == SocketState.CONNECTED) {
       connecting.settle();
       StreamTls.start(this, tls, settings);
     } else {
-      throw SocketError.of(Errno.ENOTCONN)
-          .withHint("connect " + name() + " (or listen on it, for --server) before tls");
+      throw SocketError.of(Errno.ENOTCONN).withAdvice(Advice.Kind.CONNECT_BEFORE_TLS, name());
     }
     return StreamTls.state(this);
   }
@@ -517,7 +516,7 @@ public final class StreamSocket extends NetSocket {
           throw SocketError.jvmCannot(
                   "shut down an AF_UNIX socket that is not connected (Linux would accept it,"
                       + " and fail the sends after a later connect with EPIPE)")
-              .withHint("connect " + name() + " first, then shut it down");
+              .withAdvice(Advice.Kind.CONNECT_BEFORE_SHUTDOWN, name());
         }
         // Linux also remembers the shutdown for after a later connect; sockshell does not.
         throw SocketError.of(Errno.ENOTCONN);

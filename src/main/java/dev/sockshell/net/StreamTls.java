@@ -22,7 +22,7 @@ final class StreamTls {
     StreamData data = socket.data();
     if (data.tls() != null) {
       throw SocketError.python(PyException.ValueError, "the socket already uses TLS")
-          .withHint("unwrap " + socket.name() + " first to start again");
+          .withAdvice(Advice.Kind.UNWRAP_FIRST, socket.name());
     }
     TlsLayer layer =
         context.settings().server()
@@ -142,6 +142,6 @@ final class StreamTls {
   static SocketError notTls(StreamSocket socket, String call) {
     return SocketError.python(
             PyException.AttributeError, "'socket' object has no attribute '" + call + "'")
-        .withHint(socket.name() + " does not use TLS: tls " + socket.name() + " starts it");
+        .withAdvice(Advice.Kind.START_TLS, socket.name());
   }
 }
