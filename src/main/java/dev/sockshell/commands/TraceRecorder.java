@@ -366,6 +366,9 @@ final class TraceRecorder implements SendListener {
   private void background(NetSocket socket, long count, ByteString head, SockAddress to) {
     Lane lane = lane(socket);
     boolean stream = socket.type() == SockType.SOCK_STREAM;
+    if (stream && lane.peer == null) {
+      lane.peer = peerOf(socket); // a connected stream's peer stays: asked once, not per reply
+    }
     long now = trace.now();
     trace.add(
         new TraceEvent.Sent(
@@ -373,7 +376,7 @@ final class TraceRecorder implements SendListener {
             Origin.BACKGROUND,
             lane.number,
             to != null ? "sendto" : "send",
-            to != null ? to : peerOf(socket),
+            to != null ? to : stream ? lane.peer : peerOf(socket),
             count,
             head,
             stream ? lane.sent : -1));

@@ -10,13 +10,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +67,17 @@ public final class EventLoop implements Closeable {
    * plaintext decrypted beyond what the handler took). Only the loop's thread touches it.
    */
   private final Set<Registration> again = new LinkedHashSet<>();
+
+  /**
+   * The keys the last select found ready, in the order the kernel gave them. Collected with {@link
+   * Selector#select(Consumer)} rather than taken from the selected-key set, whose HashSet add and
+   * remove a busy server paid on every round trip (perf, PERFORMANCE.md); handled after the select
+   * returns, as the JDK forbids a select (attach makes one) inside another's action. Only the
+   * loop's thread touches it.
+   */
+  private final List<SelectionKey> ready = new ArrayList<>();
+
+  private final Consumer<SelectionKey> collect = ready::add;
 
   EventLoop(Waiter waiter) {
     this.waiter = waiter;
@@ -170,8 +181,9 @@ public final class EventLoop implements Closeable {
           try {
             if (channel.keyFor(selector) != null) {
               // Its key from an earlier attach is cancelled but still registered until the
-              // selector's next select: flush it, or register would fail.
-              selector.selectNow();
+              // selector's next select: flush it, or register would fail. What this select finds
+              // ready the next one finds again (epoll is level-triggered): nothing is lost.
+              selector.selectNow(key -> {});
             }
             r.key = channel.register(selector, 0, r);
           } catch (ClosedChannelException | CancelledKeyException e) {
@@ -260,7 +272,7 @@ public final class EventLoop implements Closeable {
         () -> {
           for (int round = 0; round < SETTLE_ROUNDS; round++) {
             try {
-              if (selector.selectNow() == 0 && again.isEmpty()) {
+              if (selector.selectNow(collect) == 0 && again.isEmpty()) {
                 break;
               }
             } catch (IOException e) {
@@ -327,9 +339,9 @@ public final class EventLoop implements Closeable {
       }
       try {
         if (again.isEmpty()) {
-          selector.select();
+          selector.select(collect);
         } else {
-          selector.selectNow();
+          selector.selectNow(collect);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -360,13 +372,11 @@ public final class EventLoop implements Closeable {
   }
 
   private void handleSelected() {
-    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-    while (ready.hasNext()) {
-      SelectionKey key = ready.next();
-      ready.remove();
+    for (int i = 0; i < ready.size(); i++) {
+      SelectionKey key = ready.get(i);
       Registration r = (Registration) key.attachment();
       if (!key.isValid()) {
-        continue;
+        continue; // closed by the handler of a key before it in this round
       }
       r.readyOps = key.readyOps();
       if (r.socket instanceof StreamSocket stream) {
@@ -379,6 +389,7 @@ public final class EventLoop implements Closeable {
       }
       r.readyOps = 0;
     }
+    ready.clear();
   }
 
   private void closeSelector() {

@@ -108,9 +108,10 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
       if (buffer != null) {
         int end = buffer.position();
         int from = (int) (end - n);
-        head =
-            ByteString.read(
-                buffer.duplicate().position(from).limit(Math.min(end, from + SendListener.HEAD)));
+        // An absolute get, not a duplicate view: this runs for every reply a busy server sends.
+        byte[] first = new byte[Math.min(end - from, SendListener.HEAD)];
+        buffer.get(from, first);
+        head = ByteString.wrap(first);
       }
       listener.sent(this, n, head, to);
     }
