@@ -12,6 +12,10 @@
  *   netload source PORT BYTES              sends BYTES, then SHUT_WR, then reads until EOF
  *   netload sink                           listens on an ephemeral port (printed first), reads
  *                                          one connection until EOF, prints "received N S s"
+ *   netload echo                           an echo server on an ephemeral port (printed first):
+ *                                          one epoll loop, a read and a write per chunk, until
+ *                                          killed. The floor of the echo row: what any server
+ *                                          costs on this kernel, with nothing of its own
  *
  * Every result line is "KEY VALUE ..." on stdout; errors go to stderr with exit status 1.
  * Loopback only (127.0.0.1).
@@ -279,6 +283,42 @@ static int sink(void) {
   return 0;
 }
 
+static void echo(void) {
+  int srv = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  struct sockaddr_in a = loopback(0);
+  socklen_t len = sizeof a;
+  if (bind(srv, (struct sockaddr *)&a, sizeof a) < 0 || listen(srv, 1024) < 0) die("listen");
+  getsockname(srv, (struct sockaddr *)&a, &len);
+  printf("%d\n", ntohs(a.sin_port));
+  fflush(stdout);
+  int ep = epoll_or_die();
+  struct epoll_event e = {.events = EPOLLIN, .data.fd = srv};
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, srv, &e) < 0) die("epoll_ctl");
+  static char buf[65536];
+  struct epoll_event events[256];
+  for (;;) {
+    int n = epoll_wait(ep, events, 256, -1);
+    for (int i = 0; i < n; i++) {
+      int fd = events[i].data.fd;
+      if (fd == srv) {
+        int c;
+        while ((c = accept4(srv, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
+          int one = 1;
+          setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+          struct epoll_event ce = {.events = EPOLLIN, .data.fd = c};
+          if (epoll_ctl(ep, EPOLL_CTL_ADD, c, &ce) < 0) die("epoll_ctl");
+        }
+        continue;
+      }
+      ssize_t r = read(fd, buf, sizeof buf);
+      /* The clients read every answer before they send again: a 64-byte write always fits. */
+      if (r > 0 && write(fd, buf, r) == r) continue;
+      if (r < 0 && errno == EAGAIN) continue;
+      close(fd); /* EOF or an error: closing removes it from the epoll set */
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc >= 6 && !strcmp(argv[1], "rtt"))
     return rtt(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]));
@@ -286,6 +326,7 @@ int main(int argc, char **argv) {
   if (argc >= 4 && !strcmp(argv[1], "hold")) return hold(atoi(argv[2]), atoi(argv[3]));
   if (argc >= 4 && !strcmp(argv[1], "source")) return source(atoi(argv[2]), atol(argv[3]));
   if (argc >= 2 && !strcmp(argv[1], "sink")) return sink();
-  fprintf(stderr, "usage: netload rtt|cps|hold|source|sink ... (see the comment at the top)\n");
+  if (argc >= 2 && !strcmp(argv[1], "echo")) echo();
+  fprintf(stderr, "usage: netload rtt|cps|hold|source|sink|echo ... (see the comment at the top)\n");
   return 2;
 }
