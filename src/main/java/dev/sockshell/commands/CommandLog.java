@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.background.BackgroundEvent;
+import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SendListener;
@@ -76,7 +77,10 @@ public final class CommandLog {
    */
   public static String savedForm(CommandTable table, CommandTable.Parsed parsed, Session session) {
     if (!(parsed.command() instanceof Command.Repeat repeat)) {
-      return PortNames.rewrite(parsed.line(), parsed.bound(), session).strip();
+      // A command a Python line made comes with its line (CommandText) and no binding yet.
+      List<Args.Bound> bound =
+          parsed.bound().isEmpty() ? boundOf(table, parsed.line()) : parsed.bound();
+      return PortNames.rewrite(parsed.line(), bound, session).strip();
     }
     String[] lines = parsed.line().strip().split("\n", -1);
     rewrite(table, repeat, 0, lines, session);
@@ -92,12 +96,23 @@ public final class CommandLog {
         rewrite(table, inner, at, lines, session);
         continue;
       }
-      try {
-        // The body's lines parsed when the block did: again from the table's recent lines.
-        lines[at] = PortNames.rewrite(lines[at], table.parse(lines[at]).bound(), session);
-      } catch (UsageError e) {
-        // It ran, so it parses; if it no longer did, it stays as typed.
-      }
+      lines[at] = PortNames.rewrite(lines[at], boundOf(table, lines[at]), session);
+    }
+  }
+
+  /**
+   * The words of {@code line} as its binder reads them, for a line parsed without keeping them (a
+   * block's body, a Python call's command): read again, from the table's recent lines if it was
+   * lately. None for a line that cannot name a port.
+   */
+  private static List<Args.Bound> boundOf(CommandTable table, String line) {
+    if (!PortNames.mayName(line)) {
+      return List.of();
+    }
+    try {
+      return table.parse(line).bound();
+    } catch (UsageError e) {
+      return List.of(); // it ran, so it parses; if it no longer did, it stays as typed
     }
   }
 

@@ -56,8 +56,8 @@ final class PortNames {
    * ({@code break if VALUE}) moves nothing.
    */
   static String rewrite(String line, List<Args.Bound> bound, Session session) {
-    if (line.indexOf(':') < 0 && line.indexOf(',') < 0) {
-      return line; // no HOST:PORT and no tuple: nothing to rewrite
+    if (!mayName(line)) {
+      return line;
     }
     List<int[]> spans = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -75,6 +75,11 @@ final class PortNames {
       sb.replace(spans.get(i)[0], spans.get(i)[1], names.get(i));
     }
     return sb.toString();
+  }
+
+  /** False for a line with no HOST:PORT and no tuple: it names no port. */
+  static boolean mayName(String line) {
+    return line.indexOf(':') >= 0 || line.indexOf(',') >= 0;
   }
 
   /** Collects the spans of {@code literal} (or of the items of a tuple) to rewrite. */

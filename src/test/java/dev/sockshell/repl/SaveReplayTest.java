@@ -129,6 +129,21 @@ class SaveReplayTest {
   }
 
   @Test
+  void aPortAPythonLineNamedIsSavedAsItsSocketsName() throws Exception {
+    StringWriter text = new StringWriter();
+    try (Shell shell = new Shell(new Session(), new PlainOutput(text), dir)) {
+      shell.run(
+          Typed.lines(
+              "import socket\nsrv = socket.socket()\nsrv.bind(('127.0.0.1', 0))\nsrv.listen()\n"
+                  + "cli = socket.socket()\n"));
+      int srv = port(shell, "srv");
+      shell.run(Typed.lines("cli.connect(('127.0.0.1', " + srv + "))\n/save py.socks\n"));
+    }
+    List<String> script = Files.readAllLines(dir.resolve("py.socks"), StandardCharsets.UTF_8);
+    assertTrue(script.contains("connect cli srv"), text + "\n" + script);
+  }
+
+  @Test
   void aLoopIsOneEntryOfHistoryAndIsSavedAsTheBlockItWas() throws Exception {
     String console =
         runInConsole(
