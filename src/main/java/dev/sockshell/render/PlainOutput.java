@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Output without colour, to a stream or file, buffered until {@link #flush}. */
 public final class PlainOutput implements Output {
@@ -66,8 +67,11 @@ public final class PlainOutput implements Output {
   @Override
   public void println(Styled line) {
     // Span by span: a script prints a line per command, and joining them first doubled the copying.
-    for (Styled.Span span : line.spans()) {
-      write(escaped ? Printable.controlsEscaped(span.text()) : span.text());
+    // By index: no iterator per line.
+    List<Styled.Span> spans = line.spans();
+    for (int i = 0; i < spans.size(); i++) {
+      String text = spans.get(i).text();
+      write(escaped ? Printable.controlsEscaped(text) : text);
     }
     if (writer != null) {
       writer.write('\n');
@@ -79,10 +83,31 @@ public final class PlainOutput implements Output {
   private void write(String text) {
     if (writer != null) {
       writer.write(text);
-    } else {
+    } else if (!putAscii(text)) {
       byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
       put(encoded, encoded.length);
     }
+  }
+
+  /**
+   * Copies ASCII text, which is its own UTF-8, straight into the buffer: no byte array per span (a
+   * script's lines are ASCII but for what it sends and receives). False, having written nothing,
+   * when the text has another character or does not fit.
+   */
+  private boolean putAscii(String text) {
+    int n = text.length();
+    if (n > bytes.length - length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      bytes[length + i] = (byte) c;
+    }
+    length += n;
+    return true;
   }
 
   private void put(byte[] b, int n) {

@@ -49,7 +49,8 @@ public final class Styled {
 
   /** Collects spans. */
   public static final class Builder {
-    private final List<Span> spans = new ArrayList<>();
+    /** Most lines have two to four spans: not ArrayList's ten. */
+    private final List<Span> spans = new ArrayList<>(4);
 
     public Builder add(Style style, String text) {
       if (!text.isEmpty()) {
