@@ -231,11 +231,16 @@ public final class EventLoop implements Closeable {
     CompletableFuture<T> done = new CompletableFuture<>();
     submit(
         () -> {
+          T result;
           try {
-            done.complete(task.get());
+            result = task.get();
           } catch (RuntimeException e) {
+            endIfIdle();
             done.completeExceptionally(e);
+            return;
           }
+          endIfIdle();
+          done.complete(result);
         });
     // The loop never blocks, so this wait is short; Ctrl-C is for the foreground's waits, not this.
     boolean interrupted = false;
@@ -314,6 +319,27 @@ public final class EventLoop implements Closeable {
     }
   }
 
+  /**
+   * Ends the loop now if the task that just ran left it nothing to own and nothing else to do: its
+   * selector's descriptors are closed before the caller of {@link #call} goes on, so after a {@code
+   * stop} of the last work the session holds the descriptors it held before any.
+   */
+  private void endIfIdle() {
+    if (owned == 0) {
+      synchronized (this) {
+        if (tasks.isEmpty()) {
+          thread = null;
+          closeSelector();
+        }
+      }
+    }
+  }
+
+  /** True once this thread is no longer the loop's (it ended; a later task starts another). */
+  private synchronized boolean ended() {
+    return thread != Thread.currentThread();
+  }
+
   /** The next task, or null; when there is none and nothing is owned, the loop ends. */
   private synchronized Runnable nextTask(boolean mayEnd) {
     Runnable task = tasks.poll();
@@ -328,6 +354,9 @@ public final class EventLoop implements Closeable {
     while (true) {
       for (Runnable task = nextTask(false); task != null; task = nextTask(false)) {
         task.run();
+        if (ended()) {
+          return;
+        }
       }
       if (owned == 0) {
         Runnable last = nextTask(true);
@@ -335,6 +364,9 @@ public final class EventLoop implements Closeable {
           return;
         }
         last.run();
+        if (ended()) {
+          return;
+        }
         continue;
       }
       try {
