@@ -162,14 +162,15 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds(pid):
     """CPU time of pid and of its children, reaped (cutime) or alive, in seconds."""
+    # A forked child can end between the listing and the read: ENOENT, or ESRCH mid-read.
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return 0.0
     total = sum(int(x) for x in fields[11:15]) / CLOCK_TICKS  # utime stime cutime cstime
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         children = []
     return total + sum(cpu_seconds(int(c)) for c in children)
 
