@@ -189,15 +189,24 @@ def serving(b, how="--echo"):
 
 def rates(exe, runs, pid, *args):
     """Medians of the rate and of the server's CPU seconds per unit (round trip, connection)."""
-    run_netload(exe, *args)  # warm-up: the JIT, the kernel's caches
-    per_second, cpu = [], []
+    return interleaved(exe, runs, [(pid, args)])[0]
+
+
+def interleaved(exe, runs, servers):
+    """rates() of several servers, (pid, netload args) each, run in turn within each round: a
+    load that comes and goes on the machine then falls on all of them alike, not on one."""
+    for _, args in servers:
+        run_netload(exe, *args)  # warm-up: the JIT, the kernel's caches
+    per_second = [[] for _ in servers]
+    cpu = [[] for _ in servers]
     for _ in range(runs):
-        before = cpu_seconds(pid)
-        result = run_netload(exe, *args)
-        units = result.get("round_trips", result.get("connections"))
-        cpu.append((cpu_seconds(pid) - before) / units)
-        per_second.append(result["per_second"])
-    return statistics.median(per_second), statistics.median(cpu)
+        for i, (pid, args) in enumerate(servers):
+            before = cpu_seconds(pid)
+            result = run_netload(exe, *args)
+            units = result.get("round_trips", result.get("connections"))
+            cpu[i].append((cpu_seconds(pid) - before) / units)
+            per_second[i].append(result["per_second"])
+    return [(statistics.median(r), statistics.median(c)) for r, c in zip(per_second, cpu)]
 
 
 def row_echo(b):
@@ -205,26 +214,24 @@ def row_echo(b):
     exe = netload(b)
     if not exe:
         return b.skip(measure, "gcc is missing, so the load client cannot be built")
-    b.say("echo: serve --echo against a Python asyncio echo server, same C clients")
+    b.say("echo: serve --echo against a Python asyncio echo server and the C floor, same C "
+          "clients, in turn")
+    load = ("rtt", RTT_CLIENTS, RTT_ROUNDS, RTT_SIZE)
     s, port = serving(b)
+    py = floor = None
     try:
-        ours, our_cpu = rates(exe, b.RUNS, s.p.pid, "rtt", port, RTT_CLIENTS, RTT_ROUNDS, RTT_SIZE)
+        py = Program([b.PYTHON, "-c", PY_ECHO])
+        # The floor: netload's own epoll echo server in C, a read and a write per round trip
+        # and nothing else. No server does less on this kernel; its ratio says how far 2x is.
+        floor = Program([exe, "echo"])
+        (ours, our_cpu), (theirs, their_cpu), (least, least_cpu) = interleaved(
+            exe, b.RUNS, [(p.p.pid, (load[0], p_port) + load[1:])
+                          for p, p_port in ((s, port), (py, py.port), (floor, floor.port))])
     finally:
         s.close()
-    py = Program([b.PYTHON, "-c", PY_ECHO])
-    try:
-        theirs, their_cpu = rates(exe, b.RUNS, py.p.pid, "rtt", py.port, RTT_CLIENTS, RTT_ROUNDS,
-                                  RTT_SIZE)
-    finally:
-        py.close()
-    # The floor: netload's own epoll echo server in C, a read and a write per round trip and
-    # nothing else. No server does less on this kernel; its ratio says how far 2x is reachable.
-    floor = Program([exe, "echo"])
-    try:
-        least, least_cpu = rates(exe, b.RUNS, floor.p.pid, "rtt", floor.port, RTT_CLIENTS,
-                                 RTT_ROUNDS, RTT_SIZE)
-    finally:
-        floor.close()
+        for p in (py, floor):
+            if p:
+                p.close()
     ratio = ours / theirs
     b.record(measure, f"{ours:,.0f} round trips/s (CPU {micros(our_cpu)} each)",
              f"asyncio {theirs:,.0f}/s (CPU {micros(their_cpu)} each); the floor, a C epoll "
