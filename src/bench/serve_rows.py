@@ -341,12 +341,6 @@ def row_relay(b):
         s.expect(r"(no background work left)", limit=600)
         return seconds, cpu_seconds(s.p.pid) - before
 
-    try:
-        ours_once()
-        ours, our_cpu = medians([ours_once() for _ in range(b.RUNS)])
-    finally:
-        s.close()
-
     def through_socat(sink_port):
         port = free_port()
         through_socat.prog = subprocess.Popen(
@@ -367,7 +361,17 @@ def row_relay(b):
         prog.returncode = status
         return seconds, usage.ru_utime + usage.ru_stime
 
-    theirs, their_cpu = medians([socat_once() for _ in range(b.RUNS)])
+    # In turn within each round, as the echo row: a load that comes and goes falls on both alike.
+    try:
+        ours_once()
+        mine, socats = [], []
+        for _ in range(b.RUNS):
+            mine.append(ours_once())
+            socats.append(socat_once())
+    finally:
+        s.close()
+    ours, our_cpu = medians(mine)
+    theirs, their_cpu = medians(socats)
     gib = RELAY_BYTES / (1 << 30)
     b.record(measure, f"{b.ms(ours)} ({gib / ours:.2f} GiB/s; CPU {our_cpu:.2f} s)",
              f"socat {b.ms(theirs)} ({gib / theirs:.2f} GiB/s; CPU {their_cpu:.2f} s)",
