@@ -2,6 +2,7 @@ package dev.sockshell;
 
 import dev.sockshell.commands.ExportCommands;
 import dev.sockshell.console.Console;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
@@ -68,6 +69,16 @@ public final class Main {
    * null}; from JDK 22 a console exists even for pipes, and {@code Console.isTerminal()} (called
    * reflectively: it is not in Java 17) tells.
    */
+  /**
+   * Writes {@code text} as UTF-8, as sockshell writes everything: the JVM's default charset follows
+   * the locale, and a zh_CN.UTF-8 that the machine lacks would turn every Chinese word into '?'.
+   */
+  private static void write(PrintStream stream, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    stream.write(bytes, 0, bytes.length);
+    stream.flush();
+  }
+
   static boolean isTerminal(java.io.Console console) {
     if (console == null) {
       return false;
@@ -93,12 +104,12 @@ public final class Main {
     try {
       options = Options.parse(args);
     } catch (Options.BadUsage e) {
-      err.println("sockshell: " + e.getMessage());
-      err.println("Try 'java -jar target/sockshell.jar --help' for more information.");
+      write(err, "sockshell: " + e.getMessage() + "\n");
+      write(err, Text.get("usage.try.help") + "\n");
       return USAGE;
     }
     if (options.help()) {
-      out.print(Options.HELP);
+      write(out, Text.get("usage.help"));
       out.flush();
       return OK;
     }
@@ -114,7 +125,7 @@ public final class Main {
     for (Path file : all) {
       String why = whyUnreadable(file);
       if (why != null) {
-        err.println("sockshell: cannot read " + file + ": " + why);
+        write(err, Text.get("usage.unreadable", file, why) + "\n");
         unreadable = true;
       }
     }
@@ -123,17 +134,12 @@ public final class Main {
     }
     Path overwritten = scriptAt(options.transcript(), options.files());
     if (overwritten != null) {
-      err.println(
-          "sockshell: --transcript "
-              + options.transcript()
-              + " would overwrite the script "
-              + overwritten
-              + "; write the transcript to another file");
+      write(err, Text.get("usage.transcript.overwrites", options.transcript(), overwritten) + "\n");
       return USAGE;
     }
     if (options.program() != null && options.step()) {
       if (!stdinIsTerminal) {
-        err.println("sockshell: --step needs a terminal: it waits for Enter before each line");
+        write(err, Text.get("usage.step.terminal") + "\n");
         return USAGE;
       }
       return Console.step(options);
@@ -188,7 +194,7 @@ public final class Main {
       try {
         sources.add(ReaderSource.open(file));
       } catch (IOException e) {
-        err.println("sockshell: cannot read " + file + ": " + Errno.fileReason(e));
+        write(err, Text.get("usage.unreadable", file, Errno.fileReason(e)) + "\n");
         return USAGE;
       }
     }

@@ -1,6 +1,7 @@
 package dev.sockshell;
 
 import dev.sockshell.commands.Settings;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.Session;
 import dev.sockshell.net.Timeout;
@@ -46,7 +47,7 @@ final class Program {
         try {
           end = shell.run(ReaderSource.open(script));
         } catch (IOException e) {
-          err.println("sockshell: cannot read " + script + ": " + Errno.fileReason(e));
+          err.println(Text.get("usage.unreadable", script, Errno.fileReason(e)));
           return Main.USAGE;
         }
         if (end != Shell.End.COMPLETED) {
@@ -65,7 +66,7 @@ final class Program {
       try {
         return shell.runProgram(file, file.toString(), argv, ReaderSource.of(in, "<stdin>", cwd));
       } catch (IOException e) {
-        err.println("sockshell: cannot read " + file + ": " + Errno.fileReason(e));
+        err.println(Text.get("usage.unreadable", file, Errno.fileReason(e)));
         return Main.USAGE;
       }
     }

@@ -1,6 +1,7 @@
 package dev.sockshell.background;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.EventLoop;
 import dev.sockshell.net.NetSocket;
@@ -113,7 +114,7 @@ public final class Jobs {
           new ServedDatagrams(this, (DatagramSocket) socket, mode, reply, how, max);
       start(served, socket, served);
     }
-    return socket.name() + " is served in the background (" + how + ")";
+    return Text.get("background.served", socket.name(), how);
   }
 
   /**
@@ -342,7 +343,8 @@ public final class Jobs {
         });
   }
 
+  /** {@code 1 connection}, {@code 3 datagrams}: {@code noun} is a key's last word. */
   static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return Text.get("count." + noun + (n == 1 ? ".one" : ""), n);
   }
 }

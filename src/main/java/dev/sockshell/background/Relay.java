@@ -2,6 +2,7 @@ package dev.sockshell.background;
 
 import dev.sockshell.background.BackgroundEvent.Why;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.EventLoop;
 import dev.sockshell.net.NetSocket;
@@ -287,6 +288,6 @@ final class Relay implements Job {
 
   @Override
   public String role(NetSocket socket) {
-    return "relayed with " + (socket == first.socket ? second : first).socket.name();
+    return Text.get("role.relayed", (socket == first.socket ? second : first).socket.name());
   }
 }

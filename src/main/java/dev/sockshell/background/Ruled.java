@@ -1,5 +1,6 @@
 package dev.sockshell.background;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.StreamSocket;
 
@@ -60,18 +61,16 @@ final class Ruled implements Job, Connection.Owner {
 
   @Override
   public String describe() {
-    return socket.name()
-        + " answers with "
-        + Jobs.count(jobs.rules().of(socket).size(), "rule")
-        + ": "
-        + socket.bytesReceived()
-        + " bytes in, "
-        + socket.bytesSent()
-        + " out";
+    return Text.get(
+        "background.describe.rules",
+        socket.name(),
+        Jobs.count(jobs.rules().of(socket).size(), "rule"),
+        socket.bytesReceived(),
+        socket.bytesSent());
   }
 
   @Override
   public String role(NetSocket s) {
-    return "rules";
+    return Text.get("role.rules");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sockshell.background;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.EventLoop;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
@@ -118,10 +119,11 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
           this,
           new BackgroundEvent.Ended(
               listener.name(),
-              listener.name()
-                  + " served "
-                  + Jobs.count(accepted, "connection")
-                  + (maxReached() ? " (--max " + max + ")" : "")));
+              Text.get(
+                  "background.served.ended",
+                  listener.name(),
+                  Jobs.count(accepted, "connection"),
+                  maxReached() ? " (--max " + max + ")" : "")));
     }
   }
 
@@ -161,9 +163,10 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
       c.stop();
     }
     endIfDone();
-    return listener.name()
-        + " is no longer served"
-        + (closing == 0 ? "" : "; closed " + Jobs.count(closing, "connection") + " in progress");
+    return closing == 0
+        ? Text.get("background.unserved", listener.name())
+        : Text.get(
+            "background.unserved.closing", listener.name(), Jobs.count(closing, "connection"));
   }
 
   @Override
@@ -174,23 +177,20 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
       in += c.socket().bytesReceived();
       out += c.socket().bytesSent();
     }
-    return listener.name()
-        + (listening ? " serves " : " served ")
-        + how
-        + (max != null ? " --max " + max : "")
-        + ": "
-        + Jobs.count(accepted, "connection")
-        + ", "
-        + open.size()
-        + " open, "
-        + in
-        + " bytes in, "
-        + out
-        + " out";
+    return Text.get(
+        listening ? "background.describe.serves" : "background.describe.served",
+        listener.name(),
+        how + (max != null ? " --max " + max : ""),
+        Jobs.count(accepted, "connection"),
+        open.size(),
+        in,
+        out);
   }
 
   @Override
   public String role(NetSocket socket) {
-    return socket == listener ? "serving " + how : "served by " + listener.name();
+    return socket == listener
+        ? Text.get("role.serving", how)
+        : Text.get("role.served.by", listener.name());
   }
 }

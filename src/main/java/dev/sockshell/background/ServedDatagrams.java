@@ -1,6 +1,7 @@
 package dev.sockshell.background;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.DatagramSocket;
 import dev.sockshell.net.EventLoop;
 import dev.sockshell.net.NetSocket;
@@ -142,10 +143,11 @@ final class ServedDatagrams implements EventLoop.Handler, Job {
           this,
           new BackgroundEvent.Ended(
               socket.name(),
-              socket.name()
-                  + " served "
-                  + Jobs.count(served, "datagram")
-                  + (maxReached() ? " (--max " + max + ")" : "")));
+              Text.get(
+                  "background.served.ended",
+                  socket.name(),
+                  Jobs.count(served, "datagram"),
+                  maxReached() ? " (--max " + max + ")" : "")));
     }
   }
 
@@ -166,26 +168,22 @@ final class ServedDatagrams implements EventLoop.Handler, Job {
       registration.release();
     }
     jobs.forgetHandler(socket);
-    return socket.name() + " is no longer served (" + Jobs.count(served, "datagram") + " answered)";
+    return Text.get("background.unserved.datagrams", socket.name(), Jobs.count(served, "datagram"));
   }
 
   @Override
   public String describe() {
-    return socket.name()
-        + (ended ? " served " : " serves ")
-        + how
-        + (max != null ? " --max " + max : "")
-        + ": "
-        + Jobs.count(served, "datagram")
-        + ", "
-        + socket.bytesReceived()
-        + " bytes in, "
-        + socket.bytesSent()
-        + " out";
+    return Text.get(
+        ended ? "background.describe.datagrams.served" : "background.describe.datagrams.serves",
+        socket.name(),
+        how + (max != null ? " --max " + max : ""),
+        Jobs.count(served, "datagram"),
+        socket.bytesReceived(),
+        socket.bytesSent());
   }
 
   @Override
   public String role(NetSocket s) {
-    return "serving " + how;
+    return Text.get("role.serving", how);
   }
 }

@@ -6,6 +6,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 import dev.sockshell.background.Jobs;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -187,11 +188,8 @@ final class BackgroundCommands {
     String done = ctx.background().serve(s, mode, reply, c.max());
     boolean noRules = mode == Jobs.Mode.RULES && ctx.background().rules().of(s).isEmpty();
     return new Outcome.Done(
-        done
-            + "; stop "
-            + c.name()
-            + " ends it"
-            + (noRules ? " (no rules yet: add them with on " + c.name() + " …)" : ""));
+        Text.get(
+            noRules ? "background.stop.with.no.rules" : "background.stop.with", done, c.name()));
   }
 
   private static Outcome stop(Command.Stop c, Context ctx) throws UsageError {
@@ -214,18 +212,18 @@ final class BackgroundCommands {
     Jobs jobs = ctx.background();
     if (c.seconds() != null) {
       ctx.session().waiter().pause(c.seconds(), () -> false, "wait");
-      return new Outcome.Done("waited " + ScriptCommands.seconds(c.seconds()) + " s");
+      return new Outcome.Done(Text.get("feedback.waited", ScriptCommands.seconds(c.seconds())));
     }
     if (jobs.idle()) {
-      return new Outcome.Done("no background work to wait for");
+      return new Outcome.Done(Text.get("background.nothing.to.wait"));
     }
     // A run's --timeout bounds this wait too, so a script cannot hang on a server nobody ends.
     Timeout limit = ctx.session().defaultTimeout();
     double seconds = limit.isBlocking() ? Double.POSITIVE_INFINITY : limit.seconds();
     if (!ctx.session().waiter().pause(seconds, jobs::idle, "wait for the background")) {
-      throw SocketError.timedOut().withHint("the background still works; stop it, or wait again");
+      throw SocketError.timedOut().withHint(Text.get("background.still.works"));
     }
-    return new Outcome.Done("no background work left");
+    return new Outcome.Done(Text.get("background.nothing.left"));
   }
 
   private static Command.Relay bindRelay(Args a) throws UsageError {

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.UsageError;
@@ -26,9 +27,7 @@ final class BlockParser {
       if (RepeatBlocks.closes(line)) {
         checkEnd(lines, i);
         if (body.isEmpty()) {
-          throw UsageError.general(
-                  "repeat needs at least one command on the lines between it and its end")
-              .onBlockLine(0, lines[0]);
+          throw UsageError.general(Text.get("usage.repeat.empty")).onBlockLine(0, lines[0]);
         }
         return header.withBody(body);
       }
@@ -44,9 +43,7 @@ final class BlockParser {
       }
       i = last + 1;
     }
-    throw UsageError.general(
-            "this repeat has no end: write end on a line of its own after the block's commands")
-        .onBlockLine(0, lines[0]);
+    throw UsageError.general(Text.get("usage.repeat.no.end")).onBlockLine(0, lines[0]);
   }
 
   /** An error in {@code line}, whose indentation the parser did not see, placed in the block. */
@@ -73,7 +70,7 @@ final class BlockParser {
     String end = lines[at].strip();
     if (!end.equals(RepeatBlocks.CLOSER) && !CommandTable.isBlank(end.substring(3))) {
       int column = lines[at].indexOf(RepeatBlocks.CLOSER) + RepeatBlocks.CLOSER.length() + 1;
-      throw new UsageError("end takes nothing after it", column).onBlockLine(at, lines[at]);
+      throw new UsageError(Text.get("usage.end.alone"), column).onBlockLine(at, lines[at]);
     }
     for (int i = at + 1; i < lines.length; i++) {
       if (!CommandTable.isBlank(lines[i])) {

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.background.BackgroundEvent;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -215,20 +216,15 @@ public final class CommandLog {
    */
   Entry find(int number, boolean fromEnd) throws UsageError {
     if (entries.isEmpty()) {
-      throw UsageError.general("no command to re-run yet; /history lists the commands run so far");
+      throw UsageError.general(Text.get("usage.rerun.none"));
     }
     int index = fromEnd ? entries.size() - number : number - 1;
     if (index < 0 || index >= entries.size()) {
       int n = entries.size();
       throw UsageError.general(
           fromEnd
-              ? "cannot go back "
-                  + number
-                  + ": "
-                  + n
-                  + (n == 1 ? " command has" : " commands have")
-                  + " run (/history lists them)"
-              : "there is no command " + number + ": /history lists commands 1.." + n);
+              ? Text.get(n == 1 ? "usage.rerun.back.one" : "usage.rerun.back", number, n)
+              : Text.get("usage.rerun.number", number, n));
     }
     return entries.get(index);
   }

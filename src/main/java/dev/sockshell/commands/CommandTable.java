@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.RepeatBlocks;
@@ -20,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Every command sockshell knows, by name, in /help order; parses lines into commands. */
 public final class CommandTable {
-
-  private static final String SHOWS_HOW_SOCKSHELL_WRITES_IT = " shows how sockshell writes it";
 
   /**
    * A line read as a command, ready to run.
@@ -256,30 +255,24 @@ public final class CommandTable {
     // $3, _, _[1]: a value typed alone, as JShell and Python show one. (Compiled here, on the
     // error path, rather than at start-up, which every script pays for.)
     if (word.text().matches("(\\$\\d+|_)(\\[\\d+])*")) {
-      return new UsageError(
-          word.text()
-              + " is a value, not a command: use it where DATA or ADDR goes, e.g. send conn "
-              + word.text()
-              + " (/help values)",
-          word.start());
+      return new UsageError(Text.get("usage.value.alone", word.text()), word.start());
     }
     List<String> known = new ArrayList<>(specs().keySet());
     known.addAll(ALIASES.keySet());
     String close = Suggest.closest(word.text(), known);
     String python = PythonHabits.inSockshell(line, names(), this::parses);
     if (python != null) {
-      return new UsageError("that is Python; in sockshell write: " + python, word.start());
+      return new UsageError(Text.get("usage.python.write", python), word.start());
     }
     String called = PythonHabits.calledCommand(line, names());
     if (called != null) {
-      return new UsageError(
-          "that is Python; /help " + called + SHOWS_HOW_SOCKSHELL_WRITES_IT, word.start());
+      return new UsageError(Text.get("usage.python.help", called), word.start());
     }
-    String tip =
+    return new UsageError(
         close != null
-            ? "did you mean " + ALIASES.getOrDefault(close, close) + "?"
-            : "/help lists the commands";
-    return new UsageError("unknown command '" + word.text() + "'; " + tip, word.start());
+            ? Text.get("usage.command.close", word.text(), ALIASES.getOrDefault(close, close))
+            : Text.get("usage.command.unknown", word.text()),
+        word.start());
   }
 
   /** True if {@code line} parses as a command. */
@@ -303,7 +296,7 @@ public final class CommandTable {
       return "in sockshell write: " + command;
     }
     String called = PythonHabits.calledCommand(python, names());
-    return called == null ? null : "/help " + called + SHOWS_HOW_SOCKSHELL_WRITES_IT;
+    return called == null ? null : Text.get("usage.python.see.help", called);
   }
 
   /** Runs a parsed command; a socket error gets a hint saying what it usually means. */

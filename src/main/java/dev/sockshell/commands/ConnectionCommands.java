@@ -7,6 +7,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 import static dev.sockshell.commands.SocketCommands.shown;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -97,7 +98,7 @@ final class ConnectionCommands {
     NetSocket s = Eval.socket(ctx, c.name());
     SockAddress address = Eval.address(ctx, c.address(), s.family());
     s.bind(address);
-    return new Outcome.Done(c.name() + " bound to " + shown(s.localAddress()));
+    return new Outcome.Done(Text.get("feedback.bound", c.name(), shown(s.localAddress())));
   }
 
   private static String pythonOfBind(Command.Bind c) {
@@ -116,7 +117,7 @@ final class ConnectionCommands {
     int backlog = c.backlog() == null ? DEFAULT_BACKLOG : c.backlog();
     s.listen(backlog);
     return new Outcome.Done(
-        c.name() + " listening on " + shown(s.localAddress()) + ", backlog " + backlog);
+        Text.get("feedback.listening", c.name(), shown(s.localAddress()), backlog));
   }
 
   private static String pythonOfListen(Command.Listen c) {
@@ -162,10 +163,9 @@ final class ConnectionCommands {
     // An AF_UNIX client has no name of its own (Python shows ''): leave "from" out.
     boolean unnamed = local instanceof SockAddress.Unix u && u.path().toString().isEmpty();
     return new Outcome.Done(
-        c.name()
-            + " connected to "
-            + shown(s.peerAddress())
-            + (unnamed ? "" : " from " + shown(local)));
+        unnamed
+            ? Text.get("feedback.connected", c.name(), shown(s.peerAddress()))
+            : Text.get("feedback.connected.from", c.name(), shown(s.peerAddress()), shown(local)));
   }
 
   private static String pythonOfConnect(Command.Connect c) {

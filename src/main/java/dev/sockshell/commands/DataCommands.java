@@ -7,6 +7,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -92,22 +93,10 @@ final class DataCommands {
       FramingOptions.stream(s, "--frame").sendAll(frame);
       return new Outcome.Returned(
           new Value.Int(frame.size()),
-          "the length header "
-              + frame.substring(0, Framing.HEADER)
-              + ", then the "
-              + data.size()
-              + " bytes");
+          Text.get("note.frame.sent", frame.substring(0, Framing.HEADER), data.size()));
     }
     int n = s.send(data);
-    String note =
-        n < data.size()
-            ? "only "
-                + n
-                + " of "
-                + data.size()
-                + " bytes went out; send the rest, or use"
-                + " sendall"
-            : null;
+    String note = n < data.size() ? Text.get("note.send.partial", n, data.size()) : null;
     return new Outcome.Returned(new Value.Int(n), note);
   }
 

@@ -145,7 +145,7 @@ final class Eval {
       if (hp.items() > 2 && family == Family.AF_INET) {
         // Python checks the tuple's shape before resolving anything.
         throw SocketError.python(PyException.TypeError, PyMessages.AF_INET_PAIR)
-            .withHint("(host, port, flowinfo, scope_id) is for AF_INET6 sockets");
+            .withHint(Text.get("hint.inet6.tuple"));
       }
       return Resolver.resolve(hp.host(), hp.port(), hp.scopeId(), family);
     } else if (address instanceof AddrExpr.Path p) {
@@ -253,7 +253,7 @@ final class Eval {
     if (family != Family.AF_UNIX) {
       // Python: "TypeError: AF_INET address must be tuple, not str"
       throw SocketError.python(PyException.TypeError, PyMessages.addressNotTuple(family, "str"))
-          .withHint("write HOST:PORT or ('host', port); paths are for AF_UNIX sockets");
+          .withHint(Text.get("hint.inet.str"));
     }
     int nul = path.indexOf('\0');
     if (nul == 0) {
@@ -278,20 +278,16 @@ final class Eval {
       String close = Suggest.closest(name, ctx.session().names());
       throw UsageError.aboutLast(
           name,
-          "'"
-              + name
-              + "' is neither a socket of this session nor an address"
-              + (close != null
-                  ? "; did you mean " + close + "?"
-                  : family == Family.AF_UNIX
-                      ? "; write a path as ./" + name + " or '" + name + "'"
-                      : "; write HOST:PORT"));
+          close != null
+              ? Text.get("usage.address.close", name, close)
+              : family == Family.AF_UNIX
+                  ? Text.get("usage.address.path", name)
+                  : Text.get("usage.address", name));
     }
     SockAddress local = other.localAddress();
     if (local instanceof SockAddress.Inet inet && inet.port() == 0
         || local instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
-      throw UsageError.aboutLast(
-          name, name + " is not bound yet, so it has no address; bind it first");
+      throw UsageError.aboutLast(name, Text.get("usage.address.unbound", name));
     }
     return local;
   }

@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.VALUE;
 
 import dev.sockshell.commands.Context.LastResult;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
@@ -144,14 +145,14 @@ final class ExpectCommands {
   static Outcome check(Command c, Context ctx) throws UsageError {
     LastResult last = ctx.last();
     if (last == null) {
-      return failed("nothing to check: no command has run yet");
+      return failed(Text.get("expect.nothing"));
     }
     if (c instanceof Command.ExpectError e) {
       return checkError(e.expected(), last);
     }
     String wanted = wanted(c, ctx);
     if (last.error() != null) {
-      return failed("expected " + wanted + ", but `" + last.line() + "` failed: " + last.error());
+      return failed(Text.get("expect.but.failed", wanted, last.line(), last.error()));
     }
     boolean passed;
     try {
@@ -159,29 +160,20 @@ final class ExpectCommands {
     } catch (SocketError e) {
       // e.g. expect 5 after getsockname: 5 read as an address is a TypeError, and it does not hold.
       return failed(
-          "expected "
-              + wanted
-              + " (reading it raised "
-              + e
-              + "), got "
-              + Expectations.shown(last.outcome().value())
-              + " from `"
-              + last.line()
-              + "`");
+          Text.get(
+              "expect.unreadable",
+              wanted,
+              e,
+              Expectations.shown(last.outcome().value()),
+              last.line()));
     } catch (Expectations.NotText e) {
       return failed(e.getMessage());
     }
     if (passed) {
-      return new Outcome.Checked(true, "ok");
+      return new Outcome.Checked(true, Text.get("expect.ok"));
     }
     return failed(
-        "expected "
-            + wanted
-            + ", got "
-            + Expectations.shown(last.outcome().value())
-            + " from `"
-            + last.line()
-            + "`");
+        Text.get("expect.got", wanted, Expectations.shown(last.outcome().value()), last.line()));
   }
 
   /** What the expectation asks for, as the failure message says it. */
@@ -191,11 +183,11 @@ final class ExpectCommands {
       return e.source() + " = " + Expectations.shown(ctx.values().resolve(r));
     }
     if (c instanceof Command.ExpectContains e) {
-      return "a result containing " + e.data().source();
+      return Text.get("expect.wanted.contains", e.data().source());
     } else if (c instanceof Command.ExpectMatches e) {
-      return "a match for /" + e.source() + "/";
+      return Text.get("expect.wanted.match", e.source());
     } else if (c instanceof Command.ExpectEof) {
-      return "EOF (a recv returning b'' because the peer closed)";
+      return Text.get("expect.wanted.eof");
     }
     return ((Command.Expect) c).source();
   }
@@ -204,20 +196,20 @@ final class ExpectCommands {
     SocketError error = last.error();
     if (error == null) {
       return failed(
-          "expected "
-              + expected
-              + ", but `"
-              + last.line()
-              + "` succeeded: "
-              + Expectations.shown(last.outcome().value()));
+          Text.get(
+              "expect.but.succeeded",
+              expected,
+              last.line(),
+              Expectations.shown(last.outcome().value())));
     }
     return ExpectedErrors.names(expected, error)
         ? new Outcome.Checked(
             true,
-            "ok: "
-                + error.type().pythonName()
-                + (error.errno() != null ? " [" + error.errno() + "]" : ""))
-        : failed("expected " + expected + ", got " + error);
+            Text.get(
+                "expect.ok.error",
+                error.type().pythonName()
+                    + (error.errno() != null ? " [" + error.errno() + "]" : "")))
+        : failed(Text.get("expect.got.error", expected, error));
   }
 
   private static Outcome failed(String message) {

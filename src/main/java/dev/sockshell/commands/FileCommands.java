@@ -6,6 +6,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -131,10 +132,8 @@ final class FileCommands {
     }
     String note =
         c.count() == null
-            ? Recv.EOF_NOTE
-            : r.eof()
-                ? "EOF after " + r.bytes() + " of " + c.count() + " bytes: the peer closed"
-                : null;
+            ? Recv.eofNote()
+            : r.eof() ? Text.get("note.eof.exact", r.bytes(), c.count()) : null;
     return new Outcome.Returned(new Value.Int(r.bytes()), note);
   }
 
@@ -198,7 +197,7 @@ final class FileCommands {
 
   /** What sendall says. */
   static Outcome sentAll(long bytes) {
-    return new Outcome.Done("sent all " + bytes + " bytes");
+    return new Outcome.Done(Text.get("feedback.sent.all", bytes));
   }
 
   /** Python's sendfile takes only SOCK_STREAM sockets; recvfile follows it. */

@@ -84,24 +84,7 @@ final class Hints {
 
   /** The command an {@link Advice} stands for, in a sentence. */
   static String advice(Advice advice) {
-    String n = advice.socket();
-    return switch (advice.kind()) {
-      case BLOCKING_FOR_SENDFILE -> "setblocking " + n + " True first, or use a timeout";
-      case CONNECT_THERE -> "connect " + n + " to that address first, or use another socket";
-      case BROADCAST_OPTION -> "a broadcast address needs setsockopt " + n + " SO_BROADCAST 1";
-      case LARGER_BACKLOG -> "listen " + n + " 1 lets two connections wait on Linux";
-      case LISTEN_FIRST -> n + " is not listening; call listen " + n + " first";
-      case CLOSE_TO_STOP_LISTENING -> "close " + n + " to stop listening";
-      case BLOCKING_FOR_HANDSHAKE ->
-          "setblocking " + n + " True (or settimeout) first; the handshake waits";
-      case TLS_SERVER -> "tls " + n + " --server --self-signed (or --cert PATH --key PATH)";
-      case CONNECT_BEFORE_TLS -> "connect " + n + " (or listen on it, for --server) before tls";
-      case CONNECT_BEFORE_SHUTDOWN -> "connect " + n + " first, then shut it down";
-      case UNWRAP_FIRST -> "unwrap " + n + " first to start again";
-      case START_TLS -> n + " does not use TLS: tls " + n + " starts it";
-      case USE_ACCEPTED ->
-          n + " is a listening socket; send and recv on the connection accept " + n + " returns";
-    };
+    return Text.get("advice." + advice.kind().name(), advice.socket());
   }
 
   /** {@code hint.COMMAND.ERROR}, or the one key of a hint several commands give. */

@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import static dev.sockshell.commands.Param.Kind.PATH;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -82,12 +83,10 @@ final class HistoryCommands {
     try {
       number = Integer.parseInt(digits);
     } catch (NumberFormatException e) {
-      throw new UsageError(
-          "write the command's number as /history shows it, e.g. /3 (or /-1 for the last)",
-          word.start());
+      throw new UsageError(Text.get("usage.rerun.digits"), word.start());
     }
     if (number < 1) {
-      throw new UsageError("commands are numbered from 1", word.start());
+      throw new UsageError(Text.get("usage.rerun.from.one"), word.start());
     }
     return new Command.Rerun(number, fromEnd);
   }
@@ -98,7 +97,7 @@ final class HistoryCommands {
    */
   private static void history(CommandLog log, Output out) {
     if (log.size() == 0) {
-      out.println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + "no commands yet in this session"));
+      out.println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + Text.get("history.empty")));
       return;
     }
     int width = Integer.toString(log.size()).length();
@@ -114,7 +113,7 @@ final class HistoryCommands {
                 : " ".repeat(width + 4);
         Styled.Builder line = Styled.builder().add(Style.DIM, margin).plain(text.get(i));
         if (e.failed() && i == text.size() - 1) {
-          line.add(Style.ERROR, "    # failed: " + e.failure());
+          line.add(Style.ERROR, "    # " + Text.get("history.failed", e.failure()));
         }
         out.println(line.build(), under);
       }
@@ -130,6 +129,6 @@ final class HistoryCommands {
       throw Eval.fileError(e, path, c.path());
     }
     int n = ctx.log().size();
-    return new Outcome.Done("saved " + n + (n == 1 ? " command" : " commands") + " to " + c.path());
+    return new Outcome.Done(Text.get(n == 1 ? "save.done.one" : "save.done", n, c.path()));
   }
 }

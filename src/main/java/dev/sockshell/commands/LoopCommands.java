@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.VALUE;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.RepeatBlocks;
@@ -84,8 +85,7 @@ final class LoopCommands {
       Token seconds = a.next("SECONDS after --every, e.g. --every 0.5");
       every = Args.seconds(seconds, "SECONDS after --every");
       if (every == 0) {
-        throw new UsageError(
-            "--every needs more than 0 seconds, e.g. --every 0.5", seconds.start());
+        throw new UsageError(Text.get("usage.every"), seconds.start());
       }
     }
     a.end();
@@ -98,9 +98,7 @@ final class LoopCommands {
     }
     Token word = a.next("if");
     if (!word.text().equals("if")) {
-      throw new UsageError(
-          "break takes nothing, or if CONDITION (e.g. break if eof), got '" + word.text() + "'",
-          word.start());
+      throw new UsageError(Text.get("usage.break", word.text()), word.start());
     }
     return new Command.Break(ExpectCommands.bind(a));
   }
@@ -108,9 +106,7 @@ final class LoopCommands {
   /** A lone {@code end}: every block's end is read with its block, so this one closes nothing. */
   private static Command bindEnd(Args a) throws UsageError {
     Token word = a.command();
-    throw new UsageError(
-        "end closes a block that repeat opened, and no repeat is open here",
-        word == null ? -1 : word.start());
+    throw new UsageError(Text.get("usage.end.unopened"), word == null ? -1 : word.start());
   }
 
   private static String pythonOfRepeat(Command.Repeat c) {

@@ -4,6 +4,7 @@ import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
@@ -150,7 +151,7 @@ final class OptionCommands {
   private static Outcome runSetTimeout(Command.SetTimeout c, Context ctx)
       throws SocketError, UsageError {
     Eval.socket(ctx, c.name()).setTimeout(c.timeout());
-    return new Outcome.Done(c.name() + " " + describe(c.timeout()));
+    return new Outcome.Done(describe(c.name(), c.timeout()));
   }
 
   private static String pythonOfSetTimeout(Command.SetTimeout c) {
@@ -188,7 +189,7 @@ final class OptionCommands {
       throws SocketError, UsageError {
     Timeout t = c.blocking() ? Timeout.BLOCKING : Timeout.NON_BLOCKING;
     Eval.socket(ctx, c.name()).setTimeout(t);
-    return new Outcome.Done(c.name() + " " + describe(t));
+    return new Outcome.Done(describe(c.name(), t));
   }
 
   private static String pythonOfSetBlocking(Command.SetBlocking c) {
@@ -310,13 +311,13 @@ final class OptionCommands {
     return t.isBlocking() ? "None" : Repr.of(new Value.Float(t.seconds()));
   }
 
-  static String describe(Timeout t) {
+  static String describe(String name, Timeout t) {
     if (t.isBlocking()) {
-      return "blocks without a timeout";
+      return Text.get("feedback.timeout.none", name);
     }
     if (t.isNonBlocking()) {
-      return "is non-blocking";
+      return Text.get("feedback.timeout.nonblocking", name);
     }
-    return "times out after " + timeoutRepr(t) + " s";
+    return Text.get("feedback.timeout", name, timeoutRepr(t));
   }
 }

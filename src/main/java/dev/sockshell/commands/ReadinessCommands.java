@@ -4,6 +4,7 @@ import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -135,10 +136,11 @@ final class ReadinessCommands {
     }
     if (calls.isEmpty()) {
       return timeout.isNonBlocking()
-          ? "nothing is ready now"
-          : "nothing became ready within " + OptionCommands.timeoutRepr(timeout) + " s";
+          ? Text.get("note.select.none")
+          : Text.get("note.select.none.within", OptionCommands.timeoutRepr(timeout));
     }
-    return "will not block: " + calls.stream().distinct().collect(Collectors.joining(", "));
+    return Text.get(
+        "note.select.ready", calls.stream().distinct().collect(Collectors.joining(", ")));
   }
 
   private static String readCall(NetSocket s) {

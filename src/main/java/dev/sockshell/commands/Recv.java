@@ -5,6 +5,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -28,7 +29,11 @@ final class Recv {
 
   static final int DEFAULT_BUFSIZE = 1024;
   static final int MAX_BUFSIZE = Integer.MAX_VALUE - 8;
-  static final String EOF_NOTE = "EOF: the peer closed its side";
+
+  /** The note under {@code $N ==> b''}: a recv that returned at EOF. */
+  static String eofNote() {
+    return Text.get("note.eof");
+  }
 
   /** The largest len32 frame {@code recv} accepts unless BUFSIZE says otherwise: 16 MiB. */
   static final int DEFAULT_MAX_FRAME = 16 << 20;
@@ -124,7 +129,7 @@ final class Recv {
     ByteString data = s.recv(c.bufsize());
     boolean eof = data.isEmpty() && c.bufsize() > 0 && s.type() == SockType.SOCK_STREAM;
     return eof
-        ? new Outcome.Returned(new Value.Bytes(data), EOF_NOTE, true)
+        ? new Outcome.Returned(new Value.Bytes(data), eofNote(), true)
         : new Outcome.Returned(new Value.Bytes(data));
   }
 
@@ -150,10 +155,10 @@ final class Recv {
     }
     String note =
         m.data().isEmpty()
-            ? EOF_NOTE
+            ? eofNote()
             : c.framing() instanceof Command.Framing.Exact
-                ? "EOF after " + m.data().size() + " of " + c.bufsize() + " bytes: the peer closed"
-                : "EOF before the delimiter: the peer closed its side";
+                ? Text.get("note.eof.exact", m.data().size(), c.bufsize())
+                : Text.get("note.eof.delimiter");
     return new Outcome.Returned(data, note, true);
   }
 

@@ -4,6 +4,7 @@ import static dev.sockshell.commands.Param.Kind.NUMBER;
 import static dev.sockshell.commands.Param.Kind.PATH;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
@@ -63,7 +64,7 @@ final class ScriptCommands {
 
   private static Outcome runSleep(Command.Sleep c, Context ctx) throws SocketError {
     ctx.session().waiter().sleep(c.seconds());
-    return new Outcome.Done("slept " + seconds(c.seconds()) + " s");
+    return new Outcome.Done(Text.get("feedback.slept", seconds(c.seconds())));
   }
 
   private static String pythonOfSleep(Command.Sleep c) {
@@ -83,7 +84,7 @@ final class ScriptCommands {
   private static Command.Unlink bindUnlink(Args a) throws UsageError {
     Token t = a.next("PATH");
     if (t.text().equals("--missing-ok") && !a.hasMore()) {
-      throw new UsageError("missing PATH before --missing-ok", t.start());
+      throw new UsageError(Text.get("unlink.missing.path"), t.start());
     }
     Literal path = LiteralParser.parse(t);
     String text =
@@ -91,15 +92,13 @@ final class ScriptCommands {
             ? s.text()
             : path instanceof Literal.Word w ? w.text() : null;
     if (text == null || text.isEmpty()) {
-      throw new UsageError("PATH must be a file path, e.g. ./demo.sock", t.start());
+      throw new UsageError(Text.get("unlink.path"), t.start());
     }
     boolean missingOk = false;
     if (a.hasMore()) {
       Token option = a.next("--missing-ok");
       if (!option.text().equals("--missing-ok")) {
-        throw new UsageError(
-            "unexpected argument '" + option.text() + "'; the only option is --missing-ok",
-            option.start());
+        throw new UsageError(Text.get("unlink.unexpected", option.text()), option.start());
       }
       missingOk = true;
     }
@@ -115,10 +114,10 @@ final class ScriptCommands {
         throw SocketError.of(Errno.EISDIR).at(c.path());
       }
       Files.delete(path);
-      return new Outcome.Done("removed " + c.path());
+      return new Outcome.Done(Text.get("feedback.removed", c.path()));
     } catch (NoSuchFileException e) {
       if (c.missingOk()) {
-        return new Outcome.Done(c.path() + " was not there");
+        return new Outcome.Done(Text.get("feedback.not.there", c.path()));
       }
       throw SocketError.of(Errno.ENOENT).at(c.path());
     } catch (AccessDeniedException e) {

@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import static dev.sockshell.commands.Param.Kind.COMMAND;
 import static dev.sockshell.commands.Param.Kind.PATH;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -73,9 +74,9 @@ final class SessionCommands {
         ctx.session().sockets().stream().filter(s -> s.state() != SocketState.CLOSED).count();
     ctx.reset();
     return new Outcome.Done(
-        "session reset"
-            + (open == 0 ? "" : ": closed " + open + (open == 1 ? " socket" : " sockets"))
-            + "; $N and /history start again");
+        open == 0
+            ? Text.get("feedback.reset")
+            : Text.get(open == 1 ? "feedback.reset.one" : "feedback.reset.closed", open));
   }
 
   private static Command.Exit bindExit(Args a) throws UsageError {

@@ -5,6 +5,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -43,19 +44,13 @@ final class SocketCommands {
   private static String shutdownDone(String name, ShutdownHow how, SocketState before) {
     if (before == SocketState.LISTENING) {
       return how == ShutdownHow.SHUT_WR
-          ? name + " is listening: SHUT_WR changes nothing there, as on Linux"
-          : name + " stopped listening; the connections waiting were reset";
+          ? Text.get("feedback.shutdown.listening.wr", name)
+          : Text.get("feedback.shutdown.listening", name);
     }
     if (before == SocketState.CONNECTING) {
-      return name + " gave up its connect in progress and is unconnected";
+      return Text.get("feedback.shutdown.connecting", name);
     }
-    return name
-        + " shut down for "
-        + switch (how) {
-          case SHUT_RD -> "receiving";
-          case SHUT_WR -> "sending (the peer will read EOF)";
-          case SHUT_RDWR -> "sending and receiving";
-        };
+    return Text.get("feedback.shutdown." + how.name(), name);
   }
 
   static List<CommandSpec<?>> specs() {
@@ -128,15 +123,14 @@ final class SocketCommands {
     NetSocket s = Eval.socket(ctx, c.name());
     boolean wasOpen = s.state() != SocketState.CLOSED;
     s.close();
-    String left =
-        wasOpen && s instanceof StreamSocket st && st.socketFilePath() != null
-            ? "; its file "
-                + Printable.escape(st.socketFilePath().toString())
-                + " stays, as the OS leaves it (unlink "
-                + Printable.escape(st.socketFilePath().toString())
-                + " before binding there again)"
-            : "";
-    return new Outcome.Done(c.name() + (wasOpen ? " closed" + left : " was already closed"));
+    if (!wasOpen) {
+      return new Outcome.Done(Text.get("feedback.already.closed", c.name()));
+    }
+    return new Outcome.Done(
+        s instanceof StreamSocket st && st.socketFilePath() != null
+            ? Text.get(
+                "feedback.closed.file", c.name(), Printable.escape(st.socketFilePath().toString()))
+            : Text.get("feedback.closed", c.name()));
   }
 
   private static String pythonOfClose(Command.Close c) {

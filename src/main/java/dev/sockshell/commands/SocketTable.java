@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.background.Jobs;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -39,8 +40,7 @@ final class SocketTable {
     while (a.hasMore()) {
       Token t = a.next(ALL);
       if (!t.text().equals(ALL)) {
-        throw new UsageError(
-            "unexpected argument '" + t.text() + "'; /list takes only --all", t.start());
+        throw new UsageError(Text.get("list.unexpected", t.text()), t.start());
       }
       all = true;
     }
@@ -56,8 +56,7 @@ final class SocketTable {
       Session session, Jobs background, int width, List<TraceRecorder.ClosedStream> closed) {
     Collection<NetSocket> sockets = session.sockets();
     if (sockets.isEmpty() && closed.isEmpty()) {
-      return List.of(
-          Styled.plain(Feedback.PREFIX + "no sockets yet; create one with: socket NAME"));
+      return List.of(Styled.plain(Feedback.PREFIX + Text.get("list.empty")));
     }
     Table table =
         new Table(
@@ -113,7 +112,7 @@ final class SocketTable {
     row.add(c.name() + " (earlier)");
     row.add(c.family().name());
     row.add("SOCK_STREAM");
-    row.add(SocketState.CLOSED.label());
+    row.add(stateWord(SocketState.CLOSED));
     row.add(c.local().toString());
     row.add(c.peer() == null ? "-" : c.peer().toString());
     kernelCells(row, Optional.of(e));
@@ -177,7 +176,7 @@ final class SocketTable {
   }
 
   private static String bytes(long count) {
-    return count + (count == 1 ? " byte" : " bytes");
+    return Text.get(count == 1 ? "list.byte" : "list.bytes", count);
   }
 
   /**
@@ -189,12 +188,14 @@ final class SocketTable {
         .map(
             e ->
                 switch (e.kind()) {
-                  case CONNECTIONS -> e.count() + (e.count() == 1 ? " connection" : " connections");
+                  case CONNECTIONS ->
+                      Text.get(
+                          e.count() == 1 ? "count.connection.one" : "count.connection", e.count());
                   case DATA -> data(e);
-                  case CONNECTED -> "connect done";
-                  case CONNECT_FAILED -> "connect failed";
-                  case CONNECT_ENDED -> "connect ended";
-                  default -> "datagrams";
+                  case CONNECTED -> Text.get("list.connect.done");
+                  case CONNECT_FAILED -> Text.get("list.connect.failed");
+                  case CONNECT_ENDED -> Text.get("list.connect.ended");
+                  default -> Text.get("list.datagrams");
                 })
         .orElse(
             s.bytesWaiting() == NetSocket.UNKNOWN
@@ -208,8 +209,8 @@ final class SocketTable {
         switch (e.peer()) {
           case OPEN -> "";
           case EOF -> "EOF";
-          case RESET -> "reset";
-          case CLOSED_OR_RESET -> "closed or reset";
+          case RESET -> Text.get("list.reset");
+          case CLOSED_OR_RESET -> Text.get("list.closed.or.reset");
         };
     if (e.count() == 0) {
       return peer;
@@ -218,13 +219,18 @@ final class SocketTable {
     return peer.isEmpty() ? bytes : bytes + ", " + peer;
   }
 
+  /** {@code listening}, in the session's language. */
+  private static String stateWord(SocketState state) {
+    return Text.get("state." + state.name());
+  }
+
   /** {@code listening (backlog 5)}, {@code connected, SHUT_WR, EOF}: the state and its details. */
   static String state(NetSocket s) {
-    String state = s.state().label();
+    String state = stateWord(s.state());
     // Closed is all there is to say: no direction is shut or has seen EOF on a closed socket.
     if (s instanceof StreamSocket st && st.state() != SocketState.CLOSED) {
       if (st.state() == SocketState.LISTENING) {
-        state += " (backlog " + st.backlog() + ")";
+        state += Text.get("list.backlog", st.backlog());
       }
       String tls = st.tlsLabel();
       if (tls != null) {
@@ -237,7 +243,7 @@ final class SocketTable {
         state += ", SHUT_RD";
       }
       if (st.resetReported()) {
-        state += ", reset";
+        state += Text.get("list.and", Text.get("list.reset"));
       } else if (st.eofSeen()) {
         state += ", EOF";
       }

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.value.Value;
@@ -61,23 +62,15 @@ public final class ValueStore {
   /** The value a reference such as {@code $3}, {@code _} or {@code _[1]} stands for. */
   public Value resolve(Literal.Ref ref) throws UsageError {
     if (count == 0) {
-      throw new UsageError(
-          ref.text() + ": no value yet; commands that return one keep it as $1," + " $2, …",
-          ref.start());
+      throw new UsageError(Text.get("usage.value.none", ref.text()), ref.start());
     }
     int n = ref.number() == 0 ? count : ref.number();
     if (n > count) {
-      throw new UsageError(
-          "$" + n + " does not exist yet; the values so far are $1.." + "$" + count, ref.start());
+      throw new UsageError(Text.get("usage.value.later", n, count), ref.start());
     }
     Value v = values.get(n);
     if (v == null) {
-      throw new UsageError(
-          "$"
-              + n
-              + " is no longer kept: it came from an earlier round of a loop, and a loop keeps"
-              + " the values of its last two rounds only (/help repeat)",
-          ref.start());
+      throw new UsageError(Text.get("usage.value.gone", n), ref.start());
     }
     for (int index : ref.indexes()) {
       List<Value> items =

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -94,7 +95,9 @@ public final class DatagramSocket extends NetSocket {
   public void bind(SockAddress address) throws SocketError {
     checkOpen();
     if (isBoundNow()) {
-      throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
+      throw SocketError.of(Errno.EINVAL)
+          .at(address)
+          .withHint(Text.get("hint.already.bound", name()));
     }
     try {
       channel.bind(address.jdk());
@@ -113,7 +116,7 @@ public final class DatagramSocket extends NetSocket {
               "connect a UDP socket to port 0: Java 17 refuses it (Linux accepts it, and the"
                   + " socket then has no peer)")
           .at(address)
-          .withHint("connect to the port of the peer you mean");
+          .withHint(Text.get("hint.udp.connect.port"));
     }
     try {
       if (channel.isConnected()) {
@@ -140,8 +143,7 @@ public final class DatagramSocket extends NetSocket {
   public int send(ByteString data) throws SocketError {
     checkOpen();
     if (peer == null) {
-      throw SocketError.of(Errno.EDESTADDRREQ)
-          .withHint("a UDP socket needs connect first, or use sendto with an address");
+      throw SocketError.of(Errno.EDESTADDRREQ).withHint(Text.get("hint.udp.send"));
     }
     return transmit(data, null);
   }
@@ -160,7 +162,7 @@ public final class DatagramSocket extends NetSocket {
   private int transmit(ByteString data, SockAddress address) throws SocketError {
     if (address instanceof SockAddress.Inet inet && inet.port() == 0) {
       // Linux refuses a datagram to port 0 (the JDK says so in its own words).
-      throw SocketError.of(Errno.EINVAL).at(address).withHint("no socket can listen on port 0");
+      throw SocketError.of(Errno.EINVAL).at(address).withHint(Text.get("hint.port.zero"));
     }
     if (address != null && peer != null && !isPeer(address)) {
       throw SocketError.jvmCannot(

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
@@ -144,7 +145,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
 
   public void listen(int backlog) throws SocketError {
     checkOpen();
-    throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets listen");
+    throw SocketError.of(Errno.EOPNOTSUPP).withHint(Text.get("hint.stream.listen"));
   }
 
   /**
@@ -154,7 +155,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
   public StreamSocket accept(Supplier<String> newName) throws SocketError {
     checkOpen();
     waitLikeCPython(SelectionKey.OP_READ, "accept on " + name);
-    throw SocketError.of(Errno.EOPNOTSUPP).withHint("only SOCK_STREAM sockets accept");
+    throw SocketError.of(Errno.EOPNOTSUPP).withHint(Text.get("hint.stream.accept"));
   }
 
   /**
@@ -371,7 +372,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
                 + type
                 + " socket: Java 17 reports a pending error only to the"
                 + " next call")
-        .withHint("the next recv or send raises it");
+        .withHint(Text.get("hint.next.call.raises"));
   }
 
   /** True once the socket has a local port or path (bind, or implicitly by connect/sendto). */
@@ -446,7 +447,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
    */
   final void checkNotClosed() throws SocketError {
     if (state == SocketState.CLOSED) {
-      throw SocketError.of(Errno.EBADF).withHint(name + " was closed; create a new socket");
+      throw SocketError.of(Errno.EBADF).withHint(Text.get("hint.closed", name));
     }
   }
 

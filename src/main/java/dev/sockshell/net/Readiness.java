@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class Readiness {
       if (s.state() == SocketState.CLOSED) {
         // Python's select calls fileno() on the closed socket and gets -1.
         throw SocketError.python(PyException.ValueError, PyMessages.CLOSED_FD)
-            .withHint(s.name() + " was closed; select only open sockets");
+            .withHint(Text.get("hint.select.closed", s.name()));
       }
     }
     long deadline = timeout.deadlineFromNow();

@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -72,7 +73,7 @@ public final class Resolver {
       if (family == Family.AF_INET) {
         // An IPv6 address is Python's 4-tuple, which AF_INET refuses before any lookup.
         throw SocketError.python(PyException.TypeError, PyMessages.AF_INET_PAIR)
-            .withHint(address + " is an IPv6 address; this socket is AF_INET (IPv4)");
+            .withHint(Text.get("hint.ipv6.on.inet", address));
       }
       throw otherFamily(inet.host(), family, true);
     }
@@ -80,13 +81,13 @@ public final class Resolver {
       throw tupleForUnix();
     }
     throw SocketError.python(PyException.TypeError, PyMessages.addressNotTuple(family, "str"))
-        .withHint(address + " is an AF_UNIX path; write HOST:PORT for " + family + " sockets");
+        .withHint(Text.get("hint.path.on.inet", address, family));
   }
 
   /** Python: "TypeError: a bytes-like object is required, not 'tuple'". */
   public static SocketError tupleForUnix() {
     return SocketError.python(PyException.TypeError, PyMessages.bytesLikeRequired("tuple"))
-        .withHint("an AF_UNIX socket takes a path, e.g. /tmp/demo.sock or ./demo.sock");
+        .withHint(Text.get("hint.unix.path"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 
@@ -58,10 +59,7 @@ final class StreamConnect {
       aborted = false;
       throw SocketError.of(Errno.ECONNABORTED)
           .at(address)
-          .withHint(
-              "the earlier connect of "
-                  + socket.name()
-                  + " failed, as reported before; connect again to retry");
+          .withHint(Text.get("hint.connect.failed.before", socket.name()));
     }
     switch (socket.stateNow()) {
       case CONNECTED -> {
@@ -78,14 +76,14 @@ final class StreamConnect {
           throw failed(
               SocketError.of(reset ? Errno.ECONNRESET : Errno.ECONNABORTED)
                   .at(address)
-                  .withHint("the connection was already closed; connect again to start another"));
+                  .withHint(Text.get("hint.connection.over")));
         }
       }
       case LISTENING -> throw SocketError.of(Errno.EISCONN).at(address);
       case CONNECTING ->
           throw SocketError.of(Errno.EALREADY)
               .at(target)
-              .withHint("a connect is still in progress; select or wait for it to finish");
+              .withHint(Text.get("hint.connect.in.progress"));
       default -> start(address);
     }
   }
@@ -161,10 +159,7 @@ final class StreamConnect {
       error =
           JdkErrors.map(e)
               .at(target)
-              .withHint(
-                  "the connect "
-                      + socket.name()
-                      + " started earlier failed; connect again to retry");
+              .withHint(Text.get("hint.connect.failed.earlier", socket.name()));
       try {
         failed(error);
       } catch (SocketError ignored) {
@@ -221,8 +216,7 @@ final class StreamConnect {
       throw SocketError.of(unconnected).withAdvice(Advice.Kind.USE_ACCEPTED, socket.name());
     }
     if (socket.stateNow() != SocketState.CONNECTED) {
-      throw SocketError.of(unconnected)
-          .withHint(socket.name() + " is not connected; connect it, or accept a connection");
+      throw SocketError.of(unconnected).withHint(Text.get("hint.not.connected", socket.name()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -169,7 +170,7 @@ final class StreamData {
 
   void checkCanSend() throws SocketError {
     if (outputShut) {
-      throw SocketError.of(Errno.EPIPE).withHint(socket.name() + " was shut down for writing");
+      throw SocketError.of(Errno.EPIPE).withHint(Text.get("hint.shut.for.writing", socket.name()));
     }
   }
 

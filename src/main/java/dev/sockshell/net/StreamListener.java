@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -41,8 +42,7 @@ final class StreamListener {
     switch (socket.stateNow()) {
       case CONNECTED, CONNECTING ->
           throw SocketError.of(Errno.EINVAL)
-              .withHint(
-                  socket.name() + " is a connected socket; only an unconnected socket can listen");
+              .withHint(Text.get("hint.listen.connected", socket.name()));
       case LISTENING -> {
         if (backlog != this.backlog) {
           throw SocketError.jvmCannot(
@@ -50,14 +50,13 @@ final class StreamListener {
                       + " (Linux would take "
                       + backlog
                       + ")")
-              .withHint(socket.name() + " still listens with backlog " + this.backlog);
+              .withHint(Text.get("hint.backlog.kept", socket.name(), this.backlog));
         }
         return; // the same backlog again: nothing changes, as on Linux
       }
       case UNBOUND -> {
         if (socket.family() == Family.AF_UNIX) {
-          throw SocketError.of(Errno.EINVAL)
-              .withHint("an AF_UNIX socket must be bound to a path before it can listen");
+          throw SocketError.of(Errno.EINVAL).withHint(Text.get("hint.unix.listen.unbound"));
         }
       }
       default -> {}
@@ -127,7 +126,8 @@ final class StreamListener {
   /** A connection waiting now, named by {@code name} once there is one; else null. */
   StreamSocket acceptNow(Supplier<String> name) throws SocketError {
     if (socket.stateNow() != SocketState.LISTENING) {
-      throw SocketError.of(Errno.EINVAL).withHint(socket.name() + " is not listening");
+      throw SocketError.of(Errno.EINVAL)
+          .withHint(Text.get("hint.not.listening.short", socket.name()));
     }
     try {
       SocketChannel accepted = server.accept();

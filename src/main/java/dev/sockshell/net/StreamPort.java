@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.file.Files;
@@ -39,10 +40,7 @@ final class StreamPort {
       if (socket.family() == Family.AF_UNIX && error.errno() == Errno.EADDRINUSE) {
         error = error.withHint(occupiedPathHint(((SockAddress.Unix) address).path()));
       } else if (error.errno() == Errno.EADDRINUSE && reusesAddress()) {
-        error =
-            error.withHint(
-                "another socket holds this port (listening, or bound without SO_REUSEADDR);"
-                    + " SO_REUSEADDR only gets past connections in TIME_WAIT");
+        error = error.withHint(Text.get("hint.port.held"));
       }
       throw error;
     }
@@ -97,7 +95,7 @@ final class StreamPort {
       throw SocketError.jvmCannot(
               "tell the port of a connect in progress: Java 17 reports a socket's local address"
                   + " only once it is connected (Linux has bound it already)")
-          .withHint("bind it first to choose the port, or ask again once it is connected");
+          .withHint(Text.get("hint.no.port.yet"));
     }
     return local;
   }
@@ -119,7 +117,7 @@ final class StreamPort {
       try {
         socketFile = StreamChannels.rebind(socket.stream, requested, socketFile);
       } catch (IOException e) {
-        throw JdkErrors.map(e).withHint(socket.name() + " lost its bind to " + requested);
+        throw JdkErrors.map(e).withHint(Text.get("hint.bind.lost", socket.name(), requested));
       }
       socket.moveTo(SocketState.BOUND);
     }

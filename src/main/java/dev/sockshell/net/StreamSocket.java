@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -179,7 +180,9 @@ public final class StreamSocket extends NetSocket {
   public void bind(SockAddress address) throws SocketError {
     checkOpen();
     if (stateNow() != SocketState.UNBOUND) {
-      throw SocketError.of(Errno.EINVAL).at(address).withHint(name() + " is already bound");
+      throw SocketError.of(Errno.EINVAL)
+          .at(address)
+          .withHint(Text.get("hint.already.bound", name()));
     }
     if (address instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
       throw SocketError.jvmCannot(
@@ -485,7 +488,7 @@ public final class StreamSocket extends NetSocket {
       checkOpen();
       throw SocketError.of(state() == SocketState.CONNECTED ? Errno.EISCONN : Errno.EOPNOTSUPP)
           .at(address)
-          .withHint("a stream socket sends with send, to the peer it is connected to");
+          .withHint(Text.get("hint.stream.sendto"));
     }
     return send(data);
   }
@@ -560,6 +563,6 @@ public final class StreamSocket extends NetSocket {
 
   /** The hint of a call on a socket whose connect failed after it started (EINPROGRESS). */
   static String connectFailed(String name) {
-    return "the connect " + name + " started failed; connect again first";
+    return Text.get("hint.connect.failed.first", name);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +11,16 @@ import java.util.List;
  */
 final class Atoms {
 
-  static final String NO_GENERATORS = "generators (yield) are not supported";
-  static final String NO_GENERATOR_EXPRESSIONS = "generator expressions are not supported";
+  /** Said where a generator (yield) is written. */
+  static String noGenerators() {
+    return Text.get("python.unsupported.generators.yield");
+  }
+
+  /** Said where a generator expression is written. */
+  static String noGeneratorExpressions() {
+    return Text.get("python.unsupported.generator.expressions");
+  }
+
   private final Tokens in;
   private final ExprParser expressions;
 
@@ -77,10 +86,10 @@ final class Atoms {
         }
         Expr first = in.at("yield") ? null : expressions.expression();
         if (first == null) {
-          throw PySyntaxError.unsupported(NO_GENERATORS, in.peek());
+          throw PySyntaxError.unsupported(noGenerators(), in.peek());
         }
         if (in.at("for")) {
-          throw PySyntaxError.unsupported(NO_GENERATOR_EXPRESSIONS, in.peek());
+          throw PySyntaxError.unsupported(noGeneratorExpressions(), in.peek());
         }
         if (in.match(")")) {
           return first;
@@ -101,7 +110,8 @@ final class Atoms {
         while (!in.at("]")) {
           items.add(expressions.expression());
           if (in.at("for")) {
-            throw PySyntaxError.unsupported("list comprehensions are not supported", in.peek());
+            throw PySyntaxError.unsupported(
+                Text.get("python.unsupported.list.comprehensions"), in.peek());
           }
           if (!in.match(",")) {
             break;
@@ -127,17 +137,21 @@ final class Atoms {
     List<Expr> values = new ArrayList<>();
     while (!in.at("}")) {
       if (in.at("**")) {
-        throw PySyntaxError.unsupported("** in dict displays is not supported", in.peek());
+        throw PySyntaxError.unsupported(Text.get("python.unsupported.in.dict.displays"), in.peek());
       }
       Expr key = expressions.expression();
       if (!in.at(":")) {
         throw PySyntaxError.unsupported(
-            in.at("for") ? "set comprehensions are not supported" : "sets are not supported", open);
+            in.at("for")
+                ? Text.get("python.unsupported.set.comprehensions")
+                : Text.get("python.unsupported.sets"),
+            open);
       }
       in.next();
       Expr value = expressions.expression();
       if (in.at("for")) {
-        throw PySyntaxError.unsupported("dict comprehensions are not supported", in.peek());
+        throw PySyntaxError.unsupported(
+            Text.get("python.unsupported.dict.comprehensions"), in.peek());
       }
       keys.add(key);
       values.add(value);

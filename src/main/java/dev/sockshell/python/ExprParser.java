@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.i18n.Text;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,8 @@ final class ExprParser {
   Expr parse(int minPower) {
     Expr left = prefix(minPower);
     if (in.at(":=")) {
-      throw PySyntaxError.unsupported("assignment expressions (:=) are not supported", in.peek());
+      throw PySyntaxError.unsupported(
+          Text.get("python.unsupported.assignment.expressions"), in.peek());
     }
     while (true) {
       Token t = in.peek();
@@ -164,14 +166,14 @@ final class ExprParser {
       return new Expr.Unary(t.text(), parse(UNARY), t.line());
     }
     if (t.isKeyword("lambda")) {
-      throw PySyntaxError.unsupported("lambda expressions are not supported", t);
+      throw PySyntaxError.unsupported(Text.get("python.unsupported.lambda.expressions"), t);
     }
     if (t.isKeyword("await") || t.isKeyword("yield")) {
       throw PySyntaxError.unsupported(
           (t.text().equals("await") ? "await" : "generators (yield)") + " are not supported", t);
     }
     if (t.is("*") && t.kind() == Token.Kind.OP) {
-      throw PySyntaxError.unsupported("starred expressions (*x) are not supported", t);
+      throw PySyntaxError.unsupported(Text.get("python.unsupported.starred.expressions.x"), t);
     }
     return new Atoms(in, this).atom();
   }
@@ -254,7 +256,7 @@ final class ExprParser {
     while (!in.at(")")) {
       Token t = in.peek();
       if (t.is("*") || t.is("**")) {
-        throw PySyntaxError.unsupported("*args and **kwargs in calls are not supported", t);
+        throw PySyntaxError.unsupported(Text.get("python.unsupported.args.and.kwargs.in.calls"), t);
       }
       if (Tokens.isIdentifier(t) && in.peek(1).is("=") && in.peek(1).kind() == Token.Kind.OP) {
         in.next();
@@ -263,7 +265,7 @@ final class ExprParser {
       } else {
         Expr arg = expression();
         if (in.at("for")) {
-          throw PySyntaxError.unsupported(Atoms.NO_GENERATOR_EXPRESSIONS, in.peek());
+          throw PySyntaxError.unsupported(Atoms.noGeneratorExpressions(), in.peek());
         }
         if (!keywords.isEmpty()) {
           throw PySyntaxError.syntax("positional argument follows keyword argument", t);

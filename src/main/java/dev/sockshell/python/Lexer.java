@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.i18n.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -280,7 +281,7 @@ final class Lexer {
       if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
         pos++;
         Token t = token(Token.Kind.NUMBER, start);
-        throw PySyntaxError.unsupported("complex numbers are not supported", t);
+        throw PySyntaxError.unsupported(Text.get("python.unsupported.complex.numbers"), t);
       }
     }
     if (pos < src.length() && Character.isJavaIdentifierPart(src.charAt(pos))) {

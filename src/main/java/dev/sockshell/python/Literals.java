@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -126,7 +127,7 @@ final class Literals {
             out.accept(cp);
             i += digits;
           } else if (!bytes && e == 'N') {
-            throw PySyntaxError.unsupported("\\N{...} escapes are not supported", at);
+            throw PySyntaxError.unsupported(Text.get("python.unsupported.n.escapes"), at);
           } else {
             out.accept('\\'); // an unknown escape keeps its backslash
             out.accept(e);

@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +63,9 @@ final class Parser {
         case "def":
           return List.of(def());
         case "class":
-          throw PySyntaxError.unsupported("classes are not supported", t);
+          throw PySyntaxError.unsupported(Text.get("python.unsupported.classes"), t);
         case "async":
-          throw PySyntaxError.unsupported("async and await are not supported", t);
+          throw PySyntaxError.unsupported(Text.get("python.unsupported.async.and.await"), t);
         case "elif", "else", "except", "finally":
           throw in.error("invalid syntax");
         default:
@@ -72,7 +73,7 @@ final class Parser {
       }
     }
     if (t.is("@")) {
-      throw PySyntaxError.unsupported("decorators are not supported", t);
+      throw PySyntaxError.unsupported(Text.get("python.unsupported.decorators"), t);
     }
     return simpleStatements();
   }
@@ -129,7 +130,7 @@ final class Parser {
         case "global":
           return global(t);
         case "nonlocal":
-          throw PySyntaxError.unsupported("nonlocal is not supported", t);
+          throw PySyntaxError.unsupported(Text.get("python.unsupported.nonlocal"), t);
         case "import":
           return importStatement(t);
         case "from":
@@ -184,7 +185,7 @@ final class Parser {
   private Stmt fromImport(Token t) {
     in.next();
     if (in.at(".")) {
-      throw PySyntaxError.unsupported("relative imports are not supported", in.peek());
+      throw PySyntaxError.unsupported(Text.get("python.unsupported.relative.imports"), in.peek());
     }
     String module = dottedName();
     checkModule(module, t);
@@ -271,7 +272,7 @@ final class Parser {
     while (in.match("=")) {
       targets.add(target(value, "assign to"));
       if (in.at("yield")) {
-        throw PySyntaxError.unsupported(Atoms.NO_GENERATORS, in.peek());
+        throw PySyntaxError.unsupported(Atoms.noGenerators(), in.peek());
       }
       value = expressions.expressionList();
     }
@@ -371,7 +372,7 @@ final class Parser {
     while (in.peek().isKeyword("except")) {
       Token e = in.next();
       if (in.at("*")) {
-        throw PySyntaxError.unsupported("except* is not supported", in.peek());
+        throw PySyntaxError.unsupported(Text.get("python.unsupported.except"), in.peek());
       }
       if (!handlers.isEmpty() && handlers.get(handlers.size() - 1).type() == null) {
         throw PySyntaxError.syntax("default 'except:' must be last", e);
@@ -422,8 +423,7 @@ final class Parser {
     while (!in.at(")")) {
       Token p = in.peek();
       if (p.is("*") || p.is("**") || p.is("/")) {
-        throw PySyntaxError.unsupported(
-            "parameters with * or / are not supported (only positional ones and defaults)", p);
+        throw PySyntaxError.unsupported(Text.get("python.unsupported.parameters.with.or"), p);
       }
       String param = in.identifier().text();
       if (params.contains(param)) {

@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.Family;
@@ -24,7 +25,7 @@ final class SocketFactory {
   static Object socket(Interpreter in, List<Object> a, Map<String, Object> k) {
     Object[] v = Args.parse("socket", a, k, 0, "family", "type", "proto", "fileno");
     if (v[3] != null && v[3] != PyNone.NONE) {
-      throw new Signals.Unsupported("socket.socket(fileno=...) is not supported");
+      throw new Signals.Unsupported(Text.get("python.unsupported.socket.socket.fileno"));
     }
     int familyNumber = v[0] == null || v[0] == PyNone.NONE ? 2 : Nums.cInt(v[0]);
     int typeNumber = v[1] == null || v[1] == PyNone.NONE ? 1 : Nums.cInt(v[1]);
@@ -148,7 +149,8 @@ final class SocketFactory {
     Object backlog = k.getOrDefault("backlog", PyNone.NONE);
     boolean reusePort = Ops.truthy(k.getOrDefault("reuse_port", false));
     if (Ops.truthy(k.getOrDefault("dualstack_ipv6", false))) {
-      throw new Signals.Unsupported("create_server(dualstack_ipv6=True) is not supported");
+      throw new Signals.Unsupported(
+          Text.get("python.unsupported.create.server.dualstack.ipv6.true"));
     }
     PySocket s = make(in, family(Nums.cInt(familyArg)), SockType.SOCK_STREAM);
     try {

@@ -2,6 +2,7 @@ package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.Outcome;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.net.SockType;
@@ -41,7 +42,7 @@ final class SocketFile {
       throw Errors.value("invalid mode '" + mode + "' (only r, w, b allowed)");
     }
     if (s.socket().type() != SockType.SOCK_STREAM) {
-      throw new Signals.Unsupported("makefile() on a SOCK_DGRAM socket is not supported");
+      throw new Signals.Unsupported(Text.get("python.unsupported.makefile.on.a.sock.dgram.socket"));
     }
     String encoding = v[2] == null || v[2] == PyNone.NONE ? "utf-8" : Reprs.str(v[2]);
     return new SocketFile(in, s, mode, encoding);

@@ -2,6 +2,7 @@ package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.Outcome;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.net.Errno;
@@ -249,7 +250,7 @@ final class SocketMethods {
 
   private static void flags(Object flags) {
     if (flags != null && Nums.cInt(flags) != 0) {
-      throw new Signals.Unsupported("send and recv flags (MSG_*) are not supported");
+      throw new Signals.Unsupported(Text.get("python.unsupported.send.and.recv.flags.msg"));
     }
   }
 

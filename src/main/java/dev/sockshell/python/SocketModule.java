@@ -1,5 +1,6 @@
 package dev.sockshell.python;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
@@ -113,12 +114,12 @@ final class SocketModule {
     m.function(
         "socketpair",
         (in, a, k) -> {
-          throw new Signals.Unsupported("socket.socketpair() is not supported");
+          throw new Signals.Unsupported(Text.get("python.unsupported.socket.socketpair"));
         });
     m.function(
         "fromfd",
         (in, a, k) -> {
-          throw new Signals.Unsupported("socket.fromfd() is not supported");
+          throw new Signals.Unsupported(Text.get("python.unsupported.socket.fromfd"));
         });
     return m;
   }

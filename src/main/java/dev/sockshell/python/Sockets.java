@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.commands.Outcome;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -112,7 +113,7 @@ final class Sockets {
     NetSocket current = session().find(socket.name()).orElse(null);
     if (current != socket.socket()) {
       if (command instanceof Command.Close) {
-        return new Outcome.Done(socket.name() + " was already closed");
+        return new Outcome.Done(Text.get("feedback.already.closed", socket.name()));
       }
       throw Convert.exception(SocketError.of(dev.sockshell.net.Errno.EBADF));
     }

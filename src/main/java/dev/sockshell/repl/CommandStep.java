@@ -8,6 +8,7 @@ import dev.sockshell.commands.Group;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.Settings;
 import dev.sockshell.commands.StateChanges;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.PyException;
@@ -157,7 +158,7 @@ final class CommandStep {
         reporter.endResultWith(timing(parsed));
       }
       if (outcome instanceof Outcome.Checked c && !c.passed()) {
-        failure = "expectation failed: " + c.message();
+        failure = Reporter.expectationFailed(c.message());
       } else if (outcome instanceof Outcome.LoopEnded ended) {
         failure = ended.failure();
       }
@@ -183,7 +184,7 @@ final class CommandStep {
       }
       return Result.SOCKET_ERROR;
     } catch (UsageError e) {
-      failure = "error: " + e.getMessage();
+      failure = Text.get("report.error", e.getMessage());
       usageError(place, e.withUsage(parsed.spec().synopsis()));
       return Result.FAILED;
     } catch (RuntimeException e) {
@@ -257,7 +258,7 @@ final class CommandStep {
       changesAfterError = changes == null ? List.of() : changes.after(context.session());
       throw e;
     } catch (UsageError e) {
-      failure = "error: " + e.getMessage();
+      failure = Text.get("report.error", e.getMessage());
       throw e;
     } finally {
       context.log().endCall(outcome, raised, context.session());
@@ -351,10 +352,7 @@ final class CommandStep {
       reporter.passed(c.message());
     } else if (outcome instanceof Outcome.Break b) {
       if (!place.inLoop()) {
-        usageError(
-            place,
-            UsageError.general(
-                "break ends a loop, and this one is not inside repeat … end (/help repeat)"));
+        usageError(place, UsageError.general(Text.get("usage.break.outside")));
         return Result.FAILED;
       }
       return b.holds() ? Result.BREAK : Result.OK;

@@ -4,6 +4,7 @@ import dev.sockshell.commands.CommandTable;
 import dev.sockshell.commands.ExpectedErrors;
 import dev.sockshell.commands.Outcome;
 import dev.sockshell.commands.ValueStore;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Scanner;
 import dev.sockshell.lang.Token;
@@ -200,9 +201,15 @@ final class Loop {
   /** {@code repeat done: 3 rounds}, {@code repeat ended by break if eof in round 7}. */
   private static String summary(Ending ending, Command.Repeat repeat, long round) {
     if (ending.kind() == Ending.Kind.DONE) {
-      return "repeat done: " + round + (round == 1 ? " round" : " rounds");
+      return Text.get(round == 1 ? "loop.done.one" : "loop.done", round);
     }
-    return "repeat ended by " + ending.why() + " " + round;
+    String why = ending.why();
+    return switch (why) {
+      case "Ctrl-C after round" -> Text.get("loop.ended.ctrlc.after", round);
+      case "Ctrl-C in round" -> Text.get("loop.ended.ctrlc", round);
+      case "the error above in round" -> Text.get("loop.ended.error", round);
+      default -> Text.get("loop.ended.by", why.replaceFirst(" in round$", ""), round);
+    };
   }
 
   /** What the loop's end means for the loops around it and for the run. */

@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,46 +36,6 @@ public record Options(
     List<String> programArgs,
     boolean step,
     boolean events) {
-  public static final String HELP =
-      """
-      Usage: java -jar target/sockshell.jar [OPTIONS] [FILE...] [PROGRAM.py [ARG...]]
-
-      An interactive console for socket programming one call at a time.
-      With no FILE, on a terminal, opens the console; with FILEs, runs them as
-      scripts in one session and exits; otherwise (stdin or stdout redirected) runs
-      stdin's lines as a script, answering each as it comes. A FILE ending in .py
-      is a Python program, run as python3 runs it (the arguments after it are
-      its sys.argv), in the same session as the scripts before it.
-
-      Options:
-        -i                  after the scripts, open the console on the same session
-                            (with stdin not a terminal, run stdin after them)
-        --timeout SECONDS   every blocking call of the scripts gives up after SECONDS
-                            with TimeoutError, so a missing peer cannot hang a run
-        --transcript FILE   also write the session to FILE as it appeared: commands
-                            and results, without colour; FILE.html is a page with
-                            the colours and the diagram, as /export FILE.html
-        --timing            end each result with how long the call took (and waited),
-                            as /set timing on does
-        --no-color          no colours in the console (so does the NO_COLOR variable)
-        -q, --quiet         print only unexpected errors, failed expectations and,
-                            if anything failed, the summary
-        -k, --keep-going    run the remaining lines of a script after an unexpected error
-        --step              run the Python program one line at a time: Enter runs the
-                            next line, the console is live between them
-        --events            show the Python program's socket calls, what arrived and
-                            hints on errors on stderr (always on when stderr is a
-                            terminal); stdout stays the program's own, as python3's
-        -h, --help          show this help and exit
-        -V, --version       show the version and exit
-
-      A run of scripts ends with a summary: N commands, N expectations passed, N failed.
-      Exit status: 0 ran clean; 1 a command failed unexpectedly or an expectation
-      failed; 2 bad usage or an unreadable file.
-
-      In the console, /help lists the commands.
-      """;
-
   /** A command line that cannot be run. */
   public static final class BadUsage extends Exception {
     private static final long serialVersionUID = 1L;
@@ -128,7 +89,7 @@ public record Options(
       String name = eq > 0 ? arg.substring(0, eq) : arg;
       String inline = eq > 0 ? arg.substring(eq + 1) : null;
       if (inline != null && !name.equals("--timeout") && !name.equals("--transcript")) {
-        throw new BadUsage("option '" + name + "' takes no value");
+        throw new BadUsage(Text.get("usage.option.no.value", name));
       }
       switch (name) {
         case "--help", "-h" -> help = true;
@@ -145,11 +106,11 @@ public record Options(
         case "--transcript" ->
             transcript = Path.of(inline != null ? inline : valueAfter(args, i++, name));
         case "--" -> onlyFiles = true;
-        default -> throw new BadUsage("unknown option '" + arg + "'");
+        default -> throw new BadUsage(Text.get("usage.option.unknown", arg));
       }
     }
     if (step && program == null) {
-      throw new BadUsage("--step steps through a Python program: give a FILE.py");
+      throw new BadUsage(Text.get("usage.step.program"));
     }
     return new Options(
         help,

@@ -390,11 +390,14 @@ final class Reporter {
     feedback(message);
   }
 
+  /** {@code expectation failed: …}, as the error line and /history say it. */
+  static String expectationFailed(String message) {
+    return Text.get("report.expectation.failed", message);
+  }
+
   /** A failed expectation: never silenced. */
   void failed(String where, String message) {
-    alert(
-        Styled.of(Style.ERROR, prefix(where) + Text.get("report.expectation.failed", message)),
-        ERROR_GOES_ON);
+    alert(Styled.of(Style.ERROR, prefix(where) + expectationFailed(message)), ERROR_GOES_ON);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.render.Durations;
 
 /**
@@ -24,11 +25,7 @@ final class RoundTimes {
     if (rounds < 2) {
       return "";
     }
-    return "; per round min "
-        + Durations.of(min)
-        + ", avg "
-        + Durations.of(total / rounds)
-        + ", max "
-        + Durations.of(max);
+    return Text.get(
+        "loop.times", Durations.of(min), Durations.of(total / rounds), Durations.of(max));
   }
 }

@@ -535,20 +535,19 @@ public final class Shell implements Context, AutoCloseable {
   @Override
   public Outcome runScript(Path path) throws UsageError {
     if (Files.isDirectory(path)) {
-      throw UsageError.general(path + " is a directory; /open takes a script file");
+      throw UsageError.general(Text.get("open.directory", path));
     }
     ReaderSource script;
     try {
       script = ReaderSource.open(path, shortName(path));
     } catch (NoSuchFileException e) {
-      throw UsageError.general("no such file: " + path);
+      throw UsageError.general(Text.get("open.missing", path));
     } catch (IOException e) {
-      throw UsageError.general("cannot read " + path + ": " + Errno.fileReason(e));
+      throw UsageError.general(Text.get("open.unreadable", path, Errno.fileReason(e)));
     }
     if (opened >= MAX_OPENED) {
       // Python's RecursionError, without the stack it would take to get there.
-      throw UsageError.general(
-          "/open is " + MAX_OPENED + " scripts deep; does " + path.getFileName() + " open itself?");
+      throw UsageError.general(Text.get("open.too.deep", MAX_OPENED, path.getFileName()));
     }
     opened++;
     // At the prompt, a script ends with its summary line, as a run from the command line does.
@@ -559,7 +558,7 @@ public final class Shell implements Context, AutoCloseable {
         reporter.summary(part);
       }
       return switch (end) {
-        case STOPPED -> new Outcome.Stopped(path + " stopped");
+        case STOPPED -> new Outcome.Stopped(Text.get("open.stopped", path));
         case EXITED -> new Outcome.Exit(0);
         case COMPLETED -> new Outcome.Printed();
       };

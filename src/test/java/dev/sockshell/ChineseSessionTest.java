@@ -1,0 +1,179 @@
+package dev.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sockshell.commands.CommandTable;
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
+import dev.sockshell.testing.ScriptRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Under {@code /set lang zh} no English sentence is left: a session that goes through what a
+ * learner meets (feedback of each call, values and their notes, failed expectations, errors with
+ * their hints, usage errors, loops' ends, the background, /list, /save, /open, /history, Python
+ * outside the subset) and {@code --help} are read line by line, and a line with two English words
+ * in a row fails, once the names that stay as they are (commands, sockets, constants, exception
+ * classes with Python's own message, errno symbols, code in quotes or backticks) are taken out. A
+ * message added in English only, and printed by these, fails here.
+ */
+class ChineseSessionTest {
+  @TempDir Path dir;
+
+  @AfterEach
+  void speakTheEnvironmentsLanguage() {
+    Text.useEnvironment();
+  }
+
+  @Test
+  void aSessionInChineseHasNoEnglishSentenceLeft() {
+    String script =
+        String.join(
+            "\n",
+            "/set lang zh",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "setsockopt srv SO_REUSEADDR 1",
+            "socket cli",
+            "connect cli srv",
+            "accept srv",
+            "send cli b'hello'",
+            "sendall cli b'hello'",
+            "recv conn1 100",
+            "expect b'hellohello'",
+            "expect b'nope'",
+            "expect contains b'zz'",
+            "settimeout cli 0.1",
+            "recv cli 10",
+            "setblocking cli False",
+            "recv cli 10",
+            "setblocking cli True",
+            "shutdown cli SHUT_WR",
+            "recv conn1 10",
+            "expect eof",
+            "close cli",
+            "close cli",
+            "send cli b'x'",
+            "bind srv nonsense",
+            "socket u AF_INET SOCK_DGRAM",
+            "bind u 127.0.0.1:0",
+            "send u b'x'",
+            "listen u",
+            "repeat 2",
+            "  sendto u b'a' u",
+            "  recvfrom u 10",
+            "end",
+            "repeat forever",
+            "  sendto u b'a' u",
+            "  recvfrom u 10",
+            "  break",
+            "end",
+            "socket s2",
+            "bind s2 127.0.0.1:0",
+            "listen s2",
+            "serve s2 --echo",
+            "socket c3",
+            "connect c3 s2",
+            "send c3 b'hi'",
+            "recv c3",
+            "/list",
+            "stop s2",
+            "wait",
+            "sleep 0.01",
+            "/save " + dir.resolve("saved.socks"),
+            "/open " + dir.resolve("missing.socks"),
+            "class A: pass",
+            "socket c2",
+            "connect c2 127.0.0.1:1",
+            "accept conn1",
+            "/history",
+            "");
+    ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
+    assertEnglishFree(run.out() + run.err(), script);
+    // What the run must have shown, so the check above read something.
+    assertTrue(run.out().contains("已绑定到"), run.out());
+    assertTrue(run.out().contains("预期 b'nope'"), run.out());
+    assertTrue(run.out().contains("提示：cli 已经关闭"), run.out());
+    assertTrue(run.out().contains("repeat 完成：2 轮"), run.out());
+  }
+
+  @Test
+  void helpAndUsageErrorsOfTheCommandLineAreInChinese() {
+    Text.use(Lang.ZH); // as LANG=zh_CN.UTF-8 would at start
+    ScriptRun help = ScriptRun.of("--help");
+    assertEquals(0, help.status());
+    assertEnglishFree(help.out(), "");
+    assertTrue(help.out().startsWith("用法："), help.out());
+    ScriptRun bad = ScriptRun.of("--bogus");
+    assertEquals(2, bad.status());
+    assertEnglishFree(bad.err(), "");
+  }
+
+  /** Two lowercase English words in a row, once what stays as it is was taken out. */
+  private static final Pattern ENGLISH = Pattern.compile("\\b[a-z]{2,}\\b[ ,]+\\b[a-z]{2,}\\b");
+
+  /** Code, data and paths: quoted, in backticks, bytes literals. */
+  private static final Pattern QUOTED =
+      Pattern.compile("java -jar \\S+|`[^`]*`|b?'[^']*'|\"[^\"]*\"|/\\S+");
+
+  /**
+   * An exception as Python prints it, with its class, errno and Python's own message: {@code
+   * ConnectionRefusedError [ECONNREFUSED]: Connection refused}, up to the address or hint after it.
+   */
+  private static final Pattern EXCEPTION =
+      Pattern.compile("\\b\\w+(Error|Exception|Interrupt)\\b(\\s*\\[\\w+\\])?(:[^(（;；]*)?");
+
+  private static void assertEnglishFree(String output, String script) {
+    Set<String> kept = keptAsTheyAre(script);
+    List<String> english = new ArrayList<>();
+    Set<String> typed = new TreeSet<>(script.lines().map(String::strip).toList());
+    for (String line : output.split("\n")) {
+      String stripped = line.strip();
+      if (line.startsWith("sockshell> ")
+          || line.startsWith("   ...> ")
+          || typed.contains(stripped)
+          || stripped.matches("\\^")
+          || line.startsWith("NAME ")
+          || stripped.matches("\\d+  .*") // /history's lines are the commands as typed
+          || line.startsWith("      ")) { // and a block's further lines
+        if (!stripped.contains("# ")) {
+          continue;
+        }
+        stripped = stripped.substring(stripped.indexOf("# ") + 2);
+      }
+      String rest = EXCEPTION.matcher(QUOTED.matcher(stripped).replaceAll(" ")).replaceAll(" ");
+      Matcher m = ENGLISH.matcher(rest);
+      while (m.find()) {
+        String[] words = m.group().split("[ ,]+");
+        if (!kept.contains(words[0]) && !kept.contains(words[words.length - 1])) {
+          english.add(line);
+          break;
+        }
+      }
+    }
+    assertEquals(List.of(), english, "lines left in English under /set lang zh:\n" + output);
+  }
+
+  /** Commands, the script's socket names and Python's keywords: they stay as they are. */
+  private static Set<String> keptAsTheyAre(String script) {
+    Set<String> kept = new TreeSet<>();
+    CommandTable.standard().all().forEach(spec -> kept.add(spec.name().replace("/", "")));
+    Matcher names = Pattern.compile("(?m)^\\s*socket (\\w+)").matcher(script);
+    while (names.find()) {
+      kept.add(names.group(1));
+    }
+    kept.addAll(List.of("conn1", "conn2", "lang", "zh", "echo", "backlog", "class", "pass"));
+    return kept;
+  }
+}
