@@ -26,8 +26,6 @@ import java.util.List;
  */
 final class BackgroundCommands {
 
-  private static final String ALREADY_IN_BACKGROUND = " already works in the background; stop ";
-
   private BackgroundCommands() {}
 
   static List<CommandSpec<?>> specs() {
@@ -121,18 +119,14 @@ final class BackgroundCommands {
       case "--echo" -> serveMode = Command.ServeMode.ECHO;
       case "--reply" -> serveMode = Command.ServeMode.REPLY;
       case "--rules" -> serveMode = Command.ServeMode.RULES;
-      default ->
-          throw new UsageError(
-              "how to answer must be --echo, --reply DATA or --rules, got '" + mode.text() + "'",
-              mode.start());
+      default -> throw new UsageError(Text.get("usage.serve.mode", mode.text()), mode.start());
     }
     var reply = serveMode == Command.ServeMode.REPLY ? a.data() : null;
     Integer max = null;
     if (a.hasMore()) {
       Token flag = a.next("--max");
       if (!flag.text().equals("--max")) {
-        throw new UsageError(
-            "unexpected argument '" + flag.text() + "'; only --max N may follow", flag.start());
+        throw new UsageError(Text.get("usage.serve.after", flag.text()), flag.start());
       }
       max = a.integer("N after --max", 1, Integer.MAX_VALUE);
     }
@@ -163,25 +157,16 @@ final class BackgroundCommands {
   private static Outcome serve(Command.Serve c, Context ctx) throws UsageError, SocketError {
     NetSocket s = Eval.named(ctx, c.name());
     if (s.state() == SocketState.CLOSED) {
-      throw UsageError.about(c.name(), c.name() + " was closed; create a new socket to serve");
+      throw UsageError.about(c.name(), Text.get("usage.serve.closed", c.name()));
     }
     if (s.inBackground()) {
-      throw UsageError.about(c.name(), c.name() + ALREADY_IN_BACKGROUND + c.name() + " first");
+      throw UsageError.about(c.name(), Text.get("usage.background.busy", c.name()));
     }
     if (s instanceof StreamSocket && s.state() != SocketState.LISTENING) {
-      throw UsageError.about(
-          c.name(),
-          c.name()
-              + " is not listening: serve takes a listening socket (bind "
-              + c.name()
-              + " ADDR, listen "
-              + c.name()
-              + ") or a bound UDP socket");
+      throw UsageError.about(c.name(), Text.get("usage.serve.not.listening", c.name()));
     }
     if (s instanceof DatagramSocket && s.state() == SocketState.UNBOUND) {
-      throw UsageError.about(
-          c.name(),
-          c.name() + " is not bound: bind " + c.name() + " ADDR first, so clients can reach it");
+      throw UsageError.about(c.name(), Text.get("usage.serve.unbound", c.name()));
     }
     ByteString reply = c.reply() == null ? null : Eval.data(ctx, c.reply());
     Jobs.Mode mode = Jobs.Mode.valueOf(c.mode().name());
@@ -196,8 +181,7 @@ final class BackgroundCommands {
     NetSocket s = Eval.named(ctx, c.name());
     String stopped = ctx.background().stop(s);
     if (stopped == null) {
-      throw UsageError.about(
-          c.name(), c.name() + " has no background work to stop (serve, relay or rules with on)");
+      throw UsageError.about(c.name(), Text.get("usage.stop.nothing", c.name()));
     }
     return new Outcome.Done(stopped);
   }
@@ -236,18 +220,14 @@ final class BackgroundCommands {
       switch (flag.text()) {
         case "--trace" -> trace = true;
         case "--hex" -> hex = true;
-        default ->
-            throw new UsageError(
-                "unexpected argument '" + flag.text() + "'; only --trace and --hex may follow",
-                flag.start());
+        default -> throw new UsageError(Text.get("usage.relay.after", flag.text()), flag.start());
       }
     }
     if (hex && !trace) {
-      throw new UsageError(
-          "--hex shows what --trace tells: write --trace --hex", a.line().indexOf("--hex"));
+      throw new UsageError(Text.get("usage.relay.hex"), a.line().indexOf("--hex"));
     }
     if (first.equals(second)) {
-      throw UsageError.aboutLast(second, "a relay joins two different sockets");
+      throw UsageError.aboutLast(second, Text.get("usage.relay.same"));
     }
     return new Command.Relay(first, second, trace, hex);
   }
@@ -262,11 +242,10 @@ final class BackgroundCommands {
   private static StreamSocket connectedStream(Context ctx, String name) throws UsageError {
     NetSocket s = Eval.named(ctx, name);
     if (!(s instanceof StreamSocket stream) || s.state() != SocketState.CONNECTED) {
-      throw UsageError.about(
-          name, name + " is not a connected stream socket: a relay joins two connections");
+      throw UsageError.about(name, Text.get("usage.relay.unconnected", name));
     }
     if (s.inBackground()) {
-      throw UsageError.about(name, name + ALREADY_IN_BACKGROUND + name + " first");
+      throw UsageError.about(name, Text.get("usage.background.busy", name));
     }
     return stream;
   }

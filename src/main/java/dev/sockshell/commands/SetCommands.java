@@ -296,20 +296,14 @@ public final class SetCommands {
 
   private static String meaning(String key, String value) {
     return switch (key) {
-      case ENCODING -> " (text literals are encoded, and the text display decoded, with it)";
+      case ENCODING -> Text.get("set.done.encoding");
       case EVENTS ->
           switch (value) {
-            case "on" ->
-                " (the console tells what happens on the sockets while it waits for a line, and"
-                    + " each thing the background does)";
-            case "counts" -> " (what the background does is told in counts, one line at a time)";
-            default -> " (nothing is told of what happens on the sockets)";
+            case "on" -> Text.get("set.done.events.on");
+            case "counts" -> Text.get("set.done.events.counts");
+            default -> Text.get("set.done.events.off");
           };
-      case TIMING ->
-          value.equals("on")
-              ? " (each result ends with how long the call took, how long it waited, and after a"
-                  + " recv the time since that socket's last send)"
-              : "";
+      case TIMING -> value.equals("on") ? Text.get("set.done.timing.on") : "";
       default -> "";
     };
   }

@@ -1,6 +1,7 @@
 package dev.sockshell.python;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -205,9 +206,7 @@ final class Builtins {
         new Builtin(
             "open",
             (in, a, k) -> {
-              throw new Signals.Unsupported(
-                  "open() is not supported (files are not part of the subset;"
-                      + " sendfile and recvfile move files)");
+              throw new Signals.Unsupported(Text.get("python.unsupported.open"));
             }));
     return b;
   }

@@ -220,7 +220,7 @@ final class Parser {
   private static void checkModule(String module, Token at) {
     if (!MODULES.contains(module)) {
       throw PySyntaxError.unsupported(
-          "the module " + module + " is not supported (sockshell has " + modulesList() + ")", at);
+          Text.get("python.unsupported.module", module, modulesList()), at);
     }
   }
 

@@ -48,7 +48,7 @@ final class SocketMethods {
     Method m = method(name);
     if (m == null) {
       if (UNSUPPORTED.contains(name)) {
-        throw new Signals.Unsupported("socket." + name + "() is not supported");
+        throw new Signals.Unsupported(Text.get("python.unsupported.method", name));
       }
       return null;
     }

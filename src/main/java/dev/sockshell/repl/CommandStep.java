@@ -285,19 +285,18 @@ final class CommandStep {
    */
   private String timing(CommandTable.Parsed parsed) {
     long took = clock.took();
-    StringBuilder sb = new StringBuilder(" (").append(Durations.of(took));
+    StringBuilder sb = new StringBuilder(Text.get("timing.took", Durations.of(took)));
     if (clock.waited() > 0) {
-      sb.append(", waited ").append(Durations.of(clock.waited()));
+      sb.append(Text.get("timing.waited", Durations.of(clock.waited())));
     }
     String receiver = receiver(parsed.command());
     if (receiver != null) {
       long since = context.log().sinceLastSend(receiver);
       if (since >= 0) {
-        sb.append(", ").append(Durations.of(since)).append(" since ").append(receiver);
-        sb.append("'s send");
+        sb.append(Text.get("timing.since", Durations.of(since), receiver));
       }
     }
-    return sb.append(')').toString();
+    return sb.append(Text.get("timing.end")).toString();
   }
 
   /** The socket a recv reads from, or null for any other command. */
