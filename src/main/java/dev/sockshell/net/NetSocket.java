@@ -168,13 +168,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
         context.waiter.await((SelectableChannel) channel(), ops, timeout.deadlineFromNow(), what);
       } catch (SocketError e) {
         throw e.type() == PyException.TimeoutError
-            ? e.withHint(
-                "Python waits for the socket to be ready first, and "
-                    + name
-                    + " never was; the"
-                    + " "
-                    + what.substring(0, what.indexOf(' '))
-                    + " itself would fail")
+            ? e.withHint(Text.get("hint.never.ready", name, what.substring(0, what.indexOf(' '))))
             : e;
       }
     }
@@ -306,13 +300,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     SocketError cannot = SocketOptions.jvmCannot("read", option, channel);
     OptionValue passed = userOptions.get(option);
     if (passedToAccepted(option) && passed != null) {
-      cannot =
-          cannot.withHint(
-              "each connection accept returns gets "
-                  + option
-                  + " "
-                  + passed
-                  + ", as on Linux, where accepted sockets inherit it");
+      cannot = cannot.withHint(Text.get("hint.option.inherited", option, passed));
     }
     throw cannot;
   }
@@ -326,10 +314,10 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
       throw SocketError.of(refused.get())
           .withHint(
               tooLate
-                  ? "IPV6_V6ONLY can only change before the socket is bound"
+                  ? Text.get("hint.option.v6only.late")
                   : set && option.isReadOnly()
-                      ? option + " can only be read, with getsockopt"
-                      : option + " does not apply to an " + family + " " + type + " socket");
+                      ? Text.get("hint.option.read.only", option)
+                      : Text.get("hint.option.not.applicable", option, family, type));
     }
   }
 

@@ -98,10 +98,8 @@ public final class Resolver {
   private static SocketError otherFamily(String host, Family family, boolean literal) {
     String hint =
         family == Family.AF_INET
-            ? "this socket is AF_INET (IPv4); create it with AF_INET6 for IPv6 addresses"
-            : literal
-                ? "this socket is AF_INET6; use an IPv6 address such as [::1], or an AF_INET socket"
-                : host + " has no IPv6 address here; use [::1], or an AF_INET socket";
+            ? Text.get("hint.family.inet")
+            : literal ? Text.get("hint.family.inet6") : Text.get("hint.family.no.ipv6", host);
     return SocketError.of(literal ? Errno.EAI_ADDRFAMILY : Errno.EAI_NONAME)
         .at(host)
         .withHint(hint);

@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.SocketOption;
 import java.nio.channels.DatagramChannel;
@@ -84,7 +85,7 @@ final class SocketOptions {
     } catch (IOException e) {
       throw JdkErrors.map(e);
     } catch (IllegalArgumentException e) {
-      throw SocketError.of(Errno.EINVAL).withHint(value + " is out of range for " + option);
+      throw SocketError.of(Errno.EINVAL).withHint(Text.get("hint.option.range", value, option));
     }
   }
 
@@ -145,6 +146,6 @@ final class SocketOptions {
                 ? "a SOCK_DGRAM socket: Java 17's DatagramChannel"
                 : "this SOCK_STREAM socket: Java 17's SocketChannel";
     return SocketError.jvmCannot(verb + " " + option + " on " + kind + " has no such option")
-        .withHint("Linux would " + (verb.equals("set") ? "accept" : "answer") + " it (Python can)");
+        .withHint(Text.get(verb.equals("set") ? "hint.option.linux.set" : "hint.option.linux.get"));
   }
 }

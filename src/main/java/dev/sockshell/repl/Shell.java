@@ -198,10 +198,9 @@ public final class Shell implements Context, AutoCloseable {
     try {
       int status = python.runProgram(source, path, shown, argv);
       reporter.feedback(
-          shown
-              + " ended"
-              + (status == 0 ? "" : " with exit status " + status)
-              + "; the session goes on (/list shows its sockets, Ctrl-D leaves)");
+          status == 0
+              ? Text.get("step.ended", shown)
+              : Text.get("step.ended.status", shown, status));
       return !stepper.leaving();
     } finally {
       python.stepWith(null, null);

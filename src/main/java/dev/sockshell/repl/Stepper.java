@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Output;
 import dev.sockshell.render.Style;
@@ -76,7 +77,7 @@ final class Stepper {
             Styled.builder()
                 .add(Style.PROMPT, "→ " + shown + ":" + line + "  ")
                 .add(Style.COMMAND, code)
-                .add(Style.DIM, "   (Enter runs it; /continue, /break N)")
+                .add(Style.DIM, Text.get("step.keys"))
                 .build());
   }
 
@@ -133,9 +134,10 @@ final class Stepper {
       out.println(
           Styled.of(
               Style.FEEDBACK,
-              breakpoints.isEmpty()
-                  ? Feedback.PREFIX + "no breakpoints; /break N stops /continue at line N"
-                  : Feedback.PREFIX + "breakpoints at lines " + breakpoints));
+              Feedback.PREFIX
+                  + (breakpoints.isEmpty()
+                      ? Text.get("step.breakpoints.none")
+                      : Text.get("step.breakpoints", breakpoints))));
       return;
     }
     int line;
@@ -144,32 +146,26 @@ final class Stepper {
     } catch (NumberFormatException e) {
       out.println(
           Styled.of(
-              Style.ERROR, "error: /break takes a line number of " + shown + ", not " + number));
+              Style.ERROR, Text.get("report.error", Text.get("step.break.number", shown, number))));
       return;
     }
     if (line < 1 || line > lines.size()) {
       out.println(
           Styled.of(
               Style.ERROR,
-              "error: "
-                  + shown
-                  + " has lines 1 to "
-                  + lines.size()
-                  + "; there is no line "
-                  + line));
+              Text.get("report.error", Text.get("step.break.range", shown, lines.size(), line))));
       return;
     }
     String code = lines.get(line - 1).strip();
     if (code.isEmpty() || code.startsWith("#")) {
       out.println(
-          Styled.of(
-              Style.ERROR,
-              "error: line " + line + " is blank or a comment: /continue would never stop there"));
+          Styled.of(Style.ERROR, Text.get("report.error", Text.get("step.break.blank", line))));
       return;
     }
     breakpoints.add(line);
     out.println(
         Styled.of(
-            Style.FEEDBACK, Feedback.PREFIX + "breakpoint at " + shown + ":" + line + "  " + code));
+            Style.FEEDBACK,
+            Feedback.PREFIX + Text.get("step.breakpoint", shown + ":" + line) + "  " + code));
   }
 }
