@@ -3,6 +3,9 @@ package dev.sockshell.i18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockshell.net.Advice;
+import dev.sockshell.net.ShutdownHow;
+import dev.sockshell.net.SocketState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +82,38 @@ class BundlesTest {
     }
     assertEquals(List.of(), missing);
     assertTrue(found > 0, "the pattern finds the calls");
+  }
+
+  /**
+   * Keys the code makes from a name ({@code "advice." + kind}, {@code "state." + state}): one
+   * missing in a language would throw in front of a user, since no literal names it for the test
+   * above.
+   */
+  @Test
+  void everyKeyMadeFromANameExistsInEveryLanguage() {
+    List<String> keys = new ArrayList<>();
+    for (Advice.Kind kind : Advice.Kind.values()) {
+      keys.add("advice." + kind.name());
+    }
+    for (SocketState state : SocketState.values()) {
+      keys.add("state." + state.name());
+    }
+    for (ShutdownHow how : ShutdownHow.values()) {
+      keys.add("feedback.shutdown." + how.name());
+    }
+    for (String noun : List.of("connection", "datagram", "rule")) {
+      keys.add("count." + noun);
+      keys.add("count." + noun + ".one");
+    }
+    List<String> missing = new ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      for (String key : keys) {
+        if (!Text.MESSAGES.of(lang).containsKey(key)) {
+          missing.add(Text.MESSAGES.file(lang) + " has no " + key);
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
   }
 
   @Test
