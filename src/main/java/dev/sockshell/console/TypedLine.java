@@ -61,7 +61,53 @@ final class TypedLine {
     } else {
       typed.bind(spec.params(), tokens.subList(1, tokens.size()));
     }
+    typed.placeUnfitted(line, table);
     return typed;
+  }
+
+  /**
+   * Gives a word the positions could not place (an option's value, {@code --max 3}, {@code --until
+   * "\n"}, or DATA before an option, {@code --reply "x" --max 3}) the parameter the command's
+   * binder read it as, if the binder accepted it. A word the binder read only as a plain word keeps
+   * its position's parameter if it has one ({@code settimeout s none}, {@code /set encoding
+   * KOI8-R}: the highlighter knows those). Most lines have no such word and run no binder.
+   */
+  private void placeUnfitted(String line, CommandTable table) {
+    List<Args.Bound> accepted = null;
+    for (int i = 0; i < args.size(); i++) {
+      Arg arg = args.get(i);
+      if (arg.param() != null && fits(arg.token().text(), arg.param())) {
+        continue;
+      }
+      if (accepted == null) {
+        accepted = table.accepted(line);
+      }
+      for (Args.Bound b : accepted) {
+        if (b.token().start() == arg.token().start()
+            && (arg.param() == null || b.role() != Args.Role.WORD)) {
+          args.set(i, new Arg(arg.token(), paramFor(b, spec.params())));
+        }
+      }
+    }
+  }
+
+  /** The parameter of a word a binder read as {@code b}: an option is its spec's constant. */
+  private static Param paramFor(Args.Bound b, List<Param> params) {
+    return switch (b.role()) {
+      case NAME -> Param.of("NAME", Param.Kind.SOCKET);
+      case ADDRESS -> Param.of("ADDR", Param.Kind.ADDRESS);
+      case DATA -> Param.of("DATA", Param.Kind.DATA);
+      case VALUE -> Param.of("VALUE", Param.Kind.VALUE);
+      case NUMBER -> Param.of("N", Param.Kind.NUMBER);
+      case WORD -> {
+        for (Param p : params) {
+          if (p.kind() == Param.Kind.CONSTANT && isChoice(b.token().text(), p)) {
+            yield p;
+          }
+        }
+        yield Param.of(b.token().text(), Param.Kind.TEXT);
+      }
+    };
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockOpt;
 import dev.sockshell.net.SockType;
 import dev.sockshell.net.Timeout;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -194,5 +195,15 @@ class ParserTest {
       String expected = spec.name().equals("end") ? "repeat" : spec.name();
       assertEquals(expected, table.parse(spec.example()).spec().name(), spec.name());
     }
+  }
+
+  @Test
+  void aWrongLineBindsTheWordsBeforeTheOneItsBinderRejects() {
+    List<String> words =
+        table.accepted("serve srv --reply \"x\" --max 0").stream()
+            .map(b -> b.token().text() + ":" + b.role())
+            .toList();
+    assertEquals(List.of("srv:NAME", "--reply:WORD", "\"x\":DATA", "--max:WORD"), words);
+    assertEquals(List.of(), table.accepted("frobnicate srv"));
   }
 }

@@ -95,6 +95,25 @@ class HighlightingTest {
   }
 
   @Test
+  void anOptionsValueIsColouredAsTheCommandReadsItAndIsRedOnlyWhenWrong() {
+    String serve = "serve srv --reply \"x\" --max 3 ";
+    assertStyle(serve, "\"x\"", Style.STRING);
+    assertStyle(serve, "--max", Style.CONSTANT);
+    assertStyle(serve, "3", Style.NUMBER);
+    assertStyle("recv cli --exact 5 ", "5", Style.NUMBER);
+    assertStyle("recv cli 10 --until \"\\n\" ", "\"\\n\"", Style.PLAIN);
+    assertStyle("repeat 3 --every 0.5 ", "0.5", Style.PLAIN);
+    assertStyle("sendfile cli f.txt 10 20 ", "20", Style.PLAIN);
+    assertStyle("send cli \"x\" --frame len32 ", "len32", Style.PLAIN);
+    String zero = "serve srv --reply \"x\" --max 0 ";
+    assertStyle(zero, zero.lastIndexOf('0'), "0", Style.ERROR);
+    assertStyle("serve srv --reply \"x\" --mux 3 ", "--mux", Style.ERROR);
+    assertStyle("recv cli --exact many ", "many", Style.ERROR);
+    assertStyle("repeat 3 --every 0 ", 17, "0", Style.ERROR);
+    assertStyle("send cli \"x\" --frame len64 ", "len64", Style.ERROR);
+  }
+
+  @Test
   void anUnterminatedStringIsAnErrorFromItsQuoteOn() {
     String line = "send cli \"hello wor";
     assertStyle(line, "cli", Style.SOCKET);
