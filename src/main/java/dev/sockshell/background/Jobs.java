@@ -105,7 +105,7 @@ public final class Jobs {
           case REPLY -> () -> Responder.reply(reply);
           case RULES -> () -> rules.responderFor(socket);
         };
-    String how = mode == Mode.REPLY ? mode.flag() + " " + reply : mode.flag();
+    String how = mode == Mode.REPLY ? mode.flag() + " " + preview(reply) : mode.flag();
     if (socket instanceof StreamSocket listener) {
       Served served = new Served(this, listener, how, responders, max);
       start(served, socket, served);
@@ -115,6 +115,16 @@ public final class Jobs {
       start(served, socket, served);
     }
     return Text.get("background.served", socket.name(), how);
+  }
+
+  /**
+   * The reply as the serve line and {@code /list} tell it: a reply read from a big file would
+   * otherwise be written out in full, escaped, on every {@code /list}.
+   */
+  private static String preview(ByteString reply) {
+    return reply.size() <= Events.PREVIEW
+        ? reply.toString()
+        : reply.substring(0, Events.PREVIEW) + "... (" + reply.size() + " bytes)";
   }
 
   /**
