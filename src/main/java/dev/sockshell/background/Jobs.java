@@ -217,10 +217,14 @@ public final class Jobs {
     session.forget(socket);
   }
 
-  /** {@code job} is over (on the loop's thread): it leaves the list, and {@code wait} may end. */
+  /**
+   * {@code job} is over (on the loop's thread): it leaves the list, and {@code wait} may end. The
+   * event is queued first, so a {@code wait} that sees the list empty prints it before its answer.
+   */
   void ended(Job job, BackgroundEvent why) {
-    if (jobs.remove(job)) {
+    if (jobs.contains(job)) {
       emit(why);
+      jobs.remove(job);
       events.nudge();
     }
   }

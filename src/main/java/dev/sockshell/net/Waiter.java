@@ -106,8 +106,11 @@ public final class Waiter implements Closeable {
     listener.waiting(what);
     try {
       while (true) {
+        // Done is read before the news is taken: the background's last events (a relay's end, the
+        // replies before it) came before its work ended, so they print before wait's answer.
+        boolean finished = done.getAsBoolean();
         takeWakeup(true);
-        if (done.getAsBoolean()) {
+        if (finished) {
           return true;
         }
         checkCancelled(what);
