@@ -89,6 +89,34 @@ class ChineseSessionTest {
             "recv c3",
             "/list",
             "stop s2",
+            "/rules",
+            "on srv sometimes send b'x'",
+            "on srv any shout",
+            "on srv",
+            "on srv matches /(/ send b'x'",
+            "on srv any send \"\\1\"",
+            "on srv matches /a/ send \"\\1\"",
+            "on srv contains b'' send b'x'",
+            "on u connect send b'x'",
+            "on cli any send b'x'",
+            "on c3 connect send b'x'",
+            "socket s9",
+            "on s9 any send b'x'",
+            "on srv any send b'pong'",
+            "/rules",
+            "off 9",
+            "off 1",
+            "socket ra",
+            "connect ra srv",
+            "accept srv",
+            "on ra any send b'x'",
+            "on ra contains b'q' send b'y'",
+            "stop ra",
+            "socket rb",
+            "connect rb srv",
+            "relay ra rb",
+            "on ra any send b'x'",
+            "stop ra",
             "wait",
             "sleep 0.01",
             "/save " + dir.resolve("saved.socks"),
@@ -106,6 +134,8 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("预期 b'nope'"), run.out());
     assertTrue(run.out().contains("提示：cli 已经关闭"), run.out());
     assertTrue(run.out().contains("repeat 完成：2 轮"), run.out());
+    // A connection's second rule is taken under zh too (its role reads in Chinese).
+    assertTrue(run.out().contains("规则 3 加在 ra 上"), run.out());
   }
 
   @Test

@@ -143,7 +143,7 @@ public final class Jobs {
       stop(a);
       throw e;
     }
-    return "relaying " + a.name() + " <-> " + b.name() + " in the background";
+    return Text.get("background.relaying", a.name(), b.name());
   }
 
   /**
@@ -335,6 +335,24 @@ public final class Jobs {
             lines.add(job.describe());
           }
           return lines;
+        });
+  }
+
+  /**
+   * Whether {@code socket} is one end of a relay (rules on it would fight the relay for its bytes).
+   */
+  public boolean relayed(NetSocket socket) {
+    if (jobs.isEmpty()) {
+      return false;
+    }
+    return loop.call(
+        () -> {
+          for (Job job : jobs) {
+            if (job instanceof Relay && job.involves(socket)) {
+              return true;
+            }
+          }
+          return false;
         });
   }
 

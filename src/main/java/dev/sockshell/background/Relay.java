@@ -219,14 +219,12 @@ final class Relay implements Job {
   }
 
   private String totals() {
-    return forward.bytes
-        + " bytes "
-        + first.socket.name()
-        + " -> "
-        + second.socket.name()
-        + ", "
-        + back.bytes
-        + " bytes back";
+    return Text.get(
+        "background.relay.totals",
+        forward.bytes,
+        first.socket.name(),
+        second.socket.name(),
+        back.bytes);
   }
 
   /** Both sockets go back to the foreground; {@code why} is told, if any. */
@@ -267,12 +265,7 @@ final class Relay implements Job {
       }
       jobs.forgetHandler(e.socket);
     }
-    return "relay "
-        + first.socket.name()
-        + " <-> "
-        + second.socket.name()
-        + " stopped after "
-        + totals;
+    return Text.get("background.relay.stopped", first.socket.name(), second.socket.name(), totals);
   }
 
   @Override

@@ -28,7 +28,10 @@ final class Ruled implements Job, Connection.Owner {
   public void ended(Connection c) {
     jobs.forgetHandler(socket);
     jobs.rules().removeAll(socket);
-    jobs.ended(this, new BackgroundEvent.Ended(socket.name(), socket.name() + "'s rules ended"));
+    jobs.ended(
+        this,
+        new BackgroundEvent.Ended(
+            socket.name(), Text.get("background.rules.ended", socket.name())));
   }
 
   @Override
@@ -38,12 +41,7 @@ final class Ruled implements Job, Connection.Owner {
     jobs.ended(
         this,
         new BackgroundEvent.Ended(
-            socket.name(),
-            "the peer of "
-                + socket.name()
-                + " closed: its rules ended, recv "
-                + socket.name()
-                + " returns what is left"));
+            socket.name(), Text.get("background.rules.peer.closed", socket.name())));
   }
 
   @Override
@@ -56,7 +54,7 @@ final class Ruled implements Job, Connection.Owner {
     connection.release();
     jobs.forgetHandler(socket);
     jobs.rules().removeAll(socket);
-    return socket.name() + "'s rules are off; " + socket.name() + " is yours again";
+    return Text.get("background.rules.off", socket.name());
   }
 
   @Override

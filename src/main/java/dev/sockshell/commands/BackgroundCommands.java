@@ -236,7 +236,8 @@ final class BackgroundCommands {
     StreamSocket a = connectedStream(ctx, c.first());
     StreamSocket b = connectedStream(ctx, c.second());
     return new Outcome.Done(
-        ctx.background().relay(a, b, c.trace(), c.hex()) + "; stop " + c.first() + " ends it");
+        Text.get(
+            "background.stop.with", ctx.background().relay(a, b, c.trace(), c.hex()), c.first()));
   }
 
   private static StreamSocket connectedStream(Context ctx, String name) throws UsageError {

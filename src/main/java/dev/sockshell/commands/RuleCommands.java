@@ -7,6 +7,7 @@ import static dev.sockshell.commands.Param.Kind.TEXT;
 
 import dev.sockshell.background.Rule;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -94,42 +95,40 @@ final class RuleCommands {
 
   private static Command.On bindOn(Args a) throws UsageError {
     String name = a.name("NAME");
-    Token when = a.next("WHEN: " + String.join(", ", WHEN));
+    Token when =
+        a.next(Text.get("usage.on.when.what", String.join(Text.get("list.separator"), WHEN)));
     Command.When trigger =
         switch (when.text()) {
-          case "matches" -> regex(a.slashed("/REGEX/ after matches, e.g. /^PING/"));
+          case "matches" -> regex(a.slashed(Text.get("usage.on.regex.what")));
           case "contains" -> new Command.When.Contains(a.data());
           case "any" -> new Command.When.Any();
           case "connect" -> new Command.When.Connect();
           case "eof" -> new Command.When.Eof();
           default ->
               throw new UsageError(
-                  "WHEN must be one of " + String.join(", ", WHEN) + ", got '" + when.text() + "'",
+                  Text.get(
+                      "usage.on.when", String.join(Text.get("list.separator"), WHEN), when.text()),
                   when.start());
         };
-    Token action = a.next("ACTION: send DATA, close or reset");
+    Token action = a.next(Text.get("usage.on.action.what"));
     Command.Then then =
         switch (action.text()) {
           case "send" -> {
-            Token data = a.next("DATA to send, e.g. \"PONG\\r\\n\"");
+            Token data = a.next(Text.get("usage.on.data.what"));
             yield new Command.Then.Send(
                 DataExpr.of(LiteralParser.parse(data), data.text()), data.text());
           }
           case "close" -> new Command.Then.Close();
           case "reset" -> new Command.Then.Reset();
           default ->
-              throw new UsageError(
-                  "ACTION must be send DATA, close or reset, got '" + action.text() + "'",
-                  action.start());
+              throw new UsageError(Text.get("usage.on.action", action.text()), action.start());
         };
     a.end();
     if (then instanceof Command.Then.Send send
         && !(trigger instanceof Command.When.Matches)
         && groupRefs(send.source())) {
       throw new UsageError(
-          "\\1, \\2… in the reply are the groups of a match: only a matches rule has them"
-              + " (write \\x01 for the byte 1)",
-          a.line().indexOf(send.source()));
+          Text.get("usage.on.groups.without.match"), a.line().indexOf(send.source()));
     }
     return new Command.On(name, trigger, then, a.line().strip());
   }
@@ -140,7 +139,7 @@ final class RuleCommands {
       return new Command.When.Matches(Pattern.compile(source), source);
     } catch (PatternSyntaxException e) {
       int at = e.getIndex() >= 0 ? slashed.start() + 1 + e.getIndex() : slashed.start();
-      throw new UsageError("bad regular expression: " + e.getDescription(), at);
+      throw new UsageError(Text.get("usage.on.regex", e.getDescription()), at);
     }
   }
 
@@ -189,28 +188,24 @@ final class RuleCommands {
       if (send.reply().highestGroup() > groups) {
         throw UsageError.about(
             ((Command.Then.Send) c.then()).source(),
-            "the reply names group \\"
-                + send.reply().highestGroup()
-                + ", but /"
-                + m.source()
-                + "/ has "
-                + groups
-                + (groups == 1 ? " group" : " groups"));
+            Text.get(
+                groups == 1 ? "usage.on.group.missing.one" : "usage.on.group.missing",
+                send.reply().highestGroup(),
+                m.source(),
+                groups));
       }
     }
     Rule rule = ctx.background().addRule(s, when, then, c.text());
-    String where =
-        s.state() == SocketState.LISTENING && !s.inBackground()
-            ? "; serve " + c.name() + " --rules applies it to each connection"
-            : "";
-    return new Outcome.Done("rule " + rule.number() + " on " + c.name() + where);
+    boolean toServe = s.state() == SocketState.LISTENING && !s.inBackground();
+    return new Outcome.Done(
+        Text.get(toServe ? "feedback.on.serve" : "feedback.on", rule.number(), c.name()));
   }
 
   /** Refuses rules that could never fire on {@code s}, saying where they belong. */
   private static void check(Command.On c, NetSocket s, Context ctx) throws UsageError {
     String n = c.name();
     if (s.state() == SocketState.CLOSED) {
-      throw UsageError.about(n, n + " was closed; rules go on an open socket");
+      throw UsageError.about(n, Text.get("usage.on.closed", n));
     }
     boolean connectionOnly =
         c.when() instanceof Command.When.Connect
@@ -218,11 +213,7 @@ final class RuleCommands {
             || !(c.then() instanceof Command.Then.Send);
     if (s instanceof DatagramSocket) {
       if (connectionOnly) {
-        throw UsageError.about(
-            n,
-            n
-                + " is a UDP socket: its rules answer datagrams (matches, contains, any) with send;"
-                + " connect, eof, close and reset need a connection");
+        throw UsageError.about(n, Text.get("usage.on.udp", n));
       }
       return;
     }
@@ -230,26 +221,16 @@ final class RuleCommands {
       case LISTENING -> {}
       case CONNECTED -> {
         if (c.when() instanceof Command.When.Connect) {
-          throw UsageError.about(
-              n,
-              n
-                  + " is connected already: a connect rule greets each connection a listening socket"
-                  + " accepts (on LISTENER connect send …, then serve LISTENER --rules)");
+          throw UsageError.about(n, Text.get("usage.on.connected", n));
         }
-        String role = ctx.background().roles().get(s);
-        if (role != null && !role.equals("rules") && !role.startsWith("served by")) {
-          throw UsageError.about(n, n + " is " + role + "; stop " + n + " first to give it rules");
+        if (ctx.background().relayed(s)) {
+          throw UsageError.about(
+              n, Text.get("usage.on.relayed", n, ctx.background().roles().get(s)));
         }
       }
       default ->
           throw UsageError.about(
-              n,
-              n
-                  + " is "
-                  + s.state().label()
-                  + ": rules go on a listening socket (then serve "
-                  + n
-                  + " --rules) or a connected one");
+              n, Text.get("usage.on.state", n, Text.get("state." + s.state().name())));
     }
   }
 
@@ -260,7 +241,7 @@ final class RuleCommands {
     } else if (when instanceof Command.When.Contains d) {
       ByteString data = Eval.data(ctx, d.data());
       if (data.isEmpty()) {
-        throw UsageError.about(d.data().source(), "contains needs at least one byte to look for");
+        throw UsageError.about(d.data().source(), Text.get("usage.on.contains.empty"));
       }
       return new Rule.Trigger.Contains(data);
     } else if (when instanceof Command.When.Any) {
@@ -333,10 +314,7 @@ final class RuleCommands {
   private static Outcome list(Command.Rules c, Context ctx) {
     List<Rule> rules = ctx.background().rules().all();
     if (rules.isEmpty()) {
-      ctx.out()
-          .println(
-              Styled.plain(
-                  Feedback.PREFIX + "no rules yet; add one with: on NAME WHEN ACTION (/help on)"));
+      ctx.out().println(Styled.plain(Feedback.PREFIX + Text.get("rules.none")));
       return new Outcome.Printed();
     }
     Table table = new Table(List.of("N", "RULE", "FIRED"));
@@ -350,9 +328,8 @@ final class RuleCommands {
   private static Outcome off(Command.Off c, Context ctx) throws UsageError {
     Rule removed = ctx.background().removeRule(c.number());
     if (removed == null) {
-      throw UsageError.about(
-          Integer.toString(c.number()), "there is no rule " + c.number() + "; /rules lists them");
+      throw UsageError.about(Integer.toString(c.number()), Text.get("usage.off.none", c.number()));
     }
-    return new Outcome.Done("rule " + c.number() + " removed: " + removed.text());
+    return new Outcome.Done(Text.get("feedback.off", c.number(), removed.text()));
   }
 }
