@@ -117,6 +117,19 @@ class ChineseSessionTest {
             "relay ra rb",
             "on ra any send b'x'",
             "stop ra",
+            "/set encoding gbkk",
+            "/set encoding ascii",
+            "sendto u '中' u",
+            "/set encoding utf-8",
+            "sendto u b'\\xff' u",
+            "recv u 10",
+            "expect matches /x/",
+            "sendto u b'é' u",
+            "sendto u '\\ud83d' u",
+            "sendto u '\\ud83d\\ude00' u",
+            "sendto u '\\U99999999' u",
+            "sendto u b'\\x4' u",
+            "sendto u b'\\xzz' u",
             "wait",
             "sleep 0.01",
             "/save " + dir.resolve("saved.socks"),
@@ -136,6 +149,8 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("repeat 完成：2 轮"), run.out());
     // A connection's second rule is taken under zh too (its role reads in Chinese).
     assertTrue(run.out().contains("规则 3 加在 ra 上"), run.out());
+    assertTrue(run.out().contains("转义不完整"), run.out());
+    assertTrue(run.out().contains("会话编码是 ascii"), run.out());
   }
 
   @Test

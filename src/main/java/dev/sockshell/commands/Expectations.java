@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.codecs.CodecError;
 import dev.sockshell.codecs.PyCodec;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
@@ -94,15 +95,7 @@ final class Expectations {
       try {
         return encoding.decode(b.bytes(), "strict");
       } catch (CodecError e) {
-        throw new NotText(
-            "the result "
-                + shown(v)
-                + " is not "
-                + encoding.name()
-                + " text ("
-                + e.getMessage()
-                + "), so no regular expression can match it; compare bytes with expect"
-                + " contains b'...'");
+        throw new NotText(Text.get("expect.not.text", shown(v), encoding.name(), e.getMessage()));
       }
     }
     return v instanceof Value.Str s ? s.text() : Repr.of(v);

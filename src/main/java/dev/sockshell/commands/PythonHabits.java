@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import dev.sockshell.codecs.CodecError;
 import dev.sockshell.codecs.PyCodecs;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
 import dev.sockshell.lang.Token;
@@ -52,7 +53,9 @@ final class PythonHabits {
               + "|True|False|None");
 
   /** What sockshell says after a recv whose bytes Python decoded. */
-  static final String DECODED_NOTE = " (/set display text shows received bytes decoded)";
+  static String decodedNote() {
+    return Text.get("python.habit.decoded");
+  }
 
   /**
    * The sockshell command for {@code line}, or null if it is not a call of the socket API that
@@ -105,7 +108,7 @@ final class PythonHabits {
     if (!parses.test(command)) {
       return null;
     }
-    return decoded ? command + DECODED_NOTE : command;
+    return decoded ? command + decodedNote() : command;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.codecs.CodecError;
 import dev.sockshell.codecs.PyCodec;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
 
@@ -21,11 +22,7 @@ final class SessionText {
     try {
       return encoding.encode(text, "strict");
     } catch (CodecError e) {
-      throw error(e)
-          .withHint(
-              "the session encoding is "
-                  + encoding.name()
-                  + "; /set encoding utf-8, or send the bytes themselves: b'\\xHH'");
+      throw error(e).withHint(Text.get("encoding.hint.encode", encoding.name()));
     }
   }
 

@@ -212,16 +212,13 @@ public final class SetCommands {
               : null;
       String suggestion = "";
       try {
-        suggestion = close == null ? "" : "; did you mean " + PyCodecs.lookup(close).name() + "?";
+        suggestion =
+            close == null ? "" : Text.get("usage.encoding.suggest", PyCodecs.lookup(close).name());
       } catch (CodecError impossible) {
         // An accepted name always finds its codec.
       }
       throw new UsageError(
-          e.getMessage()
-              + suggestion
-              + " (/set encoding lists the "
-              + PyCodecs.names().size()
-              + " encodings sockshell has)",
+          Text.get("usage.encoding", e.getMessage(), suggestion, PyCodecs.names().size()),
           t.start());
     }
   }

@@ -1,5 +1,6 @@
 package dev.sockshell.lang;
 
+import dev.sockshell.i18n.Text;
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 
@@ -32,7 +33,7 @@ final class Escapes {
         case 'U' -> {
           int cp = hex(body, i + 1, 8, offset);
           if (!Character.isValidCodePoint(cp)) {
-            throw new UsageError("\\U escape out of range", offset + i - 1);
+            throw new UsageError(Text.get("usage.escape.range"), offset + i - 1);
           }
           sb.appendCodePoint(cp);
           i += 8;
@@ -63,12 +64,7 @@ final class Escapes {
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c > 0x7f) {
-        throw new UsageError(
-            "bytes can only contain ASCII characters; write '"
-                + c
-                + "' as \\xHH escapes, or use a"
-                + " text literal \"...\"",
-            offset + i);
+        throw new UsageError(Text.get("usage.escape.ascii", c), offset + i);
       }
       if (c != '\\' || i + 1 >= body.length()) {
         out.write(c);
@@ -143,7 +139,7 @@ final class Escapes {
    * escape, with the {@code \\U} form of the character a surrogate pair stands for.
    */
   private static UsageError surrogate(String body, int u, char unit, int offset) {
-    String fix = "write the character as \\UXXXXXXXX";
+    String fix = Text.get("usage.escape.fix.any");
     // A high surrogate escape followed by a low one: the pair stands for one character.
     if (Character.isHighSurrogate(unit)
         && body.startsWith("\\u", u + 5)
@@ -151,34 +147,26 @@ final class Escapes {
         && body.substring(u + 7, u + 11).chars().allMatch(HexFormat::isHexDigit)) {
       char low = (char) HexFormat.fromHexDigits(body, u + 7, u + 11);
       if (Character.isLowSurrogate(low)) {
-        fix = String.format("write \\U%08X", Character.toCodePoint(unit, low));
+        fix =
+            Text.get(
+                "usage.escape.fix.pair", String.format("%08X", Character.toCodePoint(unit, low)));
       }
     }
     return new UsageError(
-        String.format(
-            "\\u%04x is a UTF-16 surrogate, which no encoding can send"
-                + " (Python: UnicodeEncodeError); %s",
-            (int) unit, fix),
-        offset + u - 1);
+        Text.get("usage.escape.surrogate", String.format("%04x", (int) unit), fix), offset + u - 1);
   }
 
   private static int hex(String body, int from, int digits, int offset) throws UsageError {
     if (from + digits > body.length()) {
       throw new UsageError(
-          "truncated \\" + body.charAt(from - 1) + " escape: needs " + digits + " hex digits",
-          offset + from - 2);
+          Text.get("usage.escape.truncated", body.charAt(from - 1), digits), offset + from - 2);
     }
     int value = 0;
     for (int i = from; i < from + digits; i++) {
       int d = Character.digit(body.charAt(i), 16);
       if (d < 0) {
         throw new UsageError(
-            "bad \\"
-                + body.charAt(from - 1)
-                + " escape: '"
-                + body.charAt(i)
-                + "' is not a hex digit",
-            offset + i);
+            Text.get("usage.escape.digit", body.charAt(from - 1), body.charAt(i)), offset + i);
       }
       value = value * 16 + d;
     }

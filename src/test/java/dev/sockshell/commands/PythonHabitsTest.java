@@ -79,7 +79,7 @@ class PythonHabitsTest {
         "s = socket.socket(family=socket.AF_INET6) ~ socket s socket.AF_INET6",
         "cli.sendall(\"你好\".encode(\"gbk\")) ~ sendall cli b'\\xc4\\xe3\\xba\\xc3'",
         "cli.sendall('hi'.encode()) ~ sendall cli b'hi'",
-        "conn.recv(1024).decode() ~ recv conn 1024" + PythonHabits.DECODED_NOTE,
+        "conn.recv(1024).decode() ~ recv conn 1024 (/set display text shows received bytes decoded)",
         "s.settimeout(None) ~ settimeout s None",
       })
   void aCallOfTheSocketApiIsTheCommandItMeans(String python, String sockshell) {
@@ -131,14 +131,14 @@ class PythonHabitsTest {
     }
     assertTrue(answers.size() >= 25, "too few answers to mean anything: " + answers);
     for (Map.Entry<String, String> e : answers.entrySet()) {
-      String command = e.getValue().replace(PythonHabits.DECODED_NOTE, "");
+      String command = e.getValue().replace(PythonHabits.decodedNote(), "");
       StringBuilder script = new StringBuilder();
       String receiver = command.split(" ")[1];
       if (!command.startsWith("socket ")) {
         script.append("socket ").append(receiver).append('\n');
       }
       script.append(command).append('\n');
-      if (e.getValue().endsWith(PythonHabits.DECODED_NOTE)) {
+      if (e.getValue().endsWith(PythonHabits.decodedNote())) {
         script.append("/set display text\n");
       }
       ScriptRun run = ScriptRun.withStdin(script.toString(), "--keep-going", "--timeout", "0.2");
