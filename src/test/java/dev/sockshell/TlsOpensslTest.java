@@ -197,6 +197,10 @@ class TlsOpensslTest {
             shell.out().contains("[PEER_DID_NOT_RETURN_A_CERTIFICATE]")
                 || shell.out().contains("[TLSV13_ALERT_CERTIFICATE_REQUIRED]"),
             shell.out());
+        // The refusal reaches the client as an alert, as from an OpenSSL or Python server, not
+        // as a bare EOF that says nothing of why.
+        String said = client.finish();
+        assertTrue(said.contains("alert"), said);
       }
     }
   }

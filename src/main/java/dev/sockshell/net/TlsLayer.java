@@ -182,7 +182,20 @@ final class TlsLayer {
         }
       }
     } catch (SocketError e) {
+      sendAlert(channel);
       throw fail(e);
+    }
+  }
+
+  /**
+   * A failed handshake's alert goes out if the kernel takes it now (a best effort, as OpenSSL's):
+   * the socket is closed next, and without it the peer sees a bare EOF that says nothing of why.
+   */
+  private void sendAlert(SocketChannel channel) {
+    try {
+      flush(channel);
+    } catch (SocketError e) {
+      // The connection is gone: the peer learns from that.
     }
   }
 
@@ -450,10 +463,11 @@ final class TlsLayer {
     try {
       r = engine.wrap(from, netOut);
     } catch (SSLException e) {
-      throw alertSent(e);
-    } finally {
+      // netOut back to reading first: alertSent adds the alert to what waits to be written.
       netOut.flip();
+      throw alertSent(e);
     }
+    netOut.flip();
     if (r.getStatus() == SSLEngineResult.Status.CLOSED && from.hasRemaining()) {
       throw TlsErrors.closed();
     }
