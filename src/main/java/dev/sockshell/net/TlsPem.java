@@ -84,7 +84,7 @@ final class TlsPem {
       PrivateKey key =
           type.equals("PRIVATE KEY")
               ? pkcs8(Base64.getMimeDecoder().decode(m.group(2)), chain[0])
-              : SelfSigned.legacyKey(m.group());
+              : legacyKey(path, m.group());
       if (key == null) {
         throw pemLib(path, "its private key could not be read");
       }
@@ -147,6 +147,15 @@ final class TlsPem {
           .map(SocketError::of)
           .orElseGet(() -> SocketError.python(PyException.OSError, String.valueOf(e.getMessage())))
           .at(path);
+    }
+  }
+
+  /** An older PEM key form, read by BouncyCastle (loaded now, on the first such key). */
+  private static PrivateKey legacyKey(Path path, String pemBlock) throws SocketError {
+    try {
+      return SelfSigned.legacyKey(pemBlock);
+    } catch (GeneralSecurityException e) {
+      throw pemLib(path, String.valueOf(e.getMessage()));
     }
   }
 
