@@ -35,6 +35,16 @@ class TlsSelfTest {
   }
 
   @Test
+  void aPlainClientOfATlsServerEndsItsConnectionWithTheErrorNotAsAPeerClose() {
+    try (ShellRun shell = new ShellRun()) {
+      tlsEchoServer(shell);
+      shell.run("socket c\nconnect c srv\nsend c b'GET / HTTP/1.0\\r\\n\\r\\n'\nrecv c\nclose c\n");
+      // sockshell ended the connection for the handshake's error: the peer did not close it.
+      assertTrue(shell.out().contains("conn1 closed: the error above ended it"), shell.out());
+    }
+  }
+
+  @Test
   void aClientTalksToABackgroundTlsEchoServerOfTheSameSession() {
     try (ShellRun shell = new ShellRun()) {
       String cafile = tlsEchoServer(shell);

@@ -39,6 +39,7 @@ public sealed interface BackgroundEvent {
   enum Why {
     PEER_CLOSED("the peer closed it"),
     PEER_RESET("the peer reset it"),
+    FAILED("the error above ended it"),
     STOPPED("stop ended it"),
     RULE_CLOSE("a rule closed it"),
     RULE_RESET("a rule reset it"),

@@ -199,7 +199,7 @@ final class Connection implements EventLoop.Handler {
       end(Why.PEER_CLOSED, false);
     } else {
       jobs.emit(new BackgroundEvent.Failed(name(), e.toString()));
-      end(Why.PEER_CLOSED, false);
+      end(Why.FAILED, false);
     }
   }
 
