@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * The one sink of background events: the loop's handlers put them in, and the thread that owns the
  * output takes them out ({@link #drain}) and prints them where they belong: above the prompt, or
  * between a script's lines. Bounded: a flood of events (a thousand clients, nobody printing) keeps
- * the first {@link #MAX_QUEUED} and counts the rest.
+ * the first {@link #MAX_QUEUED}, and a traced relay faster than the screen (a relay moves a 1 MiB
+ * chunk at a time, a terminal prints a few MB a second) the first {@link #MAX_QUEUED_BYTES} of its
+ * chunks; the rest are counted. The relay itself moves every byte either way.
  */
 public final class Events {
   /** How many bytes of an automatic reply an event keeps to show. */
@@ -17,6 +19,13 @@ public final class Events {
 
   /** The most events waiting to be printed; past it they are only counted. */
   static final int MAX_QUEUED = 10_000;
+
+  /**
+   * The most bytes of relayed chunks waiting to be printed: a hex dump shows 16 bytes a line, so
+   * this is already a quarter of a million lines; without it, 10,000 queued chunks of 1 MiB held 10
+   * GB (20 MB relayed with --trace --hex peaked at 3 GB).
+   */
+  static final long MAX_QUEUED_BYTES = 4L << 20;
 
   /** What is drained: the events in order, and how many did not fit in the queue. */
   public record Batch(List<BackgroundEvent> events, long dropped) {
@@ -27,6 +36,7 @@ public final class Events {
 
   private final ArrayDeque<BackgroundEvent> queue = new ArrayDeque<>();
   private long dropped;
+  private long queuedBytes;
   private volatile boolean recording = true;
   private volatile Runnable listener = () -> {};
   private volatile Consumer<BackgroundEvent> tap = e -> {};
@@ -65,9 +75,11 @@ public final class Events {
     if (!recording) {
       return;
     }
+    long held = event instanceof BackgroundEvent.Relayed r ? r.data().size() : 0;
     synchronized (this) {
-      if (queue.size() < MAX_QUEUED) {
+      if (queue.size() < MAX_QUEUED && (queuedBytes + held <= MAX_QUEUED_BYTES || held == 0)) {
         queue.add(event);
+        queuedBytes += held;
       } else {
         dropped++;
       }
@@ -88,6 +100,7 @@ public final class Events {
     Batch batch = new Batch(new ArrayList<>(queue), dropped);
     queue.clear();
     dropped = 0;
+    queuedBytes = 0;
     return batch;
   }
 }
