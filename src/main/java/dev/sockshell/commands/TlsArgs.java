@@ -145,7 +145,13 @@ final class TlsArgs {
 
   private static List<String> alpn(Token t) throws UsageError {
     List<String> protocols = new ArrayList<>();
-    for (String p : t.text().split(",", -1)) {
+    String text = t.text();
+    if (text.length() >= 2
+        && (text.charAt(0) == '"' || text.charAt(0) == '\'')
+        && text.endsWith(text.substring(0, 1))) {
+      text = text.substring(1, text.length() - 1); // --alpn "" is no protocol, not one named ""
+    }
+    for (String p : text.split(",", -1)) {
       if (p.isEmpty() || p.length() > 255) {
         throw new UsageError(
             "--alpn takes protocol names separated by commas, such as h2,http/1.1", t.start());
