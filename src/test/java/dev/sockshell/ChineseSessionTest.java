@@ -130,6 +130,30 @@ class ChineseSessionTest {
             "sendto u '\\U99999999' u",
             "sendto u b'\\x4' u",
             "sendto u b'\\xzz' u",
+            "tls srv --bogus",
+            "tls srv --serve",
+            "tls srv --version 1.1",
+            "tls srv --client-cert maybe",
+            "tls srv --server",
+            "tls srv --server --cert a.pem --self-signed",
+            "tls srv --key k.pem",
+            "tls srv --self-signed",
+            "tls srv --client-cert required",
+            "tls srv --server --self-signed --server-hostname example.com",
+            "tls srv --insecure --cafile ca.pem",
+            "tls srv --alpn ,",
+            "tls srv --version",
+            "getpeercert srv bogus",
+            "socket ts",
+            "bind ts 127.0.0.1:0",
+            "listen ts",
+            "tls ts --server --self-signed",
+            "serve ts --echo",
+            "socket tc",
+            "connect tc ts",
+            "tls tc --insecure",
+            "close tc",
+            "stop ts",
             "wait",
             "sleep 0.01",
             "/save " + dir.resolve("saved.socks"),
@@ -151,6 +175,7 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("规则 3 加在 ra 上"), run.out());
     assertTrue(run.out().contains("转义不完整"), run.out());
     assertTrue(run.out().contains("会话编码是 ascii"), run.out());
+    assertTrue(run.out().contains("tc 已使用 TLSv1.3，证书未检查"), run.out());
   }
 
   @Test

@@ -213,7 +213,7 @@ public final class SetCommands {
       String suggestion = "";
       try {
         suggestion =
-            close == null ? "" : Text.get("usage.encoding.suggest", PyCodecs.lookup(close).name());
+            close == null ? "" : Text.get("usage.did.you.mean", PyCodecs.lookup(close).name());
       } catch (CodecError impossible) {
         // An accepted name always finds its codec.
       }

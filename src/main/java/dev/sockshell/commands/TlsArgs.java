@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Suggest;
@@ -52,29 +53,26 @@ final class TlsArgs {
     Token clientCertToken = null;
     Token hostToken = null;
     while (a.hasMore()) {
-      Token t = a.next("an option");
+      Token t = a.next(Text.get("tls.what.option"));
       switch (t.text()) {
         case "--server" -> server = true;
         case "--insecure" -> insecure = true;
         case "--server-hostname" -> {
           hostToken = t;
-          host = value(a, "HOST after --server-hostname, e.g. example.com");
+          host = value(a, Text.get("tls.what.hostname"));
         }
-        case "--cafile" -> cafile = value(a, "PATH after --cafile: the PEM certificates to trust");
-        case "--cert" -> cert = value(a, "PATH after --cert: a PEM certificate (chain)");
-        case "--key" -> key = value(a, "PATH after --key: the certificate's PEM private key");
-        case "--alpn" -> alpn = alpn(a.next("P1,P2 after --alpn, e.g. h2,http/1.1"));
+        case "--cafile" -> cafile = value(a, Text.get("tls.what.cafile"));
+        case "--cert" -> cert = value(a, Text.get("tls.what.cert"));
+        case "--key" -> key = value(a, Text.get("tls.what.key"));
+        case "--alpn" -> alpn = alpn(a.next(Text.get("tls.what.alpn")));
         case "--version" -> {
-          Token v = a.next("TLSv1.2 or TLSv1.3 after --version");
+          Token v = a.next(Text.get("tls.what.version"));
           version =
               TlsSettings.VERSIONS.stream()
                   .filter(x -> x.equalsIgnoreCase(v.text()))
                   .findFirst()
                   .orElseThrow(
-                      () ->
-                          new UsageError(
-                              "--version takes TLSv1.2 or TLSv1.3, not '" + v.text() + "'",
-                              v.start()));
+                      () -> new UsageError(Text.get("usage.tls.version", v.text()), v.start()));
         }
         case "--self-signed" -> {
           boolean named = a.hasMore() && !a.peek().text().startsWith("--");
@@ -82,51 +80,43 @@ final class TlsArgs {
         }
         case "--client-cert" -> {
           clientCertToken = t;
-          Token when = a.next("required or optional after --client-cert");
+          Token when = a.next(Text.get("tls.what.client.cert"));
           clientCert = CLIENT_CERT.get(when.text().toLowerCase(Locale.ROOT));
           if (clientCert == null) {
-            throw new UsageError(
-                "--client-cert takes required or optional, not '" + when.text() + "'",
-                when.start());
+            throw new UsageError(Text.get("usage.tls.client.cert", when.text()), when.start());
           }
         }
         default -> {
           String close = Suggest.closest(t.text(), OPTIONS);
           throw new UsageError(
-              "'"
-                  + t.text()
-                  + "' is not an option of tls"
-                  + (close != null ? "; did you mean " + close + "?" : ""),
+              Text.get(
+                  "usage.tls.option",
+                  t.text(),
+                  close != null ? Text.get("usage.did.you.mean", close) : ""),
               t.start());
         }
       }
     }
     if (server && cert == null && selfSigned == null) {
-      throw UsageError.general(
-          "a TLS server needs a certificate: --cert PATH --key PATH, or --self-signed [CN]");
+      throw UsageError.general(Text.get("usage.tls.server.cert"));
     }
     if (cert != null && selfSigned != null) {
-      throw UsageError.general("give --cert PATH or --self-signed, not both");
+      throw UsageError.general(Text.get("usage.tls.cert.both"));
     }
     if (key != null && cert == null) {
-      throw UsageError.general("--key goes with --cert PATH: the certificate the key belongs to");
+      throw UsageError.general(Text.get("usage.tls.key.alone"));
     }
     if (!server && selfSigned != null) {
-      throw UsageError.general("--self-signed makes a server's certificate: add --server");
+      throw UsageError.general(Text.get("usage.tls.self.signed.client"));
     }
     if (!server && clientCertToken != null) {
-      throw new UsageError(
-          "--client-cert is what a server asks of clients: add --server (a client presents"
-              + " one with --cert PATH --key PATH)",
-          clientCertToken.start());
+      throw new UsageError(Text.get("usage.tls.client.cert.client"), clientCertToken.start());
     }
     if (server && hostToken != null) {
-      throw new UsageError(
-          "--server-hostname is the name a client checks; a server presents its certificate",
-          hostToken.start());
+      throw new UsageError(Text.get("usage.tls.hostname.server"), hostToken.start());
     }
     if (insecure && cafile != null) {
-      throw UsageError.general("--insecure checks no certificate, so --cafile would not be used");
+      throw UsageError.general(Text.get("usage.tls.insecure.cafile"));
     }
     return new Command.Tls(
         name, server, host, insecure, cafile, alpn, version, cert, key, selfSigned, clientCert);
@@ -153,8 +143,7 @@ final class TlsArgs {
     }
     for (String p : text.split(",", -1)) {
       if (p.isEmpty() || p.length() > 255) {
-        throw new UsageError(
-            "--alpn takes protocol names separated by commas, such as h2,http/1.1", t.start());
+        throw new UsageError(Text.get("usage.tls.alpn"), t.start());
       }
       protocols.add(p);
     }

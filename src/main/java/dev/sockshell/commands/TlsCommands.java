@@ -4,6 +4,7 @@ import static dev.sockshell.commands.Param.Kind.SOCKET;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Token;
@@ -142,9 +143,7 @@ final class TlsCommands {
     if (a.hasMore()) {
       Token t = a.next("binary");
       if (!t.text().equals("binary") && !t.text().equals("True")) {
-        throw new UsageError(
-            "'" + t.text() + "' is not an option of getpeercert; binary gives the DER bytes",
-            t.start());
+        throw new UsageError(Text.get("usage.getpeercert.option", t.text()), t.start());
       }
       binary = true;
     }
@@ -168,10 +167,10 @@ final class TlsCommands {
             c.clientCert());
     TlsState state = s.startTls(settings);
     if (!state.established()) {
-      return new Outcome.Done(c.name() + " " + listenerMessage(c, state));
+      return new Outcome.Done(listenerMessage(c, state));
     }
     boolean verbose = ctx.settings().feedback() == Settings.Feedback.VERBOSE;
-    return new Outcome.Done(c.name() + " speaks " + summary(state, verbose));
+    return new Outcome.Done(Text.get("feedback.tls", c.name(), summary(state, verbose)));
   }
 
   /** {@code TLSv1.3, certificate verified}, with the cipher, ALPN and peer when verbose. */
@@ -179,17 +178,20 @@ final class TlsCommands {
     StringBuilder sb = new StringBuilder(state.version());
     if (state.server()) {
       if (state.peer() != null) {
-        sb.append(state.verified() ? ", client certificate verified" : ", client certificate");
+        sb.append(
+            Text.get(state.verified() ? "tls.summary.client.verified" : "tls.summary.client"));
       }
     } else {
-      sb.append(
-          state.verified() ? ", certificate verified" : ", certificate not checked (--insecure)");
+      sb.append(Text.get(state.verified() ? "tls.summary.verified" : "tls.summary.insecure"));
     }
     if (verbose) {
-      sb.append("; cipher ").append(state.cipher()).append(" (").append(state.bits()).append(")");
-      sb.append(state.alpn() == null ? "; no ALPN" : "; ALPN " + Repr.str(state.alpn()));
+      sb.append(Text.get("tls.summary.cipher", state.cipher(), state.bits()));
+      sb.append(
+          state.alpn() == null
+              ? Text.get("tls.summary.no.alpn")
+              : Text.get("tls.summary.alpn", Repr.str(state.alpn())));
       if (state.peer() != null) {
-        sb.append("; peer ").append(subjectText(state.peer().subject()));
+        sb.append(Text.get("tls.summary.peer", subjectText(state.peer().subject())));
       }
     }
     return sb.toString();
@@ -202,7 +204,7 @@ final class TlsCommands {
         parts.add(pair.get(0) + "=" + pair.get(1));
       }
     }
-    return parts.isEmpty() ? "(no subject)" : String.join(", ", parts);
+    return parts.isEmpty() ? Text.get("tls.summary.no.subject") : String.join(", ", parts);
   }
 
   /**
@@ -210,19 +212,16 @@ final class TlsCommands {
    * for {@code --self-signed} the fingerprint and where the certificate is, for clients to trust.
    */
   private static String listenerMessage(Command.Tls c, TlsState state) throws SocketError {
-    String line = "wraps every connection it accepts in TLS";
     if (state.selfSignedPem() == null) {
-      return line;
+      return Text.get("feedback.tls.server", c.name());
     }
     Path pem = writeCertificate(c.name(), state);
-    return line
-        + ": self-signed certificate for "
-        + Repr.str(c.selfSigned())
-        + ", SHA-256 "
-        + state.selfSignedFingerprint()
-        + "; clients trust it with --cafile "
-        + pem
-        + " (or --insecure)";
+    return Text.get(
+        "feedback.tls.server.self.signed",
+        c.name(),
+        Repr.str(c.selfSigned()),
+        state.selfSignedFingerprint(),
+        pem);
   }
 
   /** The certificate (never the key) in a file for clients' {@code --cafile}; gone at exit. */
@@ -244,9 +243,9 @@ final class TlsCommands {
     s.unwrapTls();
     int held = s.buffered();
     return new Outcome.Done(
-        c.name()
-            + " speaks plain bytes again (close_notify sent and received)"
-            + (held > 0 ? "; " + held + " bytes held for recv" : ""));
+        held > 0
+            ? Text.get("feedback.unwrap.held", c.name(), held)
+            : Text.get("feedback.unwrap", c.name()));
   }
 
   private static TlsState state(Context ctx, String name, String call)

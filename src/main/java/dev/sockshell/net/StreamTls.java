@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.security.cert.Certificate;
@@ -66,11 +67,9 @@ final class StreamTls {
       SocketError error =
           e.type() == PyException.TimeoutError
               ? SocketError.python(PyException.TimeoutError, "The handshake operation timed out")
-                  .withHint(
-                      "the peer said nothing in time; it may not speak TLS, or may wait for"
-                          + " something else first")
+                  .withHint(Text.get("tls.hint.handshake.timeout"))
               : e;
-      String closed = socket.name() + " is closed, as Python closes a socket whose handshake fails";
+      String closed = Text.get("tls.hint.closed", socket.name());
       throw error.withHint(error.hint() == null ? closed : error.hint() + "; " + closed);
     }
   }

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -88,13 +89,14 @@ final class TlsErrors {
             && !layer.engine().getUseClientMode()
             && looksLikeHttpRequest(first)) {
           return SocketError.ssl(PyException.SSLError, "HTTP_REQUEST", "http request")
-              .withHint("the peer speaks plain HTTP, not TLS: it sent " + first);
+              .withHint(Text.get("tls.hint.http", first));
         }
         SocketError error = SocketError.ssl(PyException.SSLError, reason, m.getValue()[1]);
         if (reason.equals("WRONG_VERSION_NUMBER")) {
           return error.withHint(
-              "the peer may not speak TLS on this port"
-                  + (first.isEmpty() ? "" : ": it sent " + first));
+              first.isEmpty()
+                  ? Text.get("tls.hint.not.tls")
+                  : Text.get("tls.hint.not.tls.sent", first));
         }
         return error;
       }
@@ -121,19 +123,19 @@ final class TlsErrors {
     }
     String reason = prefix + "_ALERT_" + name.toUpperCase(Locale.ROOT);
     return SocketError.ssl(PyException.SSLError, reason, words + " alert " + name.replace('_', ' '))
-        .withHint("the peer refused the connection: " + alertMeaning(name));
+        .withHint(Text.get("tls.hint.alert", alertMeaning(name)));
   }
 
   private static String alertMeaning(String name) {
     return switch (name) {
       case "unknown_ca", "certificate_unknown", "bad_certificate" ->
-          "it did not trust our certificate";
-      case "certificate_required" -> "it wants a client certificate (tls NAME --cert … --key …)";
-      case "protocol_version" -> "no TLS version both sides allow (see --version)";
-      case "handshake_failure" -> "no cipher or parameters both sides allow";
-      case "no_application_protocol" -> "none of the --alpn protocols is one it speaks";
-      case "unrecognized_name" -> "it does not serve that host name (--server-hostname)";
-      default -> "it sent the alert " + name;
+          Text.get("tls.alert.untrusted");
+      case "certificate_required" -> Text.get("tls.alert.certificate.required");
+      case "protocol_version" -> Text.get("tls.alert.protocol.version");
+      case "handshake_failure" -> Text.get("tls.alert.handshake.failure");
+      case "no_application_protocol" -> Text.get("tls.alert.no.application.protocol");
+      case "unrecognized_name" -> Text.get("tls.alert.unrecognized.name");
+      default -> Text.get("tls.alert.other", name);
     };
   }
 
@@ -143,7 +145,7 @@ final class TlsErrors {
             PyException.SSLEOFError,
             "UNEXPECTED_EOF_WHILE_READING",
             "EOF occurred in violation of protocol")
-        .withHint("the peer closed the connection in the middle of TLS; it may not speak TLS");
+        .withHint(Text.get("tls.hint.eof"));
   }
 
   /** A send after the TLS connection was closed (close_notify sent or received). */

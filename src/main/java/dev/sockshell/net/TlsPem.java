@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +75,7 @@ final class TlsPem {
       if (type.equals("ENCRYPTED PRIVATE KEY") || text.contains("Proc-Type: 4,ENCRYPTED")) {
         throw SocketError.ssl(PyException.SSLError, null, "PEM lib")
             .at(path)
-            .withHint(
-                "the key is encrypted; sockshell reads unencrypted keys (openssl pkey -in KEY"
-                    + " -out plain.pem)");
+            .withHint(Text.get("tls.hint.key.encrypted"));
       }
       if (!type.endsWith("PRIVATE KEY")) {
         continue;
@@ -91,7 +90,7 @@ final class TlsPem {
       if (!matches(key, chain[0])) {
         throw SocketError.ssl(PyException.SSLError, "KEY_VALUES_MISMATCH", "key values mismatch")
             .at(path)
-            .withHint("that key is not the certificate's (--cert and --key must belong together)");
+            .withHint(Text.get("tls.hint.key.mismatch"));
       }
       return key;
     }
