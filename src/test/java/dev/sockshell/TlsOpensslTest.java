@@ -114,6 +114,35 @@ class TlsOpensslTest {
     }
   }
 
+  /**
+   * A TLS 1.2 server answers a client without the certificate it requires with handshake_failure
+   * (TLS 1.3 has certificate_required): the hint names that cause too.
+   */
+  @Test
+  void aTls12ServerThatWantsAClientCertificateIsHintedAt() throws Exception {
+    try (ExternalProgram server =
+        sServer(
+            "-tls1_2",
+            "-Verify",
+            "1",
+            "-verify_return_error",
+            "-CAfile",
+            certs.ca().certFile().toString())) {
+      String port = server.await(ACCEPT);
+      try (ShellRun shell = new ShellRun()) {
+        shell.run(
+            "socket c\nconnect c localhost:"
+                + port
+                + "\ntls c --cafile "
+                + certs.ca().certFile()
+                + "\n");
+        String out = shell.out();
+        assertTrue(out.contains("SSLV3_ALERT_HANDSHAKE_FAILURE"), out);
+        assertTrue(out.contains("it wants a client certificate"), out);
+      }
+    }
+  }
+
   /** A sockshell server that {@code openssl s_client} connects to, checking its certificate. */
   private static String[] sClient(int port, String... more) {
     List<String> command =
