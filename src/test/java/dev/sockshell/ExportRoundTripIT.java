@@ -167,4 +167,70 @@ class ExportRoundTripIT {
       assertEquals(fromSession, peer.finish());
     }
   }
+
+  /**
+   * Background work exports as calls of a threading helper that python3 runs: an echo server the
+   * same session talks to, a reply server with --max that wait outlives, and a relay between two
+   * connections that passes an EOF on as SHUT_WR.
+   */
+  @Test
+  void backgroundWorkExportsToThreadsThatPython3Runs() throws Exception {
+    Path program = dir.resolve("background.py");
+    String session =
+        String.join(
+            "\n",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "serve srv --echo",
+            "socket c",
+            "connect c srv",
+            "sendall c \"ping\"",
+            "print(c.recv(100))",
+            "close c",
+            "stop srv",
+            "socket r",
+            "bind r 127.0.0.1:0",
+            "listen r",
+            "serve r --reply \"OK\\n\" --max 1",
+            "socket d",
+            "connect d r",
+            "sendall d \"x\"",
+            "print(d.recv(100))",
+            "close d",
+            "wait",
+            "socket lx",
+            "bind lx 127.0.0.1:0",
+            "listen lx",
+            "socket x",
+            "connect x lx",
+            "a, _ = lx.accept()",
+            "socket ly",
+            "bind ly 127.0.0.1:0",
+            "listen ly",
+            "socket y",
+            "connect y ly",
+            "b, _ = ly.accept()",
+            "relay a b --trace",
+            "sendall x \"hi\"",
+            "print(y.recv(100))",
+            "shutdown x SHUT_WR",
+            "print(y.recv(100))",
+            "sendall y \"back\"",
+            "print(x.recv(100))",
+            "stop a",
+            "a.sendall(b'mine again')",
+            "print(x.recv(100))",
+            "/export " + program,
+            "");
+    String printed = "b'ping'\nb'OK\\n'\nb'hi'\nb''\nb'back'\nb'mine again'\n";
+    Jar.Result run = Jar.run(session);
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertTrue(run.out().replace("\r", "").contains("b'mine again'"), run.out());
+    String text = Files.readString(program);
+    assertTrue(text.contains("background_relay('a', a, 'b', b)"), text);
+    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
+    assertEquals(printed, python.finish(), text);
+    assertEquals(0, python.exitValue(), python.said() + text);
+  }
 }

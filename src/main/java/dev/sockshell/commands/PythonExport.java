@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * same effect. Each command is its spec's Python statement; a value a later line uses ({@code $N},
  * {@code _}, an expectation) is kept in the variable {@code _N}; an expectation that held is an
  * {@code assert} of what it compared (so python3 stops where the session would have); an error an
- * {@code expect error} caught is a {@code try/except}. A command that failed, and one with no
- * Python statement (background work), is a comment.
+ * {@code expect error} caught is a {@code try/except}; background work calls the threading helper
+ * of {@link BackgroundExport}. A command that failed, and one with no Python statement, is a
+ * comment.
  */
 final class PythonExport {
 
@@ -45,6 +46,9 @@ final class PythonExport {
   private String encoding = "utf-8";
   private int skipped;
 
+  /** Whether a background command was written, so the helper it calls is needed. */
+  private boolean background;
+
   private PythonExport(Context ctx) {
     this.ctx = ctx;
   }
@@ -63,6 +67,10 @@ final class PythonExport {
     lines.add("# Each line is a command of the session; an expectation is an assert.");
     export.imports.forEach(m -> lines.add("import " + m));
     lines.add("");
+    if (export.background) {
+      lines.addAll(BackgroundExport.helper());
+      lines.add("");
+    }
     lines.addAll(export.body);
     return new Program(String.join("\n", lines) + "\n", export.skipped);
   }
@@ -202,7 +210,13 @@ final class PythonExport {
   }
 
   private String pythonOf(CommandSpec<?> spec, Command command) {
-    String python = spec.pythonOf(command);
+    String python = BackgroundExport.statement(command);
+    if (python != null) {
+      background = true;
+      imports.addAll(BackgroundExport.IMPORTS);
+    } else {
+      python = spec.pythonOf(command);
+    }
     if (python == null) {
       return null;
     }
