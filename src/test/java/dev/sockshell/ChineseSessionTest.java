@@ -162,6 +162,17 @@ class ChineseSessionTest {
             "socket c2",
             "connect c2 127.0.0.1:1",
             "accept conn1",
+            "settimeout cli forever",
+            "setblocking cli maybe",
+            "socket x2 AF_INET AF_INET6",
+            "setsockopt srv",
+            "setsockopt srv SOL_SOCKET",
+            "setsockopt srv SO_LINGER",
+            "expect error",
+            "expect matches",
+            "repeat many",
+            "serve srv",
+            "serve srv --echo --max",
             "/history",
             "");
     ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
@@ -176,6 +187,10 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("转义不完整"), run.out());
     assertTrue(run.out().contains("会话编码是 ascii"), run.out());
     assertTrue(run.out().contains("tc 已使用 TLSv1.3，证书未检查"), run.out());
+    // Usage errors name what is missing or wrong in Chinese too.
+    assertTrue(run.out().contains("SECONDS（或 none）"), run.out());
+    assertTrue(run.out().contains("FLAG 必须是 True 或 False"), run.out());
+    assertTrue(run.out().contains("又一个 FAMILY"), run.out());
   }
 
   @Test

@@ -112,7 +112,7 @@ final class BackgroundCommands {
 
   private static Command.Serve bindServe(Args a) throws UsageError {
     String name = a.name("NAME");
-    Token mode = a.next("--echo, --reply DATA or --rules");
+    Token mode = a.next(Text.get("usage.what.serve.mode"));
     Command.ServeMode serveMode;
     Command.Serve serve;
     switch (mode.text()) {
@@ -128,7 +128,7 @@ final class BackgroundCommands {
       if (!flag.text().equals("--max")) {
         throw new UsageError(Text.get("usage.serve.after", flag.text()), flag.start());
       }
-      max = a.integer("N after --max", 1, Integer.MAX_VALUE);
+      max = a.integer(Text.get("usage.what.max"), 1, Integer.MAX_VALUE);
     }
     a.end();
     serve = new Command.Serve(name, serveMode, reply, max);
@@ -216,7 +216,7 @@ final class BackgroundCommands {
     boolean trace = false;
     boolean hex = false;
     while (a.hasMore()) {
-      Token flag = a.next("--trace or --hex");
+      Token flag = a.next(Text.get("usage.what.relay.flag"));
       switch (flag.text()) {
         case "--trace" -> trace = true;
         case "--hex" -> hex = true;

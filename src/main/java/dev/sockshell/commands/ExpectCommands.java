@@ -48,7 +48,7 @@ final class ExpectCommands {
   }
 
   static Command bind(Args a) throws UsageError {
-    Token first = a.next("VALUE, or one of " + String.join(", ", FORMS));
+    Token first = a.next(Text.get("usage.what.expect", String.join(", ", FORMS)));
     switch (first.text()) {
       case "error":
         Command.ExpectError error = new Command.ExpectError(errorName(a));
@@ -65,7 +65,7 @@ final class ExpectCommands {
         a.end();
         return contains;
       case "matches":
-        return regex(a.rest("/REGEX/ after matches, e.g. /hello \\d+/"));
+        return regex(a.rest(Text.get("usage.what.regex")));
       default:
         Literal value = a.value(first);
         a.end();
@@ -74,8 +74,7 @@ final class ExpectCommands {
   }
 
   private static String errorName(Args a) throws UsageError {
-    Token name =
-        a.next("the error: a Python class (ConnectionRefusedError) or errno (ECONNREFUSED)");
+    Token name = a.next(Text.get("usage.what.error"));
     if (Errno.byName(name.text()).isPresent() || PyException.byName(name.text()).isPresent()) {
       return name.text();
     }

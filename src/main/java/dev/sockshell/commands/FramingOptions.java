@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
@@ -17,7 +18,7 @@ final class FramingOptions {
 
   /** The {@code len32} after {@code --frame}: the only frame format. */
   static void len32(Args a) throws UsageError {
-    Token format = a.next("the frame format after --frame: len32");
+    Token format = a.next(Text.get("usage.what.frame.format"));
     if (!format.text().equals("len32")) {
       throw new UsageError(
           "--frame knows len32 (a 4-byte big-endian length, then the bytes), got '"

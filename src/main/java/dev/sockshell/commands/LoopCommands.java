@@ -70,7 +70,7 @@ final class LoopCommands {
     if (first != null && first.text().equals(FOREVER)) {
       a.next(FOREVER);
     } else if (first != null && !first.text().equals(EVERY)) {
-      count = (long) a.integer("COUNT (the number of rounds, or forever)", 0, Integer.MAX_VALUE);
+      count = (long) a.integer(Text.get("usage.what.count.rounds"), 0, Integer.MAX_VALUE);
     }
     Double every = null;
     if (a.hasMore()) {
@@ -82,8 +82,8 @@ final class LoopCommands {
                 + "'; after COUNT or forever only --every SECONDS may come",
             option.start());
       }
-      Token seconds = a.next("SECONDS after --every, e.g. --every 0.5");
-      every = Args.seconds(seconds, "SECONDS after --every");
+      Token seconds = a.next(Text.get("usage.what.every"));
+      every = Args.seconds(seconds, Text.get("usage.what.every.short"));
       if (every == 0) {
         throw new UsageError(Text.get("usage.every"), seconds.start());
       }

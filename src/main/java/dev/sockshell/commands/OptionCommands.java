@@ -173,14 +173,10 @@ final class OptionCommands {
 
   private static Command.SetBlocking bindSetBlocking(Args a) throws UsageError {
     String name = a.name("NAME");
-    Token t = a.next("FLAG (True or False)");
+    Token t = a.next(Text.get("usage.what.flag"));
     boolean flag =
         Args.choiceOf(t, "FLAG", BOOLEANS)
-            .orElseThrow(
-                () ->
-                    new UsageError(
-                        "FLAG must be True or False (1 and 0 work too), got '" + t.text() + "'",
-                        t.start()));
+            .orElseThrow(() -> new UsageError(Text.get("usage.flag", t.text()), t.start()));
     a.end();
     return new Command.SetBlocking(name, flag);
   }
@@ -216,7 +212,7 @@ final class OptionCommands {
    * JDK holds at most 65535 seconds.
    */
   private static OptionValue linger(Args a) throws UsageError {
-    Token first = a.next("ONOFF SECONDS (SO_LINGER takes two numbers, e.g. 1 0)");
+    Token first = a.next(Text.get("usage.what.linger"));
     int on;
     int secs;
     int secondsAt;
@@ -229,7 +225,7 @@ final class OptionCommands {
       secs = whole(t.items().get(1), "SECONDS");
       secondsAt = t.items().get(1).start();
     } else {
-      Token seconds = a.next("SECONDS after ONOFF (SO_LINGER takes two numbers, e.g. 1 0)");
+      Token seconds = a.next(Text.get("usage.what.linger.seconds"));
       on = whole(first, "ONOFF");
       secs = whole(seconds, "SECONDS");
       secondsAt = seconds.start();
@@ -276,13 +272,13 @@ final class OptionCommands {
 
   /** {@code [LEVEL] OPTION}: the level may be left out, but if given it must be the option's. */
   private static SockOpt option(Args a) throws UsageError {
-    Token first = a.next("OPTION (e.g. SO_REUSEADDR)");
+    Token first = a.next(Text.get("usage.what.option.name"));
     var level = Args.choiceOf(first, "LEVEL", LEVELS);
     if (level.isEmpty()) {
       return Args.choiceOf(first, "OPTION", OPTIONS)
           .orElseThrow(() -> Args.notAChoice(first, "OPTION", OPTIONS));
     }
-    Token second = a.next("OPTION after " + level.get());
+    Token second = a.next(Text.get("usage.what.option.after", level.get()));
     SockOpt option =
         Args.choiceOf(second, "OPTION", OPTIONS)
             .orElseThrow(() -> Args.notAChoice(second, "OPTION", OPTIONS));
@@ -304,7 +300,7 @@ final class OptionCommands {
       a.next("SECONDS");
       return Timeout.BLOCKING;
     }
-    return Timeout.seconds(a.seconds("SECONDS (or none)"));
+    return Timeout.seconds(a.seconds(Text.get("usage.what.timeout")));
   }
 
   static String timeoutRepr(Timeout t) {

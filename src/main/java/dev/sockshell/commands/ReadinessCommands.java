@@ -54,7 +54,7 @@ final class ReadinessCommands {
     Timeout timeout = Timeout.BLOCKING;
     boolean writing = false;
     while (a.hasMore()) {
-      Token t = a.next("a socket NAME");
+      Token t = a.next(Text.get("usage.what.socket"));
       if (t.text().equals(SEPARATOR)) {
         if (writing) {
           throw new UsageError("'--' given twice; WRITE sockets follow the only '--'", t.start());

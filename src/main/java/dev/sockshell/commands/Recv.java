@@ -72,7 +72,7 @@ final class Recv {
     while (a.hasMore()) {
       Token t = a.peek();
       if (t.text().startsWith("--")) {
-        a.next("an option");
+        a.next(Text.get("usage.what.option"));
         if (framing != null) {
           throw new UsageError("give only one of --exact, --until and --frame", t.start());
         }
@@ -104,7 +104,7 @@ final class Recv {
       case "--exact":
         return new Command.Framing.Exact(a.integer("N (--exact)", 0, MAX_BUFSIZE));
       case "--until":
-        Token d = a.next("DELIM after --until, e.g. \"\\n\"");
+        Token d = a.next(Text.get("usage.what.until"));
         DataExpr delimiter = DataExpr.of(LiteralParser.parse(d), d.text());
         boolean empty =
             delimiter instanceof DataExpr.Text t && t.text().isEmpty()

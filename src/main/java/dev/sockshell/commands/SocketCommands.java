@@ -193,7 +193,7 @@ final class SocketCommands {
     boolean familySeen = false;
     boolean typeSeen = false;
     while (a.hasMore()) {
-      Token t = a.next("FAMILY or TYPE");
+      Token t = a.next(Text.get("usage.what.family.type"));
       var f = Args.choiceOf(t, "FAMILY", FAMILIES);
       var ty = Args.choiceOf(t, "TYPE", TYPES);
       if (f.isPresent() && !familySeen) {
@@ -204,13 +204,11 @@ final class SocketCommands {
         typeSeen = true;
       } else if (f.isPresent() || ty.isPresent()) {
         String which = f.isPresent() ? "FAMILY" : "TYPE";
-        throw new UsageError(
-            "a second " + which + " '" + t.text() + "': a socket has one FAMILY and one TYPE",
-            t.start());
+        throw new UsageError(Text.get("usage.socket.second", which, t.text()), t.start());
       } else {
         Map<String, Object> all = new LinkedHashMap<>(FAMILIES);
         all.putAll(TYPES);
-        throw Args.notAChoice(t, "FAMILY or TYPE", all);
+        throw Args.notAChoice(t, Text.get("usage.what.family.type"), all);
       }
     }
     return new Command.Socket(name, family, type);

@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import static dev.sockshell.commands.Param.Kind.NUMBER;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
@@ -42,7 +43,7 @@ final class StepCommands {
   }
 
   private static Command.BreakAt bindBreak(Args a) throws UsageError {
-    return new Command.BreakAt(a.optionalInteger("N (a line number of the program)", 1, 1 << 30));
+    return new Command.BreakAt(a.optionalInteger(Text.get("usage.what.line"), 1, 1 << 30));
   }
 
   private static Outcome notStepping(Command c, Context ctx) throws UsageError {
