@@ -170,10 +170,16 @@ class ChineseSessionTest {
             "setsockopt srv SO_LINGER",
             "expect error",
             "expect matches",
-            "repeat many",
             "serve srv",
             "serve srv --echo --max",
+            "socket u2 AF_INET SOCK_DGRAM",
+            "connect u2 u",
+            "shutdown u2 SHUT_WR",
+            "listen srv 7",
+            "setsockopt srv SO_LINGER 1 70000",
+            "getsockopt c3 SO_ERROR",
             "/history",
+            "repeat many", // last: its error comes at the end of the script, as a block's
             "");
     ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
     assertEnglishFree(run.out() + run.err(), script);
@@ -191,6 +197,8 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("SECONDS（或 none）"), run.out());
     assertTrue(run.out().contains("FLAG 必须是 True 或 False"), run.out());
     assertTrue(run.out().contains("又一个 FAMILY"), run.out());
+    // What Java 17 cannot do is said in Chinese, with OSError as Python prints it.
+    assertTrue(run.out().contains("OSError: JVM 无法修改监听套接字的 backlog"), run.out());
   }
 
   @Test

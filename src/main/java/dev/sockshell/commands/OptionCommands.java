@@ -234,9 +234,7 @@ final class OptionCommands {
       throw new UsageError("SECONDS must be 0 or more, got " + secs, secondsAt);
     }
     if (secs > 65535) {
-      throw new UsageError(
-          "the JVM cannot set SO_LINGER beyond 65535 seconds (Linux would take " + secs + ")",
-          secondsAt);
+      throw new UsageError(Text.get("jvm.cannot", Text.get("jvm.cannot.linger", secs)), secondsAt);
     }
     return new OptionValue.Linger(on != 0, secs);
   }

@@ -26,9 +26,8 @@ public final class DatagramSocket extends NetSocket {
       channel = DatagramChannel.open(family.jdk());
       channel.configureBlocking(false);
     } catch (UnsupportedOperationException e) {
-      throw SocketError.jvmCannot(
-              "create " + family + " SOCK_DGRAM sockets: Java 17 has no Unix datagram channels")
-          .withHint("the OS supports it (Python can); in sockshell use AF_UNIX SOCK_STREAM");
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.dgram", family))
+          .withHint(Text.get("hint.jvm.unix.dgram"));
     } catch (IOException e) {
       throw JdkErrors.map(e);
     }
@@ -112,9 +111,7 @@ public final class DatagramSocket extends NetSocket {
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
     if (address instanceof SockAddress.Inet inet && inet.port() == 0) {
-      throw SocketError.jvmCannot(
-              "connect a UDP socket to port 0: Java 17 refuses it (Linux accepts it, and the"
-                  + " socket then has no peer)")
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.udp.port.zero"))
           .at(address)
           .withHint(Text.get("hint.udp.connect.port"));
     }
@@ -165,9 +162,7 @@ public final class DatagramSocket extends NetSocket {
       throw SocketError.of(Errno.EINVAL).at(address).withHint(Text.get("hint.port.zero"));
     }
     if (address != null && peer != null && !isPeer(address)) {
-      throw SocketError.jvmCannot(
-              "sendto another address on a connected UDP socket: Java 17's DatagramChannel"
-                  + " refuses it (Linux would send it)")
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.udp.sendto.other"))
           .at(address)
           .withAdvice(Advice.Kind.CONNECT_THERE, name());
     }
@@ -277,8 +272,8 @@ public final class DatagramSocket extends NetSocket {
     if (peer == null) {
       throw SocketError.of(Errno.ENOTCONN);
     }
-    throw SocketError.jvmCannot("shut down a UDP socket: Java 17's DatagramChannel has no shutdown")
-        .withHint("Linux would make later sends fail (SHUT_WR) or stop receiving (SHUT_RD)");
+    throw SocketError.jvmCannot(Text.get("jvm.cannot.udp.shutdown"))
+        .withHint(Text.get("hint.jvm.udp.shutdown"));
   }
 
   @Override

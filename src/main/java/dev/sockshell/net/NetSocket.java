@@ -249,19 +249,13 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
       now = new OptionValue.Reading(kernelView(SocketOptions.get(channel, option)), null);
     } else if (option == SockOpt.IPV6_V6ONLY) {
       if (((OptionValue.Int) value).value() != 0) {
-        throw SocketError.jvmCannot(
-                "set IPV6_V6ONLY: Java 17 has no such option and makes every AF_INET6 socket"
-                    + " dual-stack (IPV6_V6ONLY 0)")
-            .withHint("to serve IPv6 only, bind to an IPv6 address such as [::1] instead of [::]");
+        throw SocketError.jvmCannot(Text.get("jvm.cannot.v6only"))
+            .withHint(Text.get("hint.jvm.v6only"));
       }
       now = getOption(option); // 0 is what the socket already has: nothing to change
     } else if (passedToAccepted(option)) {
       noteLinger(value);
-      now =
-          new OptionValue.Reading(
-              value,
-              "for each connection accept returns: the JVM cannot hold it on a listening"
-                  + " socket, so sockshell sets it on each, as Linux's accepted sockets inherit it");
+      now = new OptionValue.Reading(value, Text.get("note.option.per.connection"));
     } else {
       throw SocketOptions.jvmCannot("set", option, channel);
     }
@@ -355,11 +349,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
    * @throws SocketError where the JVM cannot know it
    */
   int takeError() throws SocketError {
-    throw SocketError.jvmCannot(
-            "read SO_ERROR of a "
-                + type
-                + " socket: Java 17 reports a pending error only to the"
-                + " next call")
+    throw SocketError.jvmCannot(Text.get("jvm.cannot.so.error", type))
         .withHint(Text.get("hint.next.call.raises"));
   }
 

@@ -1,5 +1,7 @@
 package dev.sockshell.net;
 
+import dev.sockshell.i18n.Text;
+
 /**
  * A socket call failed the way Python would raise it: a Python exception class, the errno symbol
  * when there is one, the reason, and the address involved. A checked exception so that every caller
@@ -60,7 +62,7 @@ public final class SocketError extends Exception {
    * cannot …}), never a pretence that it worked.
    */
   public static SocketError jvmCannot(String what) {
-    return python(PyException.OSError, "the JVM cannot " + what);
+    return python(PyException.OSError, Text.get("jvm.cannot", what));
   }
 
   public static SocketError timedOut() {

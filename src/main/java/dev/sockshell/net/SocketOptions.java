@@ -141,11 +141,9 @@ final class SocketOptions {
   static SocketError jvmCannot(String verb, SockOpt option, NetworkChannel channel) {
     String kind =
         channel instanceof ServerSocketChannel
-            ? "a listening socket: Java 17's ServerSocketChannel"
-            : channel instanceof DatagramChannel
-                ? "a SOCK_DGRAM socket: Java 17's DatagramChannel"
-                : "this SOCK_STREAM socket: Java 17's SocketChannel";
-    return SocketError.jvmCannot(verb + " " + option + " on " + kind + " has no such option")
+            ? "listening"
+            : channel instanceof DatagramChannel ? "dgram" : "stream";
+    return SocketError.jvmCannot(Text.get("jvm.cannot.option." + verb + "." + kind, option))
         .withHint(Text.get(verb.equals("set") ? "hint.option.linux.set" : "hint.option.linux.get"));
   }
 }

@@ -45,11 +45,7 @@ final class StreamListener {
               .withHint(Text.get("hint.listen.connected", socket.name()));
       case LISTENING -> {
         if (backlog != this.backlog) {
-          throw SocketError.jvmCannot(
-                  "change the backlog of a listening socket: Java 17 fixes it at the first listen"
-                      + " (Linux would take "
-                      + backlog
-                      + ")")
+          throw SocketError.jvmCannot(Text.get("jvm.cannot.backlog.change", backlog))
               .withHint(Text.get("hint.backlog.kept", socket.name(), this.backlog));
         }
         return; // the same backlog again: nothing changes, as on Linux
@@ -62,9 +58,7 @@ final class StreamListener {
       default -> {}
     }
     if (backlog == 0) {
-      throw SocketError.jvmCannot(
-              "listen with backlog 0: Java 17 takes 0 to mean its default, 50 (Linux would let"
-                  + " one connection wait)")
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.backlog.zero"))
           .withAdvice(Advice.Kind.LARGER_BACKLOG, socket.name());
     }
     if (socket.connectFailedAndReported()) {
@@ -167,9 +161,7 @@ final class StreamListener {
       return;
     }
     if (socket.family() == Family.AF_UNIX) {
-      throw SocketError.jvmCannot(
-              "shut down a listening AF_UNIX socket: Java 17's listening channel has no shutdown"
-                  + " (Linux would refuse new connections and keep the queued ones)")
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.listener.shutdown"))
           .withAdvice(Advice.Kind.CLOSE_TO_STOP_LISTENING, socket.name());
     }
     SockAddress listened = socket.channelAddress();

@@ -92,9 +92,7 @@ final class StreamPort {
     SockAddress local = socket.channelAddress();
     if (socket.stateNow() == SocketState.CONNECTING
         && local.equals(SockAddress.unbound(socket.family()))) {
-      throw SocketError.jvmCannot(
-              "tell the port of a connect in progress: Java 17 reports a socket's local address"
-                  + " only once it is connected (Linux has bound it already)")
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.port.connecting"))
           .withHint(Text.get("hint.no.port.yet"));
     }
     return local;

@@ -185,10 +185,8 @@ public final class StreamSocket extends NetSocket {
           .withHint(Text.get("hint.already.bound", name()));
     }
     if (address instanceof SockAddress.Unix u && u.path().toString().isEmpty()) {
-      throw SocketError.jvmCannot(
-              "bind to '' (Linux's autobind to an abstract name): Java 17 binds AF_UNIX sockets"
-                  + " only to paths")
-          .withHint("bind to a path such as ./demo.sock");
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.autobind"))
+          .withHint(Text.get("hint.jvm.autobind"));
     }
     port.bind(address);
     noteBind(address);
@@ -516,9 +514,7 @@ public final class StreamSocket extends NetSocket {
       }
       default -> {
         if (family() == Family.AF_UNIX) {
-          throw SocketError.jvmCannot(
-                  "shut down an AF_UNIX socket that is not connected (Linux would accept it,"
-                      + " and fail the sends after a later connect with EPIPE)")
+          throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.shutdown"))
               .withAdvice(Advice.Kind.CONNECT_BEFORE_SHUTDOWN, name());
         }
         // Linux also remembers the shutdown for after a later connect; sockshell does not.
