@@ -157,6 +157,7 @@ class ChineseSessionTest {
             "wait",
             "sleep 0.01",
             "/save " + dir.resolve("saved.socks"),
+            "tls srv --server --cert " + dir.resolve("saved.socks"),
             "/open " + dir.resolve("missing.socks"),
             "class A: pass",
             "socket c2",
@@ -199,6 +200,7 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("又一个 FAMILY"), run.out());
     // What Java 17 cannot do is said in Chinese, with OSError as Python prints it.
     assertTrue(run.out().contains("OSError: JVM 无法修改监听套接字的 backlog"), run.out());
+    assertTrue(run.out().contains("里面没有证书（--cert 要的是 PEM 格式的证书）"), run.out());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sockshell.background;
 
 import dev.sockshell.background.BackgroundEvent.Why;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.EventLoop;
 import dev.sockshell.net.SocketError;
@@ -263,7 +264,7 @@ final class Connection implements EventLoop.Handler {
 
   @Override
   public void failed(EventLoop.Registration r, RuntimeException e) {
-    jobs.emit(new BackgroundEvent.Failed(name(), "internal error: " + e));
+    jobs.emit(new BackgroundEvent.Failed(name(), Text.get("internal.error", e)));
     if (!ended) {
       end(Why.STOPPED, false);
     }

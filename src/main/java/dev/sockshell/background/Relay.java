@@ -89,7 +89,7 @@ final class Relay implements Job {
 
     @Override
     public void failed(EventLoop.Registration r, RuntimeException e) {
-      jobs.emit(new BackgroundEvent.Failed(socket.name(), "internal error: " + e));
+      jobs.emit(new BackgroundEvent.Failed(socket.name(), Text.get("internal.error", e)));
       end(null);
     }
   }

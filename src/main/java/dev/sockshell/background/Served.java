@@ -134,7 +134,7 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
 
   @Override
   public void failed(EventLoop.Registration r, RuntimeException e) {
-    jobs.emit(new BackgroundEvent.Failed(listener.name(), "internal error: " + e));
+    jobs.emit(new BackgroundEvent.Failed(listener.name(), Text.get("internal.error", e)));
     stopListening();
   }
 

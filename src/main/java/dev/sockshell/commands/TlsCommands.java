@@ -234,7 +234,7 @@ final class TlsCommands {
       file.toFile().deleteOnExit();
       return file;
     } catch (IOException e) {
-      throw SocketError.python(PyException.OSError, "cannot write the certificate: " + e);
+      throw SocketError.python(PyException.OSError, Text.get("tls.certificate.unwritten", e));
     }
   }
 

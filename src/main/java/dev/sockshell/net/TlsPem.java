@@ -43,11 +43,11 @@ final class TlsPem {
       Collection<? extends Certificate> all =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (all.isEmpty()) {
-        throw pemLib(path, "no certificate in it");
+        throw pemLib(path, Text.get("tls.pem.no.certificate"));
       }
       return all.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
     } catch (CertificateException | IOException e) {
-      throw pemLib(path, "no certificate in it (" + what + " takes a PEM certificate)");
+      throw pemLib(path, Text.get("tls.pem.no.certificate.for", what));
     }
   }
 
@@ -85,7 +85,7 @@ final class TlsPem {
               ? pkcs8(Base64.getMimeDecoder().decode(m.group(2)), chain[0])
               : legacyKey(path, m.group());
       if (key == null) {
-        throw pemLib(path, "its private key could not be read");
+        throw pemLib(path, Text.get("tls.pem.key.unreadable"));
       }
       if (!matches(key, chain[0])) {
         throw SocketError.ssl(PyException.SSLError, "KEY_VALUES_MISMATCH", "key values mismatch")
@@ -94,7 +94,7 @@ final class TlsPem {
       }
       return key;
     }
-    throw pemLib(path, "no private key in it (--key takes the certificate's PEM key)");
+    throw pemLib(path, Text.get("tls.pem.no.key"));
   }
 
   private static PrivateKey pkcs8(byte[] der, X509Certificate cert) {

@@ -188,7 +188,7 @@ final class CommandStep {
       usageError(place, e.withUsage(parsed.spec().synopsis()));
       return Result.FAILED;
     } catch (RuntimeException e) {
-      failure = "internal error: " + e;
+      failure = Text.get("internal.error", e);
       reporter.internalError(place.where(), e);
       return Result.FAILED;
     } finally {

@@ -464,12 +464,7 @@ final class Reporter {
   /** Something sockshell did not foresee: one line, never a stack trace. */
   void internalError(String where, RuntimeException e) {
     alert(
-        Styled.of(
-            Style.ERROR,
-            prefix(where)
-                + "internal error: "
-                + e
-                + " (this is a sockshell bug; please report it with the command that caused it)"),
+        Styled.of(Style.ERROR, prefix(where) + Text.get("report.internal.error", e)),
         ERROR_GOES_ON);
   }
 
