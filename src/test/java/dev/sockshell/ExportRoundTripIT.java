@@ -233,4 +233,45 @@ class ExportRoundTripIT {
     assertEquals(printed, python.finish(), text);
     assertEquals(0, python.exitValue(), python.said() + text);
   }
+
+  /**
+   * Rules of {@code on} a served listening socket export to the helper's re matching: a greeting on
+   * connect, a regex whose \1 fills the reply (matched once its pieces have all arrived), and a
+   * close; {@code off} removes one.
+   */
+  @Test
+  void rulesOfAServedSocketExportToAProgramThatAnswersAlike() throws Exception {
+    Path program = dir.resolve("rules.py");
+    String session =
+        String.join(
+            "\n",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "on srv connect send \"hello\\n\"",
+            "on srv matches /^PING (\\d+)\\r\\n/ send \"PONG \\1\\r\\n\"",
+            "on srv contains \"QUIT\" close",
+            "serve srv --rules",
+            "socket c",
+            "connect c srv",
+            "print(c.recv(6))",
+            "sendall c \"PI\"",
+            "sendall c \"NG 7\\r\\n\"",
+            "print(c.recv(100))",
+            "off 1",
+            "sendall c \"QUIT\"",
+            "print(c.recv(100))",
+            "close c",
+            "/export " + program,
+            "");
+    Jar.Result run = Jar.run(session);
+    assertEquals(0, run.status(), run.out() + run.err());
+    String printed = "b'hello\\n'\nb'PONG 7\\r\\n'\nb''\n";
+    assertTrue(run.out().replace("\r", "").contains("b'PONG 7\\r\\n'\n"), run.out());
+    String text = Files.readString(program);
+    assertTrue(text.contains("reply=[b'PONG ', 1, b'\\r\\n']"), text);
+    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
+    assertEquals(printed, python.finish(), text);
+    assertEquals(0, python.exitValue(), python.said() + text);
+  }
 }

@@ -1,11 +1,17 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.background.Rule;
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
+import dev.sockshell.value.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,12 +23,15 @@ final class BackgroundExport {
   private static final String HELPER = "/dev/sockshell/export/background.py";
 
   /** The modules the helper uses. */
-  static final List<String> IMPORTS = List.of("select", "threading", "time");
+  static final List<String> IMPORTS = List.of("re", "select", "struct", "threading", "time");
 
   private BackgroundExport() {}
 
-  /** The statement for a background command, or null if {@code command} is not one. */
-  static String statement(Command command) {
+  /**
+   * The statement for a background command, or null if {@code command} is not one; {@code encoding}
+   * is the session's at that point, which a rule's regex decodes with.
+   */
+  static String statement(Context ctx, Command command, String encoding) {
     if (command instanceof Command.Serve s) {
       return serve(s);
     } else if (command instanceof Command.Relay r) {
@@ -43,9 +52,9 @@ final class BackgroundExport {
           + (w.seconds() == null ? "" : ScriptCommands.seconds(w.seconds()))
           + ")";
     } else if (command instanceof Command.On on) {
-      return notExported(on.text());
+      return on(ctx, on, encoding);
     } else if (command instanceof Command.Off off) {
-      return notExported("off " + off.number());
+      return "background_off(" + off.number() + ")";
     }
     return null;
   }
@@ -55,11 +64,8 @@ final class BackgroundExport {
         switch (s.mode()) {
           case ECHO -> "lambda data: data";
           case REPLY -> "lambda data: " + Py.data(s.reply());
-          case RULES -> null;
+          case RULES -> "None";
         };
-    if (answer == null) {
-      return notExported("serve " + s.name() + " --rules");
-    }
     return "background_serve("
         + Repr.str(s.name())
         + ", "
@@ -70,14 +76,63 @@ final class BackgroundExport {
         + ")";
   }
 
-  /**
-   * The rules of {@code on} (what partial input they keep, which rule fires first) have no export
-   * yet: the program stops there, saying so, rather than doing something else.
-   */
-  private static String notExported(String line) {
-    return "raise NotImplementedError("
-        + Repr.str(line + ": rules of on are not exported to Python yet")
-        + ")";
+  /** {@code on NAME WHEN … ACTION …}: the rule, its reply as bytes and group numbers. */
+  private static String on(Context ctx, Command.On on, String encoding) {
+    List<String> args = new ArrayList<>(List.of(Repr.str(on.name()), on.name()));
+    String when;
+    if (on.when() instanceof Command.When.Matches m) {
+      when = "matches";
+      args.add(Repr.str(when));
+      args.add(Repr.str(m.source()));
+    } else if (on.when() instanceof Command.When.Contains c) {
+      when = "contains";
+      args.add(Repr.str(when));
+      try {
+        args.add(bytes(Eval.data(ctx, c.data())));
+      } catch (UsageError | SocketError e) {
+        return notExported(on.text(), "its DATA is no longer known");
+      }
+    } else {
+      when =
+          on.when() instanceof Command.When.Any
+              ? "any"
+              : on.when() instanceof Command.When.Connect ? "connect" : "eof";
+      args.add(Repr.str(when));
+    }
+    if (on.then() instanceof Command.Then.Send send) {
+      try {
+        args.add("action='send'");
+        args.add("reply=" + reply(RuleCommands.template(ctx, send)));
+      } catch (UsageError | SocketError e) {
+        return notExported(on.text(), "its reply is no longer known");
+      }
+    } else {
+      args.add(on.then() instanceof Command.Then.Reset ? "action='reset'" : "action='close'");
+    }
+    if (when.equals("matches")) {
+      args.add("encoding=" + Repr.str(encoding));
+    }
+    return "background_on(" + String.join(", ", args) + ")";
+  }
+
+  /** A reply: bytes, or a list of bytes and the numbers of the groups between them. */
+  private static String reply(Rule.Template template) {
+    List<String> parts = new ArrayList<>();
+    for (Object part : template.parts()) {
+      parts.add(part instanceof ByteString b ? bytes(b) : part.toString());
+    }
+    return template.parts().size() == 1 && template.parts().get(0) instanceof ByteString
+        ? parts.get(0)
+        : "[" + String.join(", ", parts) + "]";
+  }
+
+  private static String bytes(ByteString b) {
+    return Repr.of(new Value.Bytes(b));
+  }
+
+  /** A line the program cannot do as the session did: it stops there, saying so. */
+  private static String notExported(String line, String why) {
+    return "raise NotImplementedError(" + Repr.str(line + ": " + why) + ")";
   }
 
   /** The helper's definitions, written once after the imports when a background call is used. */

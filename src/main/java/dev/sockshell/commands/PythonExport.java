@@ -210,7 +210,7 @@ final class PythonExport {
   }
 
   private String pythonOf(CommandSpec<?> spec, Command command) {
-    String python = BackgroundExport.statement(command);
+    String python = BackgroundExport.statement(ctx, command, encoding);
     if (python != null) {
       background = true;
       imports.addAll(BackgroundExport.IMPORTS);

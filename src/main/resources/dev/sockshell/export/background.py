@@ -1,7 +1,9 @@
-# sockshell's background work (serve, relay, stop, wait) as daemon threads. Each piece of work
+# sockshell's background work (serve, relay, on, off, stop, wait) as daemon threads. Each piece of work
 # waits in select() on its sockets and on a wake-up socket that background_stop() writes to,
 # so that stop ends it without closing sockets under a blocked call.
 _background = {}  # socket name -> the _Work it is part of
+_rules = {}  # rule number -> (socket name, when, what, action, reply, encoding), as /rules shows
+_rules_added = 0  # the last rule number given: off N does not free N
 
 
 class _Work:
@@ -26,15 +28,28 @@ class _Work:
 
 def background_serve(name, sock, answer, max_count=None):
     """serve NAME: each chunk that arrives (TCP: on every connection; UDP: every datagram) is
-    answered with answer(chunk); max_count ends it after that many connections or datagrams."""
+    answered with answer(chunk), or by the rules of NAME if answer is None (serve --rules);
+    max_count ends it after that many connections or datagrams."""
+    if answer is None and sock.type != socket.SOCK_STREAM:
+        raise NotImplementedError(f"serve {name} --rules: rules on UDP are not exported yet")
 
     def handle(conn):
         with conn:  # the connection is closed when its peer ends it or the work stops
+            kept = b""  # what no rule has matched yet
+            if answer is None and not _fire(name, conn, "connect"):
+                return
             while work.ready([conn]):
                 data = conn.recv(65536)
                 if not data:
+                    if answer is None:
+                        _fire(name, conn, "eof")
                     return
-                conn.sendall(answer(data))
+                if answer is not None:
+                    conn.sendall(answer(data))
+                    continue
+                kept = _match(name, conn, kept + data)
+                if kept is None:
+                    return
 
     def serve_all():
         served = 0
@@ -90,3 +105,77 @@ def background_wait(seconds=None):
         while any(thread.is_alive() for thread in work.threads):
             for thread in list(work.threads):
                 thread.join()
+
+
+def background_on(name, sock, when, what=None, action="close", reply=b"", encoding="utf-8"):
+    """on NAME WHEN [what] ACTION [reply]: a rule for each connection the listening socket NAME
+    accepts once serve NAME --rules serves it. `what` is the regex (matches, searched in
+    what was kept, decoded with `encoding`) or the bytes (contains); `reply` is bytes, or a list
+    of bytes and group numbers (1 is the \\1 of the reply)."""
+    if sock.type != socket.SOCK_STREAM or not sock.getsockopt(
+        socket.SOL_SOCKET, socket.SO_ACCEPTCONN
+    ):
+        raise NotImplementedError(f"on {name}: rules on a connection are not exported yet")
+    global _rules_added
+    _rules_added += 1
+    _rules[_rules_added] = (name, when, what, action, reply, encoding)
+
+
+def background_off(number):
+    """off N: remove rule N."""
+    del _rules[number]
+
+
+def _rules_of(name, when):
+    return [rule[2:] for _, rule in sorted(_rules.items()) if rule[0] == name and rule[1] == when]
+
+
+def _fire(name, conn, when):
+    """The rules of NAME for a connect or an EOF; False once one closed the connection."""
+    return all(_act(conn, action, reply, None, None) for _, action, reply, _ in _rules_of(name, when))
+
+
+def _match(name, conn, kept):
+    """The first rule of NAME that matches what was kept fires and consumes it up to the end of
+    its match, again until none matches; what stays kept, or None once a rule closed."""
+    fired = True
+    while fired and kept:
+        fired = False
+        for _, when, what, action, reply, encoding in [
+            rule for _, rule in sorted(_rules.items()) if rule[0] == name
+        ]:
+            end, match = -1, None
+            if when == "any":
+                end = len(kept)
+            elif when == "contains":
+                at = kept.find(what)
+                end = -1 if at < 0 else at + len(what)
+            elif when == "matches":
+                text = kept.decode(encoding, "surrogateescape")
+                match = re.search(what, text)
+                if match:  # what the match reached, in bytes: its text encoded again
+                    end = len(text[: match.end()].encode(encoding, "surrogateescape"))
+            if end >= 0:
+                kept = kept[end:]
+                if not _act(conn, action, reply, match, encoding):
+                    return None
+                fired = True
+                break
+    return kept
+
+
+def _act(conn, action, reply, match, encoding):
+    """A rule's action on conn; False if it closed it (close, or reset: an RST)."""
+    if action == "send":
+        if not isinstance(reply, bytes):  # \1, \2…: the match's groups, encoded as decoded
+            reply = b"".join(
+                part if isinstance(part, bytes)
+                else (match.group(part) or "").encode(encoding, "surrogateescape")
+                for part in reply
+            )
+        conn.sendall(reply)
+        return True
+    if action == "reset":
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+    return False
