@@ -179,6 +179,15 @@ class ChineseSessionTest {
             "listen srv 7",
             "setsockopt srv SO_LINGER 1 70000",
             "getsockopt c3 SO_ERROR",
+            "select c3 -- c3 -- c3",
+            "select c3 0.1 c3",
+            "sendfile c3 b'x'",
+            "expect matches /abc",
+            "send c3 --frame len32 --frame len32 b'x'",
+            "recv c3 --exact 2 --frame len32",
+            "recv c3 10 --exact 2",
+            "recv c3 --until b''",
+            "setsockopt c3 SO_LINGER 1 -1",
             "/history",
             "repeat many", // last: its error comes at the end of the script, as a block's
             "");
@@ -201,6 +210,7 @@ class ChineseSessionTest {
     // What Java 17 cannot do is said in Chinese, with OSError as Python prints it.
     assertTrue(run.out().contains("OSError: JVM 无法修改监听套接字的 backlog"), run.out());
     assertTrue(run.out().contains("里面没有证书（--cert 要的是 PEM 格式的证书）"), run.out());
+    assertTrue(run.out().contains("分隔符不能为空"), run.out());
   }
 
   @Test

@@ -170,7 +170,7 @@ final class DataCommands {
       Token t = a.peek();
       if (t.text().startsWith("--")) {
         if (frame) {
-          throw new UsageError("--frame is given twice", t.start());
+          throw new UsageError(Text.get("usage.frame.twice"), t.start());
         }
         frame = FramingOptions.sendFrame(a);
       } else if (data == null) {

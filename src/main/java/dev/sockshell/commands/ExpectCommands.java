@@ -117,14 +117,14 @@ final class ExpectCommands {
                 + "/",
             rest.start() + last + 1);
       }
-      throw new UsageError("the regular expression needs a closing /", rest.start());
+      throw new UsageError(Text.get("usage.regex.unclosed"), rest.start());
     }
     String source = text.substring(1, close);
     try {
       return new Command.ExpectMatches(Pattern.compile(source), source);
     } catch (PatternSyntaxException e) {
       int at = e.getIndex() >= 0 ? rest.start() + 1 + e.getIndex() : rest.start();
-      throw new UsageError("bad regular expression: " + e.getDescription(), at);
+      throw new UsageError(Text.get("usage.regex.bad", e.getDescription()), at);
     }
   }
 

@@ -156,7 +156,7 @@ final class FileCommands {
     if (l instanceof Literal.Word w) {
       return w.text();
     }
-    throw new UsageError("PATH must be a file name, e.g. big.bin or 'my file.bin'", t.start());
+    throw new UsageError(Text.get("usage.path.file"), t.start());
   }
 
   private static long whole(Token t, String what, long min) throws UsageError {

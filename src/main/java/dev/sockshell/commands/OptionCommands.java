@@ -231,7 +231,7 @@ final class OptionCommands {
       secondsAt = seconds.start();
     }
     if (secs < 0) {
-      throw new UsageError("SECONDS must be 0 or more, got " + secs, secondsAt);
+      throw new UsageError(Text.get("usage.seconds.negative", "SECONDS", secs), secondsAt);
     }
     if (secs > 65535) {
       throw new UsageError(Text.get("jvm.cannot", Text.get("jvm.cannot.linger", secs)), secondsAt);

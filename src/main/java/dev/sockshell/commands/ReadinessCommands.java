@@ -57,12 +57,12 @@ final class ReadinessCommands {
       Token t = a.next(Text.get("usage.what.socket"));
       if (t.text().equals(SEPARATOR)) {
         if (writing) {
-          throw new UsageError("'--' given twice; WRITE sockets follow the only '--'", t.start());
+          throw new UsageError(Text.get("usage.select.separator.twice"), t.start());
         }
         writing = true;
       } else if (isTimeout(t)) {
         if (a.hasMore()) {
-          throw new UsageError("the TIMEOUT comes last, after the socket names", a.peek().start());
+          throw new UsageError(Text.get("usage.select.timeout.last"), a.peek().start());
         }
         timeout = timeout(t);
       } else {

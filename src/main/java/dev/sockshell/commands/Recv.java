@@ -74,7 +74,7 @@ final class Recv {
       if (t.text().startsWith("--")) {
         a.next(Text.get("usage.what.option"));
         if (framing != null) {
-          throw new UsageError("give only one of --exact, --until and --frame", t.start());
+          throw new UsageError(Text.get("usage.recv.one.mode"), t.start());
         }
         framing = recvOption(a, t);
       } else if (size == null) {
@@ -89,9 +89,7 @@ final class Recv {
     }
     if (framing instanceof Command.Framing.Exact exact) {
       if (sizeToken != null) {
-        throw new UsageError(
-            "--exact N already says how many bytes to receive; leave out BUFSIZE",
-            sizeToken.start());
+        throw new UsageError(Text.get("usage.recv.exact.bufsize"), sizeToken.start());
       }
       return new Command.Recv(name, exact.size(), framing);
     }
@@ -110,7 +108,7 @@ final class Recv {
             delimiter instanceof DataExpr.Text t && t.text().isEmpty()
                 || delimiter instanceof DataExpr.Bytes b && b.bytes().isEmpty();
         if (empty) {
-          throw new UsageError("the delimiter must not be empty", d.start());
+          throw new UsageError(Text.get("usage.recv.delimiter.empty"), d.start());
         }
         return new Command.Framing.Until(delimiter);
       case "--frame":
