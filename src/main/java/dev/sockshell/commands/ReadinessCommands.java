@@ -105,7 +105,7 @@ final class ReadinessCommands {
     Readiness.Ready ready = ctx.session().select(read, write, bounded ? runWide : c.timeout());
     if (bounded && ready.readable().isEmpty() && ready.writable().isEmpty()) {
       throw SocketError.python(PyException.TimeoutError, "timed out")
-          .withHint("nothing became ready; select SOCKETS SECONDS returns ([], [], []) instead");
+          .withHint(Text.get("hint.select.none.ready"));
     }
     Value value =
         Value.Tuple.of(refs(ready.readable()), refs(ready.writable()), new Value.PyList(List.of()));

@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +20,6 @@ import java.nio.channels.SocketChannel;
  * transfer, and Ctrl-C stops it between chunks; what was moved before an error stays moved.
  */
 public final class FileTransfer {
-
-  private static final String WRITTEN_BEFORE_THIS = " bytes were written to the file before this";
 
   /** Bytes a recvfile asks the kernel for at a time. */
   static final int CHUNK = 1 << 20;
@@ -100,9 +99,9 @@ public final class FileTransfer {
       }
       return sent.bytes;
     } catch (IOException e) {
-      throw JdkErrors.map(e).withHint(StreamData.sentBefore(String.valueOf(sent.bytes)));
+      throw JdkErrors.map(e).withHint(Text.get("hint.sent.before", sent.bytes));
     } catch (SocketError e) {
-      throw e.withHint(StreamData.sentBefore(String.valueOf(sent.bytes)));
+      throw e.withHint(Text.get("hint.sent.before", sent.bytes));
     }
   }
 
@@ -202,7 +201,7 @@ public final class FileTransfer {
       return socket.bytesSent - before;
     } catch (SocketError e) {
       long sent = socket.bytesSent - before;
-      throw e.withHint(StreamData.sentBefore(sent + " of " + size));
+      throw e.withHint(StreamData.sentBefore(sent, size));
     }
   }
 
@@ -249,17 +248,11 @@ public final class FileTransfer {
       int kept = data.buffered();
       throw JdkErrors.map(e)
           .withHint(
-              written
-                  + WRITTEN_BEFORE_THIS
-                  + (kept > 0
-                      ? "; "
-                          + kept
-                          + " bytes received but not written stay buffered: recv "
-                          + socket.name()
-                          + " returns them"
-                      : ""));
+              kept > 0
+                  ? Text.get("hint.written.before.kept", written, kept, socket.name())
+                  : Text.get("hint.written.before", written));
     } catch (SocketError e) {
-      throw e.withHint(written + WRITTEN_BEFORE_THIS);
+      throw e.withHint(Text.get("hint.written.before", written));
     }
   }
 

@@ -193,7 +193,7 @@ final class StreamData {
           throw e;
         }
         if (e.type() == PyException.KeyboardInterrupt) {
-          throw e.withHint(sentBefore(buffer.position() + " of " + data.size()));
+          throw e.withHint(sentBefore(buffer.position(), data.size()));
         }
         // Linux returns the count sent; the error comes with the next call.
       }
@@ -221,7 +221,7 @@ final class StreamData {
     try {
       writeAll(channel, buffer, "sendall on " + socket.name());
     } catch (SocketError e) {
-      throw e.withHint(sentBefore(buffer.position() + " of " + data.size()));
+      throw e.withHint(sentBefore(buffer.position(), data.size()));
     }
   }
 
@@ -530,7 +530,7 @@ final class StreamData {
   }
 
   /** The hint of a send that failed part way: {@code 5 of 10 bytes were sent before this}. */
-  static String sentBefore(String amount) {
-    return amount + " bytes were sent before this";
+  static String sentBefore(long sent, long size) {
+    return Text.get("hint.sent.before.of", sent, size);
   }
 }

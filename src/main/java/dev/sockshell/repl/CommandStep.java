@@ -317,7 +317,7 @@ final class CommandStep {
       return context.commands().run(parsed, context);
     } catch (OutOfMemoryError e) {
       throw SocketError.python(PyException.MemoryError, "the JVM's heap cannot hold it")
-          .withHint("ask for fewer bytes (BUFSIZE, --exact N); sendfile and recvfile move files");
+          .withHint(Text.get("hint.memory"));
     }
   }
 
