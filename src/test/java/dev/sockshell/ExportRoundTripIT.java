@@ -81,9 +81,7 @@ class ExportRoundTripIT {
     assertTrue(text.contains("assert _3 == b'hello'"), text);
     assertTrue(text.contains("except TimeoutError:"), text);
     assertTrue(text.contains("assert e.errno == errno.ECONNREFUSED"), text);
-    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
-    assertEquals("\n", python.finish(), text);
-    assertEquals(0, python.exitValue(), python.said() + text);
+    assertPython3Prints("\n", program, text);
   }
 
   /**
@@ -127,9 +125,7 @@ class ExportRoundTripIT {
     assertTrue(text.contains("for i in range(3):\n    cli.sendall(b'n%d;' % i)\n"), text);
     assertTrue(text.contains("except ConnectionRefusedError:"), text);
     assertTrue(text.contains("conn1, addr = srv.accept()"), text);
-    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
-    assertEquals("got 9 bytes\nABC\nstill here\n", python.finish(), text);
-    assertEquals(0, python.exitValue(), python.said() + text);
+    assertPython3Prints("got 9 bytes\nABC\nstill here\n", program, text);
   }
 
   @Test
@@ -229,9 +225,7 @@ class ExportRoundTripIT {
     assertTrue(run.out().replace("\r", "").contains("b'mine again'"), run.out());
     String text = Files.readString(program);
     assertTrue(text.contains("background_relay('a', a, 'b', b)"), text);
-    ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
-    assertEquals(printed, python.finish(), text);
-    assertEquals(0, python.exitValue(), python.said() + text);
+    assertPython3Prints(printed, program, text);
   }
 
   /**
@@ -270,6 +264,12 @@ class ExportRoundTripIT {
     assertTrue(run.out().replace("\r", "").contains("b'PONG 7\\r\\n'\n"), run.out());
     String text = Files.readString(program);
     assertTrue(text.contains("reply=[b'PONG ', 1, b'\\r\\n']"), text);
+    assertPython3Prints(printed, program, text);
+  }
+
+  /** Runs the exported {@code program} under python3: it prints {@code printed} and exits 0. */
+  private static void assertPython3Prints(String printed, Path program, String text)
+      throws Exception {
     ExternalProgram python = ExternalProgram.start(PYTHON, program.toString());
     assertEquals(printed, python.finish(), text);
     assertEquals(0, python.exitValue(), python.said() + text);

@@ -3,6 +3,7 @@ package dev.sockshell.render;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.trace.Origin;
 import dev.sockshell.trace.Trace;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -96,6 +97,30 @@ public final class Ladder {
         last[row.column()] = r;
       }
     }
+  }
+
+  /** Columns {@code first} to {@code last} (next to each other) share the bound {@code address}. */
+  public record GroupRun(int first, int last, String address) {}
+
+  /**
+   * The runs of neighbouring columns bound to one address, left to right; unbound ones have none.
+   */
+  public List<GroupRun> groupRuns() {
+    List<GroupRun> runs = new ArrayList<>();
+    for (int c = 0; c < columns.size(); ) {
+      String group = columns.get(c).group();
+      int last = c;
+      while (last + 1 < columns.size()
+          && group != null
+          && group.equals(columns.get(last + 1).group())) {
+        last++;
+      }
+      if (group != null) {
+        runs.add(new GroupRun(c, last, group));
+      }
+      c = last + 1;
+    }
+    return runs;
   }
 
   /** Columns left to right: grouped by address, each group in the order it appeared. */

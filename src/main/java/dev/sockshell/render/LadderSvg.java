@@ -88,30 +88,22 @@ public final class LadderSvg {
 
   /** Puts each group's address on the first header line where it overlaps no other. */
   private void placeGroups() {
-    List<Ladder.Column> columns = ladder.columns();
     List<Integer> ends = new ArrayList<>();
-    for (int c = 0; c < columns.size(); ) {
-      String group = columns.get(c).group();
-      int last = c;
-      while (last + 1 < columns.size()
-          && group != null
-          && group.equals(columns.get(last + 1).group())) {
-        last++;
+    for (Ladder.GroupRun run : ladder.groupRuns()) {
+      int c = run.first();
+      int last = run.last();
+      String group = run.address();
+      int half = Math.max(group.length() * CHAR / 2 + 4, (x(last) - x(c)) / 2 + spacing / 2);
+      int middle = (x(c) + x(last)) / 2;
+      int line = 0;
+      while (line < ends.size() && ends.get(line) >= middle - half) {
+        line++;
       }
-      if (group != null) {
-        int half = Math.max(group.length() * CHAR / 2 + 4, (x(last) - x(c)) / 2 + spacing / 2);
-        int middle = (x(c) + x(last)) / 2;
-        int line = 0;
-        while (line < ends.size() && ends.get(line) >= middle - half) {
-          line++;
-        }
-        if (line == ends.size()) {
-          ends.add(0);
-        }
-        ends.set(line, middle + half);
-        groups.add(new Group(c, last, group, line));
+      if (line == ends.size()) {
+        ends.add(0);
       }
-      c = last + 1;
+      ends.set(line, middle + half);
+      groups.add(new Group(c, last, group, line));
     }
     groupLines = Math.max(1, ends.size());
   }

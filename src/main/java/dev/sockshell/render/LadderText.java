@@ -101,22 +101,15 @@ public final class LadderText {
     List<Ladder.Column> columns = ladder.columns();
     List<char[]> groups = new ArrayList<>();
     List<String> legend = new ArrayList<>();
-    for (int c = 0; c < columns.size(); ) {
-      String group = columns.get(c).group();
-      int last = c;
-      while (last + 1 < columns.size()
-          && group != null
-          && group.equals(columns.get(last + 1).group())) {
-        last++;
-      }
-      if (group != null) {
-        int span = x(last) - x(c) + 1;
-        String label = group.length() < span ? pad(group, span, g.line()) : group;
-        legend.add(
-            columns.get(c).name() + (last > c ? "…" + columns.get(last).name() : "") + " " + group);
-        place(groups, x(c), label);
-      }
-      c = last + 1;
+    for (Ladder.GroupRun run : ladder.groupRuns()) {
+      int c = run.first();
+      int last = run.last();
+      String group = run.address();
+      int span = x(last) - x(c) + 1;
+      String label = group.length() < span ? pad(group, span, g.line()) : group;
+      legend.add(
+          columns.get(c).name() + (last > c ? "…" + columns.get(last).name() : "") + " " + group);
+      place(groups, x(c), label);
     }
     if (groups.size() > MAX_ADDRESS_LINES) {
       // Too many addresses to stand over their columns: say them in words instead.
