@@ -219,13 +219,78 @@ class ExportRoundTripIT {
             "print(x.recv(100))",
             "/export " + program,
             "");
-    String printed = "b'ping'\nb'OK\\n'\nb'hi'\nb''\nb'back'\nb'mine again'\n";
+    // --trace tells each chunk before it goes on, so its line comes before the recv's print.
+    String printed =
+        String.join(
+            "\n",
+            "b'ping'",
+            "b'OK\\n'",
+            "|  event: a -> b 2 bytes b'hi'",
+            "b'hi'",
+            "b''",
+            "|  event: b -> a 4 bytes b'back'",
+            "b'back'",
+            "b'mine again'",
+            "");
     Jar.Result run = Jar.run(session);
     assertEquals(0, run.status(), run.out() + run.err());
-    assertTrue(run.out().replace("\r", "").contains("b'mine again'"), run.out());
+    String out = run.out().replace("\r", "");
+    assertTrue(out.contains("b'mine again'"), run.out());
+    assertTrue(out.contains("|  event: a -> b 2 bytes b'hi'\n"), run.out());
+    assertTrue(out.contains("|  event: b -> a 4 bytes b'back'\n"), run.out());
     String text = Files.readString(program);
-    assertTrue(text.contains("background_relay('a', a, 'b', b)"), text);
+    assertTrue(text.contains("background_relay('a', a, 'b', b, trace=True)"), text);
     assertPython3Prints(printed, program, text);
+  }
+
+  /**
+   * A relay passes a reset on: when one side's peer resets (SO_LINGER 0, then close), the relay
+   * resets the other side, whose peer's recv raises ConnectionResetError, in the session and under
+   * python3 alike. {@code --hex} tells each chunk as a hex dump, as the session's event lines do.
+   */
+  @Test
+  void anExportedRelayPassesAResetOn() throws Exception {
+    Path program = dir.resolve("relay_reset.py");
+    String session =
+        String.join(
+            "\n",
+            "socket lx",
+            "bind lx 127.0.0.1:0",
+            "listen lx",
+            "socket x",
+            "connect x lx",
+            "accept lx a",
+            "socket ly",
+            "bind ly 127.0.0.1:0",
+            "listen ly",
+            "socket y",
+            "connect y ly",
+            "accept ly b",
+            "relay a b --trace --hex",
+            "sendall x \"hello, relay\\x00\\x01 and on\"",
+            "recv y 100",
+            "expect \"hello, relay\\x00\\x01 and on\"",
+            "setsockopt x SO_LINGER 1 0",
+            "close x",
+            "recv y 100",
+            "expect error ECONNRESET",
+            "/export " + program,
+            "");
+    Jar.Result run = Jar.run(session);
+    assertEquals(0, run.status(), run.out() + run.err());
+    String dump =
+        String.join(
+            "\n",
+            "|  event: a -> b 21 bytes:",
+            "|    0000  68 65 6c 6c 6f 2c 20 72  65 6c 61 79 00 01 20 61  |hello, relay.. a|",
+            "|    0010  6e 64 20 6f 6e                                    |nd on|",
+            "");
+    String out = run.out().replace("\r", "");
+    assertTrue(out.contains(dump), run.out());
+    assertTrue(out.contains("ok: ConnectionResetError [ECONNRESET]"), run.out());
+    String text = Files.readString(program);
+    assertTrue(text.contains("assert e.errno == errno.ECONNRESET"), text);
+    assertPython3Prints(dump, program, text);
   }
 
   /**

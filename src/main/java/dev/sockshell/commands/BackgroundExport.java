@@ -43,8 +43,9 @@ final class BackgroundExport {
           + Repr.str(r.second())
           + ", "
           + r.second()
-          + ")"
-          + (r.trace() || r.hex() ? "  # sockshell also told each chunk" : "");
+          + (r.trace() ? ", trace=True" : "")
+          + (r.trace() && r.hex() ? ", hex_dump=True" : "")
+          + ")";
     } else if (command instanceof Command.Stop s) {
       return "background_stop(" + Repr.str(s.name()) + ")";
     } else if (command instanceof Command.Wait w) {

@@ -66,24 +66,57 @@ def background_serve(name, sock, answer, max_count=None):
     work.spawn(serve_all)
 
 
-def background_relay(name_a, a, name_b, b):
-    """relay A B: copy what arrives on each to the other; an EOF is passed on as SHUT_WR."""
+def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False):
+    """relay A B: copy what arrives on each to the other; an EOF is passed on as SHUT_WR, and a
+    reset as a reset (SO_LINGER 0, then close), which ends the relay. With trace (--trace), each
+    chunk is told as sockshell's event line before it goes on (hex_dump: --hex)."""
+    names = {a: name_a, b: name_b}
+    partner = {a: b, b: a}
 
     def copy():
-        other = {a: b, b: a}
-        while other:
-            readable = work.ready(list(other))
+        reading = {a, b}  # the ends whose peer has not closed yet
+        while reading:
+            readable = work.ready(list(reading))
             if readable is None:
                 return
             for s in readable:
-                data = s.recv(65536)
-                if data:
-                    other[s].sendall(data)
-                else:
-                    other.pop(s).shutdown(socket.SHUT_WR)
+                try:
+                    data = s.recv(65536)
+                except ConnectionResetError:
+                    return _reset(partner[s])
+                if not data:
+                    reading.discard(s)
+                    partner[s].shutdown(socket.SHUT_WR)
+                    continue
+                if trace:
+                    _tell_chunk(names[s], names[partner[s]], data, hex_dump)
+                try:
+                    partner[s].sendall(data)
+                except ConnectionResetError:
+                    return _reset(s)
 
     work = _Work([name_a, name_b])
     work.spawn(copy)
+
+
+def _reset(conn):
+    """Closes conn with an RST, as sockshell passes a reset on through a relay."""
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+def _tell_chunk(source, to, data, hex_dump):
+    """The event line sockshell's relay --trace prints for a chunk (English), and its hex dump."""
+    size = f"{len(data)} byte" + ("" if len(data) == 1 else "s")
+    print(f"|  event: {source} -> {to} {size}" + (":" if hex_dump else f" {data!r}"), flush=True)
+    if hex_dump:
+        digits = max(4, len(f"{max(0, len(data) - 1):x}"))
+        for start in range(0, len(data), 16):
+            row = data[start : start + 16]
+            cells = [f"{byte:02x} " for byte in row] + ["   "] * (16 - len(row))
+            text = "".join(chr(byte) if 0x20 <= byte < 0x7F else "." for byte in row)
+            line = "".join(cells[:8]) + " " + "".join(cells[8:])
+            print(f"|    {start:0{digits}x}  {line} |{text}|", flush=True)
 
 
 def background_stop(name):
@@ -176,6 +209,7 @@ def _act(conn, action, reply, match, encoding):
         conn.sendall(reply)
         return True
     if action == "reset":
-        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    conn.close()
+        _reset(conn)
+    else:
+        conn.close()
     return False
