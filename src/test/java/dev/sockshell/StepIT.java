@@ -30,9 +30,10 @@ class StepIT {
     String shown = PROGRAM.toString();
     String said =
         drive(
-            step("await", "→ " + shown + ":1  import socket"),
+            // The keys are told once, with the first line; later lines show only the code.
+            step("await", "→ " + shown + ":1  import socket +\\(Enter runs it; /continue"),
             step("type", "\r"),
-            step("await", "→ " + shown + ":3  srv = socket.socket\\(\\)"),
+            step("await", "→ " + shown + ":3  srv = socket.socket\\(\\)\r?\n"),
             step("type", "\r"),
             step("await", "srv ==> socket"),
             step("await", ":4  srv.bind"),

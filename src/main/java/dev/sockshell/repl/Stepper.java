@@ -37,6 +37,9 @@ final class Stepper {
   /** True while paused: lines run from the pause run without stepping themselves. */
   private boolean paused;
 
+  /** The keys (Enter, /continue, /break N) are told at the first pause, not on every line. */
+  private boolean keysTold;
+
   Stepper(Shell shell, LineSource console, String file, String shown, List<String> lines) {
     this.shell = shell;
     this.console = console;
@@ -68,17 +71,21 @@ final class Stepper {
     }
   }
 
-  /** {@code → tcp_server.py:12 conn, addr = server.accept()}: the line Enter runs. */
+  /**
+   * {@code → tcp_server.py:12 conn, addr = server.accept()}: the line Enter runs. The keys follow
+   * the first one only: repeated on every line they wrapped long lines and buried the code.
+   */
   private void show(int line) {
     String code = line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
-    shell
-        .out()
-        .println(
-            Styled.builder()
-                .add(Style.PROMPT, "→ " + shown + ":" + line + "  ")
-                .add(Style.COMMAND, code)
-                .add(Style.DIM, Text.get("step.keys"))
-                .build());
+    Styled.Builder shown =
+        Styled.builder()
+            .add(Style.PROMPT, "→ " + this.shown + ":" + line + "  ")
+            .add(Style.COMMAND, code);
+    if (!keysTold) {
+      shown.add(Style.DIM, Text.get("step.keys"));
+      keysTold = true;
+    }
+    shell.out().println(shown.build());
   }
 
   /** The console's lines while paused; it ends (null) when the program should go on. */
