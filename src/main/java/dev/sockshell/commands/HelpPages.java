@@ -104,7 +104,7 @@ final class HelpPages {
     List<String> program = HelpPrograms.of(spec.name());
     if (!program.isEmpty()) {
       lines.add(Styled.plain(""));
-      lines.add(Styled.plain("  In Python:"));
+      lines.add(Styled.plain("  " + Text.get("help.label.program")));
       // Code as written: not wrapped, whatever the width (a wrapped line would not run).
       for (String line : program) {
         lines.add(

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.render.Styled;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,6 +43,19 @@ class HelpProgramsTest {
         String line = program.get(i);
         assertEquals(line.isEmpty() ? "" : "    " + line, shown.get(at + 1 + i), name);
       }
+    }
+  }
+
+  @Test
+  void underChineseTheProgramIsIntroducedInChineseAndStaysAsWritten() throws Exception {
+    Text.use(Lang.ZH);
+    try {
+      List<String> shown = help.page("serve").stream().map(Styled::text).toList();
+      int at = shown.indexOf("  用 Python 写：");
+      assertTrue(at > 0, shown.toString());
+      assertEquals("    " + HelpPrograms.of("serve").get(0), shown.get(at + 1));
+    } finally {
+      Text.useEnvironment();
     }
   }
 
