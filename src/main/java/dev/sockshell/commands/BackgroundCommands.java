@@ -1,7 +1,8 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.DATA;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.SOCKET;
 
 import dev.sockshell.background.Jobs;
 import dev.sockshell.bytes.ByteString;
@@ -9,6 +10,7 @@ import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.DatagramSocket;
@@ -28,16 +30,32 @@ final class BackgroundCommands {
 
   private BackgroundCommands() {}
 
+  private static final Param MODE =
+      Param.constant(
+          "--echo | --reply DATA | --rules", false, List.of("--echo", "--reply", "--rules"));
+
+  /** The DATA of {@code --reply DATA}. */
+  private static final Param REPLY = Param.of("DATA", DATA);
+
+  private static final Param MAX = Param.constant("--max N", true, List.of("--max"));
+
+  /** The N of {@code --max N}. */
+  private static final Param MAX_COUNT = Param.of("N", NUMBER);
+
+  private static final Param SECONDS = Param.optional("SECONDS", NUMBER);
+
+  private static final Param FIRST = Param.of("A", SOCKET);
+
+  private static final Param SECOND = Param.of("B", SOCKET);
+
+  private static final Param TRACE = Param.constant("--trace", true, List.of("--trace"));
+
+  private static final Param HEX = Param.constant("--hex", true, List.of("--hex"));
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("serve", Group.BACKGROUND, Command.Serve.class)
-            .params(
-                Param.of("NAME", SOCKET),
-                Param.constant(
-                    "--echo | --reply DATA | --rules",
-                    false,
-                    List.of("--echo", "--reply", "--rules")),
-                Param.constant("--max N", true, List.of("--max")))
+            .params(Params.NAME, MODE, MAX)
             .summary(
                 "serve a listening socket (every connection) or a bound UDP socket (every datagram) in"
                     + " the background: --echo sends back what arrives, --reply answers each chunk"
@@ -48,7 +66,7 @@ final class BackgroundCommands {
             .runner(BackgroundCommands::serve)
             .build(),
         CommandSpec.command("stop", Group.BACKGROUND, Command.Stop.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary(
                 "end the background work NAME is part of: serving (its connections are closed), a"
                     + " relay (both sockets are yours again, nothing lost), or its rules")
@@ -58,7 +76,7 @@ final class BackgroundCommands {
             .runner(BackgroundCommands::stop)
             .build(),
         CommandSpec.command("wait", Group.BACKGROUND, Command.Wait.class)
-            .params(Param.optional("SECONDS", NUMBER))
+            .params(SECONDS)
             .summary(
                 "let the background work: for SECONDS, or until no served socket, relay or connection"
                     + " with rules is left; Ctrl-C ends it early")
@@ -71,11 +89,7 @@ final class BackgroundCommands {
             .runner(BackgroundCommands::waitForBackground)
             .build(),
         CommandSpec.command("relay", Group.BACKGROUND, Command.Relay.class)
-            .params(
-                Param.of("A", SOCKET),
-                Param.of("B", SOCKET),
-                Param.constant("--trace", true, List.of("--trace")),
-                Param.constant("--hex", true, List.of("--hex")))
+            .params(FIRST, SECOND, TRACE, HEX)
             .summary(
                 "forward everything between two connected sockets, both ways, in the background"
                     + " (EOF passed on as SHUT_WR, a reset as a reset); --trace tells each chunk")
@@ -87,7 +101,7 @@ final class BackgroundCommands {
   }
 
   private static Command.Stop bindStop(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     a.end();
     return new Command.Stop(name);
   }
@@ -111,8 +125,8 @@ final class BackgroundCommands {
   }
 
   private static Command.Serve bindServe(Args a) throws UsageError {
-    String name = a.name("NAME");
-    Token mode = a.next(Text.get("usage.what.serve.mode"));
+    String name = a.name(Params.NAME);
+    Token mode = a.next(MODE, Text.get("usage.what.serve.mode"));
     Command.ServeMode serveMode;
     Command.Serve serve;
     switch (mode.text()) {
@@ -121,14 +135,14 @@ final class BackgroundCommands {
       case "--rules" -> serveMode = Command.ServeMode.RULES;
       default -> throw new UsageError(Text.get("usage.serve.mode", mode.text()), mode.start());
     }
-    var reply = serveMode == Command.ServeMode.REPLY ? a.data() : null;
+    var reply = serveMode == Command.ServeMode.REPLY ? a.data(REPLY) : null;
     Integer max = null;
     if (a.hasMore()) {
-      Token flag = a.next("--max");
+      Token flag = a.next(MAX, "--max");
       if (!flag.text().equals("--max")) {
         throw new UsageError(Text.get("usage.serve.after", flag.text()), flag.start());
       }
-      max = a.integer(Text.get("usage.what.max"), 1, Integer.MAX_VALUE);
+      max = a.integer(MAX_COUNT, Text.get("usage.what.max"), 1, Integer.MAX_VALUE);
     }
     a.end();
     serve = new Command.Serve(name, serveMode, reply, max);
@@ -187,7 +201,7 @@ final class BackgroundCommands {
   }
 
   private static Command.Wait bindWait(Args a) throws UsageError {
-    Double seconds = a.hasMore() ? a.seconds("SECONDS") : null;
+    Double seconds = a.hasMore() ? a.seconds(SECONDS) : null;
     a.end();
     return new Command.Wait(seconds);
   }
@@ -211,15 +225,18 @@ final class BackgroundCommands {
   }
 
   private static Command.Relay bindRelay(Args a) throws UsageError {
-    String first = a.name("A");
-    String second = a.name("B");
+    String first = a.name(FIRST);
+    String second = a.name(SECOND);
     boolean trace = false;
     boolean hex = false;
     while (a.hasMore()) {
-      Token flag = a.next(Text.get("usage.what.relay.flag"));
+      Token flag = a.next(TRACE, Text.get("usage.what.relay.flag"));
       switch (flag.text()) {
         case "--trace" -> trace = true;
-        case "--hex" -> hex = true;
+        case "--hex" -> {
+          a.read(flag, HEX);
+          hex = true;
+        }
         default -> throw new UsageError(Text.get("usage.relay.after", flag.text()), flag.start());
       }
     }

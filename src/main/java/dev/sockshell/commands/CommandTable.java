@@ -218,43 +218,6 @@ public final class CommandTable {
     recent.put(parsed.line(), parsed);
   }
 
-  /**
-   * The words of {@code line} that its command's binder read and accepted, each with what it read
-   * it as, up to the first word it rejects: how a half-typed or wrong line binds so far. Empty for
-   * a blank line or an unknown command. The console colours by it where the spec's parameter
-   * positions alone cannot tell ({@code --max 3}: the 3 has no position of its own).
-   */
-  public List<Args.Bound> accepted(String line) {
-    Parsed known = recent.get(line);
-    if (known != null) {
-      return known.bound();
-    }
-    Scanner scanner = new Scanner(line);
-    Token word;
-    try {
-      word = scanner.next();
-    } catch (UsageError e) {
-      return List.of();
-    }
-    CommandSpec<?> spec = word == null ? null : lookup(canonical(word.text()));
-    if (spec == null) {
-      return List.of();
-    }
-    Args args = new Args(scanner, word);
-    try {
-      spec.binder().bind(args);
-      return args.bound();
-    } catch (UsageError e) {
-      List<Args.Bound> before = new ArrayList<>();
-      for (Args.Bound b : args.bound()) {
-        if (b.token().start() < e.column()) {
-          before.add(b);
-        }
-      }
-      return before;
-    }
-  }
-
   /** One line read as a command; a block's first line without its body. */
   private Parsed parseLine(String line) throws UsageError {
     Scanner scanner = new Scanner(line);

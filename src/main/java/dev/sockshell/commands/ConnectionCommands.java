@@ -1,15 +1,14 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.ADDRESS;
-import static dev.sockshell.commands.Param.Kind.NEW_SOCKET;
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
 import static dev.sockshell.commands.SocketCommands.shown;
+import static dev.sockshell.lang.Param.Kind.NEW_SOCKET;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
 import dev.sockshell.net.SockAddress;
@@ -25,10 +24,14 @@ final class ConnectionCommands {
   /** Python's default backlog for {@code listen()}: {@code min(SOMAXCONN, 128)}. */
   static final int DEFAULT_BACKLOG = 128;
 
+  private static final Param BACKLOG = Param.optional("BACKLOG", NUMBER);
+
+  private static final Param NEWNAME = Param.optional("NEWNAME", NEW_SOCKET);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("bind", Group.CONNECTIONS, Command.Bind.class)
-            .params(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS))
+            .params(Params.NAME, Params.ADDR)
             .summary("give the socket a local address; port 0 lets the OS pick a free port")
             .example("bind srv localhost:9999")
             .errors(
@@ -45,7 +48,7 @@ final class ConnectionCommands {
             .runner(ConnectionCommands::runBind)
             .build(),
         CommandSpec.command("listen", Group.CONNECTIONS, Command.Listen.class)
-            .params(Param.of("NAME", SOCKET), Param.optional("BACKLOG", NUMBER))
+            .params(Params.NAME, BACKLOG)
             .summary("make a SOCK_STREAM socket a server that queues up to BACKLOG connections")
             .example("listen srv 5")
             .errors(
@@ -57,7 +60,7 @@ final class ConnectionCommands {
             .runner(ConnectionCommands::runListen)
             .build(),
         CommandSpec.command("accept", Group.CONNECTIONS, Command.Accept.class)
-            .params(Param.of("NAME", SOCKET), Param.optional("NEWNAME", NEW_SOCKET))
+            .params(Params.NAME, NEWNAME)
             .summary(
                 "wait for a connection; it becomes a new socket NEWNAME (named for you if omitted)")
             .example("accept srv conn")
@@ -71,7 +74,7 @@ final class ConnectionCommands {
             .runner(ConnectionCommands::runAccept)
             .build(),
         CommandSpec.command("connect", Group.CONNECTIONS, Command.Connect.class)
-            .params(Param.of("NAME", SOCKET), Param.of("ADDR", ADDRESS))
+            .params(Params.NAME, Params.ADDR)
             .summary("connect to a server (TCP), or set the default peer (UDP)")
             .example("connect cli localhost:9999")
             .errors(
@@ -88,8 +91,8 @@ final class ConnectionCommands {
   }
 
   private static Command.Bind bindBind(Args a) throws UsageError {
-    String name = a.name("NAME");
-    var address = a.address();
+    String name = a.name(Params.NAME);
+    var address = a.address(Params.ADDR);
     a.end();
     return new Command.Bind(name, address);
   }
@@ -106,8 +109,8 @@ final class ConnectionCommands {
   }
 
   private static Command.Listen bindListen(Args a) throws UsageError {
-    String name = a.name("NAME");
-    Integer backlog = a.optionalInteger("BACKLOG", 0, Integer.MAX_VALUE);
+    String name = a.name(Params.NAME);
+    Integer backlog = a.optionalInteger(BACKLOG, 0, Integer.MAX_VALUE);
     a.end();
     return new Command.Listen(name, backlog);
   }
@@ -125,8 +128,8 @@ final class ConnectionCommands {
   }
 
   private static Command.Accept bindAccept(Args a) throws UsageError {
-    String name = a.name("NAME");
-    String newName = a.optionalName().orElse(null);
+    String name = a.name(Params.NAME);
+    String newName = a.optionalName(NEWNAME).orElse(null);
     a.end();
     return new Command.Accept(name, newName);
   }
@@ -149,8 +152,8 @@ final class ConnectionCommands {
   }
 
   private static Command.Connect bindConnect(Args a) throws UsageError {
-    String name = a.name("NAME");
-    var address = a.address();
+    String name = a.name(Params.NAME);
+    var address = a.address(Params.ADDR);
     a.end();
     return new Command.Connect(name, address);
   }

@@ -40,6 +40,8 @@ public final class ConstantDocs {
           Map.entry("--frame", "len32: a 4-byte big-endian length, then that many bytes"),
           Map.entry("--missing-ok", "no error if the file does not exist"),
           Map.entry("--every", "start a round every SECONDS (e.g. 0.1), however long one takes"),
+          Map.entry("forever", "repeat: no count; until break, an error or Ctrl-C"),
+          Map.entry("if", "break if CONDITION: only when the previous command's result is so"),
           Map.entry("--echo", "send back every byte; close after the peer's EOF"),
           Map.entry("--reply", "answer each chunk (or datagram) with DATA"),
           Map.entry("--rules", "answer by the rules added with on (/rules lists them)"),

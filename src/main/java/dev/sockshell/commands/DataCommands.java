@@ -1,10 +1,5 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.ADDRESS;
-import static dev.sockshell.commands.Param.Kind.DATA;
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
-
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
@@ -26,10 +21,7 @@ final class DataCommands {
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("send", Group.DATA, Command.Send.class)
-            .params(
-                Param.of("NAME", SOCKET),
-                Param.of("DATA", DATA),
-                Param.constant("--frame len32", true, List.of("--frame")))
+            .params(Params.NAME, Params.DATA, FramingOptions.SEND_OPTION)
             .summary(
                 "send bytes; returns how many the OS took (maybe fewer than all: see sendall);"
                     + " --frame len32 sends all of them after a 4-byte big-endian length")
@@ -44,7 +36,7 @@ final class DataCommands {
             .runner(DataCommands::runSend)
             .build(),
         CommandSpec.command("sendall", Group.DATA, Command.SendAll.class)
-            .params(Param.of("NAME", SOCKET), Param.of("DATA", DATA))
+            .params(Params.NAME, Params.DATA)
             .summary("send every byte, waiting as long as needed; returns None")
             .example("sendall cli @message.bin")
             .errors(
@@ -58,7 +50,7 @@ final class DataCommands {
             .build(),
         Recv.spec(),
         CommandSpec.command("sendto", Group.DATA, Command.SendTo.class)
-            .params(Param.of("NAME", SOCKET), Param.of("DATA", DATA), Param.of("ADDR", ADDRESS))
+            .params(Params.NAME, Params.DATA, Params.ADDR)
             .summary(
                 "send one datagram to ADDR (UDP); binds an unbound socket to a free port first")
             .example("sendto cli b'hello UDP' localhost:8888")
@@ -71,7 +63,7 @@ final class DataCommands {
             .runner(DataCommands::runSendTo)
             .build(),
         CommandSpec.command("recvfrom", Group.DATA, Command.RecvFrom.class)
-            .params(Param.of("NAME", SOCKET), Param.optional("BUFSIZE", NUMBER))
+            .params(Params.NAME, Recv.BUFSIZE)
             .summary(
                 "receive one datagram and its sender: (data, addr); a longer datagram is truncated")
             .example("recvfrom srv 1024")
@@ -101,9 +93,9 @@ final class DataCommands {
   }
 
   private static Command.SendAll bindSendAll(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     Token dataToken = a.peek();
-    var data = a.data();
+    var data = a.data(Params.DATA);
     a.endAfterData(dataToken);
     return new Command.SendAll(name, data);
   }
@@ -123,9 +115,9 @@ final class DataCommands {
   }
 
   private static Command.SendTo bindSendTo(Args a) throws UsageError {
-    String name = a.name("NAME");
-    var data = a.data();
-    var address = a.address();
+    String name = a.name(Params.NAME);
+    var data = a.data(Params.DATA);
+    var address = a.address(Params.ADDR);
     a.end();
     return new Command.SendTo(name, data, address);
   }
@@ -142,8 +134,8 @@ final class DataCommands {
   }
 
   private static Command.RecvFrom bindRecvFrom(Args a) throws UsageError {
-    String name = a.name("NAME");
-    Integer size = a.optionalInteger("BUFSIZE", 0, Recv.MAX_BUFSIZE);
+    String name = a.name(Params.NAME);
+    Integer size = a.optionalInteger(Recv.BUFSIZE, 0, Recv.MAX_BUFSIZE);
     a.end();
     return new Command.RecvFrom(name, size == null ? Recv.DEFAULT_BUFSIZE : size);
   }
@@ -162,7 +154,7 @@ final class DataCommands {
 
   /** {@code send NAME DATA [--frame len32]}, the option before or after DATA. */
   private static Command.Send bindSend(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     Token dataToken = null;
     DataExpr data = null;
     boolean frame = false;
@@ -175,13 +167,13 @@ final class DataCommands {
         frame = FramingOptions.sendFrame(a);
       } else if (data == null) {
         dataToken = t;
-        data = a.data();
+        data = a.data(Params.DATA);
       } else {
         throw a.unexpectedAfterData(dataToken, t);
       }
     }
     if (data == null) {
-      data = a.data(); // says DATA is missing
+      data = a.data(Params.DATA); // says DATA is missing
     }
     return new Command.Send(name, data, frame);
   }

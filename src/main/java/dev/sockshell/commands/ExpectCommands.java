@@ -1,12 +1,16 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.VALUE;
+import static dev.sockshell.lang.Param.Kind.DATA;
+import static dev.sockshell.lang.Param.Kind.ERROR_NAME;
+import static dev.sockshell.lang.Param.Kind.TEXT;
+import static dev.sockshell.lang.Param.Kind.VALUE;
 
 import dev.sockshell.commands.Context.LastResult;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -31,12 +35,23 @@ final class ExpectCommands {
    */
   static final List<String> FORMS = List.copyOf(ConstantDocs.EXPECT_FORMS.keySet());
 
+  /** What is checked: a VALUE, or the word of a form ({@code contains}, {@code error}…). */
+  private static final Param CHECK =
+      Param.of("VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", VALUE);
+
+  /** The DATA of {@code contains DATA}. */
+  private static final Param CONTAINED = Param.of("DATA", DATA);
+
+  /** The /REGEX/ of {@code matches /REGEX/}, the raw rest of the line. */
+  private static final Param REGEX = Param.of("/REGEX/", TEXT);
+
+  /** The NAME of {@code error NAME}: a Python exception class or an errno symbol. */
+  private static final Param ERROR = Param.of("NAME", ERROR_NAME);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("expect", Group.CHECKS, Command.class)
-            .params(
-                Param.of(
-                    "VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", VALUE))
+            .params(CHECK)
             .summary(
                 "check the previous command: its result equals VALUE, contains DATA, matches"
                     + " /REGEX/ (decoded), is EOF, or it raised TimeoutError or the error NAME")
@@ -48,7 +63,7 @@ final class ExpectCommands {
   }
 
   static Command bind(Args a) throws UsageError {
-    Token first = a.next(Text.get("usage.what.expect", String.join(", ", FORMS)));
+    Token first = a.next(CHECK, Text.get("usage.what.expect", String.join(", ", FORMS)));
     switch (first.text()) {
       case "error":
         Command.ExpectError error = new Command.ExpectError(errorName(a));
@@ -61,20 +76,20 @@ final class ExpectCommands {
         a.end();
         return new Command.ExpectEof();
       case "contains":
-        Command.ExpectContains contains = new Command.ExpectContains(a.data());
+        Command.ExpectContains contains = new Command.ExpectContains(a.data(CONTAINED));
         a.end();
         return contains;
       case "matches":
-        return regex(a.rest(Text.get("usage.what.regex")));
+        return regex(a.rest(REGEX, Text.get("usage.what.regex")));
       default:
-        Literal value = a.value(first);
+        Literal value = a.value(first, CHECK);
         a.end();
         return new Command.Expect(value, first.text());
     }
   }
 
   private static String errorName(Args a) throws UsageError {
-    Token name = a.next(Text.get("usage.what.error"));
+    Token name = a.next(ERROR, Text.get("usage.what.error"));
     if (Errno.byName(name.text()).isPresent() || PyException.byName(name.text()).isPresent()) {
       return name.text();
     }

@@ -1,9 +1,10 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.PATH;
+import static dev.sockshell.lang.Param.Kind.PATH;
 
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.HtmlPage;
@@ -49,10 +50,12 @@ public final class ExportCommands {
               "a Python program python3 runs to the same effect",
               (ctx, path) -> PythonExport.of(ctx, path.getFileName().toString()).text()));
 
+  private static final Param FILE = Param.of("FILE", PATH);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("/export", Group.SESSION, Command.Export.class)
-            .params(Param.of("FILE", PATH))
+            .params(FILE)
             .summary(
                 "write the session to FILE, as its extension says: "
                     + FORMATS.stream()
@@ -67,7 +70,7 @@ public final class ExportCommands {
 
   /** The file's extension picks the format: one /export does not write is refused here. */
   private static Command.Export bind(Args a) throws UsageError {
-    String path = a.path("FILE");
+    String path = a.path(FILE);
     if (formatOf(path).isEmpty()) {
       throw UsageError.about(
           path,

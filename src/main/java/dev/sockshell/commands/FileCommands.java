@@ -1,8 +1,7 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.PATH;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.PATH;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
@@ -12,6 +11,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.FileTransfer;
@@ -36,14 +36,17 @@ import java.util.List;
 final class FileCommands {
   private FileCommands() {}
 
+  private static final Param FILE = Param.of("PATH", PATH);
+
+  // Python's sendfile(file, offset=0, count=None): a COUNT needs an OFFSET first.
+  private static final Param OFFSET = Param.optional("OFFSET [COUNT]", NUMBER);
+
+  private static final Param COUNT = Param.optional("COUNT", NUMBER);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("sendfile", Group.DATA, Command.SendFile.class)
-            .params(
-                Param.of("NAME", SOCKET),
-                Param.of("PATH", PATH),
-                // Python's sendfile(file, offset=0, count=None): a COUNT needs an OFFSET first.
-                Param.optional("OFFSET [COUNT]", NUMBER))
+            .params(Params.NAME, FILE, OFFSET)
             .summary(
                 "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count")
             .example("sendfile conn big.bin")
@@ -57,8 +60,7 @@ final class FileCommands {
             .runner(FileCommands::runSendFile)
             .build(),
         CommandSpec.command("recvfile", Group.DATA, Command.RecvFile.class)
-            .params(
-                Param.of("NAME", SOCKET), Param.of("PATH", PATH), Param.optional("COUNT", NUMBER))
+            .params(Params.NAME, FILE, COUNT)
             .summary(
                 "receive into a file until EOF, or exactly COUNT bytes; returns how many were written")
             .example("recvfile conn copy.bin")
@@ -76,10 +78,10 @@ final class FileCommands {
   }
 
   private static Command.SendFile bindSendFile(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     String path = path(a);
-    long offset = a.hasMore() ? whole(a.next("OFFSET"), "OFFSET", 0) : 0;
-    Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+    long offset = a.hasMore() ? whole(a.next(OFFSET, "OFFSET"), "OFFSET", 0) : 0;
+    Long count = a.hasMore() ? whole(a.next(COUNT), "COUNT", 1) : null;
     a.end();
     return new Command.SendFile(name, path, offset, count);
   }
@@ -107,9 +109,9 @@ final class FileCommands {
   }
 
   private static Command.RecvFile bindRecvFile(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     String path = path(a);
-    Long count = a.hasMore() ? whole(a.next("COUNT"), "COUNT", 1) : null;
+    Long count = a.hasMore() ? whole(a.next(COUNT), "COUNT", 1) : null;
     a.end();
     return new Command.RecvFile(name, path, count);
   }
@@ -148,7 +150,7 @@ final class FileCommands {
 
   /** A path as typed: a quoted string, or a bare word. */
   private static String path(Args a) throws UsageError {
-    Token t = a.next("PATH");
+    Token t = a.next(FILE);
     Literal l = LiteralParser.parse(t);
     if (l instanceof Literal.Text text) {
       return text.text();

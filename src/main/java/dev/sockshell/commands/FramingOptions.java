@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -16,9 +17,15 @@ import java.util.List;
 final class FramingOptions {
   private FramingOptions() {}
 
+  /** {@code send}'s option. */
+  static final Param SEND_OPTION = Param.constant("--frame len32", true, List.of("--frame"));
+
+  /** The word after {@code --frame}. */
+  static final Param FORMAT = Param.constant("len32", false, List.of("len32"));
+
   /** The {@code len32} after {@code --frame}: the only frame format. */
   static void len32(Args a) throws UsageError {
-    Token format = a.next(Text.get("usage.what.frame.format"));
+    Token format = a.next(FORMAT, Text.get("usage.what.frame.format"));
     if (!format.text().equals("len32")) {
       throw new UsageError(
           "--frame knows len32 (a 4-byte big-endian length, then the bytes), got '"
@@ -30,7 +37,7 @@ final class FramingOptions {
 
   /** The option of {@code send}, next in {@code a}: {@code --frame len32}; true once read. */
   static boolean sendFrame(Args a) throws UsageError {
-    Token t = a.next("--frame len32");
+    Token t = a.next(SEND_OPTION);
     if (!t.text().equals("--frame")) {
       throw unknownOption(t, List.of("--frame"));
     }

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.i18n.Text;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.i18n.Text;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
@@ -145,13 +146,16 @@ public final class HelpTopics {
     return lines;
   }
 
-  /** Every CONSTANT parameter of every command, once per distinct parameter, with meanings. */
+  /**
+   * Every parameter with choices (a CONSTANT, or a NUMBER that takes a word too: forever) of every
+   * command, once per distinct parameter, with meanings.
+   */
   private static List<Styled> constants(CommandTable table, HelpLayout layout) {
     Map<List<String>, List<String>> usedBy = new LinkedHashMap<>();
     Map<List<String>, String> names = new LinkedHashMap<>();
     for (CommandSpec<?> spec : table.all()) {
       for (Param p : spec.params()) {
-        if (p.kind() == Param.Kind.CONSTANT) {
+        if (!p.choices().isEmpty()) {
           names.putIfAbsent(p.choices(), p.name());
           usedBy.computeIfAbsent(p.choices(), k -> new ArrayList<>()).add(spec.name());
         }

@@ -1,10 +1,11 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.PATH;
+import static dev.sockshell.lang.Param.Kind.PATH;
 
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
@@ -22,6 +23,8 @@ import java.util.List;
 final class HistoryCommands {
   private HistoryCommands() {}
 
+  private static final Param FILE = Param.of("FILE", PATH);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("/history", Group.SESSION, Command.History.class)
@@ -34,7 +37,7 @@ final class HistoryCommands {
         rerun("/N", "re-run command N of /history", "/2"),
         rerun("/-N", "re-run the N-th last command (/-1 is the last)", "/-2"),
         CommandSpec.command("/save", Group.SESSION, Command.Save.class)
-            .params(Param.of("FILE", PATH))
+            .params(FILE)
             .summary("save the session as a script that replays it (failed commands as comments)")
             .example("/save session.socks")
             .errors(ErrorDocs.NO_DIRECTORY, ErrorDocs.NOT_WRITABLE)
@@ -54,7 +57,7 @@ final class HistoryCommands {
   }
 
   private static Command.Save bindSave(Args a) throws UsageError {
-    return new Command.Save(a.path("FILE"));
+    return new Command.Save(a.path(FILE));
   }
 
   private static Outcome runRerun(Command.Rerun c, Context ctx) throws UsageError {

@@ -1,11 +1,11 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.VALUE;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
 
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.RepeatBlocks;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -24,12 +24,23 @@ final class LoopCommands {
   static final String FOREVER = "forever";
   static final String EVERY = "--every";
 
+  /** A number of rounds, or the word forever. */
+  private static final Param COUNT =
+      new Param("COUNT | " + FOREVER, NUMBER, true, List.of(FOREVER));
+
+  private static final Param EVERY_OPTION =
+      Param.constant(EVERY + " SECONDS", true, List.of(EVERY));
+
+  /** The SECONDS of {@code --every SECONDS}. */
+  private static final Param SECONDS = Param.of("SECONDS", NUMBER);
+
+  /** The {@code if} of {@code break if CONDITION}; the condition is read as expect's. */
+  private static final Param IF = Param.constant("if CONDITION", true, List.of("if"));
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command(RepeatBlocks.OPENER, Group.CHECKS, Command.Repeat.class)
-            .params(
-                Param.optional("COUNT | " + FOREVER, NUMBER),
-                Param.constant(EVERY + " SECONDS", true, List.of(EVERY)))
+            .params(COUNT, EVERY_OPTION)
             .summary(
                 "run the commands on the lines up to end COUNT times, or forever, until break, an"
                     + " error or Ctrl-C; --every starts a round every SECONDS")
@@ -39,7 +50,7 @@ final class LoopCommands {
             .runner(LoopCommands::runRepeat)
             .build(),
         CommandSpec.command("break", Group.CHECKS, Command.Break.class)
-            .params(Param.optional("if CONDITION", VALUE))
+            .params(IF)
             .summary(
                 "end the innermost repeat now, or if the previous command's result or error is what"
                     + " CONDITION says: VALUE, contains DATA, matches /REGEX/, eof, timeout, error NAME")
@@ -68,13 +79,13 @@ final class LoopCommands {
     Long count = null;
     Token first = a.peek();
     if (first != null && first.text().equals(FOREVER)) {
-      a.next(FOREVER);
+      a.next(COUNT, FOREVER);
     } else if (first != null && !first.text().equals(EVERY)) {
-      count = (long) a.integer(Text.get("usage.what.count.rounds"), 0, Integer.MAX_VALUE);
+      count = (long) a.integer(COUNT, Text.get("usage.what.count.rounds"), 0, Integer.MAX_VALUE);
     }
     Double every = null;
     if (a.hasMore()) {
-      Token option = a.next(EVERY);
+      Token option = a.next(EVERY_OPTION, EVERY);
       if (!option.text().equals(EVERY)) {
         throw new UsageError(
             "unexpected argument '"
@@ -82,7 +93,7 @@ final class LoopCommands {
                 + "'; after COUNT or forever only --every SECONDS may come",
             option.start());
       }
-      Token seconds = a.next(Text.get("usage.what.every"));
+      Token seconds = a.next(SECONDS, Text.get("usage.what.every"));
       every = Args.seconds(seconds, Text.get("usage.what.every.short"));
       if (every == 0) {
         throw new UsageError(Text.get("usage.every"), seconds.start());
@@ -96,7 +107,7 @@ final class LoopCommands {
     if (!a.hasMore()) {
       return new Command.Break(null);
     }
-    Token word = a.next("if");
+    Token word = a.next(IF, "if");
     if (!word.text().equals("if")) {
       throw new UsageError(Text.get("usage.break", word.text()), word.start());
     }

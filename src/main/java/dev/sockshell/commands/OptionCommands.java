@@ -1,7 +1,6 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
@@ -9,6 +8,7 @@ import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -31,14 +31,26 @@ final class OptionCommands {
   private static final Map<String, Boolean> BOOLEANS =
       Map.of("TRUE", true, "FALSE", false, "1", true, "0", false, "ON", true, "OFF", false);
 
+  // Two parameters for the synopsis "[LEVEL] OPTION", so completion offers the levels and the
+  // options where the level may go, and only the options after a level.
+  private static final Param LEVEL = Param.constant("LEVEL", true, List.copyOf(LEVELS.keySet()));
+  private static final Param OPTION =
+      Param.constant("OPTION", false, List.copyOf(OPTIONS.keySet()));
+
+  /** setsockopt's VALUE: a number, or True/False; SO_LINGER's ONOFF. */
+  private static final Param VALUE = Param.of("VALUE", NUMBER);
+
+  /** The SECONDS of SO_LINGER's {@code ONOFF SECONDS}. */
+  private static final Param LINGER_SECONDS = Param.of("SECONDS", NUMBER);
+
+  private static final Param TIMEOUT = Param.of("SECONDS|none", NUMBER);
+
+  private static final Param FLAG = Param.constant("FLAG", false, List.of("True", "False"));
+
   static List<CommandSpec<?>> specs() {
-    // Two parameters for the synopsis "[LEVEL] OPTION", so completion offers the levels and the
-    // options where the level may go, and only the options after a level.
-    Param levelParam = Param.constant("LEVEL", true, List.copyOf(LEVELS.keySet()));
-    Param optionParam = Param.constant("OPTION", false, List.copyOf(OPTIONS.keySet()));
     return List.of(
         CommandSpec.command("setsockopt", Group.OPTIONS, Command.SetSockOpt.class)
-            .params(Param.of("NAME", SOCKET), levelParam, optionParam, Param.of("VALUE", NUMBER))
+            .params(Params.NAME, LEVEL, OPTION, VALUE)
             .summary(
                 "set a socket option, e.g. SO_REUSEADDR 1 before bind; SO_LINGER takes ONOFF SECONDS")
             .example("setsockopt srv SOL_SOCKET SO_REUSEADDR 1")
@@ -52,7 +64,7 @@ final class OptionCommands {
             .runner(OptionCommands::runSetSockOpt)
             .build(),
         CommandSpec.command("getsockopt", Group.OPTIONS, Command.GetSockOpt.class)
-            .params(Param.of("NAME", SOCKET), levelParam, optionParam)
+            .params(Params.NAME, LEVEL, OPTION)
             .summary("the option's value as the OS reports it (Linux doubles SO_RCVBUF/SO_SNDBUF)")
             .example("getsockopt srv SO_REUSEADDR")
             .errors(
@@ -64,7 +76,7 @@ final class OptionCommands {
             .runner(OptionCommands::runGetSockOpt)
             .build(),
         CommandSpec.command("settimeout", Group.OPTIONS, Command.SetTimeout.class)
-            .params(Param.of("NAME", SOCKET), Param.of("SECONDS|none", NUMBER))
+            .params(Params.NAME, TIMEOUT)
             .summary(
                 "bound every blocking call: TimeoutError after SECONDS; none blocks; 0 non-blocking")
             .example("settimeout srv 2.5")
@@ -73,7 +85,7 @@ final class OptionCommands {
             .runner(OptionCommands::runSetTimeout)
             .build(),
         CommandSpec.command("gettimeout", Group.OPTIONS, Command.GetTimeout.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("the timeout in seconds, or None when calls block without limit")
             .example("gettimeout srv")
             .binder(OptionCommands::bindGetTimeout)
@@ -81,8 +93,7 @@ final class OptionCommands {
             .runner(OptionCommands::runGetTimeout)
             .build(),
         CommandSpec.command("setblocking", Group.OPTIONS, Command.SetBlocking.class)
-            .params(
-                Param.of("NAME", SOCKET), Param.constant("FLAG", false, List.of("True", "False")))
+            .params(Params.NAME, FLAG)
             .summary("False: calls that would wait fail with BlockingIOError; True: they wait")
             .example("setblocking cli False")
             .binder(OptionCommands::bindSetBlocking)
@@ -118,7 +129,7 @@ final class OptionCommands {
   }
 
   private static Command.GetSockOpt bindGetSockOpt(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     SockOpt option = option(a);
     a.end();
     return new Command.GetSockOpt(name, option);
@@ -142,7 +153,7 @@ final class OptionCommands {
   }
 
   private static Command.SetTimeout bindSetTimeout(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     Timeout timeout = timeout(a);
     a.end();
     return new Command.SetTimeout(name, timeout);
@@ -172,8 +183,8 @@ final class OptionCommands {
   }
 
   private static Command.SetBlocking bindSetBlocking(Args a) throws UsageError {
-    String name = a.name("NAME");
-    Token t = a.next(Text.get("usage.what.flag"));
+    String name = a.name(Params.NAME);
+    Token t = a.next(FLAG, Text.get("usage.what.flag"));
     boolean flag =
         Args.choiceOf(t, "FLAG", BOOLEANS)
             .orElseThrow(() -> new UsageError(Text.get("usage.flag", t.text()), t.start()));
@@ -193,13 +204,13 @@ final class OptionCommands {
   }
 
   private static Command.SetSockOpt bindSet(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     SockOpt option = option(a);
     OptionValue value;
     if (option == SockOpt.SO_LINGER) {
       value = linger(a);
     } else {
-      Token t = a.next("VALUE");
+      Token t = a.next(VALUE);
       var bool = Args.choiceOf(t, "VALUE", BOOLEANS);
       value = new OptionValue.Int(bool.isPresent() ? (bool.get() ? 1 : 0) : whole(t, "VALUE"));
     }
@@ -212,7 +223,7 @@ final class OptionCommands {
    * JDK holds at most 65535 seconds.
    */
   private static OptionValue linger(Args a) throws UsageError {
-    Token first = a.next(Text.get("usage.what.linger"));
+    Token first = a.next(VALUE, Text.get("usage.what.linger"));
     int on;
     int secs;
     int secondsAt;
@@ -225,7 +236,7 @@ final class OptionCommands {
       secs = whole(t.items().get(1), "SECONDS");
       secondsAt = t.items().get(1).start();
     } else {
-      Token seconds = a.next(Text.get("usage.what.linger.seconds"));
+      Token seconds = a.next(LINGER_SECONDS, Text.get("usage.what.linger.seconds"));
       on = whole(first, "ONOFF");
       secs = whole(seconds, "SECONDS");
       secondsAt = seconds.start();
@@ -270,13 +281,15 @@ final class OptionCommands {
 
   /** {@code [LEVEL] OPTION}: the level may be left out, but if given it must be the option's. */
   private static SockOpt option(Args a) throws UsageError {
-    Token first = a.next(Text.get("usage.what.option.name"));
+    // Read for the LEVEL, which may come first; without one it is the OPTION.
+    Token first = a.next(LEVEL, Text.get("usage.what.option.name"));
     var level = Args.choiceOf(first, "LEVEL", LEVELS);
     if (level.isEmpty()) {
+      a.read(first, OPTION);
       return Args.choiceOf(first, "OPTION", OPTIONS)
           .orElseThrow(() -> Args.notAChoice(first, "OPTION", OPTIONS));
     }
-    Token second = a.next(Text.get("usage.what.option.after", level.get()));
+    Token second = a.next(OPTION, Text.get("usage.what.option.after", level.get()));
     SockOpt option =
         Args.choiceOf(second, "OPTION", OPTIONS)
             .orElseThrow(() -> Args.notAChoice(second, "OPTION", OPTIONS));
@@ -295,10 +308,10 @@ final class OptionCommands {
   private static Timeout timeout(Args a) throws UsageError {
     Token t = a.peek();
     if (t != null && t.text().toLowerCase(Locale.ROOT).equals("none")) {
-      a.next("SECONDS");
+      a.next(TIMEOUT, "SECONDS");
       return Timeout.BLOCKING;
     }
-    return Timeout.seconds(a.seconds(Text.get("usage.what.timeout")));
+    return Timeout.seconds(a.seconds(TIMEOUT, Text.get("usage.what.timeout")));
   }
 
   static String timeoutRepr(Timeout t) {

@@ -1,9 +1,10 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.SOCKET;
 
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.render.Feedback;
@@ -26,10 +27,14 @@ final class PictureCommands {
 
   private static final String ASCII = "--ascii";
 
+  private static final Param ASCII_OPTION = Param.constant(ASCII, true, List.of(ASCII));
+
+  private static final Param NAMES = Param.optional("NAME...", SOCKET);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("/diagram", Group.SESSION, Command.Diagram.class)
-            .params(Param.constant(ASCII, true, List.of(ASCII)), Param.optional("NAME...", SOCKET))
+            .params(ASCII_OPTION, NAMES)
             .summary(
                 "the session as a sequence diagram: connects, bytes, FIN and RST between the sockets")
             .example("/diagram cli conn")
@@ -42,8 +47,9 @@ final class PictureCommands {
     boolean ascii = false;
     List<String> names = new ArrayList<>();
     while (a.hasMore()) {
-      Token t = a.next("NAME");
+      Token t = a.next(NAMES, "NAME");
       if (t.text().equals(ASCII)) {
+        a.read(t, ASCII_OPTION);
         ascii = true;
       } else {
         names.add(Args.checkName(t));

@@ -4,6 +4,7 @@ import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.EphemeralPorts;
 import dev.sockshell.net.NetSocket;
@@ -63,8 +64,9 @@ final class PortNames {
     List<String> names = new ArrayList<>();
     try {
       for (Args.Bound b : bound) {
-        if (b.role() == Args.Role.ADDRESS || b.role() == Args.Role.VALUE) {
-          find(LiteralParser.parse(b.token()), b.role(), session, spans, names);
+        Param.Kind kind = b.param().kind();
+        if (kind == Param.Kind.ADDRESS || kind == Param.Kind.VALUE) {
+          find(LiteralParser.parse(b.token()), kind, session, spans, names);
         }
       }
     } catch (UsageError e) {
@@ -84,19 +86,19 @@ final class PortNames {
 
   /** Collects the spans of {@code literal} (or of the items of a tuple) to rewrite. */
   private static void find(
-      Literal literal, Args.Role role, Session session, List<int[]> spans, List<String> names) {
-    Owner owner = owner(literal, role, session);
+      Literal literal, Param.Kind kind, Session session, List<int[]> spans, List<String> names) {
+    Owner owner = owner(literal, kind, session);
     if (owner != null) {
       spans.add(new int[] {literal.start(), literal.end()});
       names.add(owner.name());
     } else if (literal instanceof Literal.Tuple t) {
       for (Literal item : t.items()) {
-        find(item, role, session, spans, names);
+        find(item, kind, session, spans, names);
       }
     }
   }
 
-  private static Owner owner(Literal literal, Args.Role role, Session session) {
+  private static Owner owner(Literal literal, Param.Kind kind, Session session) {
     try {
       if (!(AddrExpr.of(literal, "") instanceof AddrExpr.HostPort hp)) {
         return null;
@@ -109,7 +111,7 @@ final class PortNames {
       boolean same = typed.address().equals(owner.address().address());
       // connect/sendto to the socket's port on a local address reach a socket on all interfaces.
       boolean reaches =
-          role == Args.Role.ADDRESS
+          kind == Param.Kind.ADDRESS
               && owner.address().address().isAnyLocalAddress()
               && (typed.address().isLoopbackAddress() || typed.address().isAnyLocalAddress());
       return same || reaches ? owner : null;

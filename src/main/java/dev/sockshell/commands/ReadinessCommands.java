@@ -1,12 +1,13 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.SOCKET;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -27,14 +28,15 @@ final class ReadinessCommands {
 
   private static final String SEPARATOR = "--";
 
+  private static final Param READ = Param.optional("READ...", SOCKET);
+  private static final Param SEPARATE = Param.constant(SEPARATOR, true, List.of(SEPARATOR));
+  private static final Param WRITE = Param.optional("WRITE...", SOCKET);
+  private static final Param TIMEOUT = Param.optional("TIMEOUT", NUMBER);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("select", Group.OPTIONS, Command.Select.class)
-            .params(
-                Param.optional("READ...", SOCKET),
-                Param.constant(SEPARATOR, true, List.of(SEPARATOR)),
-                Param.optional("WRITE...", SOCKET),
-                Param.optional("TIMEOUT", NUMBER))
+            .params(READ, SEPARATE, WRITE, TIMEOUT)
             .summary(
                 "wait until a socket is readable (READ) or writable (WRITE), or TIMEOUT seconds pass")
             .example("select srv conn -- cli 0.5")
@@ -54,13 +56,15 @@ final class ReadinessCommands {
     Timeout timeout = Timeout.BLOCKING;
     boolean writing = false;
     while (a.hasMore()) {
-      Token t = a.next(Text.get("usage.what.socket"));
+      Token t = a.next(writing ? WRITE : READ, Text.get("usage.what.socket"));
       if (t.text().equals(SEPARATOR)) {
+        a.read(t, SEPARATE);
         if (writing) {
           throw new UsageError(Text.get("usage.select.separator.twice"), t.start());
         }
         writing = true;
       } else if (isTimeout(t)) {
+        a.read(t, TIMEOUT);
         if (a.hasMore()) {
           throw new UsageError(Text.get("usage.select.timeout.last"), a.peek().start());
         }

@@ -1,7 +1,7 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.DATA;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
 
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
@@ -10,6 +10,7 @@ import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -40,12 +41,19 @@ final class Recv {
 
   private static final List<String> RECV_OPTIONS = List.of("--exact", "--until", "--frame");
 
+  static final Param BUFSIZE = Param.optional("BUFSIZE", NUMBER);
+
+  private static final Param OPTION =
+      Param.constant("--exact N | --until DELIM | --frame len32", true, RECV_OPTIONS);
+
+  /** The values of {@code --exact N} and {@code --until DELIM}. */
+  private static final Param EXACT = Param.of("N", NUMBER);
+
+  private static final Param UNTIL = Param.of("DELIM", DATA);
+
   static CommandSpec<Command.Recv> spec() {
     return CommandSpec.command("recv", Group.DATA, Command.Recv.class)
-        .params(
-            Param.of("NAME", SOCKET),
-            Param.optional("BUFSIZE", NUMBER),
-            Param.constant("--exact N | --until DELIM | --frame len32", true, RECV_OPTIONS))
+        .params(Params.NAME, BUFSIZE, OPTION)
         .summary(
             "receive up to BUFSIZE bytes (1024 by default), waiting for some; b'' means EOF;"
                 + " --exact, --until or --frame receive one whole message")
@@ -65,21 +73,21 @@ final class Recv {
 
   /** {@code recv NAME [BUFSIZE] [--exact N | --until DELIM | --frame len32]}, in any order. */
   static Command.Recv bind(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     Token sizeToken = null;
     Integer size = null;
     Command.Framing framing = null;
     while (a.hasMore()) {
       Token t = a.peek();
       if (t.text().startsWith("--")) {
-        a.next(Text.get("usage.what.option"));
+        a.next(OPTION, Text.get("usage.what.option"));
         if (framing != null) {
           throw new UsageError(Text.get("usage.recv.one.mode"), t.start());
         }
         framing = recvOption(a, t);
       } else if (size == null) {
         sizeToken = t;
-        size = a.integer("BUFSIZE", 0, MAX_BUFSIZE);
+        size = a.integer(BUFSIZE, 0, MAX_BUFSIZE);
       } else {
         a.end();
       }
@@ -100,9 +108,9 @@ final class Recv {
   private static Command.Framing recvOption(Args a, Token option) throws UsageError {
     switch (option.text()) {
       case "--exact":
-        return new Command.Framing.Exact(a.integer("N (--exact)", 0, MAX_BUFSIZE));
+        return new Command.Framing.Exact(a.integer(EXACT, "N (--exact)", 0, MAX_BUFSIZE));
       case "--until":
-        Token d = a.next(Text.get("usage.what.until"));
+        Token d = a.next(UNTIL, Text.get("usage.what.until"));
         DataExpr delimiter = DataExpr.of(LiteralParser.parse(d), d.text());
         boolean empty =
             delimiter instanceof DataExpr.Text t && t.text().isEmpty()

@@ -1,9 +1,8 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.DATA;
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
-import static dev.sockshell.commands.Param.Kind.TEXT;
+import static dev.sockshell.lang.Param.Kind.DATA;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.TEXT;
 
 import dev.sockshell.background.Rule;
 import dev.sockshell.bytes.ByteString;
@@ -12,6 +11,7 @@ import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.DatagramSocket;
@@ -42,15 +42,19 @@ final class RuleCommands {
   /** {@code \1}…{@code \9} in a reply: a group of the match, as in re.sub's template. */
   private static final Pattern QUOTED = Pattern.compile("([bB]?)(['\"])(.*)\\2", Pattern.DOTALL);
 
+  private static final Param WHEN_PARAM = Param.constant("WHEN", false, WHEN);
+
+  /** What arrives must match or contain. */
+  private static final Param PATTERN = Param.optional("/REGEX/ | DATA", TEXT);
+
+  private static final Param ACTION = Param.constant("ACTION", false, THEN);
+  private static final Param REPLY = Param.optional("DATA", DATA);
+  private static final Param NUMBER_PARAM = Param.of("N", NUMBER);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("on", Group.BACKGROUND, Command.On.class)
-            .params(
-                Param.of("NAME", SOCKET),
-                Param.constant("WHEN", false, WHEN),
-                Param.optional("/REGEX/ | DATA", TEXT),
-                Param.constant("ACTION", false, THEN),
-                Param.optional("DATA", DATA))
+            .params(Params.NAME, WHEN_PARAM, PATTERN, ACTION, REPLY)
             .summary(
                 "an automatic reply: when what arrives on NAME matches /REGEX/ (\\1 in DATA is its"
                     + " first group), contains DATA, or anything arrives, or on connect or eof: send"
@@ -68,7 +72,7 @@ final class RuleCommands {
             .runner(RuleCommands::list)
             .build(),
         CommandSpec.command("off", Group.BACKGROUND, Command.Off.class)
-            .params(Param.of("N", NUMBER))
+            .params(NUMBER_PARAM)
             .summary(
                 "remove rule N (/rules numbers them); a connection left without rules is yours again")
             .example("off 1")
@@ -84,7 +88,7 @@ final class RuleCommands {
   }
 
   private static Command.Off bindOff(Args a) throws UsageError {
-    int n = a.integer("N", 1, Integer.MAX_VALUE);
+    int n = a.integer(NUMBER_PARAM, 1, Integer.MAX_VALUE);
     a.end();
     return new Command.Off(n);
   }
@@ -94,13 +98,15 @@ final class RuleCommands {
   }
 
   private static Command.On bindOn(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     Token when =
-        a.next(Text.get("usage.on.when.what", String.join(Text.get("list.separator"), WHEN)));
+        a.next(
+            WHEN_PARAM,
+            Text.get("usage.on.when.what", String.join(Text.get("list.separator"), WHEN)));
     Command.When trigger =
         switch (when.text()) {
-          case "matches" -> regex(a.slashed(Text.get("usage.on.regex.what")));
-          case "contains" -> new Command.When.Contains(a.data());
+          case "matches" -> regex(a.slashed(PATTERN, Text.get("usage.on.regex.what")));
+          case "contains" -> new Command.When.Contains(a.data(PATTERN));
           case "any" -> new Command.When.Any();
           case "connect" -> new Command.When.Connect();
           case "eof" -> new Command.When.Eof();
@@ -110,11 +116,11 @@ final class RuleCommands {
                       "usage.on.when", String.join(Text.get("list.separator"), WHEN), when.text()),
                   when.start());
         };
-    Token action = a.next(Text.get("usage.on.action.what"));
+    Token action = a.next(ACTION, Text.get("usage.on.action.what"));
     Command.Then then =
         switch (action.text()) {
           case "send" -> {
-            Token data = a.next(Text.get("usage.on.data.what"));
+            Token data = a.next(REPLY, Text.get("usage.on.data.what"));
             yield new Command.Then.Send(
                 DataExpr.of(LiteralParser.parse(data), data.text()), data.text());
           }

@@ -1,7 +1,7 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
-import static dev.sockshell.commands.Param.Kind.PATH;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.PATH;
 
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
@@ -9,6 +9,7 @@ import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
@@ -30,10 +31,17 @@ import java.util.List;
 final class ScriptCommands {
   private ScriptCommands() {}
 
+  private static final Param SECONDS = Param.of("SECONDS", NUMBER);
+
+  private static final Param FILE = Param.of("PATH", PATH);
+
+  private static final Param MISSING_OK =
+      Param.constant("--missing-ok", true, List.of("--missing-ok"));
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("sleep", Group.CHECKS, Command.Sleep.class)
-            .params(Param.of("SECONDS", NUMBER))
+            .params(SECONDS)
             .summary("wait SECONDS (e.g. 0.5); Ctrl-C ends the wait early")
             .example("sleep 0.5")
             .errors(new ErrorDoc("KeyboardInterrupt", "Ctrl-C ended the wait"))
@@ -42,9 +50,7 @@ final class ScriptCommands {
             .runner(ScriptCommands::runSleep)
             .build(),
         CommandSpec.command("unlink", Group.SOCKETS, Command.Unlink.class)
-            .params(
-                Param.of("PATH", PATH),
-                Param.constant("--missing-ok", true, List.of("--missing-ok")))
+            .params(FILE, MISSING_OK)
             .summary("remove a file, such as the one an AF_UNIX socket leaves after close")
             .example("unlink ./demo.sock")
             .errors(
@@ -57,7 +63,7 @@ final class ScriptCommands {
   }
 
   private static Command.Sleep bindSleep(Args a) throws UsageError {
-    double seconds = a.seconds("SECONDS");
+    double seconds = a.seconds(SECONDS);
     a.end();
     return new Command.Sleep(seconds);
   }
@@ -82,7 +88,7 @@ final class ScriptCommands {
   }
 
   private static Command.Unlink bindUnlink(Args a) throws UsageError {
-    Token t = a.next("PATH");
+    Token t = a.next(FILE);
     if (t.text().equals("--missing-ok") && !a.hasMore()) {
       throw new UsageError(Text.get("unlink.missing.path"), t.start());
     }
@@ -96,7 +102,7 @@ final class ScriptCommands {
     }
     boolean missingOk = false;
     if (a.hasMore()) {
-      Token option = a.next("--missing-ok");
+      Token option = a.next(MISSING_OK);
       if (!option.text().equals("--missing-ok")) {
         throw new UsageError(Text.get("unlink.unexpected", option.text()), option.start());
       }

@@ -1,11 +1,12 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.COMMAND;
-import static dev.sockshell.commands.Param.Kind.PATH;
+import static dev.sockshell.lang.Param.Kind.COMMAND;
+import static dev.sockshell.lang.Param.Kind.PATH;
 
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.SocketState;
@@ -19,6 +20,10 @@ import java.util.List;
 final class SessionCommands {
   private SessionCommands() {}
 
+  private static final Param TOPIC = Param.optional("COMMAND", COMMAND);
+
+  private static final Param FILE = Param.of("FILE", PATH);
+
   static List<CommandSpec<?>> specs() {
     List<CommandSpec<?>> specs = new ArrayList<>(inspecting());
     specs.addAll(SetCommands.specs());
@@ -31,7 +36,7 @@ final class SessionCommands {
   }
 
   private static Command.Help bindHelp(Args a) throws UsageError {
-    String topic = a.hasMore() ? a.next("COMMAND").text() : null;
+    String topic = a.hasMore() ? a.next(TOPIC).text() : null;
     a.end();
     return new Command.Help(topic);
   }
@@ -57,7 +62,7 @@ final class SessionCommands {
   }
 
   private static Command.Open bindOpen(Args a) throws UsageError {
-    return new Command.Open(a.path("FILE"));
+    return new Command.Open(a.path(FILE));
   }
 
   private static Outcome runOpen(Command.Open c, Context ctx) throws SocketError, UsageError {
@@ -91,14 +96,14 @@ final class SessionCommands {
   private static List<CommandSpec<?>> inspecting() {
     return List.of(
         CommandSpec.command("/help", Group.SESSION, Command.Help.class)
-            .params(Param.optional("COMMAND", COMMAND))
+            .params(TOPIC)
             .summary("list the commands, or show one: syntax, Python equivalent, example, errors")
             .example("/help bind")
             .binder(SessionCommands::bindHelp)
             .runner(SessionCommands::runHelp)
             .build(),
         CommandSpec.command("/list", Group.SESSION, Command.ListSockets.class)
-            .params(Param.constant(SocketTable.ALL, true, List.of(SocketTable.ALL)))
+            .params(SocketTable.ALL_PARAM)
             .summary(
                 "a table of the session's sockets: state, addresses, the kernel's TCP state and"
                     + " queues, timeout, bytes moved")
@@ -111,7 +116,7 @@ final class SessionCommands {
   private static List<CommandSpec<?>> leaving() {
     return List.of(
         CommandSpec.command("/open", Group.SESSION, Command.Open.class)
-            .params(Param.of("FILE", PATH))
+            .params(FILE)
             .summary("run a script in this session; it stops at the first unexpected error")
             .example("/open examples/tcp_one_session.socks")
             .binder(SessionCommands::bindOpen)

@@ -7,6 +7,7 @@ import dev.sockshell.i18n.Lang;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -157,14 +158,21 @@ public final class SetCommands {
     return VALUES.getOrDefault(previous.toLowerCase(Locale.ROOT), List.of());
   }
 
+  private static final Param KEY = Param.constant("KEY", true, List.copyOf(VALUES.keySet()));
+
+  /** Any key's value; which are right depends on the KEY before it. */
+  private static final Param VALUE = Param.constant("VALUE", true, allValues());
+
+  private static List<String> allValues() {
+    List<String> all = new ArrayList<>();
+    VALUES.values().forEach(all::addAll);
+    return all;
+  }
+
   static List<CommandSpec<?>> specs() {
-    List<String> allValues = new ArrayList<>();
-    VALUES.values().forEach(allValues::addAll);
     return List.of(
         CommandSpec.command("/set", Group.SESSION, Command.Set.class)
-            .params(
-                Param.constant("KEY", true, List.copyOf(VALUES.keySet())),
-                Param.constant("VALUE", true, allValues))
+            .params(KEY, VALUE)
             .summary(
                 "show or change the settings: feedback, display of received bytes and how much of"
                     + " them, encoding, events, timing, language")
@@ -178,7 +186,7 @@ public final class SetCommands {
     if (!a.hasMore()) {
       return new Command.Set(null, null);
     }
-    Token keyToken = a.next("KEY");
+    Token keyToken = a.next(KEY);
     String key = keyToken.text().toLowerCase(Locale.ROOT);
     if (!VALUES.containsKey(key)) {
       throw Args.notAChoice(keyToken, "KEY", VALUES);
@@ -186,7 +194,7 @@ public final class SetCommands {
     if (!a.hasMore()) {
       return new Command.Set(key, null);
     }
-    Token valueToken = a.next("VALUE");
+    Token valueToken = a.next(VALUE);
     a.end();
     if (key.equals(ENCODING)) {
       return new Command.Set(key, codec(valueToken).name());

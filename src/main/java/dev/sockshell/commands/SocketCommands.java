@@ -1,13 +1,13 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NEW_SOCKET;
-import static dev.sockshell.commands.Param.Kind.SOCKET;
+import static dev.sockshell.lang.Param.Kind.NEW_SOCKET;
 
 import dev.sockshell.bytes.Printable;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Family;
@@ -53,13 +53,16 @@ final class SocketCommands {
     return Text.get("feedback.shutdown." + how.name(), name);
   }
 
+  private static final Param NEW_NAME = Param.of("NAME", NEW_SOCKET);
+  private static final Param FAMILY =
+      Param.constant("FAMILY", true, List.copyOf(FAMILIES.keySet()));
+  private static final Param TYPE = Param.constant("TYPE", true, List.copyOf(TYPES.keySet()));
+  private static final Param HOW = Param.constant("HOW", false, List.copyOf(HOWS.keySet()));
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("socket", Group.SOCKETS, Command.Socket.class)
-            .params(
-                Param.of("NAME", NEW_SOCKET),
-                Param.constant("FAMILY", true, List.copyOf(FAMILIES.keySet())),
-                Param.constant("TYPE", true, List.copyOf(TYPES.keySet())))
+            .params(NEW_NAME, FAMILY, TYPE)
             .summary(
                 "create a socket called NAME (AF_INET and SOCK_STREAM by default, as in Python)")
             .example("socket srv AF_INET SOCK_STREAM")
@@ -71,7 +74,7 @@ final class SocketCommands {
             .runner(SocketCommands::socket)
             .build(),
         CommandSpec.command("close", Group.SOCKETS, Command.Close.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("close the socket; the name stays, and any later call on it fails with EBADF")
             .example("close srv")
             .binder(SocketCommands::bindClose)
@@ -79,8 +82,7 @@ final class SocketCommands {
             .runner(SocketCommands::runClose)
             .build(),
         CommandSpec.command("shutdown", Group.SOCKETS, Command.Shutdown.class)
-            .params(
-                Param.of("NAME", SOCKET), Param.constant("HOW", false, List.copyOf(HOWS.keySet())))
+            .params(Params.NAME, HOW)
             .summary("stop receiving (SHUT_RD), sending (SHUT_WR: the peer reads EOF) or both")
             .example("shutdown cli SHUT_WR")
             .errors(
@@ -92,7 +94,7 @@ final class SocketCommands {
             .runner(SocketCommands::runShutdown)
             .build(),
         CommandSpec.command("getsockname", Group.SOCKETS, Command.GetSockName.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("the socket's own address (the port the OS chose after bind to port 0)")
             .example("getsockname srv")
             .errors(new ErrorDoc("EBADF", "the socket was closed"))
@@ -101,7 +103,7 @@ final class SocketCommands {
             .runner(SocketCommands::runGetSockName)
             .build(),
         CommandSpec.command("getpeername", Group.SOCKETS, Command.GetPeerName.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("the address of the other end of a connected socket")
             .example("getpeername conn1")
             .errors(ErrorDocs.NOT_CONNECTED)
@@ -138,7 +140,7 @@ final class SocketCommands {
   }
 
   private static Command.Shutdown bindShutdown(Args a) throws UsageError {
-    return new Command.Shutdown(a.name("NAME"), a.choice("HOW", HOWS));
+    return new Command.Shutdown(a.name(Params.NAME), a.choice(HOW, HOWS));
   }
 
   private static Outcome runShutdown(Command.Shutdown c, Context ctx)
@@ -181,25 +183,26 @@ final class SocketCommands {
 
   /** Reads a single socket NAME and nothing else. */
   static String named(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     a.end();
     return name;
   }
 
   private static Command.Socket bindSocket(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(NEW_NAME);
     Family family = Family.AF_INET;
     SockType type = SockType.SOCK_STREAM;
     boolean familySeen = false;
     boolean typeSeen = false;
     while (a.hasMore()) {
-      Token t = a.next(Text.get("usage.what.family.type"));
+      Token t = a.next(familySeen ? TYPE : FAMILY, Text.get("usage.what.family.type"));
       var f = Args.choiceOf(t, "FAMILY", FAMILIES);
       var ty = Args.choiceOf(t, "TYPE", TYPES);
       if (f.isPresent() && !familySeen) {
         family = f.get();
         familySeen = true;
       } else if (ty.isPresent() && !typeSeen) {
+        a.read(t, TYPE);
         type = ty.get();
         typeSeen = true;
       } else if (f.isPresent() || ty.isPresent()) {

@@ -4,6 +4,7 @@ import dev.sockshell.background.Jobs;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.DatagramSocket;
@@ -35,10 +36,12 @@ final class SocketTable {
 
   static final String ALL = "--all";
 
+  static final Param ALL_PARAM = Param.constant(ALL, true, List.of(ALL));
+
   static Command.ListSockets bind(Args a) throws UsageError {
     boolean all = false;
     while (a.hasMore()) {
-      Token t = a.next(ALL);
+      Token t = a.next(ALL_PARAM, ALL);
       if (!t.text().equals(ALL)) {
         throw new UsageError(Text.get("list.unexpected", t.text()), t.start());
       }

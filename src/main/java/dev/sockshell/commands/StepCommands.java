@@ -1,10 +1,11 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.NUMBER;
+import static dev.sockshell.lang.Param.Kind.NUMBER;
 
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import java.util.List;
 
@@ -20,6 +21,8 @@ final class StepCommands {
       "no program is being stepped: java -jar target/sockshell.jar --step FILE.py runs one a line"
           + " at a time, and this command works while it waits";
 
+  private static final Param LINE = Param.optional("N", NUMBER);
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("/continue", Group.SESSION, Command.Continue.class)
@@ -29,7 +32,7 @@ final class StepCommands {
             .runner(StepCommands::notStepping)
             .build(),
         CommandSpec.command("/break", Group.SESSION, Command.BreakAt.class)
-            .params(Param.optional("N", NUMBER))
+            .params(LINE)
             .summary(
                 "with --step: stop /continue before line N of the program; alone, list the lines")
             .example("/break 12")
@@ -43,7 +46,7 @@ final class StepCommands {
   }
 
   private static Command.BreakAt bindBreak(Args a) throws UsageError {
-    return new Command.BreakAt(a.optionalInteger(Text.get("usage.what.line"), 1, 1 << 30));
+    return new Command.BreakAt(a.optionalInteger(LINE, Text.get("usage.what.line"), 1, 1 << 30));
   }
 
   private static Outcome notStepping(Command c, Context ctx) throws UsageError {

@@ -3,6 +3,7 @@ package dev.sockshell.commands;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Suggest;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -33,13 +34,25 @@ final class TlsArgs {
           "--self-signed",
           "--client-cert");
 
+  static final Param OPTION = Param.constant("OPTION …", true, OPTIONS);
+
+  // The values of the options that take one.
+  private static final Param HOST = Param.of("HOST", Param.Kind.TEXT);
+  private static final Param CAFILE = Param.of("PATH", Param.Kind.PATH);
+  private static final Param CERT = Param.of("PATH", Param.Kind.PATH);
+  private static final Param KEY = Param.of("PATH", Param.Kind.PATH);
+  private static final Param ALPN = Param.of("P1,P2", Param.Kind.TEXT);
+  private static final Param VERSION = Param.constant("VERSION", false, TlsSettings.VERSIONS);
+  private static final Param COMMON_NAME = Param.optional("CN", Param.Kind.TEXT);
+  private static final Param WHEN = Param.constant("WHEN", false, List.of("required", "optional"));
+
   private static final Map<String, TlsSettings.ClientCert> CLIENT_CERT =
       Map.of(
           "required", TlsSettings.ClientCert.REQUIRED, "optional", TlsSettings.ClientCert.OPTIONAL);
 
   /** {@code tls NAME [options]}, the options in any order. */
   static Command.Tls bind(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     boolean server = false;
     boolean insecure = false;
     String host = null;
@@ -53,20 +66,20 @@ final class TlsArgs {
     Token clientCertToken = null;
     Token hostToken = null;
     while (a.hasMore()) {
-      Token t = a.next(Text.get("tls.what.option"));
+      Token t = a.next(OPTION, Text.get("tls.what.option"));
       switch (t.text()) {
         case "--server" -> server = true;
         case "--insecure" -> insecure = true;
         case "--server-hostname" -> {
           hostToken = t;
-          host = value(a, Text.get("tls.what.hostname"));
+          host = value(a, HOST, Text.get("tls.what.hostname"));
         }
-        case "--cafile" -> cafile = value(a, Text.get("tls.what.cafile"));
-        case "--cert" -> cert = value(a, Text.get("tls.what.cert"));
-        case "--key" -> key = value(a, Text.get("tls.what.key"));
-        case "--alpn" -> alpn = alpn(a.next(Text.get("tls.what.alpn")));
+        case "--cafile" -> cafile = value(a, CAFILE, Text.get("tls.what.cafile"));
+        case "--cert" -> cert = value(a, CERT, Text.get("tls.what.cert"));
+        case "--key" -> key = value(a, KEY, Text.get("tls.what.key"));
+        case "--alpn" -> alpn = alpn(a.next(ALPN, Text.get("tls.what.alpn")));
         case "--version" -> {
-          Token v = a.next(Text.get("tls.what.version"));
+          Token v = a.next(VERSION, Text.get("tls.what.version"));
           version =
               TlsSettings.VERSIONS.stream()
                   .filter(x -> x.equalsIgnoreCase(v.text()))
@@ -76,11 +89,11 @@ final class TlsArgs {
         }
         case "--self-signed" -> {
           boolean named = a.hasMore() && !a.peek().text().startsWith("--");
-          selfSigned = named ? a.next("CN").text() : "localhost";
+          selfSigned = named ? a.next(COMMON_NAME).text() : "localhost";
         }
         case "--client-cert" -> {
           clientCertToken = t;
-          Token when = a.next(Text.get("tls.what.client.cert"));
+          Token when = a.next(WHEN, Text.get("tls.what.client.cert"));
           clientCert = CLIENT_CERT.get(when.text().toLowerCase(Locale.ROOT));
           if (clientCert == null) {
             throw new UsageError(Text.get("usage.tls.client.cert", when.text()), when.start());
@@ -123,8 +136,8 @@ final class TlsArgs {
   }
 
   /** An option's value, without the quotes a shell habit may have put around it. */
-  private static String value(Args a, String what) throws UsageError {
-    String text = a.next(what).text();
+  private static String value(Args a, Param param, String what) throws UsageError {
+    String text = a.next(param, what).text();
     if (text.length() >= 2
         && (text.charAt(0) == '"' || text.charAt(0) == '\'')
         && text.endsWith(text.substring(0, 1))) {

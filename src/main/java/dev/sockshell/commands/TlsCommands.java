@@ -1,12 +1,11 @@
 package dev.sockshell.commands;
 
-import static dev.sockshell.commands.Param.Kind.SOCKET;
-
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.commands.CommandSpec.ErrorDoc;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.NetSocket;
@@ -36,10 +35,12 @@ import java.util.Locale;
 final class TlsCommands {
   private TlsCommands() {}
 
+  private static final Param BINARY = Param.constant("binary", true, List.of("binary"));
+
   static List<CommandSpec<?>> specs() {
     return List.of(
         CommandSpec.command("tls", Group.TLS, Command.Tls.class)
-            .params(Param.of("NAME", SOCKET), Param.constant("OPTION …", true, TlsArgs.OPTIONS))
+            .params(Params.NAME, TlsArgs.OPTION)
             .summary(
                 "start TLS on a connected socket (the handshake now), or with --server on a listening"
                     + " one (every connection it accepts); the client checks the certificate and name")
@@ -60,7 +61,7 @@ final class TlsCommands {
             .runner(TlsCommands::tls)
             .build(),
         CommandSpec.command("unwrap", Group.TLS, Command.Unwrap.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary(
                 "end TLS: send close_notify, wait for the peer's, then send and receive plain bytes")
             .example("unwrap cli")
@@ -73,7 +74,7 @@ final class TlsCommands {
             .runner(TlsCommands::unwrap)
             .build(),
         CommandSpec.command("getpeercert", Group.TLS, Command.GetPeerCert.class)
-            .params(Param.of("NAME", SOCKET), Param.constant("binary", true, List.of("binary")))
+            .params(Params.NAME, BINARY)
             .summary(
                 "the peer's certificate as Python's dict (subject, issuer, dates, names); {} when"
                     + " --insecure skipped the check, None when it sent none; binary: its DER bytes")
@@ -84,7 +85,7 @@ final class TlsCommands {
             .runner(TlsCommands::peerCert)
             .build(),
         CommandSpec.command("cipher", Group.TLS, Command.Cipher.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("the cipher agreed: (name, protocol, secret bits)")
             .example("cipher cli")
             .errors(ErrorDocs.NO_TLS)
@@ -93,7 +94,7 @@ final class TlsCommands {
             .runner(TlsCommands::cipher)
             .build(),
         CommandSpec.command("version", Group.TLS, Command.Version.class)
-            .params(Param.of("NAME", SOCKET))
+            .params(Params.NAME)
             .summary("the TLS version agreed: 'TLSv1.3' or 'TLSv1.2'")
             .example("version cli")
             .errors(ErrorDocs.NO_TLS)
@@ -104,7 +105,7 @@ final class TlsCommands {
   }
 
   private static String nameOnly(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     a.end();
     return name;
   }
@@ -138,10 +139,10 @@ final class TlsCommands {
   }
 
   private static Command.GetPeerCert bindPeerCert(Args a) throws UsageError {
-    String name = a.name("NAME");
+    String name = a.name(Params.NAME);
     boolean binary = false;
     if (a.hasMore()) {
-      Token t = a.next("binary");
+      Token t = a.next(BINARY);
       if (!t.text().equals("binary") && !t.text().equals("True")) {
         throw new UsageError(Text.get("usage.getpeercert.option", t.text()), t.start());
       }

@@ -1,6 +1,6 @@
 package dev.sockshell.console;
 
-import dev.sockshell.commands.Param;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Prompt;
 import java.util.List;
 import org.jline.reader.LineReader;

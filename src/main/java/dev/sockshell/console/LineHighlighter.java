@@ -3,11 +3,11 @@ package dev.sockshell.console;
 import dev.sockshell.commands.ConstantDocs;
 import dev.sockshell.commands.Context;
 import dev.sockshell.commands.HelpTopics;
-import dev.sockshell.commands.Param;
 import dev.sockshell.commands.SetCommands;
 import dev.sockshell.lang.AddrExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.LiteralParser;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
@@ -145,26 +145,37 @@ final class LineHighlighter implements Highlighter {
     return token.end() == buffer.length();
   }
 
+  /**
+   * An argument's style: as the parameter the binder read it for; a word it never read (after one
+   * it rejected) is plain. A rejected word is red, unless it is still being typed and may yet
+   * become right.
+   */
   private Style style(TypedLine typed, TypedLine.Arg arg, boolean typing) {
-    Param param = arg.param();
-    String text = arg.token().text();
-    if (param == null) {
-      return Style.ERROR; // more arguments than the command takes
+    if (arg.param() == null) {
+      return arg.rejected() ? Style.ERROR : Style.PLAIN;
     }
+    if (arg.rejected() && !typing) {
+      return Style.ERROR;
+    }
+    return style(typed, arg.token(), arg.param(), typing);
+  }
+
+  private Style style(TypedLine typed, Token token, Param param, boolean typing) {
+    String text = token.text();
     return switch (param.kind()) {
       case SOCKET -> socket(text, typing);
       case NEW_SOCKET -> newSocket(text);
-      case ADDRESS -> address(arg.token(), typing);
-      case DATA -> literal(arg.token(), typing, false);
+      case ADDRESS -> address(token, typing);
+      case DATA -> literal(token, typing, false);
       case NUMBER ->
           TypedLine.isNumber(text)
               ? Style.NUMBER
-              : PYTHON_CONSTANTS.contains(text) ? Style.CONSTANT : wrong(typing, Style.PLAIN);
-      case CONSTANT -> constant(typed, arg, typing);
+              : PYTHON_CONSTANTS.contains(text) || TypedLine.isChoice(text, param)
+                  ? Style.CONSTANT
+                  : wrong(typing, Style.PLAIN);
+      case CONSTANT -> constant(typed, text, param, typing);
       case VALUE ->
-          TypedLine.isErrorKeyword(param, text)
-              ? Style.COMMAND
-              : literal(arg.token(), typing, true);
+          TypedLine.isErrorKeyword(param, text) ? Style.COMMAND : literal(token, typing, true);
       case ERROR_NAME ->
           Errno.byName(text).isPresent() || PyException.byName(text).isPresent()
               ? Style.CONSTANT
@@ -176,17 +187,15 @@ final class LineHighlighter implements Highlighter {
   }
 
   /** A constant; /set's VALUE is checked against its KEY (so any encoding Java has is right). */
-  private static Style constant(TypedLine typed, TypedLine.Arg arg, boolean typing) {
-    String text = arg.token().text();
-    if (typed.spec().name().equals("/set") && arg.param().name().equals("VALUE")) {
+  private static Style constant(TypedLine typed, String text, Param param, boolean typing) {
+    if (typed.spec().name().equals("/set") && param.name().equals("VALUE")) {
       String key = typed.args().get(0).token().text();
       return SetCommands.accepts(key, text) ? Style.CONSTANT : wrong(typing, Style.PLAIN);
     }
-    return TypedLine.isChoice(text, arg.param())
+    return TypedLine.isChoice(text, param)
         ? Style.CONSTANT
         : wrong(
-            typing && startsAny(upper(arg.param().choices()), TypedLine.constantKey(text)),
-            Style.PLAIN);
+            typing && startsAny(upper(param.choices()), TypedLine.constantKey(text)), Style.PLAIN);
   }
 
   /** Red, unless the word is still being typed and may yet become right. */

@@ -2,8 +2,8 @@ package dev.sockshell.console;
 
 import dev.sockshell.commands.CommandSpec;
 import dev.sockshell.commands.CommandTable;
-import dev.sockshell.commands.Param;
 import dev.sockshell.lang.Args;
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.Scanner;
 import dev.sockshell.lang.Token;
 import dev.sockshell.lang.UsageError;
@@ -13,25 +13,26 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A line as typed so far, read the way {@link CommandTable} will parse it: the command word, then
- * each argument with the parameter of the command's spec it fills. Unlike the parser it never
- * fails: an unfinished string or bracket just ends the line, so completion, highlighting and the
- * argument hint all work on half-typed lines and agree with each other and with the parser.
+ * A line as typed so far, read by its command's own binder: the command word, then each argument
+ * with the parameter the binder read it for ({@link Args#bound}), and the parameters still to come.
+ * The parser reads the line the same way, so completion, highlighting and the argument hint agree
+ * with it however the words are placed ({@code send cli --frame len32 "hello"}). Unlike the parser
+ * it never fails: an unfinished string or bracket just ends the line, and the words after one the
+ * binder rejects are left unread.
  */
 final class TypedLine {
-  /** One argument and the parameter it fills (null if the command takes no more). */
-  record Arg(Token token, Param param) {}
+  /**
+   * One argument and the parameter the binder read it for; null if the binder never read it. A
+   * rejected word at the end of the line may still be being typed: it has the parameter it may yet
+   * fill, of those that can stand there ({@code setsockopt s SOL_SO}: a LEVEL, though the binder
+   * reads a word that is no level as the OPTION).
+   *
+   * @param rejected the binder found it wrong, or it is more than the command takes
+   */
+  record Arg(Token token, Param param, boolean rejected) {}
 
   /** The words of a line, as {@link Scanner} splits them, and where scanning stopped. */
   record Split(List<Token> tokens, UsageError error, int commentAt) {}
-
-  /** {@code expect error NAME}: the word {@code error} in a VALUE position, then a NAME. */
-  static final String ERROR_KEYWORD = "error";
-
-  static final Param ERROR_NAME = Param.of("NAME", Param.Kind.ERROR_NAME);
-
-  /** The {@code if} of {@code break if CONDITION}. */
-  static final Param IF_KEYWORD = Param.constant("if", false, List.of("if"));
 
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(0[xX][0-9a-fA-F]+|\\d+(\\.\\d*)?([eE][+-]?\\d+)?|\\.\\d+)");
@@ -51,63 +52,117 @@ final class TypedLine {
     List<Token> tokens = split.tokens();
     CommandSpec<?> spec = tokens.isEmpty() ? null : table.find(tokens.get(0).text()).orElse(null);
     TypedLine typed = new TypedLine(split, spec);
-    if (spec == null) {
-      return typed;
+    if (spec != null) {
+      typed.bind(line, table);
     }
-    if (spec.name().equals("break") && tokens.size() > 1 && tokens.get(1).text().equals("if")) {
-      // break if CONDITION: the condition is written as expect's argument.
-      typed.args.add(new Arg(tokens.get(1), IF_KEYWORD));
-      typed.bind(table.find("expect").orElseThrow().params(), tokens.subList(2, tokens.size()));
-    } else {
-      typed.bind(spec.params(), tokens.subList(1, tokens.size()));
-    }
-    typed.placeUnfitted(line, table);
     return typed;
   }
 
-  /**
-   * Gives a word the positions could not place (an option's value, {@code --max 3}, {@code --until
-   * "\n"}, or DATA before an option, {@code --reply "x" --max 3}) the parameter the command's
-   * binder read it as, if the binder accepted it. A word the binder read only as a plain word keeps
-   * its position's parameter if it has one ({@code settimeout s none}, {@code /set encoding
-   * KOI8-R}: the highlighter knows those). Most lines have no such word and run no binder.
-   */
-  private void placeUnfitted(String line, CommandTable table) {
-    List<Args.Bound> accepted = null;
-    for (int i = 0; i < args.size(); i++) {
-      Arg arg = args.get(i);
-      if (arg.param() != null && fits(arg.token().text(), arg.param())) {
-        continue;
-      }
-      if (accepted == null) {
-        accepted = table.accepted(line);
-      }
-      for (Args.Bound b : accepted) {
-        if (b.token().start() == arg.token().start()
-            && (arg.param() == null || b.role() != Args.Role.WORD)) {
-          args.set(i, new Arg(arg.token(), paramFor(b, spec.params())));
-        }
-      }
+  /** Runs the binder on the line and gives each word what the binder read it as. */
+  private void bind(String line, CommandTable table) {
+    Scanner scanner = new Scanner(line);
+    Args read;
+    UsageError error = null;
+    try {
+      read = new Args(scanner, scanner.next());
+    } catch (UsageError e) {
+      return; // the command word itself is unfinished
     }
+    try {
+      spec.binder().bind(read);
+    } catch (UsageError e) {
+      error = e;
+    }
+    List<Args.Bound> bound = read.bound();
+    Token extra = read.extra();
+    boolean stopped = false; // the binder rejected a word before this one
+    for (Token token : split.tokens().subList(1, split.tokens().size())) {
+      Param param = paramOf(token, bound);
+      boolean beyond = extra != null && token.start() >= extra.start();
+      boolean rejected = beyond || !stopped && isAt(error, token);
+      if (rejected && !beyond && token.end() == line.length()) {
+        param = mayBecome(token.text(), param, line.substring(0, token.start()), table);
+      }
+      args.add(new Arg(token, param, rejected));
+      stopped |= rejected;
+    }
+    // After a word the command does not take, nothing more fits.
+    remaining = extra != null ? List.of() : remaining(spec.params(), args, read.wanted());
   }
 
-  /** The parameter of a word a binder read as {@code b}: an option is its spec's constant. */
-  private static Param paramFor(Args.Bound b, List<Param> params) {
-    return switch (b.role()) {
-      case NAME -> Param.of("NAME", Param.Kind.SOCKET);
-      case ADDRESS -> Param.of("ADDR", Param.Kind.ADDRESS);
-      case DATA -> Param.of("DATA", Param.Kind.DATA);
-      case VALUE -> Param.of("VALUE", Param.Kind.VALUE);
-      case NUMBER -> Param.of("N", Param.Kind.NUMBER);
-      case WORD -> {
-        for (Param p : params) {
-          if (p.kind() == Param.Kind.CONSTANT && isChoice(b.token().text(), p)) {
-            yield p;
-          }
-        }
-        yield Param.of(b.token().text(), Param.Kind.TEXT);
+  /**
+   * The parameter a rejected word being typed may yet fill: the binder's, else the first of those
+   * the line before it could take next whose choices it begins; the binder's if none.
+   */
+  private static Param mayBecome(String text, Param read, String before, CommandTable table) {
+    List<Param> candidates = new ArrayList<>();
+    if (read != null) {
+      candidates.add(read);
+    }
+    candidates.addAll(read(before, table).possibleNext());
+    for (Param p : candidates) {
+      if (p.kind() != Param.Kind.CONSTANT || startsAChoice(text, p)) {
+        return p;
       }
-    };
+    }
+    return read;
+  }
+
+  private static boolean startsAChoice(String text, Param param) {
+    String key = constantKey(text);
+    for (String choice : param.choices()) {
+      if (choice.toUpperCase(Locale.ROOT).startsWith(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The parameter the binder read {@code token} for, or null. */
+  private static Param paramOf(Token token, List<Args.Bound> bound) {
+    for (Args.Bound b : bound) {
+      if (b.token().start() == token.start()) {
+        return b.param();
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code error} points into {@code token} (one at the line's end is no word's). */
+  private static boolean isAt(UsageError error, Token token) {
+    return error != null && error.column() >= token.start() && error.column() < token.end();
+  }
+
+  /**
+   * The parameters still to come: the one the binder wanted when the line ended, then the spec's
+   * parameters after the last one filled (a repeating one, such as select's READ..., stays), less
+   * those filled already (an option given before DATA).
+   */
+  private static List<Param> remaining(List<Param> params, List<Arg> args, Param wanted) {
+    int from = 0;
+    List<Param> filled = new ArrayList<>();
+    for (Arg arg : args) {
+      int i = arg.param() == null ? -1 : params.indexOf(arg.param());
+      if (i >= 0) {
+        from = Math.max(from, arg.param().repeats() ? i : i + 1);
+        filled.add(arg.param());
+      }
+    }
+    List<Param> out = new ArrayList<>();
+    if (wanted != null) {
+      int i = params.indexOf(wanted);
+      if (i >= 0) {
+        from = i;
+      } else {
+        out.add(wanted); // an option's value: it comes first
+      }
+    }
+    for (Param p : params.subList(Math.min(from, params.size()), params.size())) {
+      if (p.repeats() || !filled.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /**
@@ -137,51 +192,6 @@ final class TypedLine {
     return new Split(List.copyOf(tokens), error, commentAt);
   }
 
-  /** Gives each token a parameter, skipping optional ones it cannot fill (socket s SOCK_DGRAM). */
-  private void bind(List<Param> params, List<Token> tokens) {
-    int next = 0;
-    boolean errorName = false;
-    for (Token token : tokens) {
-      if (errorName) {
-        args.add(new Arg(token, ERROR_NAME));
-        errorName = false;
-        continue;
-      }
-      int chosen = choose(params, next, token);
-      Param param = chosen < params.size() ? params.get(chosen) : null;
-      args.add(new Arg(token, param));
-      // A repeating parameter (select's READ...) stays in line for the next token too.
-      next = param != null && param.repeats() ? chosen : Math.min(chosen + 1, params.size());
-      errorName = param != null && isErrorKeyword(param, token.text());
-    }
-    remaining = errorName ? List.of(ERROR_NAME) : params.subList(next, params.size());
-  }
-
-  /**
-   * The parameter a token at {@code next} fills: a reachable constant it names exactly ({@code on
-   * srv any send}: send is the ACTION, not the optional DATA before it), else the first of the
-   * reachable ones it fits.
-   */
-  private static int choose(List<Param> params, int next, Token token) {
-    for (int i = next; i < params.size(); i++) {
-      if (params.get(i).kind() == Param.Kind.CONSTANT && isChoice(token.text(), params.get(i))) {
-        return i;
-      }
-      if (!params.get(i).optional()) {
-        break;
-      }
-    }
-    for (int i = next; i < params.size(); i++) {
-      if (fits(token.text(), params.get(i))) {
-        return i;
-      }
-      if (!params.get(i).optional()) {
-        break;
-      }
-    }
-    return next; // nothing fits: it is a wrong argument for the parameter in line
-  }
-
   /** The parameters from {@code next} up to and including the first one that is required. */
   private static List<Param> reachable(List<Param> params, int next) {
     List<Param> out = new ArrayList<>();
@@ -192,16 +202,6 @@ final class TypedLine {
       }
     }
     return out;
-  }
-
-  /** Whether {@code text} is the kind of thing {@code param} takes, as far as its form shows. */
-  static boolean fits(String text, Param param) {
-    return switch (param.kind()) {
-      case CONSTANT -> isChoice(text, param);
-      case NUMBER -> isNumber(text);
-      case SOCKET, NEW_SOCKET -> isName(text);
-      default -> true;
-    };
   }
 
   /** As {@code Args.choice}: any case, and Python's {@code socket.} prefix allowed. */
@@ -235,8 +235,9 @@ final class TypedLine {
     }
   }
 
+  /** {@code expect error NAME}: the word {@code error} where a VALUE may stand. */
   static boolean isErrorKeyword(Param param, String text) {
-    return param.kind() == Param.Kind.VALUE && text.equals(ERROR_KEYWORD);
+    return param.kind() == Param.Kind.VALUE && text.equals("error");
   }
 
   /** The command word, or null on a blank line. */

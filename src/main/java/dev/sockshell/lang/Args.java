@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads a command's arguments in order, each as the type it must be, with an error that points at
- * the argument (or at the end of the line when one is missing).
+ * the argument (or at the end of the line when one is missing), and records the parameter each word
+ * fills, so that nothing else has to guess it from positions.
  */
 public final class Args {
   /** The longest timeout Python takes: what fits in a signed 64-bit count of nanoseconds. */
@@ -19,24 +20,21 @@ public final class Args {
   private static final List<String> CONSTANT_PREFIXES =
       List.of("AF_", "SOCK_", "SOL_", "SO_", "SHUT_", "TCP_", "IP_", "IPV6_", "IPPROTO_");
 
-  /** What a word was read as. */
-  public enum Role {
-    NAME,
-    ADDRESS,
-    DATA,
-    /** A value to compare with a result ({@code expect VALUE}), which may be an address. */
-    VALUE,
-    NUMBER,
-    /** A keyword, an option, a choice, a path or the raw rest of the line. */
-    WORD
-  }
-
-  /** A word of the line and what the binder read it as. */
-  public record Bound(Token token, Role role) {}
+  /**
+   * A word of the line and the parameter the binder read it for: one of its spec's parameters, or
+   * an option's value ({@code 3} of {@code --max 3}), which has a parameter of its own.
+   */
+  public record Bound(Token token, Param param) {}
 
   private final Scanner scanner;
   private final Token command;
   private final List<Bound> bound = new ArrayList<>();
+
+  /** The parameter the binder asked for when the line had no more words, or null. */
+  private Param wanted;
+
+  /** A word found after the last the command takes, or null. */
+  private Token extra;
 
   public Args(Scanner scanner) {
     this(scanner, null);
@@ -49,16 +47,30 @@ public final class Args {
   }
 
   /**
-   * The words read so far, in order, each with what it was read as: the binder's own decision,
-   * which {@code /save} (the ports it names) reuses rather than guessing from positions.
+   * The words read so far, in order, each with the parameter it fills: the binder's own decision,
+   * which {@code /save} (the ports it names) and the console (colours, completion, the hint of what
+   * comes next) reuse rather than guessing from positions.
    */
   public List<Bound> bound() {
     return List.copyOf(bound);
   }
 
-  private Token take(Token t, Role role) {
+  /**
+   * The parameter the binder asked for when the line had no more words (so the line is not
+   * finished: {@code bind srv} wants its ADDR), or null.
+   */
+  public Param wanted() {
+    return wanted;
+  }
+
+  /** The first word after the last one the command takes ({@code close srv extra}), or null. */
+  public Token extra() {
+    return extra;
+  }
+
+  private Token take(Token t, Param param) {
     if (t != null) {
-      bound.add(new Bound(t, role));
+      bound.add(new Bound(t, param));
     }
     return t;
   }
@@ -74,10 +86,10 @@ public final class Args {
   }
 
   /** A regular expression between slashes ({@link Scanner#slashed}), which must be there. */
-  public Token slashed(String what) throws UsageError {
-    Token t = take(scanner.slashed(), Role.WORD);
+  public Token slashed(Param param, String what) throws UsageError {
+    Token t = take(scanner.slashed(), param);
     if (t == null) {
-      Token next = next(what);
+      Token next = next(param, what);
       throw new UsageError(Text.get("usage.slashes", next.text()), next.start());
     }
     return t;
@@ -91,30 +103,40 @@ public final class Args {
     return scanner.peek();
   }
 
-  /** The next argument, which must be there. */
-  public Token next(String what) throws UsageError {
-    Token t = take(scanner.next(), Role.WORD);
+  /** The next argument, for {@code param}, which must be there; a missing one is its name. */
+  public Token next(Param param) throws UsageError {
+    return next(param, param.name());
+  }
+
+  /**
+   * The next argument, for {@code param}, which must be there; a missing one is {@code what}, and
+   * the binder {@link #wanted} {@code param}.
+   */
+  public Token next(Param param, String what) throws UsageError {
+    Token t = take(scanner.next(), param);
     if (t == null) {
+      wanted = param;
       throw new UsageError(Text.get("usage.missing", what), scanner.position());
     }
     return t;
   }
 
-  /** The raw rest of the line, which must not be empty. */
-  public Token rest(String what) throws UsageError {
-    Token t = take(scanner.rest(), Role.WORD);
+  /** The raw rest of the line, for {@code param}, which must not be empty. */
+  public Token rest(Param param, String what) throws UsageError {
+    Token t = scanner.rest();
     if (t.text().isEmpty()) {
+      wanted = param;
       throw new UsageError(Text.get("usage.missing", what), t.start());
     }
-    return t;
+    return take(t, param);
   }
 
   /**
    * A file path, the rest of the line so that spaces need no quoting; quotes around it, as a shell
    * or Python's {@code open("x y.socks")} would have them, are not part of it.
    */
-  public String path(String what) throws UsageError {
-    String text = rest(what).text();
+  public String path(Param param) throws UsageError {
+    String text = rest(param, param.name()).text();
     char first = text.charAt(0);
     if (text.length() >= 2
         && (first == '"' || first == '\'')
@@ -126,9 +148,10 @@ public final class Args {
 
   /** Fails if anything but a comment is left. */
   public void end() throws UsageError {
-    Token extra = scanner.next();
-    if (extra != null) {
-      throw new UsageError(Text.get("usage.unexpected", extra.text()), extra.start());
+    Token t = scanner.next();
+    if (t != null) {
+      extra = t;
+      throw new UsageError(Text.get("usage.unexpected", t.text()), t.start());
     }
   }
 
@@ -137,15 +160,15 @@ public final class Args {
    * was most likely meant to go with it ({@code send cli hello world}), so the error says to quote.
    */
   public void endAfterData(Token data) throws UsageError {
-    Token extra = scanner.next();
-    if (extra == null) {
-      return;
+    Token t = scanner.next();
+    if (t != null) {
+      throw unexpectedAfterData(data, t);
     }
-    throw unexpectedAfterData(data, extra);
   }
 
   /** See {@link #endAfterData}: {@code extra} came after DATA, {@code data}. */
   public UsageError unexpectedAfterData(Token data, Token extra) throws UsageError {
+    this.extra = extra;
     String message = Text.get("usage.unexpected", extra.text());
     if (LiteralParser.parse(data) instanceof Literal.Word) {
       // The words up to the end of the line, or to an option, are the text meant.
@@ -162,13 +185,13 @@ public final class Args {
     return new UsageError(message, extra.start());
   }
 
-  /** A socket name: a letter, then letters, digits or '_'. */
-  public String name(String what) throws UsageError {
-    return checkName(as(next(what), Role.NAME));
+  /** A socket name for {@code param}: a letter, then letters, digits or '_'. */
+  public String name(Param param) throws UsageError {
+    return checkName(next(param));
   }
 
-  public Optional<String> optionalName() throws UsageError {
-    return hasMore() ? Optional.of(checkName(take(scanner.next(), Role.NAME))) : Optional.empty();
+  public Optional<String> optionalName(Param param) throws UsageError {
+    return hasMore() ? Optional.of(name(param)) : Optional.empty();
   }
 
   public static String checkName(Token t) throws UsageError {
@@ -211,43 +234,50 @@ public final class Args {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
-  public AddrExpr address() throws UsageError {
-    Token t = as(next(Text.get("usage.what.address")), Role.ADDRESS);
+  public AddrExpr address(Param param) throws UsageError {
+    Token t = next(param, Text.get("usage.what.address"));
     return AddrExpr.of(LiteralParser.parse(t), t.text());
   }
 
-  public DataExpr data() throws UsageError {
-    Token t = as(next(Text.get("usage.what.data")), Role.DATA);
+  public DataExpr data(Param param) throws UsageError {
+    Token t = next(param, Text.get("usage.what.data"));
     return DataExpr.of(LiteralParser.parse(t), t.text());
   }
 
-  public Literal literal(String what) throws UsageError {
-    return value(next(what));
+  /** {@code t}, a word already read, as a VALUE for {@code param} ({@code expect VALUE}). */
+  public Literal value(Token t, Param param) throws UsageError {
+    return LiteralParser.parse(read(t, param));
   }
 
-  /** {@code t}, a word already read, as a VALUE ({@code expect VALUE}). */
-  public Literal value(Token t) throws UsageError {
-    return LiteralParser.parse(as(t, Role.VALUE));
-  }
-
-  /** Says that {@code t}, a word read already, is read as {@code role}. */
-  private Token as(Token t, Role role) {
+  /**
+   * Says that {@code t}, a word read already, fills {@code param}: for a binder that knows what a
+   * word was only after reading it ({@code setsockopt s SO_REUSEADDR 1}: read for the LEVEL that
+   * may come first, it is no level, so it is the OPTION).
+   */
+  public Token read(Token t, Param param) {
     for (int i = bound.size() - 1; i >= 0; i--) {
       if (bound.get(i).token() == t) {
-        bound.set(i, new Bound(t, role));
+        bound.set(i, new Bound(t, param));
         break;
       }
     }
     return t;
   }
 
-  public int integer(String what, long min, long max) throws UsageError {
-    Token t = as(next(what), Role.NUMBER);
-    return parseInteger(t, what, min, max);
+  public int integer(Param param, long min, long max) throws UsageError {
+    return integer(param, param.name(), min, max);
   }
 
-  public Integer optionalInteger(String what, long min, long max) throws UsageError {
-    return hasMore() ? parseInteger(take(scanner.next(), Role.NUMBER), what, min, max) : null;
+  public int integer(Param param, String what, long min, long max) throws UsageError {
+    return parseInteger(next(param, what), what, min, max);
+  }
+
+  public Integer optionalInteger(Param param, long min, long max) throws UsageError {
+    return optionalInteger(param, param.name(), min, max);
+  }
+
+  public Integer optionalInteger(Param param, String what, long min, long max) throws UsageError {
+    return hasMore() ? integer(param, what, min, max) : null;
   }
 
   private static int parseInteger(Token t, String what, long min, long max) throws UsageError {
@@ -279,9 +309,14 @@ public final class Args {
     return true;
   }
 
-  /** A number of seconds (e.g. {@code 2}, {@code 0.5}). */
-  public double seconds(String what) throws UsageError {
-    return seconds(as(next(what), Role.NUMBER), what);
+  /** A number of seconds for {@code param} (e.g. {@code 2}, {@code 0.5}). */
+  public double seconds(Param param) throws UsageError {
+    return seconds(param, param.name());
+  }
+
+  /** A number of seconds for {@code param}; a missing or wrong one is {@code what}. */
+  public double seconds(Param param, String what) throws UsageError {
+    return seconds(next(param, what), what);
   }
 
   /**
@@ -309,9 +344,10 @@ public final class Args {
    * One of {@code choices}, by name; case does not matter and Python's {@code socket.} prefix is
    * allowed ({@code socket.AF_INET}).
    */
-  public <T> T choice(String what, Map<String, T> choices) throws UsageError {
-    Token t = next(what);
-    return choiceOf(t, what, choices).orElseThrow(() -> notAChoice(t, what, choices));
+  public <T> T choice(Param param, Map<String, T> choices) throws UsageError {
+    Token t = next(param);
+    return choiceOf(t, param.name(), choices)
+        .orElseThrow(() -> notAChoice(t, param.name(), choices));
   }
 
   public static <T> Optional<T> choiceOf(Token t, String what, Map<String, T> choices) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sockshell.lang.Param;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;

@@ -198,12 +198,38 @@ class ParserTest {
   }
 
   @Test
-  void aWrongLineBindsTheWordsBeforeTheOneItsBinderRejects() {
-    List<String> words =
-        table.accepted("serve srv --reply \"x\" --max 0").stream()
-            .map(b -> b.token().text() + ":" + b.role())
-            .toList();
-    assertEquals(List.of("srv:NAME", "--reply:WORD", "\"x\":DATA", "--max:WORD"), words);
-    assertEquals(List.of(), table.accepted("frobnicate srv"));
+  void theBinderRecordsTheParameterEachWordFillsWhereverItStands() throws UsageError {
+    assertEquals(
+        List.of("cli:NAME", "--frame:--frame len32", "len32:len32", "\"hello\":DATA"),
+        boundTo("send cli --frame len32 \"hello\""));
+    assertEquals(
+        List.of(
+            "srv:NAME",
+            "--reply:--echo | --reply DATA | --rules",
+            "\"x\":DATA",
+            "--max:--max N",
+            "3:N"),
+        boundTo("serve srv --reply \"x\" --max 3"));
+    assertEquals(
+        List.of("s:NAME", "SOL_SOCKET:LEVEL", "SO_REUSEADDR:OPTION", "1:VALUE"),
+        boundTo("setsockopt s SOL_SOCKET SO_REUSEADDR 1"));
+    assertEquals(List.of("s:NAME", "SO_REUSEADDR:OPTION"), boundTo("getsockopt s SO_REUSEADDR"));
+    assertEquals(
+        List.of("srv:READ...", "--:--", "cli:WRITE...", "0.5:TIMEOUT"),
+        boundTo("select srv -- cli 0.5"));
+    assertEquals(
+        List.of(
+            "if:if CONDITION",
+            "('127.0.0.1', $1[1]):"
+                + "VALUE | contains DATA | matches"
+                + " /REGEX/ | eof | timeout | error NAME"),
+        boundTo("break if ('127.0.0.1', $1[1])"));
+  }
+
+  /** Each word of {@code line} with the name of the parameter its binder read it for. */
+  private List<String> boundTo(String line) throws UsageError {
+    return table.parse(line).bound().stream()
+        .map(b -> b.token().text() + ":" + b.param().name())
+        .toList();
   }
 }

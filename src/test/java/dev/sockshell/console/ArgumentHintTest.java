@@ -36,6 +36,24 @@ class ArgumentHintTest {
   }
 
   @Test
+  void theHintFollowsTheBinderWhereverTheOptionsStand() {
+    assertEquals("len32", hint("send cli --frame "));
+    assertEquals("DATA", hint("send cli --frame len32 "));
+    assertEquals("", hint("send cli --frame len32 \"hello\" "));
+    assertEquals("", hint("send cli \"x\" --frame len32 "));
+    assertEquals("", hint("send cli hello world ")); // nothing fits after a word too many
+    assertEquals("N", hint("serve srv --reply \"x\" --max "));
+    assertEquals("DELIM", hint("recv cli --until "));
+    assertEquals("SECONDS", hint("repeat 3 --every "));
+    assertEquals("send|close|reset [DATA]", hint("on srv connect "));
+    assertEquals("", hint("select srv none ")); // the TIMEOUT comes last
+    assertEquals("DATA", hint("expect contains "));
+    assertEquals(
+        "VALUE | contains DATA | matches /REGEX/ | eof | timeout | error NAME", hint("break if "));
+    assertEquals(" OPTION VALUE", hint("setsockopt srv SOL_SOC"));
+  }
+
+  @Test
   void aFewChoicesAreSpelledOut() {
     assertEquals("SHUT_RD|SHUT_WR|SHUT_RDWR", hint("shutdown cli "));
     assertEquals("True|False", hint("setblocking cli "));

@@ -149,6 +149,14 @@ class CompletionTest {
   }
 
   @Test
+  void anOptionsValueIsOfferedWhereTheBinderWantsIt() {
+    assertEquals(List.of("len32"), values(candidates("send cli --frame ")));
+    assertEquals(List.of("len32"), values(candidates("recv cli --frame ")));
+    assertEquals(List.of("TLSv1.2", "TLSv1.3"), values(candidates("tls cli --version ")));
+    assertEquals(List.of("send", "close", "reset"), values(candidates("on srv connect ")));
+  }
+
+  @Test
   void expectOffersEachFormThenAfterErrorEveryPythonClassAndErrnoSymbol() {
     assertTrue(
         values(candidates("expect "))

@@ -101,16 +101,44 @@ class HighlightingTest {
     assertStyle(serve, "--max", Style.CONSTANT);
     assertStyle(serve, "3", Style.NUMBER);
     assertStyle("recv cli --exact 5 ", "5", Style.NUMBER);
-    assertStyle("recv cli 10 --until \"\\n\" ", "\"\\n\"", Style.PLAIN);
-    assertStyle("repeat 3 --every 0.5 ", "0.5", Style.PLAIN);
-    assertStyle("sendfile cli f.txt 10 20 ", "20", Style.PLAIN);
-    assertStyle("send cli \"x\" --frame len32 ", "len32", Style.PLAIN);
+    assertStyle("recv cli 10 --until \"\\n\" ", "\"\\n\"", Style.STRING);
+    assertStyle("repeat 3 --every 0.5 ", "0.5", Style.NUMBER);
+    assertStyle("sendfile cli f.txt 10 20 ", "20", Style.NUMBER);
+    assertStyle("send cli \"x\" --frame len32 ", "len32", Style.CONSTANT);
     String zero = "serve srv --reply \"x\" --max 0 ";
     assertStyle(zero, zero.lastIndexOf('0'), "0", Style.ERROR);
     assertStyle("serve srv --reply \"x\" --mux 3 ", "--mux", Style.ERROR);
     assertStyle("recv cli --exact many ", "many", Style.ERROR);
     assertStyle("repeat 3 --every 0 ", 17, "0", Style.ERROR);
     assertStyle("send cli \"x\" --frame len64 ", "len64", Style.ERROR);
+  }
+
+  @Test
+  void eachWordIsColouredAsTheBinderReadsItWhereverItStands() {
+    // The option before DATA: by position --frame stood where DATA goes and len32 after it all.
+    String frame = "send cli --frame len32 \"hello\"";
+    assertStyle(frame, "--frame", Style.CONSTANT);
+    assertStyle(frame, "len32", Style.CONSTANT);
+    assertStyle(frame, "\"hello\"", Style.STRING);
+    assertStyle("repeat forever ", "forever", Style.CONSTANT);
+    assertStyle("select srv none ", "none", Style.CONSTANT); // the TIMEOUT, where READ... stood
+    assertStyle("relay srv cli --hex ", "--hex", Style.ERROR); // --hex needs --trace
+    assertStyle("setsockopt srv SO_LINGER 1 0 ", "0", Style.NUMBER);
+    // Tuples and kept values are one word each, read as the ADDR or VALUE they stand for.
+    assertStyle("connect cli ('127.0.0.1', $1[1])", "('127.0.0.1',", Style.ADDRESS);
+    assertStyle("connect cli $1[1]", "$1[1]", Style.VALUE_NAME);
+    assertStyle("break if ('127.0.0.1', $1[1])", "('127.0.0.1',", Style.ADDRESS);
+    assertStyle("connect cli srv", "srv", Style.SOCKET); // a socket's name as its port
+  }
+
+  @Test
+  void aWordTheBinderRejectsIsPlainWhileItMayStillBecomeWhatStandsThere() {
+    // Not a level, so the binder reads it as the OPTION; typed on, it becomes a LEVEL.
+    assertStyle("setsockopt srv SOL_SOC", "SOL_SOC", Style.PLAIN);
+    assertStyle("setsockopt srv SOL_SOC ", "SOL_SOC", Style.ERROR);
+    assertStyle("socket s AF_", "AF_", Style.PLAIN);
+    // After a word the binder rejects, the words it never read are neither right nor wrong.
+    assertStyle("serve srv --reply \"x\" --mux 3 ", "3", Style.PLAIN);
   }
 
   @Test

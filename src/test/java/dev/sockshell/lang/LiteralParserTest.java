@@ -20,11 +20,11 @@ class LiteralParserTest {
   }
 
   private static DataExpr data(String line) throws UsageError {
-    return new Args(new Scanner(line)).data();
+    return new Args(new Scanner(line)).data(Param.of("DATA", Param.Kind.DATA));
   }
 
   private static AddrExpr addr(String line) throws UsageError {
-    return new Args(new Scanner(line)).address();
+    return new Args(new Scanner(line)).address(Param.of("ADDR", Param.Kind.ADDRESS));
   }
 
   static Stream<Arguments> textEscapes() {

@@ -1,12 +1,14 @@
-package dev.sockshell.commands;
+package dev.sockshell.lang;
 
 import java.util.List;
 
 /**
- * One argument position of a command, for the synopsis, completion and highlighting.
+ * One parameter of a command, for the synopsis, completion and highlighting; a binder reads each
+ * word for one ({@link Args#bound}), so nothing else has to place words by position.
  *
  * @param name as the synopsis shows it ({@code NAME}, {@code ADDR})
- * @param choices the constants allowed here, if it is a constant
+ * @param choices the constants allowed here, if it is a constant; for a NUMBER, the words it takes
+ *     too ({@code forever})
  */
 public record Param(String name, Kind kind, boolean optional, List<String> choices) {
   /** What kind of thing stands at a position. */
