@@ -332,6 +332,48 @@ class ExportRoundTripIT {
     assertPython3Prints(printed, program, text);
   }
 
+  /**
+   * Rules of {@code on} a served UDP socket export too: each datagram is matched alone, the first
+   * rule that matches answers its sender, a datagram no rule matches gets no answer, and {@code
+   * off} removes a rule, under python3 as in the session.
+   */
+  @Test
+  void rulesOfAServedUdpSocketAnswerEachDatagramsSender() throws Exception {
+    Path program = dir.resolve("udp_rules.py");
+    String session =
+        String.join(
+            "\n",
+            "socket u AF_INET SOCK_DGRAM",
+            "bind u 127.0.0.1:0",
+            "on u matches /^PING (\\d+)/ send \"PONG \\1\"",
+            "on u contains \"TIME\" send \"noon\"",
+            "serve u --rules",
+            "socket c AF_INET SOCK_DGRAM",
+            "sendto c \"PING 42\" u",
+            "data, addr = c.recvfrom(100)",
+            "print(data, addr == u.getsockname())",
+            "sendto c \"what TIME?\" u",
+            "print(c.recvfrom(100)[0])",
+            "sendto c \"nothing\" u",
+            "sendto c \"PING 7 TIME\" u",
+            "print(c.recvfrom(100)[0])",
+            "off 1",
+            "sendto c \"PING 8 TIME\" u",
+            "print(c.recvfrom(100)[0])",
+            "close c",
+            "stop u",
+            "/export " + program,
+            "");
+    // No answer to "nothing": the next datagram's answer is the next one c receives.
+    String printed = "b'PONG 42' True\nb'noon'\nb'PONG 7'\nb'noon'\n";
+    Jar.Result run = Jar.run(session);
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertTrue(run.out().replace("\r", "").contains("b'PONG 7'\n"), run.out());
+    String text = Files.readString(program);
+    assertTrue(text.contains("background_serve('u', u, None)"), text);
+    assertPython3Prints(printed, program, text);
+  }
+
   /** Runs the exported {@code program} under python3: it prints {@code printed} and exits 0. */
   private static void assertPython3Prints(String printed, Path program, String text)
       throws Exception {

@@ -30,8 +30,6 @@ def background_serve(name, sock, answer, max_count=None):
     """serve NAME: each chunk that arrives (TCP: on every connection; UDP: every datagram) is
     answered with answer(chunk), or by the rules of NAME if answer is None (serve --rules);
     max_count ends it after that many connections or datagrams."""
-    if answer is None and sock.type != socket.SOCK_STREAM:
-        raise NotImplementedError(f"serve {name} --rules: rules on UDP are not exported yet")
 
     def handle(conn):
         with conn:  # the connection is closed when its peer ends it or the work stops
@@ -56,7 +54,9 @@ def background_serve(name, sock, answer, max_count=None):
         while (max_count is None or served < max_count) and work.ready([sock]):
             if sock.type == socket.SOCK_DGRAM:
                 data, address = sock.recvfrom(65536)
-                sock.sendto(answer(data), address)
+                reply = answer(data) if answer is not None else _answer_datagram(name, data)
+                if reply is not None:  # no rule matched: no answer
+                    sock.sendto(reply, address)
             else:
                 conn, _ = sock.accept()
                 work.spawn(handle, conn)
@@ -142,10 +142,11 @@ def background_wait(seconds=None):
 
 def background_on(name, sock, when, what=None, action="close", reply=b"", encoding="utf-8"):
     """on NAME WHEN [what] ACTION [reply]: a rule for each connection the listening socket NAME
-    accepts once serve NAME --rules serves it. `what` is the regex (matches, searched in
-    what was kept, decoded with `encoding`) or the bytes (contains); `reply` is bytes, or a list
-    of bytes and group numbers (1 is the \\1 of the reply)."""
-    if sock.type != socket.SOCK_STREAM or not sock.getsockopt(
+    accepts, or each datagram the UDP socket NAME receives, once serve NAME --rules serves it.
+    `what` is the regex (matches, searched in what was kept, decoded with `encoding`) or the
+    bytes (contains); `reply` is bytes, or a list of bytes and group numbers (1 is the \\1 of
+    the reply)."""
+    if sock.type == socket.SOCK_STREAM and not sock.getsockopt(
         socket.SOL_SOCKET, socket.SO_ACCEPTCONN
     ):
         raise NotImplementedError(f"on {name}: rules on a connection are not exported yet")
@@ -174,20 +175,8 @@ def _match(name, conn, kept):
     fired = True
     while fired and kept:
         fired = False
-        for _, when, what, action, reply, encoding in [
-            rule for _, rule in sorted(_rules.items()) if rule[0] == name
-        ]:
-            end, match = -1, None
-            if when == "any":
-                end = len(kept)
-            elif when == "contains":
-                at = kept.find(what)
-                end = -1 if at < 0 else at + len(what)
-            elif when == "matches":
-                text = kept.decode(encoding, "surrogateescape")
-                match = re.search(what, text)
-                if match:  # what the match reached, in bytes: its text encoded again
-                    end = len(text[: match.end()].encode(encoding, "surrogateescape"))
+        for _, when, what, action, reply, encoding in _rules_of_socket(name):
+            end, match = _find(when, what, encoding, kept)
             if end >= 0:
                 kept = kept[end:]
                 if not _act(conn, action, reply, match, encoding):
@@ -197,19 +186,53 @@ def _match(name, conn, kept):
     return kept
 
 
+def _answer_datagram(name, data):
+    """What the first rule of NAME that matches the datagram sends (each datagram is matched
+    alone, as sockshell does), or None if none matches."""
+    for _, when, what, action, reply, encoding in _rules_of_socket(name):
+        end, match = _find(when, what, encoding, data)
+        if end >= 0:
+            return _expand(reply, match, encoding) if action == "send" else None
+    return None
+
+
+def _rules_of_socket(name):
+    return [rule for _, rule in sorted(_rules.items()) if rule[0] == name]
+
+
+def _find(when, what, encoding, data):
+    """Where a rule's match in data ends (-1: no match), and the regex's match."""
+    if when == "any":
+        return len(data), None
+    if when == "contains":
+        at = data.find(what)
+        return (-1 if at < 0 else at + len(what)), None
+    if when == "matches":
+        text = data.decode(encoding, "surrogateescape")
+        match = re.search(what, text)
+        if match:  # what the match reached, in bytes: its text encoded again
+            return len(text[: match.end()].encode(encoding, "surrogateescape")), match
+    return -1, None
+
+
 def _act(conn, action, reply, match, encoding):
     """A rule's action on conn; False if it closed it (close, or reset: an RST)."""
     if action == "send":
-        if not isinstance(reply, bytes):  # \1, \2…: the match's groups, encoded as decoded
-            reply = b"".join(
-                part if isinstance(part, bytes)
-                else (match.group(part) or "").encode(encoding, "surrogateescape")
-                for part in reply
-            )
-        conn.sendall(reply)
+        conn.sendall(_expand(reply, match, encoding))
         return True
     if action == "reset":
         _reset(conn)
     else:
         conn.close()
     return False
+
+
+def _expand(reply, match, encoding):
+    """A rule's reply, its \\1, \\2… the match's groups encoded as they were decoded."""
+    if isinstance(reply, bytes):
+        return reply
+    return b"".join(
+        part if isinstance(part, bytes)
+        else (match.group(part) or "").encode(encoding, "surrogateescape")
+        for part in reply
+    )
