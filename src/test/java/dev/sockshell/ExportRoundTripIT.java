@@ -374,6 +374,66 @@ class ExportRoundTripIT {
     assertPython3Prints(printed, program, text);
   }
 
+  /**
+   * Rules of {@code on} a connected socket, the client's and an accepted one, export to a thread of
+   * the helper that answers what arrives on it as sockshell's background does: a regex matched
+   * across two sends, bytes no rule matched kept for the program's recv (before and after {@code
+   * off}, and after the peer closed and the eof rule answered), and a rule that closes.
+   */
+  @Test
+  void rulesOfAConnectedSocketAnswerAndKeepWhatTheyDoNotMatchForRecv() throws Exception {
+    Path program = dir.resolve("connection_rules.py");
+    String session =
+        String.join(
+            "\n",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "socket cli",
+            "connect cli srv",
+            "accept srv conn",
+            "on cli matches /^PING (\\d+)\\r\\n/ send \"PONG \\1\\r\\n\"",
+            "on conn contains \"QUIT\" close",
+            "sendall conn \"PI\"",
+            "sendall conn \"NG 5\\r\\nhello\"",
+            "print(conn.recv(100))",
+            "recv cli 3",
+            "expect \"hel\"",
+            "off 1",
+            "sendall conn \"PING 6\\r\\n\"",
+            "recv cli 100",
+            "expect \"loPING 6\\r\\n\"",
+            "sendall cli \"QUIT\"",
+            "recv cli 100",
+            "expect eof",
+            "close cli",
+            "socket c2",
+            "connect c2 srv",
+            "accept srv d",
+            "on d contains \"!\" send \"ok\"",
+            "on d eof send \"bye\\n\"",
+            "sendall c2 \"hi!rest\"",
+            "print(c2.recv(2))",
+            "shutdown c2 SHUT_WR",
+            "print(c2.recv(100))",
+            "recv d 100",
+            "expect \"rest\"",
+            "recv d 100",
+            "expect eof",
+            "close d",
+            "close c2",
+            "/export " + program,
+            "");
+    Jar.Result run = Jar.run(session);
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertTrue(run.out().contains("5 expectations passed, 0 failed"), run.out());
+    String printed = "b'PONG 5\\r\\n'\nb'ok'\nb'bye\\n'\n";
+    String text = Files.readString(program);
+    assertTrue(text.contains("assert _4 == b'loPING 6\\r\\n'"), text);
+    assertTrue(text.contains("assert _9 == b'rest'"), text);
+    assertPython3Prints(printed, program, text);
+  }
+
   /** Runs the exported {@code program} under python3: it prints {@code printed} and exits 0. */
   private static void assertPython3Prints(String printed, Path program, String text)
       throws Exception {

@@ -4,6 +4,7 @@
 _background = {}  # socket name -> the _Work it is part of
 _rules = {}  # rule number -> (socket name, when, what, action, reply, encoding), as /rules shows
 _rules_added = 0  # the last rule number given: off N does not free N
+_ruled = {}  # connected socket with rules of its own -> its _Ruled
 
 
 class _Work:
@@ -142,22 +143,161 @@ def background_wait(seconds=None):
 
 def background_on(name, sock, when, what=None, action="close", reply=b"", encoding="utf-8"):
     """on NAME WHEN [what] ACTION [reply]: a rule for each connection the listening socket NAME
-    accepts, or each datagram the UDP socket NAME receives, once serve NAME --rules serves it.
-    `what` is the regex (matches, searched in what was kept, decoded with `encoding`) or the
-    bytes (contains); `reply` is bytes, or a list of bytes and group numbers (1 is the \\1 of
-    the reply)."""
-    if sock.type == socket.SOCK_STREAM and not sock.getsockopt(
-        socket.SOL_SOCKET, socket.SO_ACCEPTCONN
-    ):
-        raise NotImplementedError(f"on {name}: rules on a connection are not exported yet")
+    accepts, or each datagram the UDP socket NAME receives, once serve NAME --rules serves it;
+    on a connected socket, for what arrives on it from now on (see _Ruled). `what` is the regex
+    (matches, searched in what was kept, decoded with `encoding`) or the bytes (contains);
+    `reply` is bytes, or a list of bytes and group numbers (1 is the \\1 of the reply)."""
     global _rules_added
     _rules_added += 1
     _rules[_rules_added] = (name, when, what, action, reply, encoding)
+    if sock.type == socket.SOCK_STREAM and not sock.getsockopt(
+        socket.SOL_SOCKET, socket.SO_ACCEPTCONN
+    ):
+        ruled = _ruled.get(sock)
+        if ruled is None or not ruled.active:
+            _Ruled(name, sock, b"" if ruled is None else ruled.kept)
+        else:
+            with ruled:  # what was kept is matched again, with the new rule
+                pass
 
 
 def background_off(number):
-    """off N: remove rule N."""
-    del _rules[number]
+    """off N: remove rule N; a connection left without rules is the program's again."""
+    name = _rules.pop(number)[0]
+    if not _rules_of_socket(name) and any(r.active and r.name == name for r in _ruled.values()):
+        background_stop(name)
+
+
+class _Ruled:
+    """A connected socket with rules of its own, as sockshell answers it in the background: a
+    thread reads what arrives and lets the rules answer it; what no rule matched is kept for the
+    program's recv. The rules end when they are all off, at stop, when one closes the socket,
+    or when the peer closes (after the eof rules: the socket stays open, what was kept stays).
+
+    sockshell takes the socket from its background for each command that names it, after letting
+    the background finish what is ready: so here every call on the socket first takes the lock,
+    lets the rules answer what has arrived, and afterwards matches what is still kept again. The
+    socket's class is switched in place (to _RuledSocket) so that every variable naming it sees
+    that, and python code calling sock.recv() gets what was kept first."""
+
+    def __init__(self, name, sock, kept):
+        self.name = name
+        self.sock = sock
+        self.kept = kept
+        self.active = True
+        self.lock = threading.RLock()
+        sock.__class__ = _RuledSocket
+        _ruled[sock] = self
+        self.work = _Work([name])
+        self.work.spawn(self._read)
+
+    def _read(self):
+        try:
+            while self.active and self.work.ready([self.sock]):
+                with self.lock:
+                    self.settle()
+        except (OSError, ValueError):  # the program closed it while this thread was to select
+            pass
+        self.release()
+
+    def settle(self):
+        """Reads what has arrived, without waiting, and lets the rules answer it (lock held)."""
+        sock = self.sock
+        while self.active and select.select([sock], [], [], 0)[0]:
+            try:
+                data = socket.socket.recv(sock, 65536)
+            except OSError:  # a reset ends the connection, as in sockshell (which closes it)
+                sock.close()
+                return
+            if not data:
+                if _fire(self.name, sock, "eof"):
+                    self.release()
+                return
+            kept = _match(self.name, sock, self.kept + data)
+            if kept is not None:
+                self.kept = kept
+
+    def release(self):
+        """The rules end; the socket, and what was kept, are the program's."""
+        with self.lock:
+            if self.active:
+                self.active = False
+                for number in [n for n, rule in _rules.items() if rule[0] == self.name]:
+                    del _rules[number]
+
+    def end(self):
+        """The socket is closing: the rules end, and the thread with them. Not waited for: the
+        call closing it may hold the lock the thread waits for (a rule's close, a reset)."""
+        if self.active:
+            self.release()
+            self.work._waker.send(b"x")
+
+    def __enter__(self):
+        """A call of the program on the socket begins: the rules answer what arrived first."""
+        self.lock.acquire()
+        self.settle()
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            if self.active and self.kept:
+                kept = _match(self.name, self.sock, self.kept)
+                if kept is not None:
+                    self.kept = kept
+        finally:
+            self.lock.release()
+
+    def take(self, size, arrived):
+        """Up to size bytes of what was kept, and then of what arrived since (arrived(room):
+        read without waiting), as sockshell's recv returns bytes it held."""
+        data, self.kept = self.kept[:size], self.kept[size:]
+        room = size - len(data)
+        if room > 0 and select.select([self.sock], [], [], 0)[0]:
+            data += arrived(room)
+        return data
+
+
+class _RuledSocket(socket.socket):
+    """A socket with rules of its own (see _Ruled): its calls wait for the rules' thread, and
+    recv returns what the rules did not match first."""
+
+    __slots__ = ()
+
+    def recv(self, bufsize, flags=0):
+        with _ruled[self] as ruled:
+            if not ruled.kept:
+                return super().recv(bufsize, flags)
+            if flags & socket.MSG_PEEK:
+                return ruled.kept[:bufsize]
+            data = ruled.take(bufsize, lambda room: super(_RuledSocket, self).recv(room))
+            if flags & socket.MSG_WAITALL and 0 < bufsize - len(data):
+                data += super().recv(bufsize - len(data), flags)
+            return data
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        with _ruled[self] as ruled:
+            if not ruled.kept:
+                return super().recv_into(buffer, nbytes, flags)
+            view = memoryview(buffer).cast("B")
+            data = ruled.take(nbytes or len(view), lambda room: super(_RuledSocket, self).recv(room))
+            view[: len(data)] = data
+            return len(data)
+
+    def send(self, data, flags=0):
+        with _ruled[self]:
+            return super().send(data, flags)
+
+    def sendall(self, data, flags=0):
+        with _ruled[self]:
+            return super().sendall(data, flags)
+
+    def shutdown(self, how):
+        with _ruled[self]:
+            return super().shutdown(how)
+
+    def close(self):
+        _ruled[self].end()
+        super().close()
 
 
 def _rules_of(name, when):
@@ -218,7 +358,7 @@ def _find(when, what, encoding, data):
 def _act(conn, action, reply, match, encoding):
     """A rule's action on conn; False if it closed it (close, or reset: an RST)."""
     if action == "send":
-        conn.sendall(_expand(reply, match, encoding))
+        socket.socket.sendall(conn, _expand(reply, match, encoding))  # not _RuledSocket's
         return True
     if action == "reset":
         _reset(conn)
