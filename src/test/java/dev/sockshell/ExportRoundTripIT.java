@@ -23,6 +23,23 @@ class ExportRoundTripIT {
   private static final String PYTHON = "/usr/bin/python3";
   private static final Path PEER = Path.of("src/test/resources/export/line_peer.py");
 
+  /** Two connections for a relay between a and b: a's peer is x, b's is y. */
+  private static final String TWO_CONNECTIONS =
+      String.join(
+          "\n",
+          "socket lx",
+          "bind lx 127.0.0.1:0",
+          "listen lx",
+          "socket x",
+          "connect x lx",
+          "a, _ = lx.accept()",
+          "socket ly",
+          "bind ly 127.0.0.1:0",
+          "listen ly",
+          "socket y",
+          "connect y ly",
+          "b, _ = ly.accept()");
+
   @TempDir Path dir;
 
   @BeforeAll
@@ -171,10 +188,9 @@ class ExportRoundTripIT {
    */
   @Test
   void backgroundWorkExportsToThreadsThatPython3Runs() throws Exception {
-    Path program = dir.resolve("background.py");
-    String session =
-        String.join(
-            "\n",
+    Exported exported =
+        export(
+            "background.py",
             "socket srv",
             "bind srv 127.0.0.1:0",
             "listen srv",
@@ -195,18 +211,7 @@ class ExportRoundTripIT {
             "print(d.recv(100))",
             "close d",
             "wait",
-            "socket lx",
-            "bind lx 127.0.0.1:0",
-            "listen lx",
-            "socket x",
-            "connect x lx",
-            "a, _ = lx.accept()",
-            "socket ly",
-            "bind ly 127.0.0.1:0",
-            "listen ly",
-            "socket y",
-            "connect y ly",
-            "b, _ = ly.accept()",
+            TWO_CONNECTIONS,
             "relay a b --trace",
             "sendall x \"hi\"",
             "print(y.recv(100))",
@@ -216,9 +221,7 @@ class ExportRoundTripIT {
             "print(x.recv(100))",
             "stop a",
             "a.sendall(b'mine again')",
-            "print(x.recv(100))",
-            "/export " + program,
-            "");
+            "print(x.recv(100))");
     // --trace tells each chunk before it goes on, so its line comes before the recv's print.
     String printed =
         String.join(
@@ -232,15 +235,12 @@ class ExportRoundTripIT {
             "b'back'",
             "b'mine again'",
             "");
-    Jar.Result run = Jar.run(session);
-    assertEquals(0, run.status(), run.out() + run.err());
-    String out = run.out().replace("\r", "");
-    assertTrue(out.contains("b'mine again'"), run.out());
-    assertTrue(out.contains("|  event: a -> b 2 bytes b'hi'\n"), run.out());
-    assertTrue(out.contains("|  event: b -> a 4 bytes b'back'\n"), run.out());
-    String text = Files.readString(program);
-    assertTrue(text.contains("background_relay('a', a, 'b', b, trace=True)"), text);
-    assertPython3Prints(printed, program, text);
+    assertTrue(exported.out().contains("b'mine again'"), exported.out());
+    assertTrue(exported.out().contains("|  event: a -> b 2 bytes b'hi'\n"), exported.out());
+    assertTrue(exported.out().contains("|  event: b -> a 4 bytes b'back'\n"), exported.out());
+    assertTrue(
+        exported.text().contains("background_relay('a', a, 'b', b, trace=True)"), exported.text());
+    assertPython3Prints(printed, exported);
   }
 
   /**
@@ -250,22 +250,10 @@ class ExportRoundTripIT {
    */
   @Test
   void anExportedRelayPassesAResetOn() throws Exception {
-    Path program = dir.resolve("relay_reset.py");
-    String session =
-        String.join(
-            "\n",
-            "socket lx",
-            "bind lx 127.0.0.1:0",
-            "listen lx",
-            "socket x",
-            "connect x lx",
-            "accept lx a",
-            "socket ly",
-            "bind ly 127.0.0.1:0",
-            "listen ly",
-            "socket y",
-            "connect y ly",
-            "accept ly b",
+    Exported exported =
+        export(
+            "relay_reset.py",
+            TWO_CONNECTIONS,
             "relay a b --trace --hex",
             "sendall x \"hello, relay\\x00\\x01 and on\"",
             "recv y 100",
@@ -273,11 +261,7 @@ class ExportRoundTripIT {
             "setsockopt x SO_LINGER 1 0",
             "close x",
             "recv y 100",
-            "expect error ECONNRESET",
-            "/export " + program,
-            "");
-    Jar.Result run = Jar.run(session);
-    assertEquals(0, run.status(), run.out() + run.err());
+            "expect error ECONNRESET");
     String dump =
         String.join(
             "\n",
@@ -285,12 +269,10 @@ class ExportRoundTripIT {
             "|    0000  68 65 6c 6c 6f 2c 20 72  65 6c 61 79 00 01 20 61  |hello, relay.. a|",
             "|    0010  6e 64 20 6f 6e                                    |nd on|",
             "");
-    String out = run.out().replace("\r", "");
-    assertTrue(out.contains(dump), run.out());
-    assertTrue(out.contains("ok: ConnectionResetError [ECONNRESET]"), run.out());
-    String text = Files.readString(program);
-    assertTrue(text.contains("assert e.errno == errno.ECONNRESET"), text);
-    assertPython3Prints(dump, program, text);
+    assertTrue(exported.out().contains(dump), exported.out());
+    assertTrue(exported.out().contains("ok: ConnectionResetError [ECONNRESET]"), exported.out());
+    assertTrue(exported.text().contains("assert e.errno == errno.ECONNRESET"), exported.text());
+    assertPython3Prints(dump, exported);
   }
 
   /**
@@ -300,10 +282,9 @@ class ExportRoundTripIT {
    */
   @Test
   void rulesOfAServedSocketExportToAProgramThatAnswersAlike() throws Exception {
-    Path program = dir.resolve("rules.py");
-    String session =
-        String.join(
-            "\n",
+    Exported exported =
+        export(
+            "rules.py",
             "socket srv",
             "bind srv 127.0.0.1:0",
             "listen srv",
@@ -320,16 +301,11 @@ class ExportRoundTripIT {
             "off 1",
             "sendall c \"QUIT\"",
             "print(c.recv(100))",
-            "close c",
-            "/export " + program,
-            "");
-    Jar.Result run = Jar.run(session);
-    assertEquals(0, run.status(), run.out() + run.err());
+            "close c");
     String printed = "b'hello\\n'\nb'PONG 7\\r\\n'\nb''\n";
-    assertTrue(run.out().replace("\r", "").contains("b'PONG 7\\r\\n'\n"), run.out());
-    String text = Files.readString(program);
-    assertTrue(text.contains("reply=[b'PONG ', 1, b'\\r\\n']"), text);
-    assertPython3Prints(printed, program, text);
+    assertTrue(exported.out().contains("b'PONG 7\\r\\n'\n"), exported.out());
+    assertTrue(exported.text().contains("reply=[b'PONG ', 1, b'\\r\\n']"), exported.text());
+    assertPython3Prints(printed, exported);
   }
 
   /**
@@ -339,10 +315,9 @@ class ExportRoundTripIT {
    */
   @Test
   void rulesOfAServedUdpSocketAnswerEachDatagramsSender() throws Exception {
-    Path program = dir.resolve("udp_rules.py");
-    String session =
-        String.join(
-            "\n",
+    Exported exported =
+        export(
+            "udp_rules.py",
             "socket u AF_INET SOCK_DGRAM",
             "bind u 127.0.0.1:0",
             "on u matches /^PING (\\d+)/ send \"PONG \\1\"",
@@ -361,17 +336,12 @@ class ExportRoundTripIT {
             "sendto c \"PING 8 TIME\" u",
             "print(c.recvfrom(100)[0])",
             "close c",
-            "stop u",
-            "/export " + program,
-            "");
+            "stop u");
     // No answer to "nothing": the next datagram's answer is the next one c receives.
     String printed = "b'PONG 42' True\nb'noon'\nb'PONG 7'\nb'noon'\n";
-    Jar.Result run = Jar.run(session);
-    assertEquals(0, run.status(), run.out() + run.err());
-    assertTrue(run.out().replace("\r", "").contains("b'PONG 7'\n"), run.out());
-    String text = Files.readString(program);
-    assertTrue(text.contains("background_serve('u', u, None)"), text);
-    assertPython3Prints(printed, program, text);
+    assertTrue(exported.out().contains("b'PONG 7'\n"), exported.out());
+    assertTrue(exported.text().contains("background_serve('u', u, None)"), exported.text());
+    assertPython3Prints(printed, exported);
   }
 
   /**
@@ -382,10 +352,9 @@ class ExportRoundTripIT {
    */
   @Test
   void rulesOfAConnectedSocketAnswerAndKeepWhatTheyDoNotMatchForRecv() throws Exception {
-    Path program = dir.resolve("connection_rules.py");
-    String session =
-        String.join(
-            "\n",
+    Exported exported =
+        export(
+            "connection_rules.py",
             "socket srv",
             "bind srv 127.0.0.1:0",
             "listen srv",
@@ -421,17 +390,28 @@ class ExportRoundTripIT {
             "recv d 100",
             "expect eof",
             "close d",
-            "close c2",
-            "/export " + program,
-            "");
-    Jar.Result run = Jar.run(session);
-    assertEquals(0, run.status(), run.out() + run.err());
-    assertTrue(run.out().contains("5 expectations passed, 0 failed"), run.out());
+            "close c2");
+    assertTrue(exported.out().contains("5 expectations passed, 0 failed"), exported.out());
     String printed = "b'PONG 5\\r\\n'\nb'ok'\nb'bye\\n'\n";
-    String text = Files.readString(program);
-    assertTrue(text.contains("assert _4 == b'loPING 6\\r\\n'"), text);
-    assertTrue(text.contains("assert _9 == b'rest'"), text);
-    assertPython3Prints(printed, program, text);
+    assertTrue(exported.text().contains("assert _4 == b'loPING 6\\r\\n'"), exported.text());
+    assertTrue(exported.text().contains("assert _9 == b'rest'"), exported.text());
+    assertPython3Prints(printed, exported);
+  }
+
+  /** A session that ended by exporting itself: what it printed, and the program it wrote. */
+  private record Exported(String out, Path program, String text) {}
+
+  /** Runs {@code lines} as a session that ends with {@code /export} to {@code file}; it exits 0. */
+  private Exported export(String file, String... lines) throws Exception {
+    Path program = dir.resolve(file);
+    Jar.Result run = Jar.run(String.join("\n", lines) + "\n/export " + program + "\n");
+    assertEquals(0, run.status(), run.out() + run.err());
+    return new Exported(run.out().replace("\r", ""), program, Files.readString(program));
+  }
+
+  /** Runs the exported program under python3: it prints {@code printed} and exits 0. */
+  private static void assertPython3Prints(String printed, Exported exported) throws Exception {
+    assertPython3Prints(printed, exported.program(), exported.text());
   }
 
   /** Runs the exported {@code program} under python3: it prints {@code printed} and exits 0. */
