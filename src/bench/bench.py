@@ -318,7 +318,7 @@ def row_bulk():
 
 
 def bulk_sendall(port, data, python_commands):
-    """sendall c @FILE (streamed through a 1 MiB buffer) into the same sink, against Python's."""
+    """sendall c @FILE (streamed through a 4 MiB buffer) into the same sink, against Python's."""
     script = WORK / "sendall.socks"
     script.write_text(f"socket c\nconnect c 127.0.0.1:{port}\nsendall c @{data}\nclose c\n")
     say("bulk: sendall c @FILE from a script, against Python's sendall loop and socket.sendfile")

@@ -47,8 +47,7 @@ final class FileCommands {
     return List.of(
         CommandSpec.command("sendfile", Group.DATA, Command.SendFile.class)
             .params(Params.NAME, FILE, OFFSET)
-            .summary(
-                "send a file (from OFFSET, COUNT bytes or to its end) with zero copy; returns the count")
+            .summary("send a file (from OFFSET, COUNT bytes or to its end); returns the count")
             .example("sendfile conn big.bin")
             .errors(
                 new ErrorDoc("FileNotFoundError", "no file at PATH"),

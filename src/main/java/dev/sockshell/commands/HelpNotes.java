@@ -75,6 +75,22 @@ final class HelpNotes {
                   + " a foreground accept in the same session would wait for each other. Serve"
                   + " the listener in the background instead, or run the other end in a second"
                   + " sockshell."),
+          "sendfile",
+          List.of(
+              "How the bytes go: to another machine sendfile hands the file to the kernel"
+                  + " (sendfile(2), as Python's socket.sendfile does: no copy in sockshell). To"
+                  + " this machine (loopback, or one of its own addresses) it reads the file 4 MiB"
+                  + " at a time and writes each piece, which measured about twice as fast there:"
+                  + " the receiver copies the bytes anyway. Over TLS the pieces are encrypted"
+                  + " first. sendall NAME @FILE goes the second way too.",
+              "The socket's timeout bounds each wait for the peer to read, not the whole file;"
+                  + " Ctrl-C stops it, and what was sent stays sent (the error says how much)."),
+          "recvfile",
+          List.of(
+              "It reads up to 4 MiB at a time from the socket and writes each piece to the file"
+                  + " at once, so memory stays bounded whatever the size. The socket's timeout"
+                  + " bounds each wait; Ctrl-C stops it, and what was written stays in the"
+                  + " file."),
           "unwrap",
           List.of(
               "unwrap sends close_notify and waits for the peer's; the bytes after it are plain"

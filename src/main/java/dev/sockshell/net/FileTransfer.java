@@ -15,14 +15,21 @@ import java.nio.channels.SocketChannel;
  * Files through a connected stream socket at the OS's speed, never through strings: {@code
  * sendfile} reads the file into the session's direct buffer and writes it to the socket (over
  * loopback; to another machine it hands the file to the kernel with {@link FileChannel#transferTo},
- * sendfile(2)), and {@code recvfile} reads into the same buffer and writes it straight to the file.
- * Like Python's {@code socket.sendfile}, the socket's timeout bounds each wait, not the whole
- * transfer, and Ctrl-C stops it between chunks; what was moved before an error stays moved.
+ * sendfile(2)), and {@code recvfile} reads into the same buffer and writes it straight to the file
+ * ({@link FileChannel#transferFrom} from a socket is a loop through an 8 KiB buffer in JDK 17:
+ * 2.5–3 s for 1 GiB where this loop took about 1 s, PERFORMANCE.md "Bulk"). Like Python's {@code
+ * socket.sendfile}, the socket's timeout bounds each wait, not the whole transfer, and Ctrl-C stops
+ * it between chunks; what was moved before an error stays moved.
  */
 public final class FileTransfer {
 
-  /** Bytes a recvfile asks the kernel for at a time. */
-  static final int CHUNK = 1 << 20;
+  /**
+   * Bytes read or written in one system call by sendfile's copy, {@code sendall @FILE} and
+   * recvfile. 4 MiB, the most the session's buffer keeps ({@link Scratch#MAX_KEPT}): 1 GiB over
+   * loopback into a Python recv_into sink took 0.46–0.52 s against 0.53–0.69 s with 1 MiB, and the
+   * sink spent less CPU (five runs each, interleaved; PERFORMANCE.md "Bulk").
+   */
+  static final int CHUNK = Scratch.MAX_KEPT;
 
   /**
    * What a recvfile wrote.
@@ -52,8 +59,10 @@ public final class FileTransfer {
     /**
      * SENDFILE to another machine, where the network card reads the file's pages from the page
      * cache. Over loopback (and AF_UNIX) the receiver copies the bytes anyway, and on Linux 6.x
-     * loopback sendfile(2) took about twice as long as COPY with a 1 MiB buffer (measured:
-     * src/docs/PERFORMANCE.md, "bulk").
+     * loopback sendfile(2) took about twice as long as COPY with a {@link #CHUNK} buffer, in one
+     * call to a blocking channel or in many to sockshell's non-blocking one, and the receiver's CPU
+     * time doubled (it copies from page-cache pages, not from ones the sender just wrote: the
+     * likely reason). Measured in src/docs/PERFORMANCE.md, "Bulk".
      */
     static Way to(SocketChannel channel) throws IOException {
       return channel.getRemoteAddress() instanceof InetSocketAddress inet

@@ -102,6 +102,44 @@ class FileTransferTest {
     assertArrayEquals(Arrays.copyOfRange(content, 100, 1000), Arrays.copyOfRange(got, 50, 950));
   }
 
+  /** A count across chunk boundaries, from an offset: the same bytes and count either way. */
+  @ParameterizedTest
+  @EnumSource(FileTransfer.Way.class)
+  void sendfileOfACountAcrossChunksStopsExactlyThere(FileTransfer.Way way) throws Exception {
+    byte[] content = randomBytes(2 * FileTransfer.CHUNK + 100);
+    Path file = Files.write(dir.resolve("chunks.bin"), content);
+    int count = FileTransfer.CHUNK + 7;
+    StreamSocket s = connected();
+    Socket conn = peer.nextConnection();
+    CompletableFuture<byte[]> arrived = readAsync(conn, count + 1);
+    try (FileChannel in = FileChannel.open(file)) {
+      assertEquals(count, FileTransfer.send(s, in, 3, count, way));
+      assertEquals(1, FileTransfer.send(s, in, content.length - 1, 5, way));
+    }
+    byte[] expected = Arrays.copyOfRange(content, 3, 3 + count + 1);
+    expected[count] = content[content.length - 1];
+    assertArrayEquals(expected, arrived.get(30, TimeUnit.SECONDS));
+    assertEquals(count + 1, s.bytesSent());
+  }
+
+  /** A peer gone mid-file: the OS's error either way, and how much went out before it. */
+  @ParameterizedTest
+  @EnumSource(FileTransfer.Way.class)
+  void sendfileToAPeerThatLeavesSaysHowMuchWentOut(FileTransfer.Way way) throws Exception {
+    Path file = Files.write(dir.resolve("big.bin"), randomBytes(SIZE));
+    StreamSocket s = connected();
+    Socket conn = peer.nextConnection();
+    conn.setSoLinger(true, 0);
+    conn.close(); // a reset: the next write fails once the kernel knows
+    try (FileChannel in = FileChannel.open(file)) {
+      SocketError e = assertThrows(SocketError.class, () -> FileTransfer.send(s, in, 0, -1, way));
+      assertTrue(e.errno() == Errno.EPIPE || e.errno() == Errno.ECONNRESET, e.toString());
+      assertTrue(e.hint().matches("\\d+ bytes were sent before this"), e.hint());
+      long before = Long.parseLong(e.hint().split(" ")[0]);
+      assertTrue(before < SIZE, e.hint());
+    }
+  }
+
   @Test
   void loopbackGoesByCopy() throws Exception {
     StreamSocket s = connected();
@@ -167,6 +205,24 @@ class FileTransferTest {
     assertEquals("held01", Files.readString(out));
     s.setTimeout(Timeout.seconds(10));
     assertEquals(ByteString.utf8("23456789"), s.recv(100));
+  }
+
+  @Test
+  void recvfileOfACountAcrossChunksLeavesTheRestForRecv() throws Exception {
+    byte[] content = randomBytes(2 * FileTransfer.CHUNK + 10);
+    int count = 2 * FileTransfer.CHUNK + 3;
+    StreamSocket s = connected();
+    Socket conn = peer.nextConnection();
+    CompletableFuture<Void> sent = writeAsync(conn, content, false);
+    Path out = dir.resolve("count.bin");
+    try (FileChannel file =
+        FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      assertEquals(new FileTransfer.Received(count, false), s.recvFile(file, count));
+    }
+    sent.get(30, TimeUnit.SECONDS);
+    assertArrayEquals(Arrays.copyOf(content, count), Files.readAllBytes(out));
+    s.setTimeout(Timeout.seconds(10));
+    assertEquals(ByteString.of(Arrays.copyOfRange(content, count, content.length)), s.recv(100));
   }
 
   @Test
