@@ -31,14 +31,17 @@ public final class Console {
   private Console() {}
 
   /**
-   * JLine logs through java.util.logging, whose default handler prints to stderr, i.e. over the
-   * console ({@code org.jline.utils.Log logr / INFO: History file contained errors…}): its records
-   * stop at JLine's own logger. Kept here because the logging framework holds loggers weakly, and a
-   * logger collected would come back with the defaults.
+   * JLine logs through java.util.logging, whose default configuration prints to stderr, i.e. over
+   * the console ({@code org.jline.utils.Log logr / INFO: History file contained errors…}): its
+   * records stop at JLine's own logger. Kept here because the logging framework holds loggers
+   * weakly, and a logger collected would come back with the defaults.
    */
-  private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+  private static final Logger JLINE_LOG;
 
   static {
+    // Named before the log manager starts, QuietLogging spares the start its configuration file.
+    System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
+    JLINE_LOG = Logger.getLogger("org.jline");
     JLINE_LOG.setUseParentHandlers(false);
   }
 

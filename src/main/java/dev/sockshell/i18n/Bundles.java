@@ -2,13 +2,10 @@ package dev.sockshell.i18n;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
 /**
@@ -16,10 +13,10 @@ import java.util.ResourceBundle;
  * read the first time a message of that language is asked for: a run in English never reads the
  * Chinese file, and a script that never asks for help never reads the help.
  *
- * <p>They are read straight from the jar with a {@link PropertyResourceBundle} over a UTF-8 reader,
- * not through {@code ResourceBundle.getBundle}, whose search through candidate locales and the
- * JVM's default locale would cost start-up time and could pick a file for the machine's locale
- * instead of the session's language.
+ * <p>They are read straight from the jar as UTF-8 text ({@link LazyBundle}, which parses a value
+ * when it is first asked for), not through {@code ResourceBundle.getBundle}, whose search through
+ * candidate locales and the JVM's default locale would cost start-up time and could pick a file for
+ * the machine's locale instead of the session's language.
  */
 final class Bundles {
   private final String name;
@@ -49,9 +46,7 @@ final class Bundles {
       if (in == null) {
         throw new IllegalStateException("the jar has no " + file);
       }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        return new PropertyResourceBundle(reader);
-      }
+      return new LazyBundle(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + " from the jar", e);
     }
