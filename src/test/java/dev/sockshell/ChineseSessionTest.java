@@ -213,6 +213,101 @@ class ChineseSessionTest {
     assertTrue(run.out().contains("分隔符不能为空"), run.out());
   }
 
+  /** Lines whose arguments cannot be read: quotes, brackets, literals, ADDR and DATA. */
+  private static final List<String> UNREADABLE_ARGUMENTS =
+      List.of(
+          "socket cli",
+          "send cli 'abc",
+          "bind cli ('a', 1",
+          "bind cli ('a', 1))",
+          "send cli x'4'",
+          "send cli x'zz'",
+          "send cli $",
+          "send cli $0",
+          "send cli $1[x]",
+          "send cli b'a'b",
+          "send cli @",
+          "send cli ('a', 1)",
+          "bind cli ('a',)",
+          "bind cli (1, 2)",
+          "bind cli ('a', 'b')",
+          "bind cli ('::1', 1, 'x')",
+          "bind cli ('a' 1)",
+          "bind cli ('a', [1 2])",
+          "bind cli ('a', 99999999999999999999)",
+          "bind cli " + "(".repeat(101) + ")".repeat(101),
+          "bind cli [a,b]",
+          "bind cli [::1)",
+          "bind cli [::1]9",
+          "bind cli ::1:80",
+          "bind cli x:y:80",
+          "on cli matches /abc send b'x'");
+
+  @Test
+  void argumentsThatCannotBeReadAreExplainedInChinese() {
+    String script = "/set lang zh\n" + String.join("\n", UNREADABLE_ARGUMENTS) + "\n";
+    ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
+    assertEnglishFree(run.out() + run.err(), script);
+    for (String chinese :
+        List.of(
+            "字符串没有结束：请加上结尾的 '",
+            "'(' 没有闭合；请加上 ')'",
+            "')' 没有与之配对的左括号",
+            "十六进制数字的个数是奇数（'4' 落单）",
+            "'z' 不是十六进制数字",
+            "'$' 后面要跟值的编号",
+            "值从 $1 开始编号",
+            "'x' 不是下标",
+            "字面量后面多了 'b'",
+            "@ 后面要跟文件路径",
+            "DATA 必须是文本",
+            "地址元组是 `(host, port)`",
+            "主机必须是带引号的字符串",
+            "端口必须是整数",
+            "flowinfo 必须是整数",
+            "元组里这里应该是 ',' 或 ')'",
+            "列表里这里应该是 ',' 或 ']'",
+            "数字超出范围：99999999999999999999",
+            "括号嵌套太多（最多 100 层）",
+            "地址是元组，不是列表：写成 (a,b)",
+            "方括号里的 IPv6 地址必须以 ']' 结尾",
+            "端口写在方括号后面：[::1]:PORT",
+            "IPv6 地址要写在方括号里：[::1]:80",
+            "'x:y:80' 里有不止一个 ':'",
+            "正则表达式缺少结尾的 /")) {
+      assertTrue(run.out().contains(chinese), chinese + " in:\n" + run.out());
+    }
+  }
+
+  @Test
+  void argumentsThatCannotBeReadAreExplainedInEnglishAsBefore() {
+    Text.use(Lang.EN);
+    ScriptRun run =
+        ScriptRun.withStdin(String.join("\n", UNREADABLE_ARGUMENTS) + "\n", "--keep-going");
+    for (String english :
+        List.of(
+            "error: unterminated string: add the closing '",
+            "error: '(' is never closed; add the closing ')'",
+            "error: unmatched ')'",
+            "error: bad hex bytes: odd number of hex digits: '4'; write pairs of hex digits,"
+                + " e.g. x'48 69'",
+            "error: bad hex bytes: non-hexadecimal character 'z'; write pairs of hex digits,"
+                + " e.g. x'48 69'",
+            "error: unexpected 'b' after the literal; put a space between arguments",
+            "error: DATA must be text (\"hi\"), bytes (b'hi' or x'6869'), @FILE or a value such"
+                + " as $1",
+            "error: flowinfo must be a whole number",
+            "error: the port must be a whole number",
+            "error: expected ',' or ']' in the list",
+            "error: too many nested brackets (at most 100)",
+            "error: an address is a tuple, not a list: write (a,b)",
+            "error: write an IPv6 address in brackets: [::1]:80",
+            "error: 'x:y:80' has more than one ':'; write HOST:PORT",
+            "error: the regular expression needs a closing / (then a space)")) {
+      assertTrue(run.out().contains(english), english + " in:\n" + run.out());
+    }
+  }
+
   @Test
   void helpAndUsageErrorsOfTheCommandLineAreInChinese() {
     Text.use(Lang.ZH); // as LANG=zh_CN.UTF-8 would at start

@@ -13,7 +13,6 @@ import java.util.List;
  */
 public final class ByteString implements Comparable<ByteString> {
 
-  private static final String NON_HEXADECIMAL_CHARACTER = "non-hexadecimal character '";
   public static final ByteString EMPTY = new ByteString(new byte[0]);
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
@@ -58,7 +57,7 @@ public final class ByteString implements Comparable<ByteString> {
    * Decodes hex digits, ignoring whitespace between byte pairs ({@code "48 65 6c"}), as Python's
    * {@code bytes.fromhex}.
    *
-   * @throws IllegalArgumentException naming the offending position
+   * @throws BadHex naming the offending character and its position
    */
   public static ByteString hex(String hex) {
     byte[] out = new byte[hex.length() / 2];
@@ -72,20 +71,51 @@ public final class ByteString implements Comparable<ByteString> {
       }
       int hi = Character.digit(c, 16);
       if (hi < 0) {
-        throw new IllegalArgumentException(NON_HEXADECIMAL_CHARACTER + c + "' at " + i);
+        throw new BadHex(c, i, false);
       }
       if (i + 1 >= hex.length()) {
-        throw new IllegalArgumentException("odd number of hex digits: '" + c + "' at " + i);
+        throw new BadHex(c, i, true);
       }
       int lo = Character.digit(hex.charAt(i + 1), 16);
       if (lo < 0) {
-        throw new IllegalArgumentException(
-            NON_HEXADECIMAL_CHARACTER + hex.charAt(i + 1) + "' at " + (i + 1));
+        throw new BadHex(hex.charAt(i + 1), i + 1, false);
       }
       out[n++] = (byte) (hi << 4 | lo);
       i += 2;
     }
     return wrap(Arrays.copyOf(out, n));
+  }
+
+  /**
+   * Why {@link #hex} refused its text, in parts, so that a message in the session's language can be
+   * made of them: the character at {@code index} is not a hex digit, or is a digit left without its
+   * pair ({@code odd}).
+   */
+  public static final class BadHex extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final char character;
+    private final boolean odd;
+
+    BadHex(char character, int index, boolean odd) {
+      super(
+          (odd ? "odd number of hex digits: '" : "non-hexadecimal character '")
+              + character
+              + "' at "
+              + index);
+      this.character = character;
+      this.odd = odd;
+    }
+
+    /** The character that is not a hex digit, or the digit without a pair. */
+    public char character() {
+      return character;
+    }
+
+    /** Whether the digits ran out in the middle of a pair. */
+    public boolean odd() {
+      return odd;
+    }
   }
 
   public int size() {

@@ -54,48 +54,45 @@ public sealed interface AddrExpr {
     } else if (literal instanceof Literal.Word w) {
       return word(w, source);
     }
-    throw new UsageError(
-        "ADDR must be HOST:PORT, [IPv6]:PORT, ('host', port), a socket name or a path",
-        literal.start());
+    throw new UsageError(Text.get("usage.addr.form"), literal.start());
   }
 
   private static AddrExpr tuple(Literal.Tuple t, String source) throws UsageError {
     List<Literal> items = t.items();
     if (items.size() < 2 || items.size() > 4) {
-      throw new UsageError(
-          "an address tuple is (host, port), or (host, port, flowinfo, scope_id) for IPv6",
-          t.start());
+      throw new UsageError(Text.get("usage.addr.tuple.size"), t.start());
     }
     if (items.stream().anyMatch(i -> i instanceof Literal.Ref)) {
       for (Literal item : items) {
         if (!(item instanceof Literal.Ref
             || item instanceof Literal.Text
             || item instanceof Literal.Number)) {
-          throw new UsageError(
-              "an address tuple holds a host, numbers and kept values ($1[1]) only", item.start());
+          throw new UsageError(Text.get("usage.addr.tuple.refs"), item.start());
         }
       }
       return new TupleWithRefs(items, source);
     }
     if (!(items.get(0) instanceof Literal.Text host)) {
-      throw new UsageError(
-          "the host must be a quoted string, e.g. ('localhost', 9999)", items.get(0).start());
+      throw new UsageError(Text.get("usage.addr.host.quoted"), items.get(0).start());
     }
     int port = port(items.get(1));
-    int flow = items.size() >= 3 ? (int) whole(items.get(2), "flowinfo") : 0;
-    int scope = items.size() == 4 ? (int) whole(items.get(3), "scope_id") : 0;
+    int flow =
+        items.size() >= 3 ? (int) whole(items.get(2), Text.get("usage.addr.whole", "flowinfo")) : 0;
+    int scope =
+        items.size() == 4 ? (int) whole(items.get(3), Text.get("usage.addr.whole", "scope_id")) : 0;
     return new HostPort(host.text(), port, flow, scope, items.size(), source);
   }
 
-  private static long whole(Literal literal, String what) throws UsageError {
+  /** The whole number {@code literal} is, or {@code error} pointing at it. */
+  private static long whole(Literal literal, String error) throws UsageError {
     if (literal instanceof Literal.Number n && n.integral()) {
       return n.asLong();
     }
-    throw new UsageError(what + " must be a whole number", literal.start());
+    throw new UsageError(error, literal.start());
   }
 
   private static int port(Literal literal) throws UsageError {
-    long port = whole(literal, "the port");
+    long port = whole(literal, Text.get("usage.addr.port.whole"));
     checkPort(port, literal.start());
     return (int) port;
   }
@@ -111,8 +108,7 @@ public sealed interface AddrExpr {
     if (text.startsWith("[") && text.endsWith("]") && text.indexOf(',') > 0) {
       // Python's bind(['host', 80]) is "TypeError: ... must be tuple, not list".
       throw new UsageError(
-          "an address is a tuple, not a list: write (" + text.substring(1, text.length() - 1) + ")",
-          w.start());
+          Text.get("usage.addr.list", text.substring(1, text.length() - 1)), w.start());
     }
     if (text.contains("/")) {
       return new Path(text, source);
@@ -127,10 +123,10 @@ public sealed interface AddrExpr {
       // [IPv6]:PORT: the colons inside the brackets are the address's own.
       int close = text.indexOf(']');
       if (close < 0) {
-        throw new UsageError("an IPv6 address in brackets must end with ']'", w.start());
+        throw new UsageError(Text.get("usage.addr.bracket.end"), w.start());
       } else if (close + 1 == text.length() || text.charAt(close + 1) != ':') {
         throw new UsageError(
-            "the port follows the brackets: " + text.substring(0, close + 1) + ":PORT",
+            Text.get("usage.addr.bracket.port", text.substring(0, close + 1)),
             w.start() + close + 1);
       }
       host = text.substring(1, close);
@@ -142,8 +138,8 @@ public sealed interface AddrExpr {
             host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
         throw new UsageError(
             ipv6
-                ? "write an IPv6 address in brackets: [" + host + "]:" + text.substring(colon + 1)
-                : "'" + text + "' has more than one ':'; write HOST:PORT",
+                ? Text.get("usage.addr.ipv6", host, text.substring(colon + 1))
+                : Text.get("usage.addr.colons", text),
             w.start());
       }
     }

@@ -37,8 +37,6 @@ public sealed interface DataExpr {
     } else if (literal instanceof Literal.Ref r) {
       return new Ref(r);
     }
-    throw new UsageError(
-        "DATA must be text (\"hi\"), bytes (b'hi' or x'6869'), @FILE or a value such as $1",
-        literal.start());
+    throw new UsageError(dev.sockshell.i18n.Text.get("usage.data.form"), literal.start());
   }
 }

@@ -1,6 +1,7 @@
 package dev.sockshell.lang;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,12 +33,7 @@ public final class LiteralParser {
     LiteralParser p = new LiteralParser(token);
     Literal literal = p.topLevel();
     if (p.pos < p.text.length()) {
-      throw p.error(
-          "unexpected '"
-              + p.text.substring(p.pos)
-              + "' after the literal; put a space"
-              + " between arguments",
-          p.pos);
+      throw p.error(Text.get("usage.literal.trailing", p.text.substring(p.pos)), p.pos);
     }
     return literal;
   }
@@ -55,7 +51,7 @@ public final class LiteralParser {
     }
     if (c == '@') {
       if (text.length() == 1) {
-        throw error("@ needs a file path: @PATH", 0);
+        throw error(Text.get("usage.literal.at"), 0);
       }
       char quote = text.charAt(1);
       if (quote == '\'' || quote == '"') {
@@ -109,11 +105,11 @@ public final class LiteralParser {
     if (prefix == 'x') {
       try {
         return new Literal.Bytes(ByteString.hex(body), from, to);
-      } catch (IllegalArgumentException e) {
+      } catch (ByteString.BadHex e) {
         throw new UsageError(
-            "bad hex bytes: "
-                + e.getMessage().replaceAll(" at \\d+$", "")
-                + "; write pairs of hex digits, e.g. x'48 69'",
+            e.odd()
+                ? Text.get("usage.literal.hex.odd", e.character())
+                : Text.get("usage.literal.hex.char", e.character()),
             base + bodyStart);
       }
     }
@@ -130,11 +126,11 @@ public final class LiteralParser {
         pos++;
       }
       if (digits == pos) {
-        throw error("'$' must be followed by a value number, e.g. $1", start);
+        throw error(Text.get("usage.literal.dollar"), start);
       }
       number = parseIndex(text.substring(digits, pos), digits);
       if (number == 0) {
-        throw error("values are numbered from $1", start);
+        throw error(Text.get("usage.literal.from.one"), start);
       }
     } else {
       pos++; // '_'
@@ -143,7 +139,7 @@ public final class LiteralParser {
     while (pos < text.length() && text.charAt(pos) == '[') {
       int close = text.indexOf(']', pos);
       if (close < 0) {
-        throw error("'[' is never closed", pos);
+        throw error(Text.get("usage.literal.index.open"), pos);
       }
       indexes.add(parseIndex(text.substring(pos + 1, close), pos + 1));
       pos = close + 1;
@@ -155,27 +151,27 @@ public final class LiteralParser {
     try {
       return Integer.parseInt(digits.strip());
     } catch (NumberFormatException e) {
-      throw error("'" + digits + "' is not an index; write a whole number such as [0]", at);
+      throw error(Text.get("usage.literal.index", digits), at);
     }
   }
 
   private Literal tuple() throws UsageError {
     int start = pos;
-    List<Literal> items = items(')', "the tuple");
+    List<Literal> items = items(')');
     return new Literal.Tuple(items, base + start, base + pos);
   }
 
   private Literal list() throws UsageError {
     int start = pos;
-    List<Literal> items = items(']', "the list");
+    List<Literal> items = items(']');
     return new Literal.ListOf(items, base + start, base + pos);
   }
 
   /** The comma-separated elements after an opening bracket, up to {@code close}. */
-  private List<Literal> items(char close, String what) throws UsageError {
+  private List<Literal> items(char close) throws UsageError {
     if (++depth > MAX_DEPTH) {
       // Python stops at 200 ("too many nested parentheses"); the parser recurses per bracket.
-      throw error("too many nested brackets (at most " + MAX_DEPTH + ")", pos);
+      throw error(Text.get("usage.literal.depth", MAX_DEPTH), pos);
     }
     pos++; // the opening bracket
     List<Literal> items = new ArrayList<>();
@@ -185,7 +181,7 @@ public final class LiteralParser {
         pos++;
         break;
       }
-      items.add(element(close, what));
+      items.add(element(close));
       skipSpace();
       char c = peek();
       if (c == ',') {
@@ -194,14 +190,18 @@ public final class LiteralParser {
         pos++;
         break;
       } else {
-        throw error("expected ',' or '" + close + "' in " + what, pos);
+        throw error(
+            close == ')'
+                ? Text.get("usage.literal.tuple.comma")
+                : Text.get("usage.literal.list.comma"),
+            pos);
       }
     }
     depth--;
     return items;
   }
 
-  private Literal element(char close, String what) throws UsageError {
+  private Literal element(char close) throws UsageError {
     char c = peek();
     if (c == '(') {
       return tuple();
@@ -210,7 +210,9 @@ public final class LiteralParser {
       return list();
     }
     if (c == 0) {
-      throw error(what + " is not closed; add '" + close + "'", pos);
+      throw error(
+          close == ')' ? Text.get("usage.literal.tuple.open") : Text.get("usage.literal.list.open"),
+          pos);
     }
     if (isStringStart()) {
       return string();
@@ -235,7 +237,7 @@ public final class LiteralParser {
         return new Literal.Number(Double.parseDouble(word), false, base + start, base + pos);
       }
     } catch (NumberFormatException e) {
-      throw error("number out of range: " + word, start);
+      throw error(Text.get("usage.literal.range", word), start);
     }
     return new Literal.Word(word, base + start, base + pos);
   }

@@ -1,5 +1,6 @@
 package dev.sockshell.lang;
 
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +84,7 @@ public final class Scanner {
         return new Token(line.substring(start, pos), start, pos);
       }
     }
-    throw new UsageError("the regular expression needs a closing / (then a space)", start);
+    throw new UsageError(Text.get("usage.scan.regex.close"), start);
   }
 
   /** Every remaining argument. */
@@ -119,7 +120,7 @@ public final class Scanner {
         }
         case ')', ']' -> {
           if (--depth < 0) {
-            throw new UsageError("unmatched '" + c + "'", i);
+            throw new UsageError(Text.get("usage.scan.unmatched", c), i);
           }
         }
         default -> {}
@@ -128,9 +129,7 @@ public final class Scanner {
     }
     if (depth > 0) {
       char open = line.charAt(openAt);
-      throw new UsageError(
-          "'" + open + "' is never closed; add the closing '" + (open == '(' ? ')' : ']') + "'",
-          openAt);
+      throw new UsageError(Text.get("usage.scan.unclosed", open, open == '(' ? ')' : ']'), openAt);
     }
     return new Token(line.substring(start, i), start, i);
   }
@@ -150,6 +149,6 @@ public final class Scanner {
 
   /** The error of a string whose closing quote is missing. */
   static String unterminated(char quote) {
-    return "unterminated string: add the closing " + quote;
+    return Text.get("usage.scan.unterminated", quote);
   }
 }
