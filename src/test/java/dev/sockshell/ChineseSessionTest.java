@@ -244,11 +244,9 @@ class ChineseSessionTest {
           "on cli matches /abc send b'x'");
 
   @Test
-  void argumentsThatCannotBeReadAreExplainedInChinese() {
-    String script = "/set lang zh\n" + String.join("\n", UNREADABLE_ARGUMENTS) + "\n";
-    ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
-    assertEnglishFree(run.out() + run.err(), script);
-    for (String chinese :
+  void argumentsThatCannotBeReadAreExplainedInBothLanguages() {
+    assertSaidInBothLanguages(
+        UNREADABLE_ARGUMENTS,
         List.of(
             "字符串没有结束：请加上结尾的 '",
             "'(' 没有闭合；请加上 ')'",
@@ -274,17 +272,7 @@ class ChineseSessionTest {
             "端口写在方括号后面：[::1]:PORT",
             "IPv6 地址要写在方括号里：[::1]:80",
             "'x:y:80' 里有不止一个 ':'",
-            "正则表达式缺少结尾的 /")) {
-      assertTrue(run.out().contains(chinese), chinese + " in:\n" + run.out());
-    }
-  }
-
-  @Test
-  void argumentsThatCannotBeReadAreExplainedInEnglishAsBefore() {
-    Text.use(Lang.EN);
-    ScriptRun run =
-        ScriptRun.withStdin(String.join("\n", UNREADABLE_ARGUMENTS) + "\n", "--keep-going");
-    for (String english :
+            "正则表达式缺少结尾的 /"),
         List.of(
             "error: unterminated string: add the closing '",
             "error: '(' is never closed; add the closing ')'",
@@ -303,8 +291,46 @@ class ChineseSessionTest {
             "error: an address is a tuple, not a list: write (a,b)",
             "error: write an IPv6 address in brackets: [::1]:80",
             "error: 'x:y:80' has more than one ':'; write HOST:PORT",
-            "error: the regular expression needs a closing / (then a space)")) {
-      assertTrue(run.out().contains(english), english + " in:\n" + run.out());
+            "error: the regular expression needs a closing / (then a space)"));
+  }
+
+  @Test
+  void expectationsThatCannotBeReadAreExplainedInBothLanguages() {
+    assertSaidInBothLanguages(
+        List.of(
+            "expect error Bogus",
+            "expect error ECONNREFUSD",
+            "expect matches abc",
+            "expect matches /abc/i"),
+        List.of(
+            "'Bogus' 既不是 Python 的异常类，也不是 errno 符号",
+            "你是不是想输入 ECONNREFUSED？",
+            "把正则表达式写在两个斜杠之间：/abc/",
+            "结尾的 / 后面不能跟标志；像 Python 那样把它们写进表达式里：/(?i)abc/"),
+        List.of(
+            "error: 'Bogus' is neither a Python exception class nor an errno symbol\n",
+            "error: 'ECONNREFUSD' is neither a Python exception class nor an errno symbol; did you"
+                + " mean ECONNREFUSED?",
+            "error: write the regular expression between slashes: /abc/",
+            "error: no flags after the closing /; put them inside, as Python does: /(?i)abc/"));
+  }
+
+  /**
+   * {@code lines} said under {@code /set lang zh} have no English sentence and say each of {@code
+   * chinese}; said in English, they say each of {@code english} as they always did.
+   */
+  private static void assertSaidInBothLanguages(
+      List<String> lines, List<String> chinese, List<String> english) {
+    String script = "/set lang zh\n" + String.join("\n", lines) + "\n";
+    ScriptRun zh = ScriptRun.withStdin(script, "--keep-going");
+    assertEnglishFree(zh.out() + zh.err(), script);
+    for (String words : chinese) {
+      assertTrue(zh.out().contains(words), words + " in:\n" + zh.out());
+    }
+    Text.use(Lang.EN);
+    ScriptRun en = ScriptRun.withStdin(String.join("\n", lines) + "\n", "--keep-going");
+    for (String words : english) {
+      assertTrue(en.out().contains(words), words + " in:\n" + en.out());
     }
   }
 

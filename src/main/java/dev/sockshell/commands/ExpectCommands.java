@@ -95,10 +95,9 @@ final class ExpectCommands {
     }
     String close = Suggest.closest(name.text(), ConstantDocs.errorNames());
     throw new UsageError(
-        "'"
-            + name.text()
-            + "' is neither a Python exception class nor an errno symbol"
-            + (close != null ? "; did you mean " + close + "?" : ""),
+        close != null
+            ? Text.get("usage.expect.error.name.close", name.text(), close)
+            : Text.get("usage.expect.error.name", name.text()),
         name.start());
   }
 
@@ -109,8 +108,7 @@ final class ExpectCommands {
   private static Command regex(Token rest) throws UsageError {
     String text = rest.text();
     if (!text.startsWith("/")) {
-      throw new UsageError(
-          "write the regular expression between slashes: /" + text + "/", rest.start());
+      throw new UsageError(Text.get("usage.slashes", text), rest.start());
     }
     int close = -1;
     for (int i = text.length() - 1; i > 0; i--) {
@@ -125,11 +123,7 @@ final class ExpectCommands {
       if (last > 0 && text.substring(last + 1).matches("[a-zA-Z]+")) {
         // Perl's and JavaScript's /re/i: Python puts the flags in the pattern.
         throw new UsageError(
-            "no flags after the closing /; put them inside, as Python does: /(?"
-                + text.substring(last + 1)
-                + ")"
-                + text.substring(1, last)
-                + "/",
+            Text.get("usage.regex.flags", text.substring(last + 1), text.substring(1, last)),
             rest.start() + last + 1);
       }
       throw new UsageError(Text.get("usage.regex.unclosed"), rest.start());
