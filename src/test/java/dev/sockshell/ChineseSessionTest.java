@@ -7,6 +7,8 @@ import dev.sockshell.commands.CommandTable;
 import dev.sockshell.i18n.Lang;
 import dev.sockshell.i18n.Text;
 import dev.sockshell.testing.ScriptRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -313,6 +315,94 @@ class ChineseSessionTest {
                 + " mean ECONNREFUSED?",
             "error: write the regular expression between slashes: /abc/",
             "error: no flags after the closing /; put them inside, as Python does: /(?i)abc/"));
+  }
+
+  @Test
+  void optionsAndPathsThatCannotBeTakenAreExplainedInBothLanguages() {
+    assertSaidInBothLanguages(
+        List.of(
+            "socket u AF_UNIX SOCK_STREAM",
+            "bind u \"a\\x00b\"",
+            "bind u \"\\x00abc\"",
+            "socket c",
+            "repeat 2 bogus",
+            "  sleep 0",
+            "end",
+            "setsockopt c SO_LINGER (1, 2, 3)",
+            "setsockopt c SO_LINGER (1, x)",
+            "setsockopt c SO_LINGER 1 x",
+            "setsockopt c SO_LINGER 1 99999999999",
+            "send c --frame len16 b'x'",
+            "send c --fram len32 b'x'",
+            "send c --frame=len32 b'x'",
+            "recv c --bogus",
+            "socket d AF_INET SOCK_DGRAM",
+            "send d --frame len32 b'x'",
+            "sendfile c \"a\\x00b\""),
+        List.of(
+            "OSError: JVM 无法使用含 NUL 字符的路径",
+            "提示：Linux 会只用 NUL 之前的部分：'a'",
+            "OSError: JVM 无法使用抽象 AF_UNIX 名字",
+            "多余的参数 'bogus'；COUNT 或 forever 后面只能跟 --every SECONDS",
+            "SO_LINGER 的值是 (ONOFF, SECONDS)",
+            "SECONDS 必须是整数\n",
+            "SECONDS 必须是整数（1 打开标志，0 关闭），实际是 'x'",
+            "SECONDS 必须在 C int 的范围内",
+            "--frame 只认 len32",
+            "未知选项 '--fram'；你是不是想输入 --frame？",
+            "写成 --frame len32，中间用空格",
+            "可用的选项有 --exact、--until、--frame",
+            "d 是 SOCK_DGRAM，每个数据报本来就是一条消息",
+            // Python's own message stays as Python prints it.
+            "ValueError: embedded null byte"),
+        List.of(
+            "OSError: the JVM cannot use a path with a NUL character in it: Java 17 refuses it\n"
+                + "|  hint: Linux would use the part before the NUL: 'a'",
+            "OSError: the JVM cannot use an abstract AF_UNIX name (one starting with \\x00): Java 17"
+                + " takes only file paths\n|  hint: Linux has abstract names (Python can); in"
+                + " sockshell use a path such as ./demo.sock",
+            "error: unexpected argument 'bogus'; after COUNT or forever only --every SECONDS may"
+                + " come",
+            "error: SO_LINGER takes (ONOFF, SECONDS), e.g. (1, 0)",
+            "error: SECONDS must be a whole number\n",
+            "error: SECONDS must be a whole number (1 turns a flag on, 0 off), got 'x'",
+            "error: SECONDS must fit in a C int (-2147483648..2147483647), got 99999999999",
+            "error: --frame knows len32 (a 4-byte big-endian length, then the bytes), got 'len16'",
+            "error: unknown option '--fram'; did you mean --frame?",
+            "error: write --frame len32, with a space, not '='",
+            "error: unknown option '--bogus'; the options are --exact, --until, --frame",
+            "error: --frame is for SOCK_STREAM sockets; d is SOCK_DGRAM, and each datagram is"
+                + " already one message",
+            "ValueError: embedded null byte"));
+  }
+
+  @Test
+  void filesThatAreNotScriptsAreSaidInChinese() throws IOException {
+    Path utf16 =
+        Files.write(dir.resolve("utf16.socks"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a', 0});
+    Path binary = Files.write(dir.resolve("binary.socks"), new byte[] {'a', 0, 'b'});
+    Path gbk = Files.write(dir.resolve("gbk.socks"), "socket a\n# 中文\n".getBytes("GBK"));
+    Text.use(Lang.ZH);
+    assertEquals(
+        "sockshell: 无法读取 " + utf16 + "：这个脚本是 UTF-16 文本；请另存为 UTF-8\n",
+        ScriptRun.of(utf16.toString()).err());
+    assertEquals(
+        "sockshell: 无法读取 " + binary + "：这不是脚本：里面有 NUL 字节，二进制文件才会这样\n",
+        ScriptRun.of(binary.toString()).err());
+    ScriptRun notUtf8 = ScriptRun.withStdin("/set lang zh\n/open " + gbk + "\n");
+    assertTrue(
+        notUtf8.out().contains(gbk + ":2: 无法读取：不是 UTF-8 文本（第 3 列的字节 0xd6）；请把脚本另存为 UTF-8"),
+        notUtf8.out());
+    Text.use(Lang.EN);
+    ScriptRun english = ScriptRun.of(gbk.toString());
+    assertTrue(
+        english
+            .out()
+            .contains(
+                gbk
+                    + ":2: cannot read: not UTF-8 text (byte 0xd6 at column 3); save the script as"
+                    + " UTF-8"),
+        english.out());
   }
 
   /**

@@ -257,16 +257,12 @@ final class Eval {
     }
     int nul = path.indexOf('\0');
     if (nul == 0) {
-      throw SocketError.jvmCannot(
-              "use an abstract AF_UNIX name (one starting with \\x00): Java 17 takes only file"
-                  + " paths")
-          .withHint(
-              "Linux has abstract names (Python can); in sockshell use a path such as"
-                  + " ./demo.sock");
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.abstract"))
+          .withHint(Text.get("hint.unix.abstract"));
     } else if (nul > 0) {
       // Linux would cut the path at the NUL; Java refuses a path holding one.
-      throw SocketError.jvmCannot("use a path with a NUL character in it: Java 17 refuses it")
-          .withHint("Linux would use the part before the NUL: " + Repr.str(path.substring(0, nul)));
+      throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.nul"))
+          .withHint(Text.get("hint.unix.nul", Repr.str(path.substring(0, nul))));
     }
     return new SockAddress.Unix(Path.of(path));
   }

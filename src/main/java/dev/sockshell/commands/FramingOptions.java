@@ -27,11 +27,7 @@ final class FramingOptions {
   static void len32(Args a) throws UsageError {
     Token format = a.next(FORMAT, Text.get("usage.what.frame.format"));
     if (!format.text().equals("len32")) {
-      throw new UsageError(
-          "--frame knows len32 (a 4-byte big-endian length, then the bytes), got '"
-              + format.text()
-              + "'",
-          format.start());
+      throw new UsageError(Text.get("usage.frame.format", format.text()), format.start());
     }
   }
 
@@ -51,17 +47,14 @@ final class FramingOptions {
       // --exact=5, as GNU tools take it: the value is the next argument here.
       String option = t.text().substring(0, eq);
       return new UsageError(
-          "write " + option + " " + t.text().substring(eq + 1) + ", with a space, not '='",
-          t.start());
+          Text.get("usage.option.equals", option, t.text().substring(eq + 1)), t.start());
     }
     String close = Suggest.closest(t.text(), known);
     return new UsageError(
-        "unknown option '"
-            + t.text()
-            + "'; "
-            + (close != null
-                ? "did you mean " + close + "?"
-                : "the options are " + String.join(", ", known)),
+        close != null
+            ? Text.get("usage.option.close", t.text(), close)
+            : Text.get(
+                "usage.option.list", t.text(), String.join(Text.get("list.separator"), known)),
         t.start());
   }
 
@@ -70,11 +63,6 @@ final class FramingOptions {
     if (s instanceof StreamSocket stream) {
       return stream;
     }
-    throw UsageError.about(
-        option,
-        option
-            + " is for SOCK_STREAM sockets; "
-            + s.name()
-            + " is SOCK_DGRAM, and each datagram is already one message");
+    throw UsageError.about(option, Text.get("usage.frame.stream", option, s.name()));
   }
 }

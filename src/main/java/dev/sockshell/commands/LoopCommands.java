@@ -87,11 +87,7 @@ final class LoopCommands {
     if (a.hasMore()) {
       Token option = a.next(EVERY_OPTION, EVERY);
       if (!option.text().equals(EVERY)) {
-        throw new UsageError(
-            "unexpected argument '"
-                + option.text()
-                + "'; after COUNT or forever only --every SECONDS may come",
-            option.start());
+        throw new UsageError(Text.get("usage.repeat.after", option.text()), option.start());
       }
       Token seconds = a.next(SECONDS, Text.get("usage.what.every"));
       every = Args.seconds(seconds, Text.get("usage.what.every.short"));

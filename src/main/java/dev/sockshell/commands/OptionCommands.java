@@ -230,7 +230,7 @@ final class OptionCommands {
     if (first.text().startsWith("(")) {
       Literal l = LiteralParser.parse(first);
       if (!(l instanceof Literal.Tuple t) || t.items().size() != 2) {
-        throw new UsageError("SO_LINGER takes (ONOFF, SECONDS), e.g. (1, 0)", first.start());
+        throw new UsageError(Text.get("usage.linger.tuple"), first.start());
       }
       on = whole(t.items().get(0), "ONOFF");
       secs = whole(t.items().get(1), "SECONDS");
@@ -254,7 +254,7 @@ final class OptionCommands {
     if (l instanceof Literal.Number n && n.integral() && n.asLong() == (int) n.asLong()) {
       return (int) n.asLong();
     }
-    throw new UsageError(what + " must be a whole number", l.start());
+    throw new UsageError(Text.get("usage.whole.number", what), l.start());
   }
 
   private static int whole(Token t, String what) throws UsageError {
@@ -264,18 +264,10 @@ final class OptionCommands {
       if (Args.isWhole(t.text())) {
         // Python: "OverflowError: signed integer is greater than maximum".
         throw new UsageError(
-            what
-                + " must fit in a C int ("
-                + Integer.MIN_VALUE
-                + ".."
-                + Integer.MAX_VALUE
-                + "), got "
-                + t.text(),
+            Text.get("usage.option.int", what, Integer.MIN_VALUE, Integer.MAX_VALUE, t.text()),
             t.start());
       }
-      throw new UsageError(
-          what + " must be a whole number (1 turns a flag on, 0 off), got '" + t.text() + "'",
-          t.start());
+      throw new UsageError(Text.get("usage.option.flag", what, t.text()), t.start());
     }
   }
 

@@ -80,7 +80,9 @@ public final class Console {
               return Shell.End.COMPLETED;
             }
           } catch (IOException e) {
-            shell.out().println(Styled.of(Style.ERROR, "cannot read " + program + ": " + e));
+            shell
+                .out()
+                .println(Styled.of(Style.ERROR, Text.get("script.cannot.read.file", program, e)));
           }
           return shell.run(console);
         });

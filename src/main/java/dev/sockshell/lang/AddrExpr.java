@@ -77,9 +77,13 @@ public sealed interface AddrExpr {
     }
     int port = port(items.get(1));
     int flow =
-        items.size() >= 3 ? (int) whole(items.get(2), Text.get("usage.addr.whole", "flowinfo")) : 0;
+        items.size() >= 3
+            ? (int) whole(items.get(2), Text.get("usage.whole.number", "flowinfo"))
+            : 0;
     int scope =
-        items.size() == 4 ? (int) whole(items.get(3), Text.get("usage.addr.whole", "scope_id")) : 0;
+        items.size() == 4
+            ? (int) whole(items.get(3), Text.get("usage.whole.number", "scope_id"))
+            : 0;
     return new HostPort(host.text(), port, flow, scope, items.size(), source);
   }
 

@@ -301,7 +301,7 @@ public final class Shell implements Context, AutoCloseable {
         boolean lineOnly = e instanceof Utf8Lines.NotUtf8 && keepGoing;
         String where =
             e instanceof Utf8Lines.NotUtf8 n ? source.name() + ":" + n.line() : source.name();
-        reporter.stopped(where, "cannot read: " + e.getMessage());
+        reporter.stopped(where, Text.get("script.cannot.read", e.getMessage()));
         tally.unexpectedError(where, !lineOnly);
         failed = true;
         if (lineOnly) {

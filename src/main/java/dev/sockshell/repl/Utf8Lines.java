@@ -1,5 +1,6 @@
 package dev.sockshell.repl;
 
+import dev.sockshell.i18n.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
  * line to point at. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as readLine's do.
  */
 final class Utf8Lines {
-
-  private static final String UTF16_SCRIPT = "the script is UTF-16 text; save it as UTF-8";
 
   /** A line that is not UTF-8, e.g. a script saved as GBK: where, and which byte. */
   static final class NotUtf8 extends IOException {
@@ -127,11 +126,11 @@ final class Utf8Lines {
     int n = Math.max(0, in.read(head));
     in.reset();
     if (isUtf16ByteOrderMark(head)) {
-      throw new NotAScript(UTF16_SCRIPT);
+      throw new NotAScript(Text.get("script.utf16"));
     }
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {
-        throw new NotAScript("not a script: it holds NUL bytes, as binary files do");
+        throw new NotAScript(Text.get("script.binary"));
       }
     }
   }
@@ -151,15 +150,12 @@ final class Utf8Lines {
       // The decoder stops at the first byte that does not fit; the column counts characters.
       if (number == 1 && isUtf16ByteOrderMark(bytes)) {
         // What Windows Notepad calls "Unicode".
-        throw new NotUtf8(number, UTF16_SCRIPT);
+        throw new NotUtf8(number, Text.get("script.utf16"));
       }
       int bad = buffer.position();
       int column = new String(bytes, 0, bad, StandardCharsets.UTF_8).length() + 1;
       throw new NotUtf8(
-          number,
-          String.format(
-              "not UTF-8 text (byte 0x%02x at column %d); save the script as UTF-8",
-              bytes[bad] & 0xff, column));
+          number, Text.get("script.not.utf8", String.format("%02x", bytes[bad] & 0xff), column));
     }
   }
 }
