@@ -137,7 +137,9 @@ final class TraceRecorder implements SendListener {
     Command c = command;
     commandThread = null;
     try {
-      if (c == null) {
+      if (c == null || (outcome == null && error == null)) {
+        // Neither a result nor a socket error: a usage error found as the command ran (recv
+        // --exact on a UDP socket), before it touched the socket. Nothing happened to draw.
         return;
       }
       String name = socketName(c);
