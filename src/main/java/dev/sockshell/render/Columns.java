@@ -38,6 +38,24 @@ public final class Columns {
     return columns;
   }
 
+  /**
+   * Where the longest start of {@code text} that fits in {@code columns} ends (a char index, not
+   * inside a character); at least one character, so cutting text into pieces always moves on.
+   */
+  public static int prefix(String text, int columns) {
+    int used = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      used += width(cp);
+      if (used > columns && i > 0) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
   /** 0, 1 or 2: the columns of {@code cp}, as wcwidth(3) counts the common cases. */
   public static int width(int cp) {
     int type = Character.getType(cp);

@@ -9,6 +9,11 @@ import java.util.List;
  * event with its arrow or mark, and what happened in words on the right (wrapped under itself). The
  * lifelines take the room the words leave, so 2 sockets get long arrows and 20 still fit; too
  * narrow for words beside them, the words go on their own line. Box drawing, or plain ASCII.
+ *
+ * <p>Everything is laid out in terminal columns, not chars: a Chinese word or a CJK path takes two
+ * columns a character ({@link Columns}), so the lifelines under and after it stay straight. The
+ * lanes themselves hold one glyph a column: the arrows' labels ({@code SYN}, {@code 5 B}) are
+ * ASCII.
  */
 public final class LadderText {
   /** The characters a drawing is made of. */
@@ -99,14 +104,15 @@ public final class LadderText {
 
   private void header(List<Styled> out) {
     List<Ladder.Column> columns = ladder.columns();
-    List<char[]> groups = new ArrayList<>();
+    List<String[]> groups = new ArrayList<>();
     List<String> legend = new ArrayList<>();
     for (Ladder.GroupRun run : ladder.groupRuns()) {
       int c = run.first();
       int last = run.last();
       String group = run.address();
       int span = x(last) - x(c) + 1;
-      String label = group.length() < span ? pad(group, span, g.line()) : group;
+      int wide = Columns.of(group);
+      String label = wide < span ? group + String.valueOf(g.line()).repeat(span - wide) : group;
       legend.add(
           columns.get(c).name() + (last > c ? "…" + columns.get(last).name() : "") + " " + group);
       place(groups, x(c), label);
@@ -115,56 +121,88 @@ public final class LadderText {
       // Too many addresses to stand over their columns: say them in words instead.
       groups.clear();
       for (String line : wrap(String.join(", ", legend), width - timeWidth - 2)) {
-        groups.add(line.toCharArray());
+        String[] cells = blankCells(0);
+        groups.add(write(cells, 0, line));
       }
     }
-    List<char[]> names = new ArrayList<>();
+    List<String[]> names = new ArrayList<>();
     int[] placedOn = new int[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       placedOn[c] = place(names, x(c), columns.get(c).name());
     }
     for (int c = 0; c < columns.size(); c++) {
       for (int k = placedOn[c] + 1; k < names.size(); k++) {
-        char[] line = names.get(k);
-        if (x(c) < line.length && line[x(c)] == ' ') {
-          line[x(c)] = g.lifeline();
+        String[] line = names.get(k);
+        if (x(c) < line.length && line[x(c)].equals(" ")) {
+          line[x(c)] = String.valueOf(g.lifeline());
         }
       }
     }
     String indent = " ".repeat(timeWidth + 2);
-    for (char[] line : groups) {
-      out.add(Styled.of(Style.ADDRESS, clip(indent + new String(line).stripTrailing())));
+    for (String[] line : groups) {
+      out.add(Styled.of(Style.ADDRESS, clip(indent + String.join("", line).stripTrailing())));
     }
-    for (char[] line : names) {
-      out.add(Styled.of(Style.SOCKET, clip(indent + new String(line).stripTrailing())));
+    for (String[] line : names) {
+      out.add(Styled.of(Style.SOCKET, clip(indent + String.join("", line).stripTrailing())));
     }
   }
 
   /**
-   * Writes {@code text} at {@code x} on the first line where it does not touch what is there,
-   * adding a line if none has room; returns the line's index.
+   * Writes {@code text} at column {@code x} on the first line where it does not touch what is
+   * there, adding a line if none has room; returns the line's index. A line is one cell a column.
    */
-  private int place(List<char[]> lines, int x, String text) {
-    int need = x + text.length() + 1;
+  private int place(List<String[]> lines, int x, String text) {
+    int need = x + Columns.of(text) + 1;
     for (int k = 0; ; k++) {
       if (k == lines.size()) {
-        lines.add(blank(Math.max(lanesWidth, need)));
+        lines.add(blankCells(Math.max(lanesWidth, need)));
       }
-      char[] line = lines.get(k);
-      if (line.length < need) {
-        line = Arrays.copyOf(line, need);
-        Arrays.fill(line, Math.max(0, lines.get(k).length), need, ' ');
-        lines.set(k, line);
-      }
+      String[] line = lines.get(k);
       boolean free = true;
-      for (int i = Math.max(0, x - 1); i < need && free; i++) {
-        free = line[i] == ' ';
+      for (int i = Math.max(0, x - 1); i < Math.min(need, line.length) && free; i++) {
+        free = line[i].equals(" ");
       }
       if (free) {
-        text.getChars(0, text.length(), line, x);
+        lines.set(k, write(line, x, text));
         return k;
       }
     }
+  }
+
+  /**
+   * {@code text} written into {@code cells} from column {@code x}, the cells grown to hold it and a
+   * blank after it: a wide character fills its column and leaves the next one empty, a combining
+   * mark joins the character before it.
+   */
+  private static String[] write(String[] cells, int x, String text) {
+    int need = x + Columns.of(text) + 1;
+    String[] line = cells;
+    if (line.length < need) {
+      line = Arrays.copyOf(cells, need);
+      Arrays.fill(line, cells.length, need, " ");
+    }
+    int at = x;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String c = text.substring(i, i + Character.charCount(cp));
+      i += c.length();
+      int w = Columns.width(cp);
+      if (w == 0 && at > x) {
+        line[at - 1] += c;
+        continue;
+      }
+      line[at++] = c;
+      if (w == 2) {
+        line[at++] = "";
+      }
+    }
+    return line;
+  }
+
+  private static String[] blankCells(int n) {
+    String[] line = new String[n];
+    Arrays.fill(line, " ");
+    return line;
   }
 
   // The rows.
@@ -352,10 +390,11 @@ public final class LadderText {
     return Style.PLAIN;
   }
 
+  /** The line cut to the screen's columns, a {@code …} (or {@code .}) saying it was. */
   private String clip(String line) {
-    return line.length() <= width
+    return Columns.of(line) <= width
         ? line
-        : line.substring(0, Math.max(0, width - 1)) + g.more().charAt(0);
+        : line.substring(0, Columns.prefix(line, Math.max(1, width - 1))) + g.more().charAt(0);
   }
 
   private static char[] blank(int n) {
@@ -364,33 +403,21 @@ public final class LadderText {
     return line;
   }
 
-  private static String pad(String text, int length, char fill) {
-    return text + String.valueOf(fill).repeat(length - text.length());
-  }
-
-  /** Words wrapped to {@code width} columns; a word longer than that is cut. */
+  /**
+   * Words wrapped to {@code width} terminal columns, English at spaces and Chinese between any two
+   * characters ({@link LineBreaks}); a word longer than a line is cut, since the lifelines are
+   * beside it.
+   */
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      while (word.length() > width) {
-        if (line.length() > 0) {
-          lines.add(line.toString());
-          line.setLength(0);
-        }
-        lines.add(word.substring(0, width));
-        word = word.substring(width);
+    for (String line : LineBreaks.wrap(text, width)) {
+      while (Columns.of(line) > width) {
+        int cut = Columns.prefix(line, width);
+        lines.add(line.substring(0, cut));
+        line = line.substring(cut);
       }
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
+      lines.add(line);
     }
-    lines.add(line.toString());
     return lines;
   }
 }
