@@ -405,6 +405,64 @@ class ChineseSessionTest {
         english.out());
   }
 
+  @Test
+  void theDiagramAndTheExportedPageSpeakChineseWithTheLifelinesStraight() throws IOException {
+    Path page = dir.resolve("session.html");
+    String script =
+        String.join(
+            "\n",
+            "/set lang zh",
+            "/diagram",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "socket cli",
+            "connect cli srv",
+            "accept srv",
+            "send cli b'hello'",
+            "recv conn1 2",
+            "close conn1",
+            "recv cli",
+            "socket u AF_INET SOCK_DGRAM",
+            "bind u 127.0.0.1:0",
+            "sendto u b'ping' u",
+            "recvfrom u 10",
+            "/diagram --ascii",
+            "/diagram nobody",
+            "/export " + page,
+            "");
+    ScriptRun run = ScriptRun.withStdin(script, "--keep-going");
+    assertEnglishFree(run.out() + run.err(), script);
+    String out = run.out();
+    for (String words :
+        List.of(
+            "还没有可画的：先创建一个套接字（socket NAME）并使用它",
+            "srv: 已绑定到",
+            "srv: listen，backlog 128",
+            "srv: accept -> conn1，来自",
+            "（SYN、",
+            "conn1: close -> RST（收到",
+            "本会话的图里没有名为 'nobody' 的套接字")) {
+      assertTrue(out.contains(words), words + " in:\n" + out);
+    }
+    // Each row's words, unwrapped, are in the page's diagram.
+    String html = Files.readString(page);
+    for (String words :
+        List.of(
+            "srv: accept → conn1，来自 127.0.0.1:",
+            "cli: connect → 127.0.0.1:",
+            "（SYN、SYN-ACK、ACK）",
+            "conn1: close → RST（收到的字节从未被读取）",
+            "u: recvfrom 4 B b&#39;ping&#39;，来自 127.0.0.1:")) {
+      assertTrue(html.contains(words), words + " in:\n" + html);
+    }
+    assertTrue(html.contains("<html lang=\"zh\">"), html);
+    assertTrue(html.contains("<h2>时序图</h2>") && html.contains("<h2>会话记录</h2>"), html);
+    assertTrue(html.contains("aria-label=\"会话的时序图\""), html);
+    assertTrue(html.contains("srv: 已绑定到 127.0.0.1:"), html);
+    assertTrue(!html.contains("Transcript") && !html.contains("Written by"), html);
+  }
+
   /**
    * {@code lines} said under {@code /set lang zh} have no English sentence and say each of {@code
    * chinese}; said in English, they say each of {@code english} as they always did.

@@ -2,6 +2,8 @@ package dev.sockshell.commands;
 
 import static dev.sockshell.lang.Param.Kind.PATH;
 
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Param;
@@ -35,19 +37,24 @@ public final class ExportCommands {
     String write(Context ctx, Path path) throws UsageError;
   }
 
-  /** A format {@code /export} writes: files whose name ends with {@code extension}. */
-  record Format(String extension, String holds, Writer writer) {}
+  /**
+   * A format {@code /export} writes: files whose name ends with {@code extension}, holding what the
+   * message {@code holdsKey} says.
+   */
+  record Format(String extension, String holdsKey, Writer writer) {
+    /** What the file holds, in the session's language. */
+    String holds() {
+      return Text.get(holdsKey);
+    }
+  }
 
   static final List<Format> FORMATS =
       List.of(
-          new Format(
-              ".html",
-              "the transcript as it looked and the diagram, linked, as one page",
-              (ctx, path) -> page(ctx.log(), titleOf(path))),
-          new Format(".svg", "the diagram as an image", (ctx, path) -> svg(ctx.log())),
+          new Format(".html", "export.holds.html", (ctx, path) -> page(ctx.log(), titleOf(path))),
+          new Format(".svg", "export.holds.svg", (ctx, path) -> svg(ctx.log())),
           new Format(
               ".py",
-              "a Python program python3 runs to the same effect",
+              "export.holds.py",
               (ctx, path) -> PythonExport.of(ctx, path.getFileName().toString()).text()));
 
   private static final Param FILE = Param.of("FILE", PATH);
@@ -59,7 +66,8 @@ public final class ExportCommands {
             .summary(
                 "write the session to FILE, as its extension says: "
                     + FORMATS.stream()
-                        .map(f -> f.extension() + " " + f.holds())
+                        // The spec's English: specs_zh.properties has its Chinese.
+                        .map(f -> f.extension() + " " + Text.in(Lang.EN, f.holdsKey()))
                         .collect(Collectors.joining("; ")))
             .example("/export session.html")
             .errors(ErrorDocs.NO_DIRECTORY, ErrorDocs.NOT_WRITABLE)
@@ -90,7 +98,7 @@ public final class ExportCommands {
     } catch (IOException e) {
       throw Eval.fileError(e, path, c.path());
     }
-    return new Outcome.Done("wrote " + c.path() + ": " + format.holds());
+    return new Outcome.Done(Text.get("export.wrote", c.path(), format.holds()));
   }
 
   /** The format a file's name asks for, or empty. */
@@ -117,7 +125,7 @@ public final class ExportCommands {
   private static String svg(CommandLog log) throws UsageError {
     Ladder ladder = Ladder.of(log.trace().snapshot(), List.of());
     if (ladder.rows().isEmpty()) {
-      throw UsageError.general(PictureCommands.NOTHING_TO_DRAW);
+      throw UsageError.general(Text.get("diagram.nothing"));
     }
     return LadderSvg.draw(ladder, step -> false);
   }

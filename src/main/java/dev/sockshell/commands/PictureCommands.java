@@ -2,6 +2,7 @@ package dev.sockshell.commands;
 
 import static dev.sockshell.lang.Param.Kind.SOCKET;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Args;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.Param;
@@ -19,9 +20,6 @@ import java.util.List;
 
 /** /diagram: the session so far as a sequence diagram, drawn from the log's trace. */
 final class PictureCommands {
-
-  static final String NOTHING_TO_DRAW =
-      "nothing to draw yet: create a socket (socket NAME) and use it first";
 
   private PictureCommands() {}
 
@@ -62,16 +60,12 @@ final class PictureCommands {
     Trace.Snapshot trace = ctx.log().trace().snapshot();
     for (String name : c.names()) {
       if (!inTrace(trace, name)) {
-        throw UsageError.about(
-            name,
-            "no socket named '"
-                + name
-                + "' in this session's diagram; /list shows the sockets (a /reset starts anew)");
+        throw UsageError.about(name, Text.get("diagram.no.socket", name));
       }
     }
     Ladder ladder = Ladder.of(trace, c.names());
     if (ladder.rows().isEmpty()) {
-      ctx.out().println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + NOTHING_TO_DRAW));
+      ctx.out().println(Styled.of(Style.FEEDBACK, Feedback.PREFIX + Text.get("diagram.nothing")));
       return new Outcome.Printed();
     }
     int width = ctx.out().width() > 0 ? ctx.out().width() : HelpPages.PLAIN_WIDTH;

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.NetSocket;
@@ -87,7 +88,7 @@ final class TraceFacts {
    */
   static String whyReset(NetSocket s) {
     if (s.bytesWaiting() > 0) {
-      return "bytes received were never read";
+      return Text.get("diagram.reset.unread");
     }
     try {
       boolean abort =

@@ -9,6 +9,7 @@ import static dev.sockshell.commands.TraceFacts.whyReset;
 
 import dev.sockshell.background.BackgroundEvent;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.net.Family;
 import dev.sockshell.net.NetSocket;
@@ -454,9 +455,9 @@ final class TraceRecorder implements SendListener {
               now,
               Origin.BACKGROUND,
               lane.number,
-              "stalled: "
-                  + st.bytes()
-                  + (st.unsent() ? " bytes of replies wait for the peer to read" : " bytes wait")));
+              st.unsent()
+                  ? Text.get("diagram.stalled.replies", st.bytes())
+                  : Text.get("diagram.stalled", st.bytes())));
     }
   }
 }

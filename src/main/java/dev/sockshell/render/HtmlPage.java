@@ -1,5 +1,6 @@
 package dev.sockshell.render;
 
+import dev.sockshell.i18n.Text;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,9 @@ public final class HtmlPage {
   public static String render(
       String title, String svg, Map<Integer, Integer> firstRows, ScreenRecord.Snapshot screen) {
     StringBuilder html = new StringBuilder(8192);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    html.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(Text.lang().code())
+        .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
         .append(Xml.escape(title))
@@ -78,21 +81,26 @@ public final class HtmlPage {
     }
     html.append("</style>\n</head>\n<body>\n<header>\n<h1>")
         .append(Xml.escape(title))
-        .append(
-            "</h1>\n<p class=\"about\">Written by sockshell's /export. Each row of the diagram"
-                + " links to the line of the transcript that made it; each command line links to its"
-                + " first row.</p>\n</header>\n");
-    html.append("<section>\n<h2>Diagram</h2>\n<div class=\"diagram\">\n");
+        .append("</h1>\n<p class=\"about\">")
+        .append(Xml.escape(Text.get("page.about")))
+        .append("</p>\n</header>\n");
+    html.append("<section>\n<h2>")
+        .append(Xml.escape(Text.get("page.diagram")))
+        .append("</h2>\n<div class=\"diagram\">\n");
     if (svg == null) {
-      html.append("<p class=\"about\">Nothing to draw: no socket was used.</p>\n");
+      html.append("<p class=\"about\">")
+          .append(Xml.escape(Text.get("page.nothing")))
+          .append("</p>\n");
     } else {
       html.append(svg);
     }
-    html.append("</div>\n</section>\n<section>\n<h2>Transcript</h2>\n<pre class=\"term\">");
+    html.append("</div>\n</section>\n<section>\n<h2>")
+        .append(Xml.escape(Text.get("page.transcript")))
+        .append("</h2>\n<pre class=\"term\">");
     if (screen.forgotten() > 0) {
-      html.append("<span class=\"line dim\">… ")
-          .append(screen.forgotten())
-          .append(" earlier lines are not kept</span>");
+      html.append("<span class=\"line dim\">")
+          .append(Xml.escape(Text.get("page.forgotten", screen.forgotten())))
+          .append("</span>");
     }
     for (ScreenRecord.Line line : screen.lines()) {
       html.append("<span class=\"line\"");
@@ -115,7 +123,11 @@ public final class HtmlPage {
       if (row != null) {
         html.append("<a class=\"row\" href=\"#row-")
             .append(row)
-            .append("\" title=\"this command in the diagram\">⇡ diagram</a>");
+            .append("\" title=\"")
+            .append(Xml.escape(Text.get("page.row.title")))
+            .append("\">")
+            .append(Xml.escape(Text.get("page.row.link")))
+            .append("</a>");
       }
       html.append("</span>");
     }

@@ -1,6 +1,7 @@
 package dev.sockshell.render;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.trace.Origin;
 import dev.sockshell.trace.Trace;
 import java.util.ArrayList;
@@ -171,6 +172,6 @@ public final class Ladder {
 
   /** The note under a diagram whose first events were forgotten. */
   public String forgottenNote() {
-    return forgotten() + " older events are not kept; the diagram starts later";
+    return Text.get("diagram.forgotten", forgotten());
   }
 }

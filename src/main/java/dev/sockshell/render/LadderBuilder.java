@@ -1,5 +1,6 @@
 package dev.sockshell.render;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.ShutdownHow;
 import dev.sockshell.net.SockAddress;
 import dev.sockshell.net.SockType;
@@ -158,19 +159,19 @@ final class LadderBuilder {
           conn,
           Kind.ACCEPT,
           "accept",
-          listener.name + ": accept → " + a.name() + " from " + a.peer(),
+          Text.get("diagram.accept", listener.name, a.name(), a.peer()),
           -1,
           false,
           conn);
     } else if (e instanceof TraceEvent.Bound b) {
       Lane lane = lane(b.socket());
       bind(lane, b.local());
-      mark(e, lane, Mark.STATE, lane.name + ": bound to " + b.local());
+      mark(e, lane, Mark.STATE, Text.get("diagram.bound", lane.name, b.local()));
     } else if (e instanceof TraceEvent.Listening l) {
       Lane lane = lane(l.socket());
       lane.listening = true;
       bind(lane, l.local());
-      mark(e, lane, Mark.STATE, lane.name + ": listen, backlog " + l.backlog());
+      mark(e, lane, Mark.STATE, Text.get("diagram.listen", lane.name, l.backlog()));
     } else if (e instanceof TraceEvent.Connected c) {
       connected(c);
     } else if (e instanceof TraceEvent.Sent s) {
@@ -193,7 +194,10 @@ final class LadderBuilder {
       boolean reset = c.reset() != null;
       String flag = reset ? "RST" : "FIN";
       if (peer != null) {
-        String text = lane.name + ": close → " + flag + (reset ? " (" + c.reset() + ")" : "");
+        String text =
+            reset
+                ? Text.get("diagram.close.reset", lane.name, c.reset())
+                : lane.name + ": close → FIN";
         add(e, lane, null, peer, reset ? Kind.RST : Kind.FIN, flag, text, -1, true, null);
       } else {
         add(e, lane, Mark.END, null, null, null, lane.name + ": close", -1, true, null);
@@ -211,7 +215,7 @@ final class LadderBuilder {
     bind(lane, c.local());
     lane.peer = c.peer();
     if (!c.stream()) {
-      mark(c, lane, Mark.STATE, lane.name + ": connect (default peer " + c.peer() + ")");
+      mark(c, lane, Mark.STATE, Text.get("diagram.connect.udp", lane.name, c.peer()));
       return;
     }
     Lane server = listenerAt(c.peer());
@@ -225,7 +229,7 @@ final class LadderBuilder {
         server,
         Kind.CONNECT,
         "SYN",
-        lane.name + ": connect → " + c.peer() + " (SYN, SYN-ACK, ACK)",
+        Text.get("diagram.connect", lane.name, c.peer()),
         -1);
   }
 
@@ -240,7 +244,8 @@ final class LadderBuilder {
     String text = lane.name + ": " + call + " " + Ladder.bytes(s.size(), s.head());
     if (to != null && to.closed) {
       // Nobody reads there any more: the peer's kernel answers (RST, or ICMP for a datagram).
-      text += s.offset() >= 0 ? " (the peer closed: its kernel answers RST)" : " (nobody is there)";
+      text +=
+          s.offset() >= 0 ? Text.get("diagram.sent.peer.closed") : Text.get("diagram.sent.nobody");
       to = null;
     }
     if (to == null) {
@@ -254,7 +259,7 @@ final class LadderBuilder {
   private void received(TraceEvent.Received r) {
     Lane lane = lane(r.socket());
     if (r.eof()) {
-      String text = lane.name + ": recv → b'' (EOF: the peer sent FIN)";
+      String text = Text.get("diagram.eof", lane.name);
       mark(r, lane, Mark.RECV, text);
       return;
     }
@@ -265,7 +270,7 @@ final class LadderBuilder {
             + r.call()
             + " "
             + Ladder.bytes(r.size(), r.head())
-            + (datagram && r.from() != null ? " from " + r.from() : "");
+            + (datagram && r.from() != null ? Text.get("diagram.from", r.from()) : "");
     int sentBy = takeSend(lane, r);
     if (sentBy >= 0) {
       Origin by = drafts.get(sentBy).event.origin();

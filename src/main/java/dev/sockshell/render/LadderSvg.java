@@ -1,5 +1,6 @@
 package dev.sockshell.render;
 
+import dev.sockshell.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,10 @@ public final class LadderSvg {
   private static final int PAD = 16;
   private static final int TIME_WIDTH = 56;
   private static final int ROW = 24;
+
+  /** The width of one terminal column of the monospace font: a CJK character takes two. */
   private static final int CHAR = 7;
+
   private static final int NOTE_MAX = 110;
 
   private static final String STYLE =
@@ -93,7 +97,7 @@ public final class LadderSvg {
       int c = run.first();
       int last = run.last();
       String group = run.address();
-      int half = Math.max(group.length() * CHAR / 2 + 4, (x(last) - x(c)) / 2 + spacing / 2);
+      int half = Math.max(Columns.of(group) * CHAR / 2 + 4, (x(last) - x(c)) / 2 + spacing / 2);
       int middle = (x(c) + x(last)) / 2;
       int line = 0;
       while (line < ends.size() && ends.get(line) >= middle - half) {
@@ -133,7 +137,7 @@ public final class LadderSvg {
     List<Ladder.Row> rows = ladder.rows();
     int longestNote = 0;
     for (Ladder.Row row : rows) {
-      longestNote = Math.max(longestNote, Math.min(NOTE_MAX, LadderText.note(row).length()));
+      longestNote = Math.max(longestNote, Math.min(NOTE_MAX, Columns.of(LadderText.note(row))));
     }
     int width = notesX() + longestNote * CHAR + PAD;
     int height = rowsY + rows.size() * ROW + PAD + (ladder.forgotten() > 0 ? ROW : 0);
@@ -145,7 +149,9 @@ public final class LadderSvg {
         .append(width)
         .append(' ')
         .append(height)
-        .append("\" role=\"img\" aria-label=\"sequence diagram of the session\">\n");
+        .append("\" role=\"img\" aria-label=\"")
+        .append(Xml.escape(Text.get("diagram.svg.label")))
+        .append("\">\n");
     svg.append("<style>\n").append(STYLE).append("</style>\n");
     svg.append("<rect class=\"bg\" width=\"100%\" height=\"100%\"/>\n");
     header();
@@ -226,7 +232,10 @@ public final class LadderSvg {
     if (row.endsColumn()) {
       mark(Ladder.Mark.END, x(row.column()), y);
     }
-    String shown = note.length() > NOTE_MAX ? note.substring(0, NOTE_MAX - 1) + "…" : note;
+    String shown =
+        Columns.of(note) > NOTE_MAX
+            ? note.substring(0, Columns.prefix(note, NOTE_MAX - 1)) + "…"
+            : note;
     text(bad(row) ? "note bad" : "note", notesX(), y + 4, shown);
     svg.append("</g>");
     if (link) {
