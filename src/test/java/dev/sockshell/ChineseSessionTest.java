@@ -463,6 +463,52 @@ class ChineseSessionTest {
     assertTrue(!html.contains("Transcript") && !html.contains("Written by"), html);
   }
 
+  @Test
+  void hintsOfTakenNamesPathsAndFramesAreSaidInBothLanguages() throws IOException {
+    Path directory = Files.createDirectory(dir.resolve("d"));
+    Path file = Files.writeString(dir.resolve("f"), "");
+    assertSaidInBothLanguages(
+        List.of(
+            "socket srv",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "socket c",
+            "connect c srv",
+            "accept srv c",
+            "accept srv",
+            "send c b'\\x00\\x00'",
+            "settimeout conn1 0.2",
+            "recv conn1 --frame len32",
+            "recv conn1 2",
+            "send c b'\\xff\\xff\\xff\\xff'",
+            "recv conn1 --frame len32",
+            "/export x.txt",
+            "socket u AF_UNIX",
+            "bind u " + directory,
+            "bind u " + file),
+        List.of(
+            "srv 已经是打开的套接字；先关闭它，或者换一个名字",
+            "c 已经是打开的套接字；给这个连接换一个名字",
+            "提示：消息已经到了 2 个字节；它们留在缓冲区里",
+            "提示：对端发的是 len32 帧吗？recv conn1 显示原始字节",
+            "/export 写的是 .html、.svg、.py 文件",
+            "提示：那个路径上是一个目录",
+            "提示：那个路径上是一个普通文件（不是套接字）"),
+        List.of(
+            "error: srv is already an open socket; close it first, or choose another name",
+            "error: c is already an open socket; choose another name for the connection",
+            "hint: 2 bytes of the message had arrived; they stay buffered, so running the same"
+                + " command again goes on where this one stopped",
+            "hint: is the peer sending len32 frames? recv conn1 shows the raw bytes; recv conn1"
+                + " BUFSIZE --frame len32 raises the limit",
+            "error: /export writes .html, .svg, .py files; end FILE with one of them (e.g."
+                + " session.html)",
+            "hint: a directory is at that path; bind to a path that does not exist yet",
+            "hint: a regular file (not a socket) is at that path; bind to a path that does not"
+                + " exist yet"));
+  }
+
   /**
    * {@code lines} said under {@code /set lang zh} have no English sentence and say each of {@code
    * chinese}; said in English, they say each of {@code english} as they always did.

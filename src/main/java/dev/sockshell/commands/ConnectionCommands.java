@@ -138,9 +138,7 @@ final class ConnectionCommands {
     NetSocket s = Eval.socket(ctx, c.name());
     String newName = c.newName();
     if (newName != null && ctx.session().isOpenName(newName)) {
-      throw UsageError.about(
-          newName,
-          newName + " is already an open socket; choose another" + " name for the connection");
+      throw UsageError.about(newName, Text.get("usage.accept.name.open", newName));
     }
     StreamSocket conn =
         newName != null ? ctx.session().accept(s, newName) : ctx.session().acceptFresh(s, "conn");

@@ -104,11 +104,9 @@ final class Eval {
               "@" + typed + " holds more than the " + (limit >> 20) + " MiB @PATH may read")
           .withHint(
               Files.isRegularFile(path)
-                  ? "sendfile NAME " + typed + " sends a file of any size without reading it"
+                  ? Text.get("hint.file.big", typed)
                   // sendfile sends a file's size (st_size), which is 0 for a device or a pipe.
-                  : typed
-                      + " is not a regular file and may never end; sendfile would send 0 bytes"
-                      + " of it, as Python's does");
+                  : Text.get("hint.file.endless", typed));
     }
     return ByteString.wrap(bytes);
   }

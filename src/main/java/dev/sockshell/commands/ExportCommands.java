@@ -82,9 +82,11 @@ public final class ExportCommands {
     if (formatOf(path).isEmpty()) {
       throw UsageError.about(
           path,
-          "/export writes "
-              + FORMATS.stream().map(Format::extension).collect(Collectors.joining(", "))
-              + " files; end FILE with one of them (e.g. session.html)");
+          Text.get(
+              "usage.export.extension",
+              FORMATS.stream()
+                  .map(Format::extension)
+                  .collect(Collectors.joining(Text.get("list.separator")))));
     }
     return new Command.Export(path);
   }

@@ -1,6 +1,7 @@
 package dev.sockshell.commands;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.StreamSocket;
@@ -104,12 +105,7 @@ final class Framing {
                     + length
                     + " bytes, more than the limit of "
                     + maxLength)
-            .withHint(
-                "is the peer sending len32 frames? recv "
-                    + socket.name()
-                    + " shows the raw bytes; recv "
-                    + socket.name()
-                    + " BUFSIZE --frame len32 raises the limit");
+            .withHint(Text.get("hint.frame.limit", socket.name()));
       }
       int total = HEADER + (int) length;
       if (!r.fill(total)) {
@@ -218,9 +214,6 @@ final class Framing {
     return e.hint() != null || e.advice() != null
         ? e
         : e.withHint(
-            n
-                + (n == 1 ? " byte" : " bytes")
-                + " of the message had arrived; they stay buffered, so running the same"
-                + " command again goes on where this one stopped");
+            n == 1 ? Text.get("hint.frame.partial.one") : Text.get("hint.frame.partial", n));
   }
 }

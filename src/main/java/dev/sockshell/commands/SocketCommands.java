@@ -219,9 +219,7 @@ final class SocketCommands {
 
   private static Outcome socket(Command.Socket c, Context ctx) throws SocketError, UsageError {
     if (ctx.session().isOpenName(c.name())) {
-      throw UsageError.about(
-          c.name(),
-          c.name() + " is already an open socket; close it first, or choose another name");
+      throw UsageError.about(c.name(), Text.get("usage.socket.open", c.name()));
     }
     ctx.session().open(c.name(), c.family(), c.type());
     return new Outcome.Created(c.name(), "socket(" + c.family() + ", " + c.type() + ")");

@@ -1,5 +1,6 @@
 package dev.sockshell.commands;
 
+import dev.sockshell.i18n.Text;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.net.TcpTable;
@@ -34,15 +35,7 @@ final class TimeWaitHint {
       Optional<TcpTable.Entry> row = kernel.get().of(c.family(), c.local(), c.peer());
       if (row.isPresent() && row.get().state().equals("TIME_WAIT")) {
         return e.withHint(
-            c.name()
-                + "'s old connection ("
-                + c.local()
-                + " → "
-                + c.peer()
-                + ") holds the port in TIME_WAIT for "
-                + row.get().secondsLeft()
-                + " s more (/list --all shows its row): setsockopt NAME SO_REUSEADDR 1 before"
-                + " bind");
+            Text.get("hint.time.wait", c.name(), c.local(), c.peer(), row.get().secondsLeft()));
       }
     }
     return e;

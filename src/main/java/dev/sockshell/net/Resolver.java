@@ -140,9 +140,7 @@ public final class Resolver {
       } else {
         throw SocketError.of(Errno.EINVAL)
             .at(new SockAddress.Inet(InetAddress.getByAddress(v6.getAddress()), port))
-            .withHint(
-                "a link-local address needs its interface: write (host, port, 0, SCOPE_ID) with"
-                    + " the interface's index");
+            .withHint(Text.get("hint.link.local"));
       }
     } catch (UnknownHostException e) {
       throw new AssertionError(e); // 16 bytes are always an IPv6 address

@@ -53,13 +53,11 @@ final class StreamPort {
    */
   private static String occupiedPathHint(Path path) {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      return "a directory is at that path; bind to a path that does not exist yet";
+      return Text.get("hint.unix.path.directory");
     } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-      return "a regular file (not a socket) is at that path; bind to a path that does not exist"
-          + " yet";
+      return Text.get("hint.unix.path.file");
     }
-    return "a file already exists at that path (a closed socket leaves its file behind);"
-        + " unlink it, or bind to another path";
+    return Text.get("hint.unix.path.socket");
   }
 
   /** True if SO_REUSEADDR is set, so a bind that failed was not held up by TIME_WAIT. */
