@@ -88,8 +88,8 @@ public final class ByteString implements Comparable<ByteString> {
 
   /**
    * Why {@link #hex} refused its text, in parts, so that a message in the session's language can be
-   * made of them: the character at {@code index} is not a hex digit, or is a digit left without its
-   * pair ({@code odd}).
+   * made of them: the character at the position its English message names is not a hex digit, or is
+   * a digit left without its pair ({@code odd}).
    */
   public static final class BadHex extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
