@@ -486,8 +486,13 @@ class ChineseSessionTest {
             "/export x.txt",
             "socket u AF_UNIX",
             "bind u " + directory,
-            "bind u " + file),
+            "bind u " + file,
+            "socket u2 AF_INET SOCK_DGRAM",
+            "sendfile u2 \"x\"",
+            "tls u2"),
         List.of(
+            "提示：u2 是 SOCK_DGRAM 套接字：数据报用 sendto 发送",
+            "提示：u2 是 SOCK_DGRAM 套接字（不支持 DTLS）",
             "srv 已经是打开的套接字；先关闭它，或者换一个名字",
             "c 已经是打开的套接字；给这个连接换一个名字",
             "提示：消息已经到了 2 个字节；它们留在缓冲区里",
@@ -506,7 +511,9 @@ class ChineseSessionTest {
                 + " session.html)",
             "hint: a directory is at that path; bind to a path that does not exist yet",
             "hint: a regular file (not a socket) is at that path; bind to a path that does not"
-                + " exist yet"));
+                + " exist yet",
+            "hint: u2 is a SOCK_DGRAM socket: send datagrams with sendto",
+            "hint: u2 is a SOCK_DGRAM socket (DTLS is not supported)"));
   }
 
   /**

@@ -208,7 +208,7 @@ final class FileCommands {
       return stream;
     }
     throw SocketError.python(PyException.ValueError, "only SOCK_STREAM type sockets are supported")
-        .withHint(name + " is a SOCK_DGRAM socket: send datagrams with sendto");
+        .withHint(Text.get("hint.file.dgram", name));
   }
 
   private static FileChannel open(Path file, String typed, StandardOpenOption... options)

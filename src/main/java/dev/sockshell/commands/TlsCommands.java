@@ -284,7 +284,7 @@ final class TlsCommands {
       throw SocketError.python(PyException.ValueError, "handshake not done yet");
     }
     if (state.peer() == null) {
-      return new Outcome.Returned(Value.NONE, "the peer sent no certificate");
+      return new Outcome.Returned(Value.NONE, Text.get("note.tls.no.cert"));
     }
     if (c.binary()) {
       return new Outcome.Returned(new Value.Bytes(ByteString.wrap(state.peerDer())));
@@ -345,6 +345,6 @@ final class TlsCommands {
       return stream;
     }
     throw SocketError.python(PyException.ValueError, "only SOCK_STREAM sockets can use TLS")
-        .withHint(name + " is a SOCK_DGRAM socket (DTLS is not supported)");
+        .withHint(Text.get("hint.tls.dgram", name));
   }
 }
