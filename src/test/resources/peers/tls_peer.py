@@ -1,6 +1,7 @@
 """A TLS peer for sockshell's tests, written with Python's own ssl module.
 
     python3 tls_peer.py server MODE CERT KEY [CA] [ALPN]   serves one connection on 127.0.0.1:0
+                                                         (or on $TLS_PEER_PORT, to serve again)
     python3 tls_peer.py client MODE PORT CA [HOST]         connects to 127.0.0.1:PORT
 
 It prints "port N" once listening, then one "name value" line per fact a test checks. Server
@@ -12,6 +13,7 @@ at all). Client modes: echo, unwrap (echo, then close_notify both ways), view (p
 cipher()), sha256, send100.
 """
 import hashlib
+import os
 import socket
 import ssl
 import sys
@@ -44,7 +46,8 @@ def server(mode, cert, key, ca=None, alpn=None):
     if alpn:
         ctx.set_alpn_protocols(alpn.split(","))
     listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", int(os.environ.get("TLS_PEER_PORT", "0"))))
     listener.listen()
     listener.settimeout(30)
     say("port", listener.getsockname()[1])

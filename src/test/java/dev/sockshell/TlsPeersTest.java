@@ -338,6 +338,62 @@ class TlsPeersTest {
     }
   }
 
+  /**
+   * The Python sockshell shows and exports for a client's {@code tls} runs under python3, which
+   * checks no name without {@code server_hostname=}: the shown line names the peer's address, the
+   * exported program the host name the socket connected to (and imports ssl).
+   */
+  @Test
+  void thePythonOfAClientsTlsRunsUnderPython3() throws Exception {
+    Path program = dir.resolve("tls_client.py");
+    String port;
+    String out;
+    try (ExternalProgram peer = server("echo", localhost)) {
+      port = peer.await(PORT);
+      out =
+          sockshell(
+              "/set feedback verbose\n"
+                  + connect(port)
+                  + "tls c --cafile "
+                  + ca()
+                  + "\nsend c b'hi\\n'\nrecv c --until \"\\n\"\nexpect b'HI\\n'\nclose c\n"
+                  + "/export "
+                  + program
+                  + "\n");
+    }
+    Matcher shown = Pattern.compile("Python: (ctx = ssl.*)").matcher(out);
+    assertTrue(shown.find(), out);
+    try (ExternalProgram peer = server("echo", localhost)) {
+      String line =
+          "import socket, ssl\nc = socket.create_connection(('localhost', "
+              + peer.await(PORT)
+              + "))\n"
+              + shown.group(1)
+              + "\nc.sendall(b'shown\\n')\nprint(c.recv(100))\n";
+      ExternalProgram python = ExternalProgram.start("python3", "-c", line);
+      assertEquals("b'SHOWN\\n'\n", python.finish(), line + python.said());
+    }
+    String[] again = {
+      "env",
+      "TLS_PEER_PORT=" + port,
+      "python3",
+      PEER.toString(),
+      "server",
+      "echo",
+      localhost.certFile().toString(),
+      localhost.keyFile().toString()
+    };
+    try (ExternalProgram peer = ExternalProgram.start(again)) {
+      assertEquals(port, peer.await(PORT));
+      String text = Files.readString(program);
+      assertTrue(text.contains("server_hostname='localhost'"), text);
+      ExternalProgram python = ExternalProgram.start("python3", program.toString());
+      String printed = python.finish();
+      assertEquals(0, python.exitValue(), text + printed);
+      assertEquals("b'hi\\n'", peer.await(Pattern.compile("^got (.*)")));
+    }
+  }
+
   @Test
   void hundredMegabytesEachWayWithTheSameSha256() throws Exception {
     Path big = dir.resolve("big.bin");

@@ -13,8 +13,10 @@ import dev.sockshell.value.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,6 +50,12 @@ final class PythonExport {
 
   /** Whether a background command was written, so the helper it calls is needed. */
   private boolean background;
+
+  /**
+   * The host name each socket last connected to, which a client's {@code tls} checks when given no
+   * {@code --server-hostname}; a socket connected to an address is not here.
+   */
+  private final Map<String, String> hostNames = new HashMap<>();
 
   private PythonExport(Context ctx) {
     this.ctx = ctx;
@@ -210,6 +218,7 @@ final class PythonExport {
   }
 
   private String pythonOf(CommandSpec<?> spec, Command command) {
+    command = withHostName(command);
     String python = BackgroundExport.statement(ctx, command, encoding);
     if (python != null) {
       background = true;
@@ -223,10 +232,50 @@ final class PythonExport {
     if (python.contains("time.")) {
       imports.add("time");
     }
+    if (python.contains("ssl.")) {
+      imports.add("ssl");
+    }
     if (!encoding.equals("utf-8")) {
       python = python.replace(".encode()", ".encode(" + Repr.str(encoding) + ")");
     }
     return ValueNames.rename(python, latest);
+  }
+
+  /**
+   * A client's {@code tls} with the host name its socket connected to as {@code --server-hostname},
+   * which is what sockshell sent and checked; Python's {@code getpeername()} gives only the
+   * address. Notes each {@code connect}'s host name on the way.
+   */
+  private Command withHostName(Command command) {
+    if (command instanceof Command.Connect c) {
+      if (c.address() instanceof AddrExpr.HostPort hp && isHostName(hp.host())) {
+        hostNames.put(c.name(), hp.host());
+      } else {
+        hostNames.remove(c.name());
+      }
+    } else if (command instanceof Command.Tls t
+        && !t.server()
+        && t.serverHostname() == null
+        && hostNames.containsKey(t.name())) {
+      return new Command.Tls(
+          t.name(),
+          false,
+          hostNames.get(t.name()),
+          t.insecure(),
+          t.cafile(),
+          t.alpn(),
+          t.version(),
+          t.cert(),
+          t.key(),
+          t.selfSigned(),
+          t.clientCert());
+    }
+    return command;
+  }
+
+  /** A name to resolve, not an IPv4 or IPv6 address written out. */
+  private static boolean isHostName(String host) {
+    return !host.isEmpty() && host.indexOf(':') < 0 && !host.matches("[0-9.]+");
   }
 
   /** A command whose error {@code expect error NAME} caught: try, and fail if it does not raise. */

@@ -203,8 +203,14 @@ final class TlsArgs {
     py.append(c.name()).append(" = ctx.wrap_socket(").append(c.name());
     if (c.server()) {
       py.append(", server_side=True");
-    } else if (c.serverHostname() != null) {
-      py.append(", server_hostname=").append(Repr.str(c.serverHostname()));
+    } else {
+      // Python checks no name without one (check_hostname raises ValueError); sockshell's default
+      // is the host connected to, which for an address is what getpeername() gives back.
+      String host =
+          c.serverHostname() != null
+              ? Repr.str(c.serverHostname())
+              : c.name() + ".getpeername()[0]";
+      py.append(", server_hostname=").append(host);
     }
     return py.append(')').toString();
   }
