@@ -1,6 +1,7 @@
 package dev.sockshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -273,6 +274,24 @@ class ExportRoundTripIT {
     assertTrue(exported.out().contains("ok: ConnectionResetError [ECONNRESET]"), exported.out());
     assertTrue(exported.text().contains("assert e.errno == errno.ECONNRESET"), exported.text());
     assertPython3Prints(dump, exported);
+  }
+
+  /**
+   * What {@code relay --trace} printed depends on {@code /set events}: with events off the session
+   * printed no line per chunk, and neither does the program.
+   */
+  @Test
+  void aTraceTheSessionDidNotPrintIsNotPrintedEither() throws Exception {
+    Exported exported =
+        export(
+            "quiet_trace.py",
+            "/set events off",
+            TWO_CONNECTIONS,
+            "relay a b --trace",
+            "sendall x \"hi\"",
+            "print(y.recv(100))");
+    assertFalse(exported.out().contains("event:"), exported.out());
+    assertPython3Prints("b'hi'\n", exported);
   }
 
   /**

@@ -29,9 +29,10 @@ final class BackgroundExport {
 
   /**
    * The statement for a background command, or null if {@code command} is not one; {@code encoding}
-   * is the session's at that point, which a rule's regex decodes with.
+   * is the session's at that point, which a rule's regex decodes with, and {@code eventLines}
+   * whether it printed a line per event (what {@code relay --trace} prints).
    */
-  static String statement(Context ctx, Command command, String encoding) {
+  static String statement(Context ctx, Command command, String encoding, boolean eventLines) {
     if (command instanceof Command.Serve s) {
       return serve(s);
     } else if (command instanceof Command.Relay r) {
@@ -43,9 +44,10 @@ final class BackgroundExport {
           + Repr.str(r.second())
           + ", "
           + r.second()
-          + (r.trace() ? ", trace=True" : "")
-          + (r.trace() && r.hex() ? ", hex_dump=True" : "")
-          + ")";
+          + (r.trace() && eventLines ? ", trace=True" : "")
+          + (r.trace() && eventLines && r.hex() ? ", hex_dump=True" : "")
+          + ")"
+          + (r.trace() && !eventLines ? "  # --trace: /set events printed no line per chunk" : "");
     } else if (command instanceof Command.Stop s) {
       return "background_stop(" + Repr.str(s.name()) + ")";
     } else if (command instanceof Command.Wait w) {

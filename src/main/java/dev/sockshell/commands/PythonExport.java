@@ -46,6 +46,10 @@ final class PythonExport {
   private int latest;
 
   private String encoding = "utf-8";
+
+  /** Whether the session printed a line per background event ({@code /set events on}). */
+  private boolean eventLines;
+
   private int skipped;
 
   /** Whether a background command was written, so the helper it calls is needed. */
@@ -67,6 +71,8 @@ final class PythonExport {
   static Program of(Context ctx, String fileName) {
     PythonExport export = new PythonExport(ctx);
     export.encoding = ctx.log().startSettings().encoding().name();
+    export.eventLines =
+        ctx.log().startSettings().events() && !ctx.log().startSettings().eventCounts();
     List<CommandLog.Entry> entries = ctx.log().entries();
     export.findUses(entries);
     export.write(entries);
@@ -135,6 +141,8 @@ final class PythonExport {
           } catch (CodecError err) {
             // It failed in the session too, and changed nothing.
           }
+        } else if (set.key().equals(SetCommands.EVENTS) && set.value() != null && !e.failed()) {
+          eventLines = set.value().equals("on");
         }
       } else if (parsed.command() instanceof Command.ExpectError) {
         if (previous == null || !previous.failed()) {
@@ -219,7 +227,7 @@ final class PythonExport {
 
   private String pythonOf(CommandSpec<?> spec, Command command) {
     command = withHostName(command);
-    String python = BackgroundExport.statement(ctx, command, encoding);
+    String python = BackgroundExport.statement(ctx, command, encoding, eventLines);
     if (python != null) {
       background = true;
       imports.addAll(BackgroundExport.IMPORTS);
