@@ -5,6 +5,8 @@ import dev.sockshell.net.Advice;
 import dev.sockshell.net.Errno;
 import dev.sockshell.net.PyException;
 import dev.sockshell.net.SocketError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,9 +84,12 @@ final class Hints {
     return hint == null ? e : e.withHint(Text.spec(translation, hint));
   }
 
-  /** The command an {@link Advice} stands for, in a sentence. */
+  /** The command an {@link Advice} stands for, in a sentence: {0} is the socket. */
   static String advice(Advice advice) {
-    return Text.get("advice." + advice.kind().name(), advice.socket());
+    List<Object> args = new ArrayList<>();
+    args.add(advice.socket());
+    args.addAll(advice.details());
+    return Text.get("advice." + advice.kind().name(), args.toArray());
   }
 
   /** {@code hint.COMMAND.ERROR}, or the one key of a hint several commands give. */

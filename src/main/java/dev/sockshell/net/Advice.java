@@ -1,11 +1,15 @@
 package dev.sockshell.net;
 
+import java.util.List;
+
 /**
  * What the user can do about an error, when that is a command to type: the net layer says which
- * advice and for which socket, and the commands layer words it ({@code commands.Hints}), since only
- * it knows the command language.
+ * advice, for which socket and with which facts, and the commands layer words it ({@code
+ * commands.Hints}), since only it knows the command language.
+ *
+ * @param details the facts the advice tells besides the socket (how many bytes were kept)
  */
-public record Advice(Kind kind, String socket) {
+public record Advice(Kind kind, String socket, List<Object> details) {
   /** The advices, each a next step on the socket. */
   public enum Kind {
     /** sendfile on a non-blocking socket: make it blocking. */
@@ -33,6 +37,38 @@ public record Advice(Kind kind, String socket) {
     /** A TLS call on a socket without TLS. */
     START_TLS,
     /** send or recv on a listening socket: use the connection accept returns. */
-    USE_ACCEPTED
+    USE_ACCEPTED,
+    /** send on a UDP socket with no peer: connect it, or sendto an address. */
+    CONNECT_OR_SENDTO,
+    /** sendto on a stream socket: send, to its peer. */
+    SEND_ON_STREAM,
+    /** select given a closed socket: only open ones. */
+    SELECT_OPEN_ONLY,
+    /** connect while a connect is in progress: select, or wait. */
+    WAIT_FOR_CONNECT,
+    /** A stream call on a socket that is not connected: connect it, or accept. */
+    CONNECT_OR_ACCEPT,
+    /** recvfile stopped by the file: the bytes kept (details: written, kept) are for recv. */
+    RECV_KEPT,
+    /** setsockopt of a read-only option (details: the option): getsockopt reads it. */
+    READ_WITH_GETSOCKOPT,
+    /** AF_UNIX SOCK_DGRAM, which the JVM cannot make: AF_UNIX SOCK_STREAM. */
+    UNIX_STREAM_INSTEAD,
+    /** IPV6_V6ONLY 1, which the JVM cannot set: bind an IPv6 address instead. */
+    BIND_IPV6_ONLY,
+    /** A call on a closed socket: create a new one. */
+    NEW_SOCKET,
+    /** connect after a connect that failed and was reported: connect again. */
+    CONNECT_FAILED_BEFORE,
+    /** A connect that failed in the background, reported now: connect again. */
+    CONNECT_FAILED_EARLIER,
+    /** A call that needs the connection whose connect failed: connect again first. */
+    CONNECT_FAILED_FIRST,
+    /** connect on a connection that is over: connect again for another. */
+    CONNECTION_OVER
+  }
+
+  public Advice {
+    details = List.copyOf(details);
   }
 }

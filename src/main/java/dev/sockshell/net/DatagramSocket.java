@@ -27,7 +27,7 @@ public final class DatagramSocket extends NetSocket {
       channel.configureBlocking(false);
     } catch (UnsupportedOperationException e) {
       throw SocketError.jvmCannot(Text.get("jvm.cannot.unix.dgram", family))
-          .withHint(Text.get("hint.jvm.unix.dgram"));
+          .withAdvice(Advice.Kind.UNIX_STREAM_INSTEAD, name());
     } catch (IOException e) {
       throw JdkErrors.map(e);
     }
@@ -140,7 +140,7 @@ public final class DatagramSocket extends NetSocket {
   public int send(ByteString data) throws SocketError {
     checkOpen();
     if (peer == null) {
-      throw SocketError.of(Errno.EDESTADDRREQ).withHint(Text.get("hint.udp.send"));
+      throw SocketError.of(Errno.EDESTADDRREQ).withAdvice(Advice.Kind.CONNECT_OR_SENDTO, name());
     }
     return transmit(data, null);
   }

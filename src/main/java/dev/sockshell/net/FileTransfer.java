@@ -255,11 +255,10 @@ public final class FileTransfer {
     } catch (IOException e) {
       // The file failed (a full disk): what came from the socket and was not written is kept.
       int kept = data.buffered();
-      throw JdkErrors.map(e)
-          .withHint(
-              kept > 0
-                  ? Text.get("hint.written.before.kept", written, kept, socket.name())
-                  : Text.get("hint.written.before", written));
+      SocketError error = JdkErrors.map(e);
+      throw kept > 0
+          ? error.withAdvice(Advice.Kind.RECV_KEPT, socket.name(), written, kept)
+          : error.withHint(Text.get("hint.written.before", written));
     } catch (SocketError e) {
       throw e.withHint(Text.get("hint.written.before", written));
     }

@@ -250,7 +250,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     } else if (option == SockOpt.IPV6_V6ONLY) {
       if (((OptionValue.Int) value).value() != 0) {
         throw SocketError.jvmCannot(Text.get("jvm.cannot.v6only"))
-            .withHint(Text.get("hint.jvm.v6only"));
+            .withAdvice(Advice.Kind.BIND_IPV6_ONLY, name);
       }
       now = getOption(option); // 0 is what the socket already has: nothing to change
     } else if (passedToAccepted(option)) {
@@ -305,13 +305,13 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
     Optional<Errno> refused = SocketOptions.linuxRefusal(option, family, type, set, bound);
     if (refused.isPresent()) {
       boolean tooLate = option == SockOpt.IPV6_V6ONLY && family == Family.AF_INET6;
-      throw SocketError.of(refused.get())
-          .withHint(
-              tooLate
-                  ? Text.get("hint.option.v6only.late")
-                  : set && option.isReadOnly()
-                      ? Text.get("hint.option.read.only", option)
-                      : Text.get("hint.option.not.applicable", option, family, type));
+      SocketError error = SocketError.of(refused.get());
+      if (tooLate) {
+        throw error.withHint(Text.get("hint.option.v6only.late"));
+      } else if (set && option.isReadOnly()) {
+        throw error.withAdvice(Advice.Kind.READ_WITH_GETSOCKOPT, name, option);
+      }
+      throw error.withHint(Text.get("hint.option.not.applicable", option, family, type));
     }
   }
 
@@ -425,7 +425,7 @@ public abstract sealed class NetSocket permits StreamSocket, DatagramSocket {
    */
   final void checkNotClosed() throws SocketError {
     if (state == SocketState.CLOSED) {
-      throw SocketError.of(Errno.EBADF).withHint(Text.get("hint.closed", name));
+      throw SocketError.of(Errno.EBADF).withAdvice(Advice.Kind.NEW_SOCKET, name);
     }
   }
 

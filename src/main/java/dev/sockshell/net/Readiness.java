@@ -1,6 +1,5 @@
 package dev.sockshell.net;
 
-import dev.sockshell.i18n.Text;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class Readiness {
       if (s.state() == SocketState.CLOSED) {
         // Python's select calls fileno() on the closed socket and gets -1.
         throw SocketError.python(PyException.ValueError, PyMessages.CLOSED_FD)
-            .withHint(Text.get("hint.select.closed", s.name()));
+            .withAdvice(Advice.Kind.SELECT_OPEN_ONLY, s.name());
       }
     }
     long deadline = timeout.deadlineFromNow();

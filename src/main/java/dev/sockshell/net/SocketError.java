@@ -1,6 +1,7 @@
 package dev.sockshell.net;
 
 import dev.sockshell.i18n.Text;
+import java.util.List;
 
 /**
  * A socket call failed the way Python would raise it: a Python exception class, the errno symbol
@@ -82,11 +83,17 @@ public final class SocketError extends Exception {
 
   /**
    * The same error with {@code kind} of advice for socket {@code socket}: a command to type, which
-   * the commands layer words as the hint (net knows no command syntax).
+   * the commands layer words as the hint (net knows no command syntax), telling {@code details}.
    */
-  public SocketError withAdvice(Advice.Kind kind, String socket) {
+  public SocketError withAdvice(Advice.Kind kind, String socket, Object... details) {
     return new SocketError(
-        type, errno, getMessage(), address, hint, sslReason, new Advice(kind, socket));
+        type,
+        errno,
+        getMessage(),
+        address,
+        hint,
+        sslReason,
+        new Advice(kind, socket, List.of(details)));
   }
 
   /** The command that would help, not yet worded as a hint; or null. */

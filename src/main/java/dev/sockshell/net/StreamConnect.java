@@ -1,6 +1,5 @@
 package dev.sockshell.net;
 
-import dev.sockshell.i18n.Text;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 
@@ -59,7 +58,7 @@ final class StreamConnect {
       aborted = false;
       throw SocketError.of(Errno.ECONNABORTED)
           .at(address)
-          .withHint(Text.get("hint.connect.failed.before", socket.name()));
+          .withAdvice(Advice.Kind.CONNECT_FAILED_BEFORE, socket.name());
     }
     switch (socket.stateNow()) {
       case CONNECTED -> {
@@ -76,14 +75,14 @@ final class StreamConnect {
           throw failed(
               SocketError.of(reset ? Errno.ECONNRESET : Errno.ECONNABORTED)
                   .at(address)
-                  .withHint(Text.get("hint.connection.over")));
+                  .withAdvice(Advice.Kind.CONNECTION_OVER, socket.name()));
         }
       }
       case LISTENING -> throw SocketError.of(Errno.EISCONN).at(address);
       case CONNECTING ->
           throw SocketError.of(Errno.EALREADY)
               .at(target)
-              .withHint(Text.get("hint.connect.in.progress"));
+              .withAdvice(Advice.Kind.WAIT_FOR_CONNECT, socket.name());
       default -> start(address);
     }
   }
@@ -157,9 +156,7 @@ final class StreamConnect {
     } catch (IOException e) {
       // The failure itself is reported by the next call that needs the connection.
       error =
-          JdkErrors.map(e)
-              .at(target)
-              .withHint(Text.get("hint.connect.failed.earlier", socket.name()));
+          JdkErrors.map(e).at(target).withAdvice(Advice.Kind.CONNECT_FAILED_EARLIER, socket.name());
       try {
         failed(error);
       } catch (SocketError ignored) {
@@ -216,7 +213,7 @@ final class StreamConnect {
       throw SocketError.of(unconnected).withAdvice(Advice.Kind.USE_ACCEPTED, socket.name());
     }
     if (socket.stateNow() != SocketState.CONNECTED) {
-      throw SocketError.of(unconnected).withHint(Text.get("hint.not.connected", socket.name()));
+      throw SocketError.of(unconnected).withAdvice(Advice.Kind.CONNECT_OR_ACCEPT, socket.name());
     }
   }
 }

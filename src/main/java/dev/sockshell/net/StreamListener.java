@@ -62,7 +62,8 @@ final class StreamListener {
           .withAdvice(Advice.Kind.LARGER_BACKLOG, socket.name());
     }
     if (socket.connectFailedAndReported()) {
-      throw SocketError.of(Errno.EINVAL).withHint(StreamSocket.connectFailed(socket.name()));
+      throw SocketError.of(Errno.EINVAL)
+          .withAdvice(Advice.Kind.CONNECT_FAILED_FIRST, socket.name());
     }
     StreamPort port = socket.port;
     // Listening on a socket whose port was released binds a new one (on the kept address).

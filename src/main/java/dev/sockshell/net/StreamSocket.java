@@ -344,7 +344,7 @@ public final class StreamSocket extends NetSocket {
   SocketChannel sendingChannel() throws SocketError {
     checkOpen();
     if (connecting.aborted()) {
-      throw SocketError.of(Errno.EPIPE).withHint(connectFailed(name()));
+      throw SocketError.of(Errno.EPIPE).withAdvice(Advice.Kind.CONNECT_FAILED_FIRST, name());
     }
     connecting.awaitConnected(family() == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
     data.checkCanSend();
@@ -486,7 +486,7 @@ public final class StreamSocket extends NetSocket {
       checkOpen();
       throw SocketError.of(state() == SocketState.CONNECTED ? Errno.EISCONN : Errno.EOPNOTSUPP)
           .at(address)
-          .withHint(Text.get("hint.stream.sendto"));
+          .withAdvice(Advice.Kind.SEND_ON_STREAM, name());
     }
     return send(data);
   }
@@ -555,10 +555,5 @@ public final class StreamSocket extends NetSocket {
       case CONNECTED -> data.probe(stream);
       default -> Readiness.Probe.known(Readiness.READ | Readiness.WRITE);
     };
-  }
-
-  /** The hint of a call on a socket whose connect failed after it started (EINPROGRESS). */
-  static String connectFailed(String name) {
-    return Text.get("hint.connect.failed.first", name);
   }
 }
