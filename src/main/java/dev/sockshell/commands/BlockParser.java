@@ -74,8 +74,7 @@ final class BlockParser {
     }
     for (int i = at + 1; i < lines.length; i++) {
       if (!CommandTable.isBlank(lines[i])) {
-        throw UsageError.general("nothing may follow the end of a block on its lines")
-            .onBlockLine(i, lines[i]);
+        throw UsageError.general(Text.get("usage.end.after")).onBlockLine(i, lines[i]);
       }
     }
   }

@@ -190,7 +190,7 @@ public final class CommandTable {
       Command block = BlockParser.withBody(this, header, text.split("\n", -1));
       return new Parsed(first.spec(), block, text);
     } else if (newline >= 0) {
-      throw UsageError.general("only a block (repeat … end) spans several lines")
+      throw UsageError.general(Text.get("usage.block.only"))
           .onBlockLine(1, text.substring(newline + 1).lines().findFirst().orElse(""));
     }
     remember(first);
@@ -223,7 +223,7 @@ public final class CommandTable {
     Scanner scanner = new Scanner(line);
     Token word = scanner.next();
     if (word == null) {
-      throw UsageError.general("empty line");
+      throw UsageError.general(Text.get("usage.line.empty"));
     }
     CommandSpec<?> spec = find(word.text()).orElseThrow(() -> unknown(word, line));
     try {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Lang;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.UsageError;
@@ -30,6 +32,26 @@ class ParserTest {
 
   private Command parse(String line) throws UsageError {
     return table.parse(line).command();
+  }
+
+  @Test
+  void linesThatAreNoCommandAreRefusedInTheSessionsLanguage() {
+    Text.use(Lang.ZH);
+    try {
+      assertEquals("空行", assertThrows(UsageError.class, () -> parse("  ")).getMessage());
+      assertEquals(
+          "只有块（repeat … end）可以跨多行",
+          assertThrows(UsageError.class, () -> parse("socket a\nsocket b")).getMessage());
+      assertEquals(
+          "块结束之后，同一段里不能再有别的行",
+          assertThrows(UsageError.class, () -> parse("repeat 2\n  sleep 0\nend\nsocket b"))
+              .getMessage());
+    } finally {
+      Text.useEnvironment();
+    }
+    assertEquals(
+        "only a block (repeat … end) spans several lines",
+        assertThrows(UsageError.class, () -> parse("socket a\nsocket b")).getMessage());
   }
 
   @Test
