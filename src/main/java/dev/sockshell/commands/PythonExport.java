@@ -7,6 +7,7 @@ import dev.sockshell.lang.Command;
 import dev.sockshell.lang.DataExpr;
 import dev.sockshell.lang.Literal;
 import dev.sockshell.lang.UsageError;
+import dev.sockshell.net.Resolver;
 import dev.sockshell.net.SocketError;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
@@ -265,25 +266,14 @@ final class PythonExport {
         && !t.server()
         && t.serverHostname() == null
         && hostNames.containsKey(t.name())) {
-      return new Command.Tls(
-          t.name(),
-          false,
-          hostNames.get(t.name()),
-          t.insecure(),
-          t.cafile(),
-          t.alpn(),
-          t.version(),
-          t.cert(),
-          t.key(),
-          t.selfSigned(),
-          t.clientCert());
+      return t.withServerHostname(hostNames.get(t.name()));
     }
     return command;
   }
 
-  /** A name to resolve, not an IPv4 or IPv6 address written out. */
+  /** A name to resolve, as sockshell sends for SNI: not an address written out. */
   private static boolean isHostName(String host) {
-    return !host.isEmpty() && host.indexOf(':') < 0 && !host.matches("[0-9.]+");
+    return !host.isEmpty() && !Resolver.isLiteral(host);
   }
 
   /** A command whose error {@code expect error NAME} caught: try, and fail if it does not raise. */

@@ -118,6 +118,12 @@ public sealed interface Command {
     public Tls {
       alpn = List.copyOf(alpn);
     }
+
+    /** The same handshake, checking and sending {@code host} as the server's name. */
+    public Tls withServerHostname(String host) {
+      return new Tls(
+          name, server, host, insecure, cafile, alpn, version, cert, key, selfSigned, clientCert);
+    }
   }
 
   record Unwrap(String name) implements Command {}

@@ -147,7 +147,8 @@ public final class Resolver {
     }
   }
 
-  private static boolean isLiteral(String host) {
+  /** An IPv4 or IPv6 address written out, not a name to resolve. */
+  public static boolean isLiteral(String host) {
     return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
   }
 

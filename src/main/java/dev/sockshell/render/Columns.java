@@ -56,6 +56,16 @@ public final class Columns {
     return i;
   }
 
+  /**
+   * {@code text} as it is when it fits in {@code columns}; else its start and {@code mark} (a
+   * one-column character saying it was cut), together no wider than {@code columns}.
+   */
+  public static String clip(String text, int columns, char mark) {
+    return of(text) <= columns
+        ? text
+        : text.substring(0, prefix(text, Math.max(1, columns - 1))) + mark;
+  }
+
   /** 0, 1 or 2: the columns of {@code cp}, as wcwidth(3) counts the common cases. */
   public static int width(int cp) {
     int type = Character.getType(cp);

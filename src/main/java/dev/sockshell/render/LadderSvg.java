@@ -232,11 +232,7 @@ public final class LadderSvg {
     if (row.endsColumn()) {
       mark(Ladder.Mark.END, x(row.column()), y);
     }
-    String shown =
-        Columns.of(note) > NOTE_MAX
-            ? note.substring(0, Columns.prefix(note, NOTE_MAX - 1)) + "…"
-            : note;
-    text(bad(row) ? "note bad" : "note", notesX(), y + 4, shown);
+    text(bad(row) ? "note bad" : "note", notesX(), y + 4, Columns.clip(note, NOTE_MAX, '…'));
     svg.append("</g>");
     if (link) {
       svg.append("</a>");

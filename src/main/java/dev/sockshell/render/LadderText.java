@@ -392,9 +392,7 @@ public final class LadderText {
 
   /** The line cut to the screen's columns, a {@code …} (or {@code .}) saying it was. */
   private String clip(String line) {
-    return Columns.of(line) <= width
-        ? line
-        : line.substring(0, Columns.prefix(line, Math.max(1, width - 1))) + g.more().charAt(0);
+    return Columns.clip(line, width, g.more().charAt(0));
   }
 
   private static char[] blank(int n) {

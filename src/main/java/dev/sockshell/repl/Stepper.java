@@ -77,15 +77,15 @@ final class Stepper {
    */
   private void show(int line) {
     String code = line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : "";
-    Styled.Builder shown =
+    Styled.Builder marker =
         Styled.builder()
-            .add(Style.PROMPT, "→ " + this.shown + ":" + line + "  ")
+            .add(Style.PROMPT, "→ " + shown + ":" + line + "  ")
             .add(Style.COMMAND, code);
     if (!keysTold) {
-      shown.add(Style.DIM, Text.get("step.keys"));
+      marker.add(Style.DIM, Text.get("step.keys"));
       keysTold = true;
     }
-    shell.out().println(shown.build());
+    shell.out().println(marker.build());
   }
 
   /** The console's lines while paused; it ends (null) when the program should go on. */

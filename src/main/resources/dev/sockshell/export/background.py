@@ -301,7 +301,7 @@ class _RuledSocket(socket.socket):
 
 
 def _rules_of(name, when):
-    return [rule[2:] for _, rule in sorted(_rules.items()) if rule[0] == name and rule[1] == when]
+    return [rule[2:] for rule in _rules_of_socket(name) if rule[1] == when]
 
 
 def _fire(name, conn, when):
