@@ -417,6 +417,78 @@ class ExportRoundTripIT {
     assertPython3Prints(printed, exported);
   }
 
+  /**
+   * Rules of {@code on} a connection a background serve accepted (conn1, named by the serve) export
+   * to the serve's handler for that connection: the program names conn1 the connection its own
+   * serve accepted first, whose rules answer before the listener's, end with {@code off} and at the
+   * connection's EOF, and do not answer conn2; {@code stop conn2} stops the serve.
+   */
+  @Test
+  void rulesOfAConnectionAServeAcceptedAnswerInItsHandler() throws Exception {
+    Exported exported =
+        export(
+            "served_connection_rules.py",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "on srv contains \"HELLO\" send \"hi\\n\"",
+            "serve srv --rules",
+            "socket c",
+            "connect c srv",
+            "sendall c \"HELLO\"",
+            "print(c.recv(100))",
+            "on conn1 matches /^PING (\\d+)/ send \"PONG \\1\"",
+            "on conn1 eof send \"bye\"",
+            "sendall c \"PING 7\"",
+            "print(c.recv(100))",
+            "socket c2",
+            "connect c2 srv",
+            "sendall c2 \"PING 8 HELLO\"",
+            "print(c2.recv(100))",
+            "off 2",
+            "sendall c \"PING 9 HELLO\"",
+            "print(c.recv(100))",
+            "shutdown c SHUT_WR",
+            "print(c.recv(100))",
+            "print(c.recv(100))",
+            "stop conn2",
+            "print(c2.recv(100))");
+    String printed = "b'hi\\n'\nb'PONG 7'\nb'hi\\n'\nb'hi\\n'\nb'bye'\nb''\nb''\n";
+    assertTrue(exported.out().contains("event: conn1 sent b'PONG 7' (rule 2)"), exported.out());
+    assertTrue(
+        exported.text().contains("conn1 = background_accepted('conn1', 'srv', 1)\n"),
+        exported.text());
+    assertPython3Prints(printed, exported);
+  }
+
+  /**
+   * With {@code /set events off} the session prints no accept, but the export still knows which
+   * serve accepted conn1, and the rule set on it answers under python3 as in the session.
+   */
+  @Test
+  void aServedConnectionIsKnownWithEventsOff() throws Exception {
+    Exported exported =
+        export(
+            "served_connection_quiet.py",
+            "/set events off",
+            "socket srv",
+            "bind srv 127.0.0.1:0",
+            "listen srv",
+            "on srv contains \"?\" send \"!\"",
+            "serve srv --rules",
+            "socket c",
+            "connect c srv",
+            "sendall c \"why?\"",
+            "recv c 100",
+            "expect \"!\"",
+            "on conn1 contains \"#\" send \"ok\"",
+            "sendall c \"#\"",
+            "print(c.recv(100))");
+    assertFalse(exported.out().contains("event:"), exported.out());
+    assertTrue(exported.out().contains("b'ok'\n"), exported.out());
+    assertPython3Prints("b'ok'\n", exported);
+  }
+
   /** A session that ended by exporting itself: what it printed, and the program it wrote. */
   private record Exported(String out, Path program, String text) {}
 

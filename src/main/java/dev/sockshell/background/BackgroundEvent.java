@@ -12,7 +12,11 @@ public sealed interface BackgroundEvent {
   /** The socket the event is about. */
   String socket();
 
-  /** A served listener accepted a connection, named as {@code accept} names them. */
+  /**
+   * A served listener accepted a connection, named as {@code accept} names them; {@code peer} is
+   * null with {@code /set events off}, which looks no address up and tells the event to no one but
+   * the session's log.
+   */
   record Accepted(String socket, String connection, SockAddress peer) implements BackgroundEvent {}
 
   /**

@@ -59,10 +59,13 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
           connection.setNoDelay();
         }
         jobs.session().add(connection);
-        if (jobs.events().recording()) { // with /set events off, no address to look up
-          jobs.emit(
-              new BackgroundEvent.Accepted(listener.name(), connection.name(), peer(connection)));
-        }
+        // Told even with /set events off (the log keeps which serve named it), but then with no
+        // address looked up.
+        jobs.emit(
+            new BackgroundEvent.Accepted(
+                listener.name(),
+                connection.name(),
+                jobs.events().recording() ? peer(connection) : null));
         Connection c = new Connection(connection, responders.get(), jobs, this);
         open.add(c);
         jobs.attach(connection, c);

@@ -13,7 +13,10 @@ import dev.sockshell.trace.Origin;
 import dev.sockshell.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The commands of this session in the order they ran, numbered from 1 as {@code /history} shows
@@ -122,14 +125,17 @@ public final class CommandLog {
    * succeeded, {@code value} the number of the last value it kept (0 for none).
    */
   public void add(CommandTable.Parsed parsed, String saved, String failure, int value) {
-    entries.add(
+    Entry entry =
         new Entry(
             entries.size() + 1,
             parsed.line().strip(),
             saved,
             failure,
             parsed.command() instanceof Command.ExpectError,
-            value));
+            value);
+    synchronized (served) { // the loop's thread notes how many there were at each accept
+      entries.add(entry);
+    }
   }
 
   /**
@@ -144,6 +150,19 @@ public final class CommandLog {
   public List<PythonLine> pythonLines() {
     return Collections.unmodifiableList(pythonLines);
   }
+
+  /**
+   * A connection a background {@code serve} accepted, which the session named (conn1…): the {@code
+   * index}-th (from 1) that serves of {@code listener} accepted in this session, when the log held
+   * {@code entries} commands. {@code /export} writes where a later line finds it.
+   */
+  public record ServedConnection(String listener, int index, int entries) {}
+
+  /** Per connection name, the serve that accepted it; names are not given twice before /reset. */
+  private final Map<String, ServedConnection> served = new HashMap<>();
+
+  /** Per listening socket's name, how many connections its serves accepted. */
+  private final Map<String, Integer> acceptedBy = new HashMap<>();
 
   /** What happened on the sockets since the session (or the last /reset) began. */
   public Trace trace() {
@@ -169,9 +188,27 @@ public final class CommandLog {
     recorder.begin(parsed.command(), origin, session);
   }
 
-  /** What the background did, as it happened (any thread): the trace draws it too. */
-  public void background(BackgroundEvent event, Session session) {
-    recorder.background(event, session);
+  /**
+   * What the background did, as it happened (any thread): the trace draws it too, unless {@code
+   * /set events off} made it one the log only notes ({@code told} false: no address was looked up).
+   */
+  public void background(BackgroundEvent event, Session session, boolean told) {
+    if (event instanceof BackgroundEvent.Accepted a) {
+      synchronized (served) {
+        int index = acceptedBy.merge(a.socket(), 1, Integer::sum);
+        served.put(a.connection(), new ServedConnection(a.socket(), index, entries.size()));
+      }
+    }
+    if (told) {
+      recorder.background(event, session);
+    }
+  }
+
+  /** The serve that accepted the connection the session named {@code name}, or empty. */
+  public Optional<ServedConnection> servedConnection(String name) {
+    synchronized (served) {
+      return Optional.ofNullable(served.get(name));
+    }
   }
 
   /** After the command: its {@code outcome}, or the {@code error} it raised. */
@@ -204,10 +241,14 @@ public final class CommandLog {
 
   /** Forgets every command: a fresh session that starts with {@code settings}. */
   public void clear(Settings settings) {
-    entries.clear();
     pythonLines.clear();
     trace.clear();
     recorder.clear();
+    synchronized (served) {
+      entries.clear();
+      served.clear();
+      acceptedBy.clear();
+    }
     start = settings.copy();
   }
 

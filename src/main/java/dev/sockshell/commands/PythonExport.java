@@ -35,6 +35,8 @@ final class PythonExport {
   private static final String IT_HAS_NO_PYTHON_EQUIVALENT = "it has no Python equivalent";
   private static final java.util.regex.Pattern ERRNO =
       java.util.regex.Pattern.compile("E[A-Z0-9]+");
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Context ctx;
   private final List<String> body = new ArrayList<>();
@@ -61,6 +63,9 @@ final class PythonExport {
    * {@code --server-hostname}; a socket connected to an address is not here.
    */
   private final Map<String, String> hostNames = new HashMap<>();
+
+  /** The connections a background serve accepted that the program has named already. */
+  private final Set<String> servedNamed = new HashSet<>();
 
   private PythonExport(Context ctx) {
     this.ctx = ctx;
@@ -124,6 +129,7 @@ final class PythonExport {
       // A Python line is written as it was typed, in place of the calls it made.
       while (!python.isEmpty() && python.peek().first() <= i) {
         CommandLog.PythonLine line = python.poll();
+        nameServedConnections(line.source(), line.first());
         python(line);
         i = Math.max(i, line.end());
       }
@@ -133,6 +139,7 @@ final class PythonExport {
       CommandLog.Entry e = entries.get(i);
       CommandLog.Entry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
       CommandTable.Parsed parsed = parse(e);
+      nameServedConnections(e.saved(), i);
       if (parsed == null) {
         comment(e, "sockshell could not read this line again");
       } else if (parsed.command() instanceof Command.Set set) {
@@ -167,7 +174,45 @@ final class PythonExport {
         latest = e.value();
       }
     }
-    python.forEach(this::python);
+    for (CommandLog.PythonLine line : python) {
+      nameServedConnections(line.source(), line.first());
+      python(line);
+    }
+  }
+
+  /**
+   * Names the connections a background serve accepted (conn1…) that {@code line}, which the session
+   * ran when the log held {@code entries} commands, is the first to use: the program's serve
+   * accepts them on its own thread, so the name is bound to the one it accepted in the same place,
+   * once that has happened. A word that only looks like the name of a connection accepted later (in
+   * a string, say) does not wait for it.
+   */
+  private void nameServedConnections(String line, int entries) {
+    java.util.regex.Matcher word = WORD.matcher(line);
+    while (word.find()) {
+      String name = word.group();
+      if (servedNamed.contains(name)) {
+        continue;
+      }
+      ctx.log()
+          .servedConnection(name)
+          .filter(served -> served.entries() <= entries)
+          .ifPresent(
+              served -> {
+                servedNamed.add(name);
+                background = true;
+                imports.addAll(BackgroundExport.IMPORTS);
+                body.add(
+                    name
+                        + " = background_accepted("
+                        + Repr.str(name)
+                        + ", "
+                        + Repr.str(served.listener())
+                        + ", "
+                        + served.index()
+                        + ")");
+              });
+    }
   }
 
   /**

@@ -85,7 +85,7 @@ public final class Shell implements Context, AutoCloseable {
     background.events().setListener(session.waiter()::wakeup);
     session.setSendListener(log.sendListener());
     reporter.setRecord(log.screen());
-    background.events().setTap(e -> log.background(e, session));
+    background.events().setTap(e -> log.background(e, session, background.events().recording()));
     session.waiter().setOnWake(this::printEvents, false);
   }
 

@@ -5,6 +5,9 @@ _background = {}  # socket name -> the _Work it is part of
 _rules = {}  # rule number -> (socket name, when, what, action, reply, encoding), as /rules shows
 _rules_added = 0  # the last rule number given: off N does not free N
 _ruled = {}  # connected socket with rules of its own -> its _Ruled
+_accepted = {}  # listening socket name -> [(connection, _Work)], in the order serve accepted them
+_accepted_change = threading.Condition()
+_served = {}  # connection a serve handles -> the numbers of the rules of its own (on connN)
 
 
 class _Work:
@@ -33,6 +36,13 @@ def background_serve(name, sock, answer, max_count=None):
     max_count ends it after that many connections or datagrams."""
 
     def handle(conn):
+        try:
+            serve_one(conn)
+        finally:  # its rules end with it, as sockshell forgets the connection
+            for number in _served.pop(conn):
+                _rules.pop(number, None)
+
+    def serve_one(conn):
         with conn:  # the connection is closed when its peer ends it or the work stops
             kept = b""  # what no rule has matched yet
             if answer is None and not _fire(name, conn, "connect"):
@@ -60,11 +70,27 @@ def background_serve(name, sock, answer, max_count=None):
                     sock.sendto(reply, address)
             else:
                 conn, _ = sock.accept()
+                _served[conn] = set()
+                with _accepted_change:
+                    _accepted.setdefault(name, []).append((conn, work))
+                    _accepted_change.notify_all()
                 work.spawn(handle, conn)
             served += 1
 
     work = _Work([name])
     work.spawn(serve_all)
+
+
+def background_accepted(name, listener, index):
+    """The index-th connection (from 1) that serve LISTENER accepted, which the session named
+    NAME (conn1…): waits until it is accepted here too. Its rules (on NAME) answer in the serve's
+    handler, before those of LISTENER, and stop NAME stops the serve, as in sockshell."""
+    with _accepted_change:
+        _accepted_change.wait_for(lambda: len(_accepted.get(listener, ())) >= index)
+        conn, work = _accepted[listener][index - 1]
+    if _background.get(listener) is work:
+        _background[name] = work
+    return conn
 
 
 def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False):
@@ -150,7 +176,9 @@ def background_on(name, sock, when, what=None, action="close", reply=b"", encodi
     global _rules_added
     _rules_added += 1
     _rules[_rules_added] = (name, when, what, action, reply, encoding)
-    if sock.type == socket.SOCK_STREAM and not sock.getsockopt(
+    if sock in _served:  # a connection a serve accepted: its handler answers by the rules
+        _served[sock].add(_rules_added)
+    elif sock.type == socket.SOCK_STREAM and not sock.getsockopt(
         socket.SOL_SOCKET, socket.SO_ACCEPTCONN
     ):
         ruled = _ruled.get(sock)
@@ -300,13 +328,13 @@ class _RuledSocket(socket.socket):
         super().close()
 
 
-def _rules_of(name, when):
-    return [rule[2:] for rule in _rules_of_socket(name) if rule[1] == when]
+def _rules_of(name, conn, when):
+    return [rule[2:] for rule in _rules_of_socket(name, conn) if rule[1] == when]
 
 
 def _fire(name, conn, when):
     """The rules of NAME for a connect or an EOF; False once one closed the connection."""
-    return all(_act(conn, action, reply, None, None) for _, action, reply, _ in _rules_of(name, when))
+    return all(_act(conn, action, reply, None, None) for _, action, reply, _ in _rules_of(name, conn, when))
 
 
 def _match(name, conn, kept):
@@ -315,7 +343,7 @@ def _match(name, conn, kept):
     fired = True
     while fired and kept:
         fired = False
-        for _, when, what, action, reply, encoding in _rules_of_socket(name):
+        for _, when, what, action, reply, encoding in _rules_of_socket(name, conn):
             end, match = _find(when, what, encoding, kept)
             if end >= 0:
                 kept = kept[end:]
@@ -336,8 +364,10 @@ def _answer_datagram(name, data):
     return None
 
 
-def _rules_of_socket(name):
-    return [rule for _, rule in sorted(_rules.items()) if rule[0] == name]
+def _rules_of_socket(name, conn=None):
+    """The rules of NAME and, for a connection a serve accepted, its own, in number order."""
+    own = _served.get(conn, ())
+    return [rule for number, rule in sorted(_rules.items()) if rule[0] == name or number in own]
 
 
 def _find(when, what, encoding, data):
