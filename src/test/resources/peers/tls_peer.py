@@ -10,7 +10,8 @@ then closes without close_notify), tls12 (TLSv1.2 at most), clientcert (requires
 certificate from CA), starttls (an SMTP-like exchange in plain text first), sha256 (reads to
 EOF, prints the digest), send100 (sends 100 MB of a pattern, prints its digest), plain (no TLS
 at all). Client modes: echo, unwrap (echo, then close_notify both ways), view (prints getpeercert() and
-cipher()), sha256, send100.
+cipher()), sha256, send100, halfclose (a line, then close_notify, then reads to the peer's
+close_notify: TLS 1.3 lets the peer go on sending, as OpenSSL does).
 """
 import hashlib
 import os
@@ -119,6 +120,9 @@ def server(mode, cert, key, ca=None, alpn=None):
 def client(mode, port, ca, host="localhost"):
     ctx = ssl.create_default_context(cafile=ca)
     raw = socket.create_connection(("127.0.0.1", int(port)), timeout=30)
+    if mode == "halfclose":
+        half_close(ctx, raw, host)
+        return
     try:
         conn = ctx.wrap_socket(raw, server_hostname=host)
     except (ssl.SSLError, OSError) as e:
@@ -157,6 +161,55 @@ def client(mode, port, ca, host="localhost"):
         say("sha256", digest.hexdigest())
         conn.unwrap()
     conn.close()
+
+
+def half_close(ctx, raw, host):
+    """SSLSocket.unwrap() waits for the peer's close_notify and reads nothing before it: an
+    SSLObject over memory sends ours and goes on reading, as OpenSSL allows."""
+    incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+    tls = ctx.wrap_bio(incoming, outgoing, server_hostname=host)
+
+    def flush():
+        data = outgoing.read()
+        if data:
+            raw.sendall(data)
+
+    def step(call):
+        while True:
+            try:
+                return call()
+            except ssl.SSLWantReadError:
+                flush()
+                data = raw.recv(1 << 16)
+                if not data:
+                    raise ssl.SSLEOFError("EOF without close_notify")
+                incoming.write(data)
+
+    step(tls.do_handshake)
+    flush()
+    tls.write(b"request\n")
+    flush()
+    try:
+        tls.unwrap()
+    except ssl.SSLWantReadError:
+        pass
+    flush()
+    say("closed", "write")
+    got = b""
+    try:
+        while True:
+            data = step(lambda: tls.read(1 << 16))
+            if not data:
+                break
+            got += data
+        ending = "close_notify"
+    except ssl.SSLZeroReturnError:
+        ending = "close_notify"
+    except (ssl.SSLError, OSError) as e:
+        ending = type(e).__name__
+    say("got", repr(got))
+    say("ended", ending)
+    raw.close()
 
 
 if __name__ == "__main__":

@@ -320,6 +320,35 @@ class TlsPeersTest {
     }
   }
 
+  /**
+   * TLS 1.3's close_notify ends one direction only: a server that read the client's goes on
+   * sending, as Python's (OpenSSL's) does, and the client reads it to the server's close_notify.
+   */
+  @Test
+  void aServerRepliesAfterTheClientsCloseNotify() throws Exception {
+    try (ShellRun shell = new ShellRun()) {
+      shell.run(
+          "socket srv\nbind srv 127.0.0.1:0\nlisten srv\ntls srv --server --cert "
+              + localhost.certFile()
+              + " --key "
+              + localhost.keyFile()
+              + "\n");
+      String port = Integer.toString(shell.port("srv"));
+      try (ExternalProgram client = python("client", "halfclose", port, ca())) {
+        Shell.End end =
+            shell.run(
+                "accept srv conn\nrecv conn --until \"\\n\"\nexpect b'request\\n'\n"
+                    + "recv conn\nexpect eof\n"
+                    + "sendall conn b'reply after your close_notify\\n'\nunwrap conn\n");
+        assertEquals(Shell.End.COMPLETED, end, shell.out());
+        assertTrue(!shell.shell().failed(), shell.out());
+        assertEquals(
+            "b'reply after your close_notify\\n'", client.await(Pattern.compile("^got (.*)")));
+        assertEquals("close_notify", client.await(Pattern.compile("^ended (.*)")));
+      }
+    }
+  }
+
   @Test
   void aPythonClientUnwrapsCleanlyFromABackgroundTlsEchoServer() throws Exception {
     try (ShellRun shell = new ShellRun()) {
