@@ -27,10 +27,28 @@ final class ReflowingLineReader extends LineReaderImpl {
   /** The terminal is dumb ({@code TERM=dumb}): the line is drawn by {@link OneRowDisplay}. */
   private final boolean oneRow;
 
+  /**
+   * JLine's built-in widgets, made on first use. Set by {@link #builtinWidgets}, which JLine's
+   * constructor calls before this class's fields are initialised: no initialiser may reset it.
+   */
+  private DeferredWidgets builtins;
+
   ReflowingLineReader(Terminal terminal, String appName, Map<String, Object> variables) {
     super(terminal, appName, variables);
     this.pendingInput = PendingInput.of(terminal);
     this.oneRow = SystemTerminal.DUMB_EDITED.equals(terminal.getType());
+  }
+
+  /** Stand-ins for JLine's built-in widgets, which it makes when one is first used. */
+  @Override
+  protected Map<String, Widget> builtinWidgets() {
+    builtins = new DeferredWidgets(super::builtinWidgets);
+    return builtins.standIns();
+  }
+
+  /** Makes JLine's built-in widgets now (off the thread that reads keys: {@link WarmUp}). */
+  void makeWidgets() {
+    builtins.made();
   }
 
   /** Whether the line is drawn on one row, without escape sequences (a dumb terminal). */
