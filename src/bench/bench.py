@@ -149,20 +149,54 @@ def row_first():
 def row_script():
     script = WORK / "one.socks"
     script.write_text("socket s\n")
+    floor = java_floor(script)
     say("script: a one-line script, start to exit, against Python creating a socket")
-    ours, theirs = hyperfine(
-        [" ".join(SOCKSHELL + [str(script)]), f"{PYTHON} -c 'import socket; socket.socket()'"],
+    ours, theirs, jvm, program = hyperfine(
+        [
+            " ".join(SOCKSHELL + [str(script)]),
+            f"{PYTHON} -c 'import socket; socket.socket()'",
+            " ".join(floor),
+            " ".join(floor + [str(script)]),
+        ],
         warmup=2,
     )
     ratio = ours / theirs
     record(
         "one-line script, start to exit",
         ms(ours),
-        f"python3 {ms(theirs)}",
+        f"python3 {ms(theirs)}; the floor of Java (StartFloor.java, the launcher's flags): "
+        f"the JVM alone {ms(jvm)} ({jvm / theirs:.2f}x), opening the socket {ms(program)} "
+        f"({program / theirs:.2f}x)",
         f"{ratio:.2f}x python",
         "<= 3x",
         ratio <= 3,
     )
+
+
+# The launcher's JVM flags (src/main/launcher/sockshell), for the Java floor of the script row.
+LAUNCHER_FLAGS = [
+    "-XX:TieredStopAtLevel=1",
+    "-XX:+UnlockDiagnosticVMOptions",
+    "-XX:ArchiveRelocationMode=0",
+    "-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider",
+    "-Xlog:cds=off",
+    "-Xlog:cds+dynamic=off",
+]
+
+
+def java_floor(script):
+    """The command that starts StartFloor.java as the launcher starts sockshell: compiled into a
+    jar, with a class-data archive made by a run of it (as the launcher's training run makes
+    sockshell's)."""
+    classes, jar, archive = WORK / "floor", WORK / "floor.jar", WORK / "floor.jsa"
+    subprocess.run(["javac", "-d", str(classes), str(HERE / "StartFloor.java")], check=True)
+    subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
+    subprocess.run(
+        ["java", *LAUNCHER_FLAGS, f"-XX:ArchiveClassesAtExit={archive}"]
+        + ["-cp", str(jar), "StartFloor", str(script)],
+        check=True, capture_output=True,
+    )
+    return ["java", *LAUNCHER_FLAGS, f"-XX:SharedArchiveFile={archive}", "-cp", str(jar), "StartFloor"]
 
 
 UDP_ROUNDS = 10_000
