@@ -277,6 +277,30 @@ class ExportRoundTripIT {
   }
 
   /**
+   * A relay whose copy fails with another error than a reset (here EPIPE: b was shut down for
+   * writing) ends, its sockets left open, and the error is an event line, in the session and under
+   * python3 alike: no traceback.
+   */
+  @Test
+  void anExportedRelayTellsAnErrorAsTheSessionDoes() throws Exception {
+    Exported exported =
+        export(
+            "relay_error.py",
+            TWO_CONNECTIONS,
+            "shutdown b SHUT_WR",
+            "relay a b",
+            "sendall x \"hi\"",
+            "wait",
+            "a.sendall(b'still open')",
+            "print(x.recv(100))");
+    String printed = "|  event: b: BrokenPipeError [EPIPE]: Broken pipe\nb'still open'\n";
+    assertTrue(
+        exported.out().contains("|  event: b: BrokenPipeError [EPIPE]: Broken pipe\n"),
+        exported.out());
+    assertPython3Prints(printed, exported);
+  }
+
+  /**
    * What {@code relay --trace} printed depends on {@code /set events}: with events off the session
    * printed no line per chunk, and neither does the program.
    */

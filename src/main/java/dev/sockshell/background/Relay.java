@@ -103,6 +103,11 @@ final class Relay implements Job {
     private boolean shut;
     private long bytes;
 
+    /**
+     * Whether the call that failed was the read from {@link #from} (else a call on {@link #to}).
+     */
+    private boolean readFailed;
+
     Direction(End from, End to) {
       this.from = from;
       this.to = to;
@@ -128,6 +133,9 @@ final class Relay implements Job {
         int n;
         try {
           n = from.socket.readNow(buffer);
+        } catch (SocketError e) {
+          readFailed = true;
+          throw e;
         } finally {
           // Also when the read fails (a reset): a buffer left cleared would look full of bytes,
           // and giveBack would hand its 1 MiB of stale contents to the socket's next recv.
@@ -191,7 +199,7 @@ final class Relay implements Job {
 
   /**
    * A call failed: a reset read on one end is passed on as a reset of the other; any other error
-   * ends the relay and is told.
+   * ends the relay and is told, on the socket whose call failed.
    */
   private void failed(Direction way, SocketError e) {
     boolean resetRead = e.errno() == Errno.ECONNRESET;
@@ -213,7 +221,8 @@ final class Relay implements Job {
       }
       jobs.emit(new BackgroundEvent.Closed(other.socket.name(), Why.RESET_PASSED_ON, in, out));
     } else {
-      jobs.emit(new BackgroundEvent.Failed(way.to.socket.name(), e.toString()));
+      End at = way.readFailed ? way.from : way.to;
+      jobs.emit(new BackgroundEvent.Failed(at.socket.name(), e.toString()));
     }
     end(null);
   }

@@ -23,7 +23,8 @@ final class BackgroundExport {
   private static final String HELPER = "/dev/sockshell/export/background.py";
 
   /** The modules the helper uses. */
-  static final List<String> IMPORTS = List.of("re", "select", "struct", "threading", "time");
+  static final List<String> IMPORTS =
+      List.of("errno", "re", "select", "struct", "threading", "time");
 
   private BackgroundExport() {}
 
@@ -46,6 +47,7 @@ final class BackgroundExport {
           + r.second()
           + (r.trace() && eventLines ? ", trace=True" : "")
           + (r.trace() && eventLines && r.hex() ? ", hex_dump=True" : "")
+          + (eventLines ? "" : ", events=False")
           + ")"
           + (r.trace() && !eventLines ? "  # --trace: /set events printed no line per chunk" : "");
     } else if (command instanceof Command.Stop s) {

@@ -93,10 +93,11 @@ def background_accepted(name, listener, index):
     return conn
 
 
-def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False):
+def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False, events=True):
     """relay A B: copy what arrives on each to the other; an EOF is passed on as SHUT_WR, and a
-    reset as a reset (SO_LINGER 0, then close), which ends the relay. With trace (--trace), each
-    chunk is told as sockshell's event line before it goes on (hex_dump: --hex)."""
+    reset as a reset (SO_LINGER 0, then close), which ends the relay. Any other error ends it too,
+    told as sockshell's event line (events: /set events on), the sockets left open. With trace
+    (--trace), each chunk is told as an event line before it goes on (hex_dump: --hex)."""
     names = {a: name_a, b: name_b}
     partner = {a: b, b: a}
 
@@ -111,6 +112,8 @@ def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False):
                     data = s.recv(65536)
                 except ConnectionResetError:
                     return _reset(partner[s])
+                except OSError as error:
+                    return _tell_failed(names[s], error) if events else None
                 if not data:
                     reading.discard(s)
                     partner[s].shutdown(socket.SHUT_WR)
@@ -121,6 +124,8 @@ def background_relay(name_a, a, name_b, b, trace=False, hex_dump=False):
                     partner[s].sendall(data)
                 except ConnectionResetError:
                     return _reset(s)
+                except OSError as error:
+                    return _tell_failed(names[partner[s]], error) if events else None
 
     work = _Work([name_a, name_b])
     work.spawn(copy)
@@ -132,10 +137,29 @@ def _reset(conn):
     conn.close()
 
 
+def _tell(event):
+    """A line as sockshell prints an event (English)."""
+    print(f"|  event: {event}", flush=True)
+
+
+def _tell_failed(name, error):
+    """The event line of an error that ended background work, as sockshell words it: Python's
+    class, errno symbol (an ssl error's reason) and message."""
+    kind = type(error).__name__
+    if type(error).__module__ == "ssl":  # its message without the C file, as sockshell's
+        message = re.sub(r"^\[[^]]*\] | \(_ssl\.c:\d+\)$", "", str(error.args[-1]))
+        reason = getattr(error, "reason", None)
+        _tell(f"{name}: ssl.{kind}" + (f" [{reason}]" if reason else "") + f": {message}")
+    elif error.errno in errno.errorcode:
+        _tell(f"{name}: {kind} [{errno.errorcode[error.errno]}]: {error.strerror}")
+    else:
+        _tell(f"{name}: {kind}: {error}")
+
+
 def _tell_chunk(source, to, data, hex_dump):
     """The event line sockshell's relay --trace prints for a chunk (English), and its hex dump."""
     size = f"{len(data)} byte" + ("" if len(data) == 1 else "s")
-    print(f"|  event: {source} -> {to} {size}" + (":" if hex_dump else f" {data!r}"), flush=True)
+    _tell(f"{source} -> {to} {size}" + (":" if hex_dump else f" {data!r}"))
     if hex_dump:
         digits = max(4, len(f"{max(0, len(data) - 1):x}"))
         for start in range(0, len(data), 16):
