@@ -8,6 +8,8 @@ STEPS_JSON is a list of steps:
                      last await matched (escape sequences removed)
   ["type", TEXT]     type TEXT ("\\r" is Enter, "\\u0004" Ctrl-D)
   ["signal", NAME]   send the signal (TERM, HUP...) to the program
+  ["start", COMMAND] start COMMAND (split as a shell would) beside the program, in its directory:
+                     a peer; its output is printed at the end, a line "started-said: LINE" each
 The program is then awaited (at most 30 s; killed after that). The driver prints, one per line:
   stty-before: / stty-after:  `stty -a` of the terminal before the program started and after it ended
   status: N                   the program's exit status (negative: killed by that signal)
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import select
+import shlex
 import signal
 import struct
 import subprocess
@@ -171,6 +174,7 @@ def main():
                 os.write(master, b"\x1b[1;1R")
         return True
 
+    started = []
     for step in steps:
         kind, arg = step[0], step[1]
         if kind == "await":
@@ -191,6 +195,9 @@ def main():
             os.write(master, arg.encode("utf-8"))
         elif kind == "signal":
             child.send_signal(getattr(signal, "SIG" + arg))
+        elif kind == "start":
+            started.append(subprocess.Popen(shlex.split(arg), stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL))
     deadline = time.monotonic() + LIMIT
     while child.poll() is None and time.monotonic() < deadline:
         pump(0.2)
@@ -212,6 +219,10 @@ def main():
         print("row: " + row)
     print("cursor: %d %d" % (screen.row, screen.col))
     print("escapes: " + json.dumps(sorted({m.group(0).decode("latin-1") for m in ESCAPES.finditer(seen)})))
+    for peer in started:
+        said, _ = peer.communicate(timeout=LIMIT)
+        for line in said.decode("utf-8", "replace").splitlines():
+            print("started-said: " + line)
     os.close(master)
     os.close(slave)
 

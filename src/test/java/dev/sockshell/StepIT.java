@@ -4,13 +4,18 @@ import static dev.sockshell.testing.PtyConsole.step;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sockshell.testing.Loopback;
 import dev.sockshell.testing.PtyConsole;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --step} in a real pseudo-terminal (python3's pty module types and reads the screen, {@code
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StepIT {
   private static final Path PROGRAM = Path.of("src/test/resources/step/stepped.py");
+  private static final Path TUTORIAL = Path.of("src/test/resources/tutorial");
 
   @BeforeAll
   static void needsPython() {
@@ -94,6 +100,57 @@ class StepIT {
             step("type", "\u0004"),
             step("await", "done b'xxx'"));
     assertTrue(said.lines().noneMatch(l -> l.startsWith("never-shown: ")), said);
+    assertTrue(said.contains("status: 0"), said);
+  }
+
+  /**
+   * The tutorial's TCP server, stepped to its accept and let go with /continue: it serves the
+   * tutorial's client (python3), is back in accept, and Ctrl-C raises KeyboardInterrupt into it,
+   * whose except prints the shutdown line; the finally closes the server and the program ends, with
+   * no pause on the way (only /break would pause after /continue).
+   */
+  @Test
+  void ctrlCAfterContinueRunsTheTutorialServersExceptAndFinally(@TempDir Path dir)
+      throws Exception {
+    int port = Loopback.freeTcpPort();
+    for (String name : List.of("tcp_server.py", "tcp_client.py")) {
+      String source = Files.readString(TUTORIAL.resolve(name), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(name),
+          source.replace("9999", Integer.toString(port)),
+          StandardCharsets.UTF_8);
+    }
+    List<String> steps = new ArrayList<>();
+    steps.add(step("await", "→ tcp_server.py:1  import socket"));
+    for (int line : new int[] {3, 4, 6, 7, 8, 10, 11, 12}) {
+      steps.add(step("type", "\r"));
+      steps.add(step("await", "→ tcp_server.py:" + line + "  "));
+    }
+    steps.addAll(
+        List.of(
+            step("await", "sockshell> "),
+            step("type", "/continue\r"),
+            step("start", "/usr/bin/python3 tcp_client.py"),
+            step("await", "Received: hello from TCP client"),
+            step("await", "client closed"),
+            step("type", "\u0003"),
+            step("await", "\n 服务器关机中\r?\n"),
+            step("await", "server closed"),
+            step("await", "tcp_server.py ended; the session goes on"),
+            step("await", "sockshell> "),
+            step("type", "\u0004")));
+    String said =
+        PtyConsole.drive(
+                dir,
+                Map.of("SOCKSHELL_HISTORY", "/dev/null", "LANG", "C.UTF-8"),
+                List.of("--step", "tcp_server.py"),
+                steps.toArray(String[]::new))
+            .said();
+    assertTrue(said.lines().noneMatch(l -> l.startsWith("never-shown: ")), said);
+    assertTrue(said.contains("started-said: server response: message received by server"), said);
+    // After /continue no line was shown to pause at: not the except's, not the finally's.
+    assertTrue(
+        said.lines().noneMatch(l -> l.matches("row: → tcp_server.py:(1[3-9]|2\\d)  .*")), said);
     assertTrue(said.contains("status: 0"), said);
   }
 
