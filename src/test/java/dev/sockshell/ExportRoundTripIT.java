@@ -301,6 +301,38 @@ class ExportRoundTripIT {
   }
 
   /**
+   * Under {@code /set lang zh} the session printed its event lines in Chinese, and the exported
+   * program prints the same lines (Python's class, errno symbol and message stay as they are).
+   */
+  @Test
+  void anExportedProgramPrintsItsEventLinesInTheSessionsLanguage() throws Exception {
+    Exported exported =
+        export(
+            "relay_zh.py",
+            "/set lang zh",
+            TWO_CONNECTIONS,
+            "relay a b --trace",
+            "sendall x \"hi\"",
+            "print(y.recv(100))",
+            "stop a",
+            "shutdown b SHUT_WR",
+            "relay a b",
+            "sendall x \"!\"",
+            "wait");
+    String printed =
+        String.join(
+            "\n",
+            "|  事件：a -> b 2 个字节 b'hi'",
+            "b'hi'",
+            "|  事件：b: BrokenPipeError [EPIPE]: Broken pipe",
+            "");
+    assertTrue(exported.out().contains("|  事件：a -> b 2 个字节 b'hi'\n"), exported.out());
+    assertTrue(
+        exported.out().contains("|  事件：b: BrokenPipeError [EPIPE]: Broken pipe\n"), exported.out());
+    assertPython3Prints(printed, exported);
+  }
+
+  /**
    * What {@code relay --trace} printed depends on {@code /set events}: with events off the session
    * printed no line per chunk, and neither does the program.
    */

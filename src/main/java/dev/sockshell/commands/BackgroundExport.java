@@ -2,9 +2,11 @@ package dev.sockshell.commands;
 
 import dev.sockshell.background.Rule;
 import dev.sockshell.bytes.ByteString;
+import dev.sockshell.i18n.Text;
 import dev.sockshell.lang.Command;
 import dev.sockshell.lang.UsageError;
 import dev.sockshell.net.SocketError;
+import dev.sockshell.render.Feedback;
 import dev.sockshell.render.Repr;
 import dev.sockshell.value.Value;
 import java.io.IOException;
@@ -140,12 +142,36 @@ final class BackgroundExport {
     return "raise NotImplementedError(" + Repr.str(line + ": " + why) + ")";
   }
 
-  /** The helper's definitions, written once after the imports when a background call is used. */
+  /**
+   * The messages the helper's lines are made of, by key ({@code {0}}… are filled in as {@link Text}
+   * does): the event lines the session printed.
+   */
+  private static final List<String> MESSAGES =
+      List.of("background.relayed.byte", "background.relayed.bytes");
+
+  /**
+   * The helper's definitions, written once after the imports when a background call is used: its
+   * lines in the session's language as it is now ({@code /set lang}), then the functions.
+   */
   static List<String> helper() {
+    List<String> lines = new ArrayList<>();
+    lines.add("# The lines sockshell prints, in the session's language when it was exported.");
+    lines.add("_TEXT = {");
+    lines.add(
+        "    "
+            + Repr.str("event.line")
+            + ": "
+            + Repr.str(Feedback.PREFIX + Text.get("event.line"))
+            + ",");
+    for (String key : MESSAGES) {
+      lines.add("    " + Repr.str(key) + ": " + Repr.str(Text.get(key)) + ",");
+    }
+    lines.add("}");
     try (InputStream in = BackgroundExport.class.getResourceAsStream(HELPER)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      lines.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return lines;
   }
 }

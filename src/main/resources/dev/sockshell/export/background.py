@@ -137,9 +137,18 @@ def _reset(conn):
     conn.close()
 
 
+def _say(key, *args):
+    """The line of _TEXT called key, each {N} in it args[N], as sockshell fills its messages in."""
+    return re.sub(
+        r"\{(\d+)\}",
+        lambda m: str(args[int(m[1])]) if int(m[1]) < len(args) else m[0],
+        _TEXT[key],
+    )
+
+
 def _tell(event):
-    """A line as sockshell prints an event (English)."""
-    print(f"|  event: {event}", flush=True)
+    """A line as sockshell prints an event."""
+    print(_say("event.line", event), flush=True)
 
 
 def _tell_failed(name, error):
@@ -157,9 +166,9 @@ def _tell_failed(name, error):
 
 
 def _tell_chunk(source, to, data, hex_dump):
-    """The event line sockshell's relay --trace prints for a chunk (English), and its hex dump."""
-    size = f"{len(data)} byte" + ("" if len(data) == 1 else "s")
-    _tell(f"{source} -> {to} {size}" + (":" if hex_dump else f" {data!r}"))
+    """The event line sockshell's relay --trace prints for a chunk, and its hex dump."""
+    key = "background.relayed.byte" if len(data) == 1 else "background.relayed.bytes"
+    _tell(_say(key, source, to, len(data), ":" if hex_dump else f" {data!r}"))
     if hex_dump:
         digits = max(4, len(f"{max(0, len(data) - 1):x}"))
         for start in range(0, len(data), 16):
