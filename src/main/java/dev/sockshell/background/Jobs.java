@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -107,7 +108,7 @@ public final class Jobs {
         };
     String how = mode == Mode.REPLY ? mode.flag() + " " + preview(reply) : mode.flag();
     if (socket instanceof StreamSocket listener) {
-      Served served = new Served(this, listener, how, responders, max);
+      Served served = new Served(this, listener, mode, how, responders, max);
       start(served, socket, served);
     } else {
       ServedDatagrams served =
@@ -353,6 +354,25 @@ public final class Jobs {
             }
           }
           return false;
+        });
+  }
+
+  /** The listening socket whose serve accepted a connection, and how that serve answers. */
+  public record ServedBy(String listener, Mode mode) {}
+
+  /** The serve that has the connection {@code socket}, or empty if none has it. */
+  public Optional<ServedBy> servedBy(NetSocket socket) {
+    if (jobs.isEmpty()) {
+      return Optional.empty();
+    }
+    return loop.call(
+        () -> {
+          for (Job job : jobs) {
+            if (job instanceof Served served && served.serves(socket)) {
+              return Optional.of(new ServedBy(served.listenerName(), served.mode()));
+            }
+          }
+          return Optional.empty();
         });
   }
 

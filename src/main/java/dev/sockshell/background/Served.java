@@ -24,6 +24,7 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
 
   private final Jobs jobs;
   private final StreamSocket listener;
+  private final Jobs.Mode mode;
   private final String how;
   private final Supplier<Responder> responders;
   private final Integer max;
@@ -37,9 +38,15 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
   private long closedOut;
 
   Served(
-      Jobs jobs, StreamSocket listener, String how, Supplier<Responder> responders, Integer max) {
+      Jobs jobs,
+      StreamSocket listener,
+      Jobs.Mode mode,
+      String how,
+      Supplier<Responder> responders,
+      Integer max) {
     this.jobs = jobs;
     this.listener = listener;
+    this.mode = mode;
     this.how = how;
     this.responders = responders;
     this.max = max;
@@ -143,15 +150,25 @@ final class Served implements EventLoop.Handler, Job, Connection.Owner {
 
   @Override
   public boolean involves(NetSocket socket) {
-    if (socket == listener) {
-      return true;
-    }
+    return socket == listener || serves(socket);
+  }
+
+  /** True if {@code socket} is one of the connections it accepted and still answers. */
+  boolean serves(NetSocket socket) {
     for (Connection c : open) {
       if (c.socket() == socket) {
         return true;
       }
     }
     return false;
+  }
+
+  String listenerName() {
+    return listener.name();
+  }
+
+  Jobs.Mode mode() {
+    return mode;
   }
 
   @Override

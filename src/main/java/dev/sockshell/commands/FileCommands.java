@@ -198,7 +198,8 @@ final class FileCommands {
 
   /** What sendall says. */
   static Outcome sentAll(long bytes) {
-    return new Outcome.Done(Text.get("feedback.sent.all", bytes));
+    return new Outcome.Done(
+        Text.get(bytes == 1 ? "feedback.sent.all.one" : "feedback.sent.all", bytes));
   }
 
   /** Python's sendfile takes only SOCK_STREAM sockets; recvfile follows it. */

@@ -4,6 +4,7 @@ import static dev.sockshell.lang.Param.Kind.DATA;
 import static dev.sockshell.lang.Param.Kind.NUMBER;
 import static dev.sockshell.lang.Param.Kind.TEXT;
 
+import dev.sockshell.background.Jobs;
 import dev.sockshell.background.Rule;
 import dev.sockshell.bytes.ByteString;
 import dev.sockshell.i18n.Text;
@@ -232,6 +233,11 @@ final class RuleCommands {
         if (ctx.background().relayed(s)) {
           throw UsageError.about(
               n, Text.get("usage.on.relayed", n, ctx.background().roles().get(s)));
+        }
+        Jobs.ServedBy served = ctx.background().servedBy(s).orElse(null);
+        if (served != null && served.mode() != Jobs.Mode.RULES) {
+          throw UsageError.about(
+              n, Text.get("usage.on.served", n, served.listener(), served.mode().flag()));
         }
       }
       default ->
