@@ -34,6 +34,8 @@ public final class Events {
     }
   }
 
+  private static final Batch NONE = new Batch(List.of(), 0);
+
   private final ArrayDeque<BackgroundEvent> queue = new ArrayDeque<>();
   private long dropped;
   private long queuedBytes;
@@ -95,7 +97,7 @@ public final class Events {
   /** Takes every event waiting, oldest first. */
   public synchronized Batch drain() {
     if (queue.isEmpty() && dropped == 0) {
-      return new Batch(List.of(), 0);
+      return NONE; // asked between every two lines of a script
     }
     Batch batch = new Batch(new ArrayList<>(queue), dropped);
     queue.clear();

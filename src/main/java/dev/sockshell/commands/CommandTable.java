@@ -136,6 +136,11 @@ public final class CommandTable {
     return Optional.ofNullable(lookup(canonical(name)));
   }
 
+  /** True when {@code name} is a command's: {@link #find} without an Optional per line asked. */
+  public boolean knows(String name) {
+    return lookup(canonical(name)) != null;
+  }
+
   /**
    * The spec name a typed command word stands for: an alias's target, {@code /N} for {@code /12}.
    */

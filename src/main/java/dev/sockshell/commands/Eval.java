@@ -46,22 +46,18 @@ final class Eval {
 
   /** The socket called {@code name} as it is, not borrowed from the background. */
   static NetSocket named(Context ctx, String name) throws UsageError {
-    return ctx.session()
-        .find(name)
-        .orElseThrow(
-            () -> {
-              String close = Suggest.closest(name, ctx.session().names());
-              String message =
-                  close != null
-                      ? Text.get("usage.socket.close", name, close)
-                      : ctx.session().names().isEmpty()
-                          ? Text.get("usage.socket.none", name)
-                          : Text.get(
-                              "usage.socket.others",
-                              name,
-                              String.join(", ", ctx.session().names()));
-              return UsageError.about(name, message);
-            });
+    NetSocket socket = ctx.session().get(name);
+    if (socket != null) {
+      return socket;
+    }
+    String close = Suggest.closest(name, ctx.session().names());
+    String message =
+        close != null
+            ? Text.get("usage.socket.close", name, close)
+            : ctx.session().names().isEmpty()
+                ? Text.get("usage.socket.none", name)
+                : Text.get("usage.socket.others", name, String.join(", ", ctx.session().names()));
+    throw UsageError.about(name, message);
   }
 
   static ByteString data(Context ctx, DataExpr data) throws UsageError, SocketError {

@@ -147,7 +147,7 @@ final class TraceRecorder implements SendListener {
       if (name == null) {
         return;
       }
-      NetSocket s = session.find(name).orElse(null);
+      NetSocket s = session.get(name);
       if (s == null) {
         return;
       }

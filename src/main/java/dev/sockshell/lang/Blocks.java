@@ -20,8 +20,9 @@ public final class Blocks {
 
   /** The block {@code firstLine} opens, or null when it is a line on its own. */
   public BlockSyntax.Block open(String firstLine) {
-    for (BlockSyntax syntax : syntaxes) {
-      BlockSyntax.Block block = syntax.open(firstLine);
+    // By index: every line of a script is asked, and an iterator per line was garbage.
+    for (int i = 0; i < syntaxes.size(); i++) {
+      BlockSyntax.Block block = syntaxes.get(i).open(firstLine);
       if (block != null) {
         return block;
       }

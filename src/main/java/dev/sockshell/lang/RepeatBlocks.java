@@ -13,24 +13,25 @@ public final class RepeatBlocks implements BlockSyntax {
 
   @Override
   public Block open(String firstLine) {
-    return OPENER.equals(firstWord(firstLine)) ? new Open() : null;
+    return opens(firstLine) ? new Open() : null;
   }
 
   /** True for a line that closes a block: {@code end}, perhaps indented or with a comment. */
   public static boolean closes(String line) {
-    return CLOSER.equals(firstWord(line));
+    return firstWordIs(line, CLOSER);
   }
 
   /** True for a line that opens a block. */
   public static boolean opens(String line) {
-    return OPENER.equals(firstWord(line));
+    return firstWordIs(line, OPENER);
   }
 
   /**
-   * The command word of {@code line} (up to whitespace or a comment), or "" when there is none.
-   * Only compared with two plain words, so no quoting rules apply.
+   * True when the command word of {@code line} (up to whitespace or a comment) is {@code word}.
+   * Only compared with two plain words, so no quoting rules apply; compared in place, as every line
+   * of a script is asked.
    */
-  static String firstWord(String line) {
+  static boolean firstWordIs(String line, String word) {
     int start = 0;
     while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
       start++;
@@ -41,7 +42,7 @@ public final class RepeatBlocks implements BlockSyntax {
         && line.charAt(end) != '#') {
       end++;
     }
-    return line.substring(start, end);
+    return end - start == word.length() && line.startsWith(word, start);
   }
 
   /** A block open to this depth: nested repeats need their own end first. */

@@ -161,6 +161,11 @@ public final class Session implements Closeable {
     return Optional.ofNullable(sockets.get(name));
   }
 
+  /** The socket called {@code name}, or null: {@link #find} for the per-command path. */
+  public synchronized NetSocket get(String name) {
+    return sockets.get(name);
+  }
+
   public synchronized boolean isOpenName(String name) {
     NetSocket s = sockets.get(name);
     return s != null && s.state() != SocketState.CLOSED;

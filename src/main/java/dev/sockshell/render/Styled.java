@@ -1,6 +1,7 @@
 package dev.sockshell.render;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A line of output as spans of text, each with a {@link Style}. Immutable. */
@@ -10,8 +11,9 @@ public final class Styled {
 
   private final List<Span> spans;
 
+  /** {@code spans} is kept as it is: an immutable list, or one no one else holds. */
   private Styled(List<Span> spans) {
-    this.spans = List.copyOf(spans);
+    this.spans = spans;
   }
 
   public static Styled of(Style style, String text) {
@@ -49,14 +51,28 @@ public final class Styled {
 
   /** Collects spans. */
   public static final class Builder {
-    /** Most lines have two to four spans: not ArrayList's ten. */
-    private final List<Span> spans = new ArrayList<>(4);
+    /**
+     * Most lines have two to four spans: not ArrayList's ten. Handed to the line {@link #build}
+     * makes, without a copy (a script builds two lines per command); a span added after that starts
+     * a copy of its own.
+     */
+    private List<Span> spans = new ArrayList<>(4);
+
+    private boolean built;
 
     public Builder add(Style style, String text) {
       if (!text.isEmpty()) {
-        spans.add(new Span(style, text));
+        spans().add(new Span(style, text));
       }
       return this;
+    }
+
+    private List<Span> spans() {
+      if (built) {
+        spans = new ArrayList<>(spans);
+        built = false;
+      }
+      return spans;
     }
 
     public Builder plain(String text) {
@@ -64,12 +80,13 @@ public final class Styled {
     }
 
     public Builder add(Styled other) {
-      spans.addAll(other.spans);
+      spans().addAll(other.spans);
       return this;
     }
 
     public Styled build() {
-      return new Styled(spans);
+      built = true;
+      return new Styled(Collections.unmodifiableList(spans));
     }
   }
 }

@@ -26,17 +26,33 @@ final class PythonBlockSyntax implements BlockSyntax {
 
   @Override
   public Block open(String firstLine) {
-    String s = firstLine.stripLeading();
-    int end = 0;
-    while (end < s.length() && Character.isLetter(s.charAt(end))) {
-      end++;
-    }
-    boolean compound = OPENERS.contains(s.substring(0, end)) || s.startsWith("@");
+    boolean compound = opensCompound(firstLine);
     if (compound || (runsOn(firstLine) && PythonLines.isPython(firstLine, table))) {
       return new PythonBlock(firstLine, compound);
     }
     return null;
   }
+
+  /**
+   * A compound statement's keyword ({@code while}…) or a decorator first on the line. Read in
+   * place: every line of a script is asked, and a command's word is not taken out of it.
+   */
+  private static boolean opensCompound(String line) {
+    int start = 0;
+    while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+      start++;
+    }
+    if (line.startsWith("@", start)) {
+      return true;
+    }
+    int end = start;
+    while (end < line.length() && Character.isLetter(line.charAt(end))) {
+      end++;
+    }
+    return end - start <= LONGEST_OPENER && OPENERS.contains(line.substring(start, end));
+  }
+
+  private static final int LONGEST_OPENER = 5;
 
   /** An open bracket, a trailing backslash or an unclosed triple quote: the line goes on. */
   static boolean runsOn(String line) {
@@ -54,8 +70,7 @@ final class PythonBlockSyntax implements BlockSyntax {
           quote = 0;
         }
       } else if (c == '\'' || c == '"') {
-        String triple = String.valueOf(c).repeat(3);
-        if (line.startsWith(triple, i) && line.indexOf(triple, i + 3) < 0) {
+        if (isTriple(line, i, c) && !hasTriple(line, i + 3, c)) {
           return true;
         }
         quote = c;
@@ -68,6 +83,24 @@ final class PythonBlockSyntax implements BlockSyntax {
       }
     }
     return depth > 0;
+  }
+
+  /** Three {@code quote}s at {@code i}. */
+  private static boolean isTriple(String line, int i, char quote) {
+    return i + 2 < line.length()
+        && line.charAt(i) == quote
+        && line.charAt(i + 1) == quote
+        && line.charAt(i + 2) == quote;
+  }
+
+  /** Three {@code quote}s anywhere from {@code from} on. */
+  private static boolean hasTriple(String line, int from, char quote) {
+    for (int i = line.indexOf(quote, from); i >= 0; i = line.indexOf(quote, i + 1)) {
+      if (isTriple(line, i, quote)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A Python block being gathered. */

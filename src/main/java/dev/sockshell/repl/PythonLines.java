@@ -23,7 +23,7 @@ final class PythonLines {
     if (end == 0) {
       return true;
     }
-    if (table.find(s.substring(0, end)).isEmpty()) {
+    if (!table.knows(s.substring(0, end))) {
       return true;
     }
     return isPythonAfterName(s, end);

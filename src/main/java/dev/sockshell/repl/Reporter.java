@@ -271,10 +271,15 @@ final class Reporter {
 
   /** A script line (or block), shown as if typed at the prompt. */
   void echo(String text) {
-    if (settings.feedback() != Settings.Feedback.SILENT) {
-      for (Styled line : prompted(text)) {
-        show(line);
-      }
+    if (settings.feedback() == Settings.Feedback.SILENT) {
+      return;
+    }
+    if (isOneLine(text)) {
+      show(promptedLine(text)); // almost every script line: no list per line
+      return;
+    }
+    for (Styled line : prompted(text)) {
+      show(line);
     }
   }
 
@@ -287,9 +292,9 @@ final class Reporter {
 
   /** A line after the prompt; a block's further lines after the continuation prompt. */
   private static List<Styled> prompted(String text) {
-    if (!text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+    if (isOneLine(text)) {
       // One line, as almost every script line is: no stream and lambda per line.
-      return List.of(Styled.builder().add(Style.PROMPT, Prompt.FIRST).plain(text).build());
+      return List.of(promptedLine(text));
     }
     List<Styled> lines = new ArrayList<>();
     text.lines()
@@ -301,6 +306,15 @@ final class Reporter {
                         .plain(line)
                         .build()));
     return lines;
+  }
+
+  private static boolean isOneLine(String text) {
+    return !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+  }
+
+  /** One line after the prompt. */
+  private static Styled promptedLine(String text) {
+    return Styled.builder().add(Style.PROMPT, Prompt.FIRST).plain(text).build();
   }
 
   /** The command {@code /N} is about to re-run, as JShell shows it. */
@@ -322,7 +336,9 @@ final class Reporter {
       return;
     }
     ValueLines shown = ValueLines.of(number, value, settings, takeSuffix());
-    shown.lines().forEach(this::show);
+    for (Styled line : shown.lines()) {
+      show(line);
+    }
     if (note != null) {
       feedback(note);
     }

@@ -34,15 +34,19 @@ record ValueLines(List<Styled> lines, long leftOut) {
                 && settings.truncation() == Settings.Truncation.ALL
             ? Repr.of(value)
             : Repr.of(value, b::bytes);
-    List<Styled> lines = new ArrayList<>();
-    lines.add(
+    Styled line =
         Styled.builder()
             .add(Style.VALUE_NAME, "$" + number)
             .plain(" ==> ")
             .add(Style.VALUE, shown)
             .add(Style.DIM, suffix)
-            .build());
-    b.dump.forEach(line -> lines.add(Styled.of(Style.VALUE, "  " + line)));
+            .build();
+    if (b.dump.isEmpty()) {
+      return new ValueLines(List.of(line), b.leftOut); // a value on one line: no list to grow
+    }
+    List<Styled> lines = new ArrayList<>();
+    lines.add(line);
+    b.dump.forEach(dumped -> lines.add(Styled.of(Style.VALUE, "  " + dumped)));
     return new ValueLines(lines, b.leftOut);
   }
 
