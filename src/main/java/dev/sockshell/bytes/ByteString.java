@@ -139,6 +139,11 @@ public final class ByteString implements Comparable<ByteString> {
     return ByteBuffer.wrap(data).asReadOnlyBuffer();
   }
 
+  /** Puts every byte into {@code buffer} at its position, which moves past them. */
+  public void putInto(ByteBuffer buffer) {
+    buffer.put(data);
+  }
+
   public String decode(Charset charset) {
     return new String(data, charset);
   }

@@ -53,8 +53,17 @@ final class TraceFacts {
 
   /** The call as Python names it: {@code sendall}, {@code recvfrom}. */
   static String callOf(Command c) {
-    return c == null ? "send" : c.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    return c == null ? "send" : CALLS.get(c.getClass());
   }
+
+  /** A command class's call, worked out once: asked for every send a command makes. */
+  private static final ClassValue<String> CALLS =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          return type.getSimpleName().toLowerCase(Locale.ROOT);
+        }
+      };
 
   /** The failure of a background call, from its error as Python prints it. */
   static TraceEvent.Failure failureOf(String error) {

@@ -167,7 +167,9 @@ final class TraceRecorder implements SendListener {
       recordSuccess(c, s, lane, outcome, session);
       noticeAddress(s, lane);
     } finally {
-      sending.clear();
+      if (!sending.isEmpty()) {
+        sending.clear(); // clearing fills the whole table: not for the commands that sent nothing
+      }
       command = null;
     }
   }

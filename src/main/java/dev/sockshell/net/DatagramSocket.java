@@ -166,7 +166,11 @@ public final class DatagramSocket extends NetSocket {
           .at(address)
           .withAdvice(Advice.Kind.CONNECT_THERE, name());
     }
-    ByteBuffer buffer = data.asByteBuffer();
+    // Copied into the session's direct buffer: given a heap buffer, the JDK would borrow a direct
+    // one and copy into it anyway, besides the two views of the bytes made to hand it over.
+    ByteBuffer buffer = context.scratch.get(data.size());
+    data.putInto(buffer);
+    buffer.flip();
     long deadline = timeout.deadlineFromNow();
     try {
       while (true) {

@@ -34,8 +34,24 @@ public sealed interface SockAddress {
 
     /** The address as Python prints it: dotted quad, or RFC 5952's compressed IPv6 text. */
     public String host() {
-      return address instanceof Inet4Address ? address.getHostAddress() : Ipv6Text.of(address);
+      if (!(address instanceof Inet4Address v4)) {
+        return Ipv6Text.of(address);
+      }
+      // A script's datagrams come from a few peers, most often one: the text of the last IPv4
+      // address shown is kept (the JDK makes a new string for every call).
+      HostText last = lastHost;
+      if (last != null && last.address.equals(v4)) {
+        return last.text;
+      }
+      String text = v4.getHostAddress();
+      lastHost = new HostText(v4, text);
+      return text;
     }
+
+    /** The last IPv4 address shown and its text (any thread: an immutable pair, replaced whole). */
+    private static volatile HostText lastHost;
+
+    private record HostText(Inet4Address address, String text) {}
 
     /** The IPv6 scope id (0 for IPv4 and unscoped addresses). */
     public int scopeId() {

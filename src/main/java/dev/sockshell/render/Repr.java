@@ -132,12 +132,26 @@ public final class Repr {
     return quoted(text, false);
   }
 
+  /** Printable ASCII with neither a single quote nor a backslash: quoted as it is. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~' || c == '\'' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Like {@link #str}; with {@code escapedBytes}, a lone surrogate U+DC00..U+DCFF stands for an
    * undecodable byte (Python's surrogateescape) and is shown as {@code \xNN}, as Python's
    * backslashreplace shows it.
    */
   static String quoted(String text, boolean escapedBytes) {
+    if (isPlainAscii(text)) {
+      return "'" + text + "'"; // an address's host, most often: nothing to escape or choose
+    }
     boolean hasSingle = text.indexOf('\'') >= 0;
     boolean hasDouble = text.indexOf('"') >= 0;
     char quote = hasSingle && !hasDouble ? '"' : '\'';

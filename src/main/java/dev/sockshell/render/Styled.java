@@ -20,6 +20,18 @@ public final class Styled {
     return new Styled(List.of(new Span(style, text)));
   }
 
+  /**
+   * A line of two spans, or three: what a script prints for every command (its echo, its value),
+   * made without a builder. Spans of empty text are kept, so give none.
+   */
+  public static Styled of(Span first, Span second) {
+    return new Styled(List.of(first, second));
+  }
+
+  public static Styled of(Span first, Span second, Span third) {
+    return new Styled(List.of(first, second, third));
+  }
+
   public static Styled plain(String text) {
     return of(Style.PLAIN, text);
   }

@@ -312,10 +312,12 @@ final class Reporter {
     return !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
   }
 
-  /** One line after the prompt. */
+  /** One line (not empty) after the prompt. */
   private static Styled promptedLine(String text) {
-    return Styled.builder().add(Style.PROMPT, Prompt.FIRST).plain(text).build();
+    return Styled.of(PROMPT, new Styled.Span(Style.PLAIN, text));
   }
+
+  private static final Styled.Span PROMPT = new Styled.Span(Style.PROMPT, Prompt.FIRST);
 
   /** The command {@code /N} is about to re-run, as JShell shows it. */
   void rerun(String text) {
@@ -336,8 +338,9 @@ final class Reporter {
       return;
     }
     ValueLines shown = ValueLines.of(number, value, settings, takeSuffix());
-    for (Styled line : shown.lines()) {
-      show(line);
+    List<Styled> lines = shown.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      show(lines.get(i));
     }
     if (note != null) {
       feedback(note);

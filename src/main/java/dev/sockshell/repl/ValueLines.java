@@ -10,6 +10,7 @@ import dev.sockshell.render.TextView;
 import dev.sockshell.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A value as the screen shows it, JShell style ({@code $3 ==> b'hello'}): bytes in the view {@code
@@ -33,14 +34,19 @@ record ValueLines(List<Styled> lines, long leftOut) {
         settings.display() == Settings.Display.REPR
                 && settings.truncation() == Settings.Truncation.ALL
             ? Repr.of(value)
-            : Repr.of(value, b::bytes);
+            : Repr.of(value, b);
     Styled line =
-        Styled.builder()
-            .add(Style.VALUE_NAME, "$" + number)
-            .plain(" ==> ")
-            .add(Style.VALUE, shown)
-            .add(Style.DIM, suffix)
-            .build();
+        suffix.isEmpty() && !shown.isEmpty()
+            ? Styled.of(
+                new Styled.Span(Style.VALUE_NAME, "$" + number),
+                ARROW,
+                new Styled.Span(Style.VALUE, shown))
+            : Styled.builder()
+                .add(Style.VALUE_NAME, "$" + number)
+                .plain(ARROW.text())
+                .add(Style.VALUE, shown)
+                .add(Style.DIM, suffix)
+                .build();
     if (b.dump.isEmpty()) {
       return new ValueLines(List.of(line), b.leftOut); // a value on one line: no list to grow
     }
@@ -50,8 +56,14 @@ record ValueLines(List<Styled> lines, long leftOut) {
     return new ValueLines(lines, b.leftOut);
   }
 
-  /** Renders each run of bytes in a value, keeping a hex dump's lines and the bytes left out. */
-  private static final class Builder {
+  /** Between a value's name and the value: the same span for every value shown. */
+  private static final Styled.Span ARROW = new Styled.Span(Style.PLAIN, " ==> ");
+
+  /**
+   * Renders each run of bytes in a value, keeping a hex dump's lines and the bytes left out. A
+   * function itself: a method reference to it was a lambda linked and made for every value shown.
+   */
+  private static final class Builder implements Function<ByteString, String> {
     private final Settings settings;
     private final List<String> dump = new ArrayList<>();
     private long leftOut;
@@ -60,7 +72,8 @@ record ValueLines(List<Styled> lines, long leftOut) {
       this.settings = settings;
     }
 
-    String bytes(ByteString bytes) {
+    @Override
+    public String apply(ByteString bytes) {
       if (bytes.isEmpty()) {
         return bytes.toString();
       }
