@@ -204,13 +204,13 @@ public final class FileTransfer {
     long before = socket.bytesSent;
     try {
       while (file.read(buffer.clear()) > 0) {
-        socket.data().writeAll(channel, buffer.flip(), what, deadline);
+        StreamSend.writeAll(socket, channel, buffer.flip(), what, deadline);
         socket.context.waiter.checkCancelled(what);
       }
       return socket.bytesSent - before;
     } catch (SocketError e) {
       long sent = socket.bytesSent - before;
-      throw e.withHint(StreamData.sentBefore(sent, size));
+      throw e.withHint(StreamSend.sentBefore(sent, size));
     }
   }
 
@@ -228,7 +228,7 @@ public final class FileTransfer {
     String what = "recvfile on " + socket.name();
     long written = 0;
     try {
-      ByteString held = data.takePending((int) Math.min(Integer.MAX_VALUE, limit(count)));
+      ByteString held = data.held().take((int) Math.min(Integer.MAX_VALUE, limit(count)));
       writeOrGiveBack(file, held.asByteBuffer(), data);
       written += held.size();
       if (ended || data.inputShut()) {
@@ -277,7 +277,7 @@ public final class FileTransfer {
     try {
       writeFully(file, buffer);
     } catch (IOException e) {
-      data.unread(ByteString.read(buffer));
+      data.held().putBack(ByteString.read(buffer));
       throw e;
     }
   }

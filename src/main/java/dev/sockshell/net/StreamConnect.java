@@ -69,7 +69,7 @@ final class StreamConnect {
         // socket's error (a reset no call reported yet), else ECONNABORTED, and leaves the socket
         // unconnected. Only a reset closes a socket that has not sent its own FIN.
         successUnreported = false;
-        boolean reset = socket.data().takeUnreportedReset(socket.stream);
+        boolean reset = StreamShutdown.takeUnreportedReset(socket, socket.stream);
         if (reset || socket.connectionClosed()) {
           socket.context.waiter.release(socket.stream);
           throw failed(

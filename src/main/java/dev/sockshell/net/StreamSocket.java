@@ -103,7 +103,7 @@ public final class StreamSocket extends NetSocket {
 
   /** Gives back bytes a framing read took past its message; the next recv returns them first. */
   public void unread(ByteString bytes) {
-    data.unread(bytes);
+    data.held().putBack(bytes);
   }
 
   @Override
@@ -150,7 +150,7 @@ public final class StreamSocket extends NetSocket {
     if (stateNow() == SocketState.CONNECTED && family() == Family.AF_UNIX) {
       return super.takeError();
     }
-    return stateNow() == SocketState.CONNECTED && data.takeUnreportedReset(stream)
+    return stateNow() == SocketState.CONNECTED && StreamShutdown.takeUnreportedReset(this, stream)
         ? Errno.ECONNRESET.number()
         : 0;
   }
@@ -173,7 +173,7 @@ public final class StreamSocket extends NetSocket {
    * getpeername fails with ENOTCONN where the JDK keeps answering with the address.
    */
   boolean connectionClosed() {
-    return data.closed(stream);
+    return StreamShutdown.closed(this, stream);
   }
 
   @Override
@@ -377,12 +377,12 @@ public final class StreamSocket extends NetSocket {
 
   @Override
   public int send(ByteString bytes) throws SocketError {
-    return data.send(sendingChannel(), bytes);
+    return StreamSend.send(this, sendingChannel(), bytes);
   }
 
   @Override
   public void sendAll(ByteString bytes) throws SocketError {
-    data.sendAll(sendingChannel(), bytes);
+    StreamSend.sendAll(this, sendingChannel(), bytes);
   }
 
   /** sendall of a whole file, through a bounded buffer: see {@link FileTransfer#sendAll}. */
@@ -397,7 +397,9 @@ public final class StreamSocket extends NetSocket {
       return ByteString.EMPTY; // CPython's own answer to recv(0), on any socket: see NetSocket
     }
     checkOpen();
-    return readsEof() ? data.takePending(bufsize) : data.recv(receivingChannel(), bufsize);
+    return readsEof()
+        ? data.held().take(bufsize)
+        : StreamRecv.recv(this, receivingChannel(), bufsize);
   }
 
   // The non-blocking data path, for work that must never wait (the background loop): one read or
@@ -504,7 +506,7 @@ public final class StreamSocket extends NetSocket {
     switch (stateNow()) {
       case CONNECTED -> {
         connecting.settle();
-        data.shutdown(stream, how);
+        StreamShutdown.shutdown(this, stream, how);
       }
       case LISTENING -> listening.shutdown(how);
       case CONNECTING -> {
@@ -530,7 +532,7 @@ public final class StreamSocket extends NetSocket {
       context.waiter.release(stream);
     }
     listening.close();
-    data.clear();
+    data.held().clear();
   }
 
   @Override

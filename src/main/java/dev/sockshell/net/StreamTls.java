@@ -27,8 +27,8 @@ final class StreamTls {
     }
     TlsLayer layer =
         context.settings().server()
-            ? context.server(data.takeAllPending())
-            : context.client(hostToCheck(socket, settings), data.takeAllPending());
+            ? context.server(data.held().takeAll())
+            : context.client(hostToCheck(socket, settings), data.held().takeAll());
     data.setTls(layer);
     handshake(socket, layer);
   }
@@ -92,7 +92,7 @@ final class StreamTls {
       socket.context.waiter.await(channel, layer.wants(SelectionKey.OP_READ), deadline, what);
     }
     data.setTls(null);
-    data.unread(data.takeAllPending().concat(layer.takeRemains()));
+    data.held().add(layer.takeRemains());
   }
 
   /** What {@code version}, {@code cipher}, {@code getpeercert} and {@code /list} tell. */
