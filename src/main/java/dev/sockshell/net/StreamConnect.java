@@ -19,6 +19,9 @@ final class StreamConnect {
   private final StreamSocket socket;
   private SockAddress target;
 
+  /** The host name the last connect was given (not an address literal), or null: for TLS. */
+  private String host;
+
   /** The error of a non-blocking connect that failed, reported once by the next call. */
   private SocketError error;
 
@@ -49,8 +52,14 @@ final class StreamConnect {
     successUnreported = false;
   }
 
+  /** The host name the last connect was given, or null for an address. */
+  String host() {
+    return host;
+  }
+
   /** Python's {@code connect} on a socket that is open, in any state. */
   void connect(SockAddress address) throws SocketError {
+    host = address instanceof SockAddress.Inet inet ? hostName(inet) : null;
     refresh();
     // Linux: connect again after a non-blocking connect failed returns that failure first.
     throwError();
@@ -215,5 +224,12 @@ final class StreamConnect {
     if (socket.stateNow() != SocketState.CONNECTED) {
       throw SocketError.of(unconnected).withAdvice(Advice.Kind.CONNECT_OR_ACCEPT, socket.name());
     }
+  }
+
+  /** The name {@code address} was resolved from, never a reverse lookup; null for a literal. */
+  private static String hostName(SockAddress.Inet address) {
+    String text = address.address().toString(); // "name/1.2.3.4", or "/1.2.3.4" for a literal
+    int slash = text.indexOf('/');
+    return slash > 0 ? text.substring(0, slash) : null;
   }
 }

@@ -36,9 +36,6 @@ public final class StreamSocket extends NetSocket {
   private final StreamData data = new StreamData(this);
   private final StreamListener listening = new StreamListener(this);
 
-  /** The host name the last connect was given (not an address literal), or null: for TLS. */
-  private String connectedHost;
-
   StreamSocket(String name, Family family, SocketContext context) throws SocketError {
     super(name, family, SockType.SOCK_STREAM, context);
     this.stream = StreamChannels.open(family());
@@ -227,11 +224,7 @@ public final class StreamSocket extends NetSocket {
   public StreamSocket accept(Supplier<String> newName) throws SocketError {
     checkOpen();
     StreamSocket connection = listening.accept(newName);
-    TlsLayer tls = connection.data.tls();
-    if (tls != null) {
-      // Python's SSLSocket.accept does the handshake before it returns the connection.
-      StreamTls.handshake(connection, tls);
-    }
+    StreamTls.handshakeAccepted(connection);
     return connection;
   }
 
@@ -244,30 +237,19 @@ public final class StreamSocket extends NetSocket {
     StreamSocket connection = new StreamSocket(name, listener.family(), listener.context, channel);
     connection.v6only = listener.v6only;
     connection.inheritLingerTime(listener);
-    TlsContext tls = listener.listening.tls;
-    if (tls != null) {
-      connection.data.setTls(tls.server(ByteString.EMPTY));
-    }
+    StreamTls.wrapAccepted(connection, listener.listening.tls);
     return connection;
   }
 
   @Override
   public void connect(SockAddress address) throws SocketError {
     checkOpen();
-    connectedHost = address instanceof SockAddress.Inet inet ? hostName(inet) : null;
     connecting.connect(address);
-  }
-
-  /** The name {@code address} was resolved from, never a reverse lookup; null for a literal. */
-  private static String hostName(SockAddress.Inet address) {
-    String text = address.address().toString(); // "name/1.2.3.4", or "/1.2.3.4" for a literal
-    int slash = text.indexOf('/');
-    return slash > 0 ? text.substring(0, slash) : null;
   }
 
   /** The host name the socket connected to, for TLS's SNI and check; null if an address. */
   String connectedHost() {
-    return connectedHost;
+    return connecting.host();
   }
 
   // TLS: under the stream (StreamData reads and writes through it), so nothing else changes.
@@ -317,14 +299,7 @@ public final class StreamSocket extends NetSocket {
    * connection the background accepted), {@code TLS server} on a listener; null without TLS.
    */
   public String tlsLabel() {
-    if (stateNow() == SocketState.CLOSED) {
-      return null;
-    }
-    TlsLayer tls = data.tls();
-    if (tls != null) {
-      return tls.handshakeDone() ? tls.engine().getSession().getProtocol() : "TLS handshake";
-    }
-    return listening.tls != null ? "TLS server" : null;
+    return stateNow() == SocketState.CLOSED ? null : StreamTls.label(this);
   }
 
   /** The TLS every accepted connection gets, or null. */

@@ -1,5 +1,6 @@
 package dev.sockshell.net;
 
+import dev.sockshell.bytes.ByteString;
 import dev.sockshell.i18n.Text;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -48,6 +49,24 @@ final class StreamTls {
     }
     SockAddress peer = socket.peerAddress();
     return peer instanceof SockAddress.Inet inet ? inet.host() : null;
+  }
+
+  /**
+   * A connection a TLS listener accepted gets the listener's TLS ({@code listening}, null for
+   * none), the handshake not begun: {@link #handshakeAccepted} or the background does it.
+   */
+  static void wrapAccepted(StreamSocket connection, TlsContext listening) throws SocketError {
+    if (listening != null) {
+      connection.data().setTls(listening.server(ByteString.EMPTY));
+    }
+  }
+
+  /** Python's {@code SSLSocket.accept} does the handshake before it returns the connection. */
+  static void handshakeAccepted(StreamSocket connection) throws SocketError {
+    TlsLayer layer = connection.data().tls();
+    if (layer != null) {
+      handshake(connection, layer);
+    }
   }
 
   /**
@@ -128,6 +147,15 @@ final class StreamTls {
         context.verifies(),
         context.selfSigned() == null ? null : context.selfSigned().fingerprint(),
         context.selfSigned() == null ? null : context.selfSigned().pem());
+  }
+
+  /** What {@link StreamSocket#tlsLabel} shows of a socket that is not closed. */
+  static String label(StreamSocket socket) {
+    TlsLayer layer = socket.data().tls();
+    if (layer != null) {
+      return layer.handshakeDone() ? layer.engine().getSession().getProtocol() : "TLS handshake";
+    }
+    return socket.listeningTls() != null ? "TLS server" : null;
   }
 
   private static TlsLayer layer(StreamSocket socket, String call) throws SocketError {
