@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@code /export FILE.py} writes: the session as a Python program that python3 runs to the
@@ -33,10 +35,8 @@ import java.util.TreeSet;
 final class PythonExport {
 
   private static final String IT_HAS_NO_PYTHON_EQUIVALENT = "it has no Python equivalent";
-  private static final java.util.regex.Pattern ERRNO =
-      java.util.regex.Pattern.compile("E[A-Z0-9]+");
-  private static final java.util.regex.Pattern WORD =
-      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Context ctx;
   private final List<String> body = new ArrayList<>();
@@ -188,7 +188,7 @@ final class PythonExport {
    * a string, say) does not wait for it.
    */
   private void nameServedConnections(String line, int entries) {
-    java.util.regex.Matcher word = WORD.matcher(line);
+    Matcher word = WORD.matcher(line);
     while (word.find()) {
       String name = word.group();
       if (servedNamed.contains(name)) {

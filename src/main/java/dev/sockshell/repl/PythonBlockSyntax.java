@@ -52,7 +52,16 @@ final class PythonBlockSyntax implements BlockSyntax {
     return end - start <= LONGEST_OPENER && OPENERS.contains(line.substring(start, end));
   }
 
-  private static final int LONGEST_OPENER = 5;
+  /** The longest of {@link #OPENERS}: a longer word is none of them, and is not copied out. */
+  private static final int LONGEST_OPENER = longest(OPENERS);
+
+  private static int longest(Set<String> words) {
+    int longest = 0;
+    for (String word : words) { // a loop, not a stream: this class loads for every script
+      longest = Math.max(longest, word.length());
+    }
+    return longest;
+  }
 
   /** An open bracket, a trailing backslash or an unclosed triple quote: the line goes on. */
   static boolean runsOn(String line) {

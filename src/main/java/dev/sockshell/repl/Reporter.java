@@ -271,15 +271,10 @@ final class Reporter {
 
   /** A script line (or block), shown as if typed at the prompt. */
   void echo(String text) {
-    if (settings.feedback() == Settings.Feedback.SILENT) {
-      return;
-    }
-    if (isOneLine(text)) {
-      show(promptedLine(text)); // almost every script line: no list per line
-      return;
-    }
-    for (Styled line : prompted(text)) {
-      show(line);
+    if (settings.feedback() != Settings.Feedback.SILENT) {
+      for (Styled line : prompted(text)) {
+        show(line);
+      }
     }
   }
 
@@ -292,9 +287,9 @@ final class Reporter {
 
   /** A line after the prompt; a block's further lines after the continuation prompt. */
   private static List<Styled> prompted(String text) {
-    if (isOneLine(text)) {
+    if (!text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
       // One line, as almost every script line is: no stream and lambda per line.
-      return List.of(promptedLine(text));
+      return List.of(Styled.of(PROMPT, new Styled.Span(Style.PLAIN, text)));
     }
     List<Styled> lines = new ArrayList<>();
     text.lines()
@@ -306,15 +301,6 @@ final class Reporter {
                         .plain(line)
                         .build()));
     return lines;
-  }
-
-  private static boolean isOneLine(String text) {
-    return !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
-  }
-
-  /** One line (not empty) after the prompt. */
-  private static Styled promptedLine(String text) {
-    return Styled.of(PROMPT, new Styled.Span(Style.PLAIN, text));
   }
 
   private static final Styled.Span PROMPT = new Styled.Span(Style.PROMPT, Prompt.FIRST);
